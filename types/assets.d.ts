@@ -1,0 +1,5 @@
+// SQL migrations are bundled as text (esbuild loader / vitest plugin), so they ship inside the app.
+declare module '*.sql' {
+  const sql: string;
+  export default sql;
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+
+/** Loads `*.sql` files as text, the same way the esbuild bundles do. */
+export function sqlText(): Plugin {
+  return {
+    name: 'sql-text',
+    transform(code, id) {
+      if (!id.endsWith('.sql')) return null;
+      return { code: `export default ${JSON.stringify(code)};`, map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [sqlText()],
+  test: {
+    projects: [
+      {
+        plugins: [sqlText()],
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [sqlText()],
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
