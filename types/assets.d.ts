@@ -3,3 +3,6 @@ declare module '*.sql' {
   const sql: string;
   export default sql;
 }
+
+// Stylesheets are bundled by Vite; importing one only has a side effect.
+declare module '*.css';

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, ipcMain, protocol } from 'electron';
+import Store from 'electron-store';
+import { createCore } from '../../shared/app';
+import { CORE_EVENT_CHANNEL } from '../../shared/contract';
+import { createDispatcher } from '../../shared/host/dispatch';
+import { APP_SCHEME } from './app-origin';
+import { createAppProtocolHandler } from './app-protocol';
+import { registerCoreIpc } from './core-ipc';
+import type { WindowConstructor, WindowLike } from './electron-ports';
+import { Preferences } from './preferences';
+import { createMainWindow } from './window-factory';
+
+// Bundled to dist/electron/main.mjs; the renderer build sits in dist/renderer, the preload beside main.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '..', 'renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// Two instances would write the same database from two processes: keep one, focus it.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  const core = await createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  registerCoreIpc(ipcMain, createDispatcher(core));
+  const preferences = new Preferences(new Store({ name: 'preferences' }));
+  let window: WindowLike | undefined;
+  const open = () => {
+    window = createMainWindow({
+      BrowserWindow: BrowserWindow as unknown as WindowConstructor,
+      preloadPath,
+      bounds: preferences.windowBounds(),
+      onBoundsChanged: (bounds) => preferences.saveWindowBounds(bounds),
+    });
+  };
+  core.subscribe((event) => {
+    if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(CORE_EVENT_CHANNEL, event);
+  });
+  app.on('second-instance', () => {
+    if (!window || window.isDestroyed()) open();
+    else window.show();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core.close());
+  open();
+}

@@ -1,0 +1,62 @@
+import type { Crossing, Direction, ScanResult } from '../../../shared/contract';
+import { OUTCOME_LABEL } from './outcome-label';
+
+interface Props {
+  scan: ScanResult;
+  direction: Direction;
+  recorded: Crossing | null;
+  recording: boolean;
+  onRecord: () => void;
+}
+
+export function DecisionPanel({ scan, direction, recorded, recording, onRecord }: Props) {
+  const label = OUTCOME_LABEL[scan.draft.outcome];
+  const doc = scan.document;
+  return (
+    <section className={`decision ${label.className}`} data-testid="decision-panel" aria-live="assertive">
+      <div className="decision__outcome" data-testid="decision-outcome">
+        <span className="decision__icon" aria-hidden="true">
+          {label.icon}
+        </span>
+        {label.text}
+      </div>
+      {doc && (
+        <dl className="decision__identity">
+          <dt>Name</dt>
+          <dd data-testid="decision-name">
+            {doc.surname}, {doc.givenNames}
+          </dd>
+          <dt>Nationality</dt>
+          <dd>{doc.nationality}</dd>
+          <dt>Date of birth</dt>
+          <dd>{doc.birthDate ?? 'not a valid date'}</dd>
+          <dt>Document</dt>
+          <dd>
+            {doc.documentCode} {doc.documentNumber} ({doc.issuingState}), expires {doc.expiryDate ?? 'unknown'}
+          </dd>
+        </dl>
+      )}
+      <ul className="decision__reasons">
+        {scan.draft.reasons.map((reason, index) => (
+          <li key={`${reason.code}-${index}`} className={`reason reason--${reason.severity}`}>
+            {reason.message}
+          </li>
+        ))}
+      </ul>
+      <div className="decision__actions">
+        {recorded ? (
+          <p className="decision__recorded" data-testid="recorded-note" role="status">
+            ✓ Recorded as {recorded.direction} #{recorded.sequence} at {new Date(recorded.recordedAt).toLocaleTimeString()}
+          </p>
+        ) : scan.draft.recordable ? (
+          <button type="button" className="button button--primary" data-testid="record-button" disabled={recording} onClick={onRecord}>
+            Record {direction} <kbd>Enter</kbd>
+          </button>
+        ) : null}
+        <span className="decision__hint">
+          <kbd>Esc</kbd> clear · <kbd>F2</kbd> switch to {direction === 'entry' ? 'exit' : 'entry'}
+        </span>
+      </div>
+    </section>
+  );
+}

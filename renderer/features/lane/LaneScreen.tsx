@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CoreError, Crossing, Direction, ScanResult } from '../../../shared/contract';
+import { useCore } from '../../core-client/core-context';
+import { CrossingsTable } from './CrossingsTable';
+import { DecisionPanel } from './DecisionPanel';
+import { ScanField } from './ScanField';
+import type { CapturedScan } from './use-scan-capture';
+import { useTodaysCrossings } from './use-todays-crossings';
+
+export function LaneScreen() {
+  const core = useCore();
+  const [direction, setDirection] = useState<Direction>('entry');
+  const [scan, setScan] = useState<ScanResult | null>(null);
+  const [recorded, setRecorded] = useState<Crossing | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CoreError | null>(null);
+  const { crossings, total, error: listError } = useTodaysCrossings();
+  // Handlers read the latest state through refs so a burst of keys never acts on a stale draft.
+  const state = useRef({ scan, recorded, busy, direction });
+  state.current = { scan, recorded, busy, direction };
+
+  const record = useCallback(async () => {
+    const { scan: current, recorded: done, busy: working, direction: dir } = state.current;
+    if (!current || !current.draft.recordable || done || working) return;
+    setBusy(true);
+    const result = await core.recordCrossing({ scanId: current.scanId, direction: dir });
+    setBusy(false);
+    if (result.ok) {
+      setRecorded(result.value);
+      setError(null);
+    } else {
+      setError(result.error);
+    }
+  }, [core]);
+
+  const onScan = useCallback(
+    async ({ text, source }: CapturedScan) => {
+      if (text.trim().length === 0) {
+        void record();
+        return;
+      }
+      setBusy(true);
+      const result = await core.scan({ payload: text, source });
+      setBusy(false);
+      if (result.ok) {
+        performance.mark('decision-shown');
+        setScan(result.value);
+        setRecorded(null);
+        setError(null);
+      } else {
+        setError(result.error);
+      }
+    },
+    [core, record],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setScan(null);
+        setRecorded(null);
+        setError(null);
+      } else if (event.key === 'F2') {
+        event.preventDefault();
+        setDirection((d) => (d === 'entry' ? 'exit' : 'entry'));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <main className="lane">
+      <div className="lane__top">
+        <div className="direction" role="group" aria-label="Direction">
+          {(['entry', 'exit'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              className={`direction__option ${direction === value ? 'direction__option--active' : ''}`}
+              aria-pressed={direction === value}
+              onClick={() => setDirection(value)}
+            >
+              {value === 'entry' ? 'Entry' : 'Exit'}
+            </button>
+          ))}
+          <kbd>F2</kbd>
+        </div>
+        <ScanField onScan={(captured) => void onScan(captured)} busy={busy} />
+      </div>
+      {error && (
+        <div className="error-banner" role="alert" data-testid="error-banner">
+          {error.message}
+        </div>
+      )}
+      {scan ? (
+        <DecisionPanel scan={scan} direction={direction} recorded={recorded} recording={busy} onRecord={() => void record()} />
+      ) : (
+        <section className="decision decision--idle" data-testid="decision-idle">
+          Waiting for a scan…
+        </section>
+      )}
+      {listError && (
+        <div className="error-banner" role="alert">
+          {listError}
+        </div>
+      )}
+      <CrossingsTable crossings={crossings} total={total} />
+    </main>
+  );
+}

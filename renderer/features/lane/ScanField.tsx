@@ -1,0 +1,33 @@
+import { useScanCapture, type CapturedScan } from './use-scan-capture';
+import { useEffect } from 'react';
+
+export function ScanField({ onScan, busy }: { onScan: (scan: CapturedScan) => void; busy: boolean }) {
+  const { fieldRef, onKeyDown, onPaste, focus } = useScanCapture(onScan);
+  useEffect(() => {
+    focus();
+    // Keep the lane keyboard-first: whatever was clicked, the next scan lands in this field.
+    const refocus = () => setTimeout(focus, 0);
+    window.addEventListener('click', refocus);
+    return () => window.removeEventListener('click', refocus);
+  }, [focus]);
+  return (
+    <div className="scan-field">
+      <label htmlFor="scan-input" className="scan-field__label">
+        Scan a passport or certificate, or type / paste it and press Enter
+      </label>
+      <textarea
+        id="scan-input"
+        data-testid="scan-input"
+        ref={fieldRef}
+        className="scan-field__input"
+        rows={3}
+        spellCheck={false}
+        autoComplete="off"
+        autoCapitalize="characters"
+        aria-busy={busy}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+      />
+    </div>
+  );
+}

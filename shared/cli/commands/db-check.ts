@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATABASE_FILE_NAME, LATEST_SCHEMA_VERSION, StationStore, openDatabase } from '../../node/db';
+import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
+
+/** `checkpoint db check`: SQLite integrity, audit chain and migration version of a station's data folder. */
+export function dbCheckCommand(io: CliIo, dataDir: string): number {
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  if (!fs.existsSync(file)) throw new CliError(`no station database at ${file} (use --data-dir to point at the station's data folder)`);
+  let store: StationStore;
+  try {
+    store = new StationStore(openDatabase(file));
+  } catch (error) {
+    throw new CliError(`cannot open ${file}: ${(error as Error).message}`, EXIT_FAILED_CHECK);
+  }
+  try {
+    const report = store.checkIntegrity();
+    io.stdout(
+      JSON.stringify({
+        ok: report.ok,
+        file,
+        schemaVersion: report.schemaVersion,
+        latestSchemaVersion: LATEST_SCHEMA_VERSION,
+        integrity: report.integrity,
+        audit: report.audit,
+        crossings: store.countCrossings(),
+      }),
+    );
+    if (!report.ok) io.stderr(`database check failed: ${report.audit.ok ? report.integrity.join('; ') : report.audit.reason}`);
+    return report.ok ? EXIT_OK : EXIT_FAILED_CHECK;
+  } finally {
+    store.close();
+  }
+}

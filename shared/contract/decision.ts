@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const OUTCOMES = ['OK', 'NOT_OK', 'NEEDS_CROSS_CHECK'] as const;
+export const OutcomeSchema = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** One plain-words reason behind an outcome; `code` is stable for translation, `message` is English. */
+export const ReasonSchema = z.object({
+  code: z.string().min(1).max(64),
+  severity: z.enum(['info', 'warning', 'blocking']),
+  message: z.string().max(500),
+});
+export type Reason = z.infer<typeof ReasonSchema>;
+
+export const DecisionDraftSchema = z.object({
+  outcome: OutcomeSchema,
+  /** False when the scan identifies nobody (a certificate alone, plain text): it cannot become a crossing. */
+  recordable: z.boolean(),
+  reasons: z.array(ReasonSchema),
+});
+export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;

@@ -1,0 +1,10 @@
+export * from './core-api';
+export * from './crossing';
+export * from './decision';
+export * from './document';
+export * from './errors';
+export * from './events';
+export * from './method-names';
+export * from './scan';
+export * from './status';
+export type { Result } from '../domain/result';

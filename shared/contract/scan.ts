@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { PAYLOAD_KINDS } from '../domain/payload/payload-kind';
+import { DecisionDraftSchema } from './decision';
+import { TravelDocumentSchema } from './document';
+
+/** A QR code holds at most ~4.3 KB; anything much larger is not a scan and is refused before parsing. */
+export const MAX_SCAN_PAYLOAD_CHARS = 8192;
+
+export const SCAN_SOURCES = ['wedge', 'paste', 'manual', 'hid-keyboard', 'hid-pos', 'serial', 'camera', 'image'] as const;
+export const ScanSourceSchema = z.enum(SCAN_SOURCES);
+
+export const PayloadKindSchema = z.enum(PAYLOAD_KINDS);
+
+export const ScanInputSchema = z.strictObject({
+  payload: z.string().min(1, 'the scan is empty').max(MAX_SCAN_PAYLOAD_CHARS, `a scan is at most ${MAX_SCAN_PAYLOAD_CHARS} characters`),
+  source: ScanSourceSchema.default('wedge'),
+  symbology: z.string().max(8).optional(),
+  deviceId: z.string().max(128).optional(),
+});
+
+export const MrzCheckSummarySchema = z.object({
+  format: z.string(),
+  status: z.enum(['valid', 'valid-after-correction', 'invalid']),
+  problems: z.array(z.object({ code: z.string(), message: z.string(), field: z.string().optional() })),
+  corrections: z.array(z.object({ field: z.string(), position: z.number().int(), from: z.string(), to: z.string() })),
+});
+
+export const ScanResultSchema = z.object({
+  scanId: z.uuid(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  /** The draft can be recorded until this time; after it the operator scans again. */
+  expiresAt: z.iso.datetime({ offset: true }),
+  source: ScanSourceSchema,
+  classification: z.object({
+    kind: PayloadKindSchema,
+    /** What scanner artefacts were removed before classification (AIM prefix, control characters, …). */
+    stripped: z.array(z.string()),
+  }),
+  document: TravelDocumentSchema.optional(),
+  mrz: MrzCheckSummarySchema.optional(),
+  draft: DecisionDraftSchema,
+});
+export type ScanInput = z.input<typeof ScanInputSchema>;
+export type ScanResult = z.infer<typeof ScanResultSchema>;
+export type PayloadKind = z.infer<typeof PayloadKindSchema>;
+export type ScanSource = z.infer<typeof ScanSourceSchema>;

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../app';
+import { defaultDataDir } from '../../node/paths/default-data-dir';
+import { startWebHost } from './web-host';
+
+/** `npm run start:web`: the station in a normal browser, for PCs without the Electron binary and for e2e tests. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.CHECKPOINT_PORT ?? '0' },
+      'data-dir': { type: 'string' },
+      open: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  const core = await createCore({ dataDir, appVersion: process.env.npm_package_version ?? 'dev' });
+  const host = await startWebHost({ core, staticDir, port });
+  console.log(`Checkpoint Station is running (data: ${dataDir}).`);
+  console.log(`Open this address in a browser on this PC: ${host.url}`);
+  if (values.open) openBrowser(host.url);
+  const stop = () => {
+    void host.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  try {
+    const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser launcher: the printed address is enough.
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Checkpoint Station could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { canonicalJson } from '../../domain/canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  /** Keep personal data out: store ids and content hashes, so retention purges never break the chain. */
+  readonly payload: Record<string, unknown>;
+}
+
+export interface AuditRow extends AuditEntry {
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** SHA-256 over the previous hash and the canonical JSON of the entry (ARCHITECTURE.md: audit chain). */
+export function auditHash(prevHash: string, entry: AuditEntry): string {
+  const { at, actor, action, entity, entityId, payload } = entry;
+  return sha256Hex(prevHash + canonicalJson({ at, actor, action, entity, entityId, payload }));
+}
+
+interface AuditDbRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  payload_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toAuditRow = (row: AuditDbRow): AuditRow => ({
+  seq: row.seq,
+  at: row.at,
+  actor: row.actor,
+  action: row.action,
+  entity: row.entity,
+  entityId: row.entity_id,
+  payload: JSON.parse(row.payload_json) as Record<string, unknown>,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+export type AuditVerification =
+  | { readonly ok: true; readonly rows: number; readonly head: string }
+  | { readonly ok: false; readonly rows: number; readonly firstBrokenSeq: number; readonly reason: string };
+
+export class AuditLog {
+  private readonly lastHash: Database.Statement<[], { hash: string }>;
+  private readonly insert: Database.Statement;
+  private readonly all: Database.Statement<[], AuditDbRow>;
+
+  constructor(db: Database.Database) {
+    this.lastHash = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.insert = db.prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, payload_json, prev_hash, hash)
+       VALUES (@at, @actor, @action, @entity, @entityId, @payloadJson, @prevHash, @hash)`,
+    );
+    this.all = db.prepare('SELECT * FROM audit_log ORDER BY seq');
+  }
+
+  /** Must run inside the caller's transaction so the audit row commits with the change it describes. */
+  append(entry: AuditEntry): AuditRow {
+    const prevHash = this.lastHash.get()?.hash ?? GENESIS_HASH;
+    const hash = auditHash(prevHash, entry);
+    const result = this.insert.run({ ...entry, payloadJson: canonicalJson(entry.payload), prevHash, hash });
+    return { ...entry, seq: Number(result.lastInsertRowid), prevHash, hash };
+  }
+
+  head(): string {
+    return this.lastHash.get()?.hash ?? GENESIS_HASH;
+  }
+
+  /** Walks the whole chain and names the first row whose links or content do not add up. */
+  verify(): AuditVerification {
+    let prevHash = GENESIS_HASH;
+    let rows = 0;
+    for (const raw of this.all.iterate()) {
+      const row = toAuditRow(raw);
+      rows += 1;
+      if (row.prevHash !== prevHash) {
+        return { ok: false, rows, firstBrokenSeq: row.seq, reason: `row ${row.seq} does not link to the row before it` };
+      }
+      if (auditHash(prevHash, row) !== row.hash) {
+        return { ok: false, rows, firstBrokenSeq: row.seq, reason: `row ${row.seq} was changed after it was written` };
+      }
+      prevHash = row.hash;
+    }
+    return { ok: true, rows, head: prevHash };
+  }
+}

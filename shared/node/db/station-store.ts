@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Crossing } from '../../contract';
+import { canonicalJson } from '../../domain/canonical-json';
+import { AuditLog, sha256Hex, type AuditVerification } from './audit-log';
+import { CrossingsRepo, type CrossingFilter, type NewCrossing } from './crossings-repo';
+import { schemaVersion } from './migrate';
+import { DATABASE_FILE_NAME, openDatabase } from './open-database';
+import { SettingsRepo } from './settings-repo';
+
+export interface IntegrityReport {
+  readonly ok: boolean;
+  readonly integrity: string[];
+  readonly schemaVersion: number;
+  readonly audit: AuditVerification;
+}
+
+/**
+ * The typed data-access layer the app uses: no SQL leaves this folder (Signal-Desktop's sql/Interface idea).
+ * Every method that changes data writes its audit row in the same transaction.
+ */
+export class StationStore {
+  private readonly crossings: CrossingsRepo;
+  private readonly settings: SettingsRepo;
+  private readonly audit: AuditLog;
+  private readonly recordTransaction: Database.Transaction<(crossing: NewCrossing, actor: string) => Crossing>;
+
+  constructor(private readonly db: Database.Database) {
+    this.crossings = new CrossingsRepo(db);
+    this.settings = new SettingsRepo(db);
+    this.audit = new AuditLog(db);
+    this.recordTransaction = db.transaction((crossing: NewCrossing, actor: string) => {
+      const saved = this.crossings.insert(crossing);
+      this.audit.append({
+        at: crossing.recordedAt,
+        actor,
+        action: 'crossing.recorded',
+        entity: 'crossing',
+        entityId: saved.id,
+        payload: { sequence: saved.sequence, contentHash: sha256Hex(canonicalJson(saved)) },
+      });
+      return saved;
+    });
+  }
+
+  static open(dataDir: string): StationStore {
+    return new StationStore(openDatabase(path.join(dataDir, DATABASE_FILE_NAME)));
+  }
+
+  /** Returns only after the row and its audit entry are committed (WAL, synchronous=FULL). */
+  recordCrossing(crossing: NewCrossing, actor: string): Crossing {
+    return this.recordTransaction.immediate(crossing, actor);
+  }
+
+  listCrossings(filter: CrossingFilter): { items: Crossing[]; total: number } {
+    return this.crossings.list(filter);
+  }
+
+  getCrossing(id: string): Crossing | undefined {
+    return this.crossings.getById(id);
+  }
+
+  countCrossings(): number {
+    return this.crossings.count();
+  }
+
+  /** Reads a setting, creating it with `initial()` the first time (e.g. the station id at first run). */
+  ensureSetting(key: string, initial: () => string): string {
+    return this.db.transaction(() => {
+      const existing = this.settings.get(key);
+      if (existing !== undefined) return existing;
+      const value = initial();
+      this.settings.set(key, value);
+      return value;
+    }).immediate();
+  }
+
+  schemaVersion(): number {
+    return schemaVersion(this.db);
+  }
+
+  verifyAudit(): AuditVerification {
+    return this.audit.verify();
+  }
+
+  checkIntegrity(): IntegrityReport {
+    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+    const audit = this.audit.verify();
+    return { ok: integrity.length === 1 && integrity[0] === 'ok' && audit.ok, integrity, schemaVersion: this.schemaVersion(), audit };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

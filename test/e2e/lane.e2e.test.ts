@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, silentLogger } from '../../shared/app';
+import type { Core } from '../../shared/contract';
+import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
+import { EXPIRED_UZBEK_PASSPORT, TAJIK_PASSPORT } from '../fixtures/mrz/passports';
+import { tempDir } from '../support/temp-dir';
+import { launchChromium, screenshotPath } from './support/browser';
+
+const RENDERER = path.resolve('dist/renderer');
+
+let core: Core;
+let host: WebHost;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+/** A keyboard-wedge scanner: each line typed as a fast burst, Enter after each line. */
+async function wedgeScan(target: Page, lines: readonly string[]): Promise<void> {
+  for (const line of lines) {
+    await target.keyboard.type(line, { delay: 2 });
+    await target.keyboard.press('Enter');
+  }
+}
+
+describe('lane screen through the browser host in Chromium', () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
+    // A real data folder that outlives one test: the reload must read the crossing back from SQLite.
+    const dataDir = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'checkpoint-e2e-'));
+    core = await createCore({ dataDir, logger: silentLogger });
+    host = await startWebHost({ core, staticDir: RENDERER });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(host.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    core?.close();
+  });
+
+  it('opens with the scan field focused and the token removed from the address bar', async () => {
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scan-input');
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => page.getByTestId('station-id').textContent()).toMatch(/STN-/);
+    await page.screenshot({ path: screenshotPath('lane-idle') });
+  });
+
+  it('turns a keyboard-wedge MRZ burst into a decision', async () => {
+    await wedgeScan(page, TAJIK_PASSPORT.lines);
+    await page.getByTestId('decision-outcome').waitFor();
+    expect(await page.getByTestId('decision-outcome').textContent()).toContain('OK');
+    expect(await page.getByTestId('decision-name').textContent()).toBe('JURAEV, RUSTAM');
+    await page.screenshot({ path: screenshotPath('lane-decision-ok') });
+  });
+
+  it('records the crossing with Enter and lists it', async () => {
+    await page.keyboard.press('Enter');
+    await page.getByTestId('recorded-note').waitFor();
+    expect(await page.getByTestId('recorded-note').textContent()).toMatch(/Recorded as entry #1/);
+    await expect.poll(() => page.getByTestId('crossing-row').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('lane-recorded') });
+  });
+
+  it('still lists the crossing after a reload, read back from SQLite', async () => {
+    await page.reload();
+    await page.getByTestId('crossing-row').first().waitFor();
+    const rows = await page.getByTestId('crossing-row').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('JURAEV, RUSTAM');
+    expect(rows[0]).toContain(TAJIK_PASSPORT.documentNumber);
+    await page.screenshot({ path: screenshotPath('lane-after-reload') });
+  });
+
+  it('shows NOT OK in red words for an expired passport, switched to exit with F2', async () => {
+    await page.keyboard.press('F2');
+    await wedgeScan(page, EXPIRED_UZBEK_PASSPORT.lines);
+    await expect.poll(() => page.getByTestId('decision-outcome').textContent()).toContain('NOT OK');
+    expect(await page.getByTestId('decision-panel').textContent()).toContain('The document expired on 2019-01-01.');
+    expect(await page.getByTestId('record-button').textContent()).toContain('Record exit');
+    await page.screenshot({ path: screenshotPath('lane-decision-not-ok') });
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const SCREENSHOT_DIR = path.resolve('test/e2e/screenshots');
+
+/** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // Root user and a closed network on the build machines: no sandbox, no background connections.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export const screenshotPath = (name: string): string => path.join(SCREENSHOT_DIR, `${name}.png`);

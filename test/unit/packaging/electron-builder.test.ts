@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const config = parse(fs.readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown> & {
+  win: { target: { target: string }[] };
+  linux: { target: string[] };
+  asarUnpack: string[];
+  files: string[];
+  extraMetadata: { main: string };
+};
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { main: string; dependencies: Record<string, string> };
+
+describe('electron-builder.yml', () => {
+  it('builds Windows NSIS and Linux AppImage + deb', () => {
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('rebuilds the native modules for Electron at packaging time and keeps them out of the asar', () => {
+    expect(config.npmRebuild).toBe(true);
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/node-hid/**']));
+    for (const native of ['better-sqlite3', 'node-hid']) expect(pkg.dependencies[native], native).toBeDefined();
+  });
+
+  it('packages the built app and points at the same main entry as package.json', () => {
+    expect(config.files).toContain('dist/**');
+    expect(config.extraMetadata.main).toBe(pkg.main);
+  });
+});
