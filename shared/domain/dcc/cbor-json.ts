@@ -18,7 +18,7 @@ export function isCborTag(value: unknown): value is Tag {
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /**
- * The HCERT is defined as JSON (hcert spec §3.3.1) carried in CBOR, so it maps back 1:1:
+ * The HCERT is defined as JSON (hcert spec §3.3.7) carried in CBOR, so it maps back 1:1:
  * map keys become strings, tag-0/tag-1 dates (which cbor-x turns into `Date`) become
  * ISO 8601 strings, other tags are dropped around their content, byte strings become base64.
  */

@@ -1,4 +1,4 @@
-/** The three kinds of EU DCC, by the group the HCERT holds (hcert spec §3.3.1: `v`, `t` or `r`). */
+/** The three kinds of EU DCC, by the group the HCERT holds (DCC schema: `v`, `t` or `r`). */
 export type CertificateType = 'test' | 'vaccination' | 'recovery';
 
 export const CERTIFICATE_TYPES: readonly CertificateType[] = ['test', 'vaccination', 'recovery'];

@@ -14,7 +14,7 @@ export interface CoseSign1 {
   readonly signature: Uint8Array;
   /** COSE algorithm id (RFC 9053 §2: -7 ES256, -37 PS256), if the header has one. */
   readonly alg: number | undefined;
-  /** Key id; the protected header wins over the unprotected one (RFC 9052 §3). */
+  /** Key id; may sit in either header, the protected one wins (hcert spec §3.3.3). */
   readonly kid: Uint8Array | undefined;
   readonly kidLocation: 'protected' | 'unprotected' | undefined;
   /** Whether the message carried CBOR tag 18. Untagged messages occur in the field and are accepted. */

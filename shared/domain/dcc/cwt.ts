@@ -4,7 +4,7 @@ import { cborToJson, decodeCbor, type JsonValue } from './cbor-json';
 export type CwtErrorCode = 'not_cbor' | 'not_a_map' | 'bad_claim' | 'missing_hcert';
 export type CwtProblem = Problem<CwtErrorCode>;
 
-/** RFC 8392 §3.1 claim keys, and the HCERT claim of the hcert spec §3.3 (-260, with key 1 = EU DCC). */
+/** RFC 8392 §3.1 claim keys, and the HCERT claim (-260, key 1 = EU DCC) of the hcert spec §3.3.1/§3.3.7. */
 const CLAIM_ISS = 1;
 const CLAIM_EXP = 4;
 const CLAIM_IAT = 6;
@@ -12,7 +12,7 @@ const CLAIM_HCERT = -260;
 const HCERT_EU_DCC = 1;
 
 export interface CwtClaims {
-  /** ISO 3166-1 alpha-2 code of the issuing country (hcert spec §3.3.1). */
+  /** ISO 3166-1 alpha-2 code of the issuing country (hcert spec §3.3.4; optional). */
   readonly issuer: string | undefined;
   /** NumericDate (RFC 8392 §2): seconds since the epoch, integer or float. */
   readonly issuedAt: number | undefined;
@@ -56,7 +56,8 @@ export function decodeCwtClaims(payload: Uint8Array): Result<CwtClaims, CwtProbl
 const MAX_SECONDS = 8.64e12;
 
 /**
- * RFC 8392 §2 NumericDate: integer or floating point seconds; both occur in issued DCCs.
+ * RFC 8392 §2 NumericDate: integer or floating point seconds. The hcert spec (§3.3.5, §3.3.6)
+ * asks for integers, but issued DCCs carry floats too.
  * A tag-1 epoch date (decoded by cbor-x as Date) is accepted as the same thing.
  */
 function numericDate(value: unknown): number | undefined | 'invalid' {

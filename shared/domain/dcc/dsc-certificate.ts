@@ -26,7 +26,7 @@ export interface DscPublicKey {
 
 export interface DscCertificate {
   readonly der: Uint8Array;
-  /** Base64 of the first 8 bytes of SHA-256 over the DER certificate (hcert spec §3.3.1, kid). */
+  /** Base64 of the first 8 bytes of SHA-256 over the DER certificate (hcert spec appendix A.1). */
   readonly kid: string;
   /** Subject country (C), upper case. */
   readonly country: string;
@@ -85,7 +85,7 @@ export async function parseDscCertificate(
   if (!country) {
     return err({ code: 'missing_country', message: 'signing certificate has no subject country (C) and none was given' });
   }
-  const eku = cert.extensions?.find((e) => e.extnID === OID_EXT_KEY_USAGE)?.parsedValue;
+  const eku: unknown = cert.extensions?.find((e) => e.extnID === OID_EXT_KEY_USAGE)?.parsedValue;
   const ekuOids = eku instanceof ExtKeyUsage ? eku.keyPurposes : [];
   return ok({
     der,

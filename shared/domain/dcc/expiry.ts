@@ -1,6 +1,7 @@
 import { err, ok, type Problem, type Result } from '../result';
 
 export type ExpiryErrorCode =
+  | 'invalid_time'
   | 'missing_iat'
   | 'missing_exp'
   | 'not_yet_valid'
@@ -18,7 +19,7 @@ export interface ValidityWindow {
 /**
  * Time checks at the decision time `at` (injected, never the wall clock), as the EU
  * reference tests define them: DSC notBefore ≤ iat ≤ at ≤ exp ≤ DSC notAfter. A DCC may
- * not be issued before its DSC was valid nor outlive it (hcert spec §3.3.1 / §5.1).
+ * not be issued before its DSC was valid nor outlive it (hcert spec §3.3.5, §3.3.6).
  */
 export function checkValidity(
   claims: ValidityWindow,
@@ -31,18 +32,23 @@ export function checkValidity(
   const iat = issuedAt * 1000;
   const exp = expiresAt * 1000;
   const now = at.getTime();
+  const notBefore = dsc.notBefore.getTime();
+  const notAfter = dsc.notAfter.getTime();
+  if ([now, notBefore, notAfter].some(Number.isNaN)) {
+    return err({ code: 'invalid_time', message: 'decision time or signing certificate validity is not a valid date' });
+  }
   if (iat > now) return err({ code: 'not_yet_valid', message: `issued at ${iso(iat)}, after the decision time ${iso(now)}` });
   if (now > exp) return err({ code: 'expired', message: `expired at ${iso(exp)}, before the decision time ${iso(now)}` });
-  if (iat < dsc.notBefore.getTime()) {
+  if (iat < notBefore) {
     return err({
       code: 'issued_before_dsc',
-      message: `issued at ${iso(iat)}, before its signing certificate became valid (${iso(dsc.notBefore.getTime())})`,
+      message: `issued at ${iso(iat)}, before its signing certificate became valid (${iso(notBefore)})`,
     });
   }
-  if (exp > dsc.notAfter.getTime()) {
+  if (exp > notAfter) {
     return err({
       code: 'outlives_dsc',
-      message: `expires at ${iso(exp)}, after its signing certificate expires (${iso(dsc.notAfter.getTime())})`,
+      message: `expires at ${iso(exp)}, after its signing certificate expires (${iso(notAfter)})`,
     });
   }
   return ok(true);

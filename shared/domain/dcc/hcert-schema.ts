@@ -4,23 +4,21 @@ import type { JsonValue } from './cbor-json';
 import { lookupValueSet, type ValueSetId } from './value-sets';
 
 /**
- * The EU DCC JSON schema, ehn-dcc-schema release 1.3 (1.3.0–1.3.3 differ only in comments
- * and examples), written as zod. Kept equivalent to the JSON Schema 2020-12 semantics:
+ * The EU DCC JSON schema, ehn-dcc-schema release 1.3.3 (the last one; 1.3.2 let a name
+ * have only a standardised forename, 1.3.0 demanded the surname), written as zod. Kept
+ * equivalent to the JSON Schema 2020-12 semantics:
  * - patterns are unanchored unless the schema anchors them ("[A-Z]{1,10}" matches any text
  *   holding a capital letter);
  * - maxLength counts code points, not UTF-16 units (JSON Schema 2020-12 validation §6.3.1);
  * - unknown properties are allowed (the schema has no additionalProperties: false);
  * - `format` (date, date-time) is an annotation, not asserted: issued certificates carry
  *   date-times in date fields, and the EU reference test suite does not check it either.
- * Older payloads (ver 1.0.x–1.2.x) are judged by this same schema: 1.3 only relaxed the
- * earlier releases, except that it allows one entry per group (see dcc-deviations.md).
+ * Older payloads (ver 1.0.x–1.2.x) are judged by this same schema. 1.3 relaxed the earlier
+ * releases (longer texts, partial dob, optional tc) except for two rules: one entry per
+ * group, and `nm` at most 80 characters (see test/conformance/dcc-deviations.md).
  */
 
-const countCodePoints = (s: string): number => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};
+const countCodePoints = (s: string): number => [...s].length;
 
 const text = (max: number) =>
   z.string().refine((s) => countCodePoints(s) <= max, { error: `must be at most ${max} characters` });
@@ -140,7 +138,10 @@ const MAX_LISTED_ISSUES = 5;
 export function validateHcert(json: JsonValue): Result<ValidHcert, SchemaProblem> {
   const parsed = hcertSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('/') : '(root)'}: ${i.message}`);
+    const issues = parsed.error.issues.map((i) => {
+      const missing = i.code === 'invalid_type' && i.message.endsWith('received undefined');
+      return `${i.path.length ? i.path.join('/') : '(root)'}: ${missing ? 'is required' : i.message}`;
+    });
     const more = issues.length > MAX_LISTED_ISSUES ? `; and ${issues.length - MAX_LISTED_ISSUES} more` : '';
     return err({ code: 'schema_violation', message: issues.slice(0, MAX_LISTED_ISSUES).join('; ') + more });
   }

@@ -2,7 +2,7 @@
  * EU Digital COVID Certificate verification: pure TypeScript, browser-safe (WebCrypto,
  * fflate, cbor-x, pkijs). Entry point: `verifyDcc`.
  */
-export { verifyDcc, DCC_STEPS } from './verify-dcc';
+export { DCC_STEPS, schemaValidPayload, verifyDcc } from './verify-dcc';
 export type { DccClaims, DccProblem, DccSigner, DccStep, DccStepResult, DccVerification, VerifyDccOptions } from './verify-dcc';
 
 export { buildTrustList, parseGatewayTrustList } from './trust-list';

@@ -10,7 +10,7 @@ export type InflateProblem = Problem<InflateErrorCode>;
  */
 export const MAX_INFLATED_BYTES = 64 * 1024;
 
-/** zlib (RFC 1950) stream → bytes, at most `maxBytes`. The hcert spec §4.2 requires zlib, not raw deflate. */
+/** zlib (RFC 1950) stream → bytes, at most `maxBytes`. The hcert spec §4.2.1 requires zlib, not raw deflate. */
 export function inflateZlib(data: Uint8Array, maxBytes: number = MAX_INFLATED_BYTES): Result<Uint8Array, InflateProblem> {
   // RFC 1950 §2.2: CMF/FLG header, then deflate data, then the Adler-32 of the output.
   const cmf = data[0];

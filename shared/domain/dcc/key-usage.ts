@@ -5,9 +5,10 @@ export type KeyUsageErrorCode = 'not_permitted' | 'unknown_type';
 export type KeyUsageProblem = Problem<KeyUsageErrorCode>;
 
 /**
- * Extended key usage OIDs that limit a DSC to certificate types (eHealth Network, "Technical
- * Specifications for EU Digital COVID Certificates", vol. 1, DSC profile). Some member states
- * issued DSCs with an extra ".0" arc (1.3.6.1.4.1.0.1847…); both forms are in the field.
+ * Extended key usage OIDs that limit a DSC to certificate types (eHN "Technical
+ * Specifications for EU DCC", vol. 1, certificate governance, DSC profile: zero to three of
+ * them, non-critical). Some member states issued DSCs with an extra ".0" arc
+ * (1.3.6.1.4.1.0.1847…); national verifier apps accept both forms, and so do we.
  */
 const DCC_EKU_OIDS: Readonly<Record<string, CertificateType>> = {
   '1.3.6.1.4.1.1847.2021.1.1': 'test',
@@ -22,8 +23,7 @@ const DCC_EKU_OIDS: Readonly<Record<string, CertificateType>> = {
 export function keyUsageFromEku(oids: readonly string[]): CertificateType[] {
   const types = new Set<CertificateType>();
   for (const oid of oids) {
-    const type = DCC_EKU_OIDS[oid];
-    if (type) types.add(type);
+    if (Object.hasOwn(DCC_EKU_OIDS, oid)) types.add(DCC_EKU_OIDS[oid] as CertificateType);
   }
   return [...types];
 }

@@ -9,7 +9,7 @@ export type PrefixProblem = Problem<PrefixErrorCode>;
  */
 export const MAX_PAYLOAD_CHARS = 8 * 1024;
 
-/** hcert spec §4.1 (eHealth Network, "Electronic Health Certificates" v1.3): context identifier "HC1:". */
+/** Context identifier of the EU DCC (eHN "Electronic Health Certificate Specification" 1.0.x, §4.2.2). */
 export const HCERT_PREFIX = 'HC1:';
 
 /** Strips the context identifier; returns the Base45 text. */

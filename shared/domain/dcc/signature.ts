@@ -13,7 +13,7 @@ const ALGORITHMS = {
 } as const;
 type CoseAlg = keyof typeof ALGORITHMS;
 
-/** The trust-list entries the COSE kid names (usually one; 8-byte kids can collide). */
+/** The trust-list entries the COSE kid names: usually one, but 8-byte kids can collide and hcert spec §3.3.3 says to try them all. */
 export function findSigningCertificates(
   cose: CoseSign1,
   trustList: TrustList,

@@ -13,7 +13,7 @@ import { stripHcertPrefix } from './prefix';
 import { findSigningCertificates, verifyCoseSignature } from './signature';
 import type { TrustList, TrustListEntry } from './trust-list';
 
-/** The pipeline's steps, in order (eHN hcert spec §4: QR → Base45 → zlib → COSE → CWT → HCERT). */
+/** The pipeline's steps, in order (hcert spec §3–4: QR → Base45 → zlib → COSE → CWT → HCERT). */
 export type DccStep = 'prefix' | 'base45' | 'inflate' | 'cose' | 'cbor' | 'schema' | 'signature' | 'keyUsage' | 'expiry';
 export const DCC_STEPS: readonly DccStep[] = [
   'prefix',
@@ -71,8 +71,11 @@ export interface DccVerification {
    * has `known: false` and fails no step: the rule profile decides what it means.
    */
   readonly codes?: readonly CodedValue[];
-  /** The payload typed by the schema (present when the schema step passed). */
-  readonly hcert?: Hcert;
+}
+
+/** The payload typed by the schema, when the schema step passed. */
+export function schemaValidPayload(result: DccVerification): Hcert | undefined {
+  return result.steps.schema?.ok === true ? (result.payload as Hcert | undefined) : undefined;
 }
 
 export interface VerifyDccOptions {
@@ -119,10 +122,7 @@ async function pipeline(run: Run, payload: string, { trustList, at }: VerifyDccO
   // The remaining checks are independent of each other; run them all so the operator
   // sees every reason at once.
   const valid = run.step('schema', validateHcert(hcert));
-  if (valid) {
-    run.out.hcert = valid.hcert;
-    run.out.codes = valid.codes;
-  }
+  if (valid) run.out.codes = valid.codes;
 
   const candidates = run.step('signature', findSigningCertificates(cose, trustList));
   if (candidates === undefined) return;
