@@ -17,8 +17,14 @@ import { isCharacterKey, isModifierKey, type Keystroke } from './keystroke';
  *   for `endIdleMs` in case another line follows; the lines are joined with '\n'.
  * - A run is a scan when it holds at least `minLength` characters (after prefix/suffix
  *   removal) and, if `requireTerminator`, ends with a terminator. Anything else is typing.
- * - Modifiers (Shift…) never start, extend or end a run; other named keys (Backspace,
- *   arrows, F-keys) are never part of a scan and pass straight through.
+ * - After a terminator, a short unterminated tail (< `minLength` characters) is a person who
+ *   started typing inside the end-of-scan window and is handed back as typing.
+ * - Modifiers (Shift…) are carried along with the run but neither extend nor end it; other
+ *   named keys (Backspace, arrows, F-keys) are never part of a scan and pass straight through.
+ *
+ * The wedge adapter therefore suppresses every key it feeds in and replays `typing` output.
+ * Known limit: a human key less than `maxGapMs` before a scan's first character becomes part
+ * of the scan (no timing can tell them apart).
  */
 export interface BurstDetectorOptions {
   /** Largest gap between two characters of one scan. */
@@ -68,7 +74,7 @@ export interface BurstDetector {
   tick(timeMs: number): BurstOutput[];
   /** Resolves whatever is held now (focus change, shutdown, end of a recorded trace). */
   flush(): BurstOutput[];
-  /** When the caller should next call `tick`; undefined when nothing is held. */
+  /** `tick(t)` resolves the held run for any t after this instant; undefined when nothing is held. */
   nextDeadline(): number | undefined;
   /** Number of keystrokes currently held back. */
   held(): number;

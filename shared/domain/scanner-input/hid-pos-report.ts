@@ -21,8 +21,8 @@ import { decodeScannerText, type TextEncodingUsed } from './text-decoding';
  * data areas of consecutive reports up to one whose Decode Data Continued is 0.
  */
 export interface HidPosReportFormat {
-  /** Report ID in byte 0, or undefined when the host strips it (WebHID) or none is used. */
-  readonly reportId: number | undefined;
+  /** Report ID in byte 0, or null when the host strips it (WebHID) or the device uses none. */
+  readonly reportId: number | null;
   /** Total report length in bytes, including the report ID byte when present (64 or 256). */
   readonly reportSize: number;
   /** Where the AIM symbology identifier travels. */
@@ -41,7 +41,7 @@ export const HID_POS_FORMATS = {
   /** Honeywell/Zebra "HID POS" 64-byte report with report ID 2 (see layout above). */
   honeywell64: { reportId: 0x02, reportSize: 64, symbology: 'separate', vendorBytes: 2, continuationSymbology: 'repeated' },
   /** 64-byte report without report ID, AIM id in-band, no vendor bytes. */
-  inBand64: { reportId: undefined, reportSize: 64, symbology: 'in-band', vendorBytes: 0, continuationSymbology: 'repeated' },
+  inBand64: { reportId: null, reportSize: 64, symbology: 'in-band', vendorBytes: 0, continuationSymbology: 'repeated' },
   /** 256-byte variant (full-speed devices with large reports), report ID 2, AIM id in-band. */
   inBand256: { reportId: 0x02, reportSize: 256, symbology: 'in-band', vendorBytes: 0, continuationSymbology: 'repeated' },
 } as const satisfies Record<string, HidPosReportFormat>;
@@ -93,7 +93,7 @@ export type HidPosEvent =
   | {
       readonly kind: 'ignored';
       readonly reason: 'other-report-id' | 'empty-report' | 'rest-of-dropped-message';
-      readonly reportId: number | undefined;
+      readonly reportId: number | null;
     }
   | { readonly kind: 'error'; readonly problem: HidPosProblem };
 
@@ -119,7 +119,7 @@ function problem(code: HidPosProblemCode, message: string, discardedBytes = 0): 
 }
 
 function layoutOf(format: HidPosReportFormat): Result<Layout, HidPosProblem> {
-  const idBytes = format.reportId === undefined ? 0 : 1;
+  const idBytes = format.reportId === null ? 0 : 1;
   const lengthAt = idBytes;
   const symbologyAt = lengthAt + 1;
   const dataAt = symbologyAt + (format.symbology === 'separate' ? AIM_BYTES : 0);
@@ -139,7 +139,7 @@ function parseWithLayout(report: Uint8Array, format: HidPosReportFormat, layout:
   if (report.length > format.reportSize) {
     return err(problem('report-size-mismatch', `Report has ${report.length} bytes, the format says ${format.reportSize}; check the report size setting.`));
   }
-  if (format.reportId !== undefined && report[0] !== format.reportId) {
+  if (format.reportId !== null && report[0] !== format.reportId) {
     return err(problem('other-report-id', `Report ID ${report[0] ?? 0} is not the scanned-data report ${format.reportId}.`));
   }
   const length = report[layout.lengthAt] ?? 0;
@@ -254,7 +254,7 @@ export function createHidPosDecoder(options: Partial<HidPosDecoderOptions> = {})
       const parsed = parseWithLayout(bytes, opts, layout.value);
       if (!parsed.ok) {
         if (parsed.error.code === 'other-report-id') {
-          out.push({ kind: 'ignored', reason: 'other-report-id', reportId: bytes[0] });
+          out.push({ kind: 'ignored', reason: 'other-report-id', reportId: bytes[0] ?? null });
         } else {
           // A damaged report breaks the message it belonged to; without a readable flag we
           // cannot tell where that message ends, so nothing is skipped.
