@@ -12,7 +12,8 @@ export const TravelDocumentSchema = z.object({
   surname: z.string().max(64),
   givenNames: z.string().max(64),
   birthDate: isoDate.nullable(),
-  sex: z.enum(['M', 'F', 'X', '<']),
+  /** null when the sex position holds something other than M, F, X or <. */
+  sex: z.enum(['M', 'F', 'X', '<']).nullable(),
   expiryDate: isoDate.nullable(),
 });
 export type TravelDocument = z.infer<typeof TravelDocumentSchema>;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,6 @@ import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { EXPIRED_UZBEK_PASSPORT, TAJIK_PASSPORT } from '../fixtures/mrz/passports';
-import { tempDir } from '../support/temp-dir';
 import { launchChromium, screenshotPath } from './support/browser';
 
 const RENDERER = path.resolve('dist/renderer');
@@ -29,7 +29,7 @@ describe('lane screen through the browser host in Chromium', () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
     // A real data folder that outlives one test: the reload must read the crossing back from SQLite.
-    const dataDir = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'checkpoint-e2e-'));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-'));
     core = await createCore({ dataDir, logger: silentLogger });
     host = await startWebHost({ core, staticDir: RENDERER });
     browser = await launchChromium();

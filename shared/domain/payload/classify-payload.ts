@@ -14,6 +14,8 @@ const DCC_PREFIX = /^HC1:/i;
 const URL = /^https?:\/\/[^\s]+$/i;
 // Mostly printable characters: a real text payload, not binary noise from a misconfigured scanner.
 const PRINTABLE = /[\p{L}\p{N}\p{P}\p{S}\p{Zs}\n\t]/gu;
+// U+FFFD (the replacement character) is what undecodable bytes become, so it counts as noise.
+const REPLACEMENT = /\uFFFD/g;
 
 export function classifyPayload(raw: string): Classification {
   const { text, stripped } = stripScannerArtefacts(raw);
@@ -25,6 +27,6 @@ function kindOf(text: string): PayloadKind {
   if (DCC_PREFIX.test(text)) return 'dcc';
   if (URL.test(text)) return 'url';
   if (looksLikeMrz(text)) return 'mrz';
-  const printable = text.match(PRINTABLE)?.length ?? 0;
+  const printable = (text.match(PRINTABLE)?.length ?? 0) - (text.match(REPLACEMENT)?.length ?? 0);
   return printable / [...text].length >= 0.9 ? 'text' : 'unknown';
 }

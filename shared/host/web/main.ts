@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const core = await createCore({ dataDir, appVersion: process.env.npm_package_version ?? 'dev' });
+  const core = await createCore({ dataDir, appVersion: packageVersion() });
   const host = await startWebHost({ core, staticDir, port });
   console.log(`Checkpoint Station is running (data: ${dataDir}).`);
   console.log(`Open this address in a browser on this PC: ${host.url}`);
@@ -32,6 +33,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The bundle sits in dist/node; package.json two folders up names the version shown in the status bar. */
+function packageVersion(): string {
+  try {
+    const url = new URL('../../package.json', import.meta.url);
+    return (JSON.parse(readFileSync(url, 'utf8')) as { version?: string }).version ?? 'dev';
+  } catch {
+    return 'dev';
+  }
 }
 
 function openBrowser(url: string): void {

@@ -9,7 +9,7 @@ import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
 import { tempDir } from '../../support/temp-dir';
 
 let core: Core;
-let host: WebHost;
+let host: WebHost & { staticDirForTest: string };
 
 beforeEach(async () => {
   const staticDir = tempDir();
@@ -17,7 +17,7 @@ beforeEach(async () => {
   fs.mkdirSync(path.join(staticDir, 'assets'));
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   core = await createCore({ dataDir: tempDir(), logger: silentLogger });
-  host = await startWebHost({ core, staticDir });
+  host = Object.assign(await startWebHost({ core, staticDir }), { staticDirForTest: staticDir });
 });
 
 afterEach(async () => {
@@ -51,7 +51,11 @@ describe('browser host', () => {
     expect((await fetch(`${host.origin}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
     expect(await (await fetch(`${host.origin}/some/screen`)).text()).toContain('<title>lane</title>');
     expect((await fetch(`${host.origin}/missing.js`)).status).toBe(404);
-    expect((await fetch(`${host.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+    fs.writeFileSync(path.join(host.staticDirForTest, '..', 'secret.txt'), 'secret');
+    expect((await fetch(`${host.origin}/..%2fsecret.txt`)).status).toBe(404);
+    expect((await fetch(`${host.origin}/%2e%2e/secret.txt`)).status).toBe(404);
+    // Extension-less paths fall back to the app itself, never to a file outside the folder.
+    expect(await (await fetch(`${host.origin}/..%2f..%2fetc%2fpasswd`)).text()).toContain('<title>lane</title>');
   });
 
   it('answers a core call with the same Result the core returns', async () => {

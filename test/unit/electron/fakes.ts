@@ -7,6 +7,7 @@ import type {
   PermissionRequestDetails,
   SessionLike,
   WebContentsLike,
+  WindowConstructor,
   WindowLike,
 } from '../../../electron/main/electron-ports';
 
@@ -65,7 +66,7 @@ export class FakeBrowserWindow implements WindowLike {
   readonly loaded: string[] = [];
   readonly listeners = new Map<string, (() => void)[]>();
   shown = false;
-  constructor(readonly options: ConstructorParameters<import('../../../electron/main/electron-ports').WindowConstructor>[0]) {
+  constructor(readonly options: ConstructorParameters<WindowConstructor>[0]) {
     FakeBrowserWindow.created.push(this);
   }
   async loadURL(url: string): Promise<void> {
