@@ -2,7 +2,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Crossing } from '../../contract';
 import { canonicalJson } from '../../domain/canonical-json';
-import { AuditLog, sha256Hex, type AuditVerification } from './audit-log';
+import { AuditLog, sha256Hex, type AuditEntry, type AuditVerification } from './audit-log';
 import { CrossingsRepo, type CrossingFilter, type NewCrossing } from './crossings-repo';
 import { schemaVersion } from './migrate';
 import { DATABASE_FILE_NAME, openDatabase } from './open-database';
@@ -41,6 +41,24 @@ export class StationStore {
       });
       return saved;
     });
+  }
+
+  /**
+   * Runs `work` in one BEGIN IMMEDIATE transaction: repositories of other areas write their rows and
+   * `appendAudit` their audit entries through this, so a change and its audit row commit together.
+   */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** Appends an audit entry; call inside `transaction` together with the change it describes. */
+  appendAudit(entry: AuditEntry): void {
+    this.audit.append(entry);
+  }
+
+  /** For repositories of other areas (shared/node/db/*-repo.ts) to prepare their statements on. */
+  get database(): Database.Database {
+    return this.db;
   }
 
   static open(dataDir: string): StationStore {

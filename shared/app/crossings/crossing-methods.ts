@@ -1,0 +1,21 @@
+import type { CoreApi } from '../../contract';
+import type { CoreContext } from '../core-context';
+import { defineMethod } from '../define-method';
+import type { DraftStore } from '../scan/draft-store';
+import { listCrossings } from './list-crossings';
+import { recordCrossing } from './record-crossing';
+
+export function crossingMethods(ctx: CoreContext, drafts: DraftStore): Pick<CoreApi, 'recordCrossing' | 'listCrossings'> {
+  return {
+    recordCrossing: defineMethod(
+      'recordCrossing',
+      (input) => {
+        const { crossing, created } = recordCrossing(input, { now: ctx.now, newId: ctx.newId, drafts, store: ctx.store, stationId: ctx.stationId });
+        if (created) ctx.events.emit({ type: 'crossing-recorded', crossing }, ctx.onListenerError);
+        return crossing;
+      },
+      ctx,
+    ),
+    listCrossings: defineMethod('listCrossings', (input) => listCrossings(input, ctx.store), ctx),
+  };
+}

@@ -1,0 +1,14 @@
+import type { CoreApi } from '../../contract';
+import type { CoreContext } from '../core-context';
+import { defineMethod } from '../define-method';
+import { getStatus } from './get-status';
+
+export function statusMethods(ctx: CoreContext): Pick<CoreApi, 'getStatus'> {
+  return {
+    getStatus: defineMethod(
+      'getStatus',
+      () => getStatus({ appVersion: ctx.appVersion, stationId: ctx.stationId, startedAt: ctx.startedAt, now: ctx.now, store: ctx.store }),
+      ctx,
+    ),
+  };
+}
