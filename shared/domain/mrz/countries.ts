@@ -299,7 +299,7 @@ const NAMES = new Map<string, string>([
 
 /** English name for an MRZ state code (trailing fillers ignored, so `D<<` is Germany), or `null` when unknown. */
 export function countryName(code: string): string | null {
-  return NAMES.get(code.replace(/<+$/, '').toUpperCase()) ?? null;
+  return NAMES.get(code) ?? NAMES.get(code.replace(/<+$/, '').toUpperCase()) ?? null;
 }
 
 /** Every known code with its name, ISO codes first. */

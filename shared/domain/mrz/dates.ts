@@ -96,6 +96,11 @@ export function readMrzDate(raw: string, role: DateRole, reference: Date): DateR
   return { iso: `${pad(year, 4)}-${pad(mm, 2)}-${pad(dd, 2)}`, problem: null };
 }
 
+/** ISO date `years` calendar years before the reference day (UTC); ISO strings compare in date order. */
+export function isoYearsBefore(reference: Date, years: number): string {
+  return `${pad(reference.getUTCFullYear() - years, 4)}-${pad(reference.getUTCMonth() + 1, 2)}-${pad(reference.getUTCDate(), 2)}`;
+}
+
 const isoToUtc = (iso: string): number | null => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;

@@ -1,4 +1,4 @@
-import type { MrzCheckName, MrzCorrectionField, MrzFormat } from './types';
+import type { MrzCorrectionField, MrzFormat } from './types';
 
 /** Characters `start` (inclusive) to `end` (exclusive) of line `line`, all 0-based. */
 export interface Span {
@@ -233,14 +233,22 @@ export interface Segment {
   readonly cls: CharClass;
 }
 
-const checkField = (name: MrzCheckName): MrzCorrectionField => `${name}CheckDigit`;
 const one = (p: Pos): Span => span(p.line, p.index, p.index + 1);
 
 /**
  * Every field of the layout with what its characters may be: letters only (codes, states, names), digits only
  * (dates, check digits, the French issue date), or both (document and personal numbers, optional data).
  */
-export function segments(layout: Layout, long: LongNumber | null): Segment[] {
+export function segments(layout: Layout, long: LongNumber | null): readonly Segment[] {
+  if (long) return buildSegments(layout, long);
+  let cached = plainSegments.get(layout);
+  if (!cached) plainSegments.set(layout, (cached = buildSegments(layout, null)));
+  return cached;
+}
+
+const plainSegments = new WeakMap<Layout, readonly Segment[]>();
+
+function buildSegments(layout: Layout, long: LongNumber | null): Segment[] {
   const out: Segment[] = [
     { field: 'documentCode', span: layout.documentCode, cls: 'alpha' },
     { field: 'issuingState', span: layout.issuingState, cls: 'alpha' },

@@ -116,7 +116,11 @@ export type MrzProblemCode =
   | 'check-digit-not-digit'
   | 'check-digit-filler'
   | 'ambiguous-correction'
-  | 'invalid-reference-date';
+  | 'verify-correction'
+  | 'internal-error'
+  | 'invalid-reference-date'
+  /** buildMrz only: a value the MRZ cannot hold. */
+  | 'invalid-input';
 
 /**
  * A problem an officer can read. `error` makes the MRZ invalid; `warning` is worth a look but the MRZ
