@@ -16,7 +16,7 @@ export const mrzBenchmark: Benchmark = {
     let agree = 0;
     for (let i = 0; i < corpus.length; i += 1) {
       const ours = parseMrz(texts[i] as string, { referenceDate: REFERENCE_DATE, ocrCorrection: false });
-      let peerValid = false;
+      let peerValid: boolean;
       try {
         peerValid = peerParse(corpus[i] as string[]).valid;
       } catch {
