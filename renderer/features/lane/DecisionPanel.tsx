@@ -1,4 +1,5 @@
 import type { Crossing, Direction, ScanResult } from '../../../shared/contract';
+import { DocumentFacts } from './DocumentFacts';
 import { OUTCOME_LABEL } from './outcome-label';
 
 interface Props {
@@ -20,22 +21,7 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
         </span>
         {label.text}
       </div>
-      {doc && (
-        <dl className="decision__identity">
-          <dt>Name</dt>
-          <dd data-testid="decision-name">
-            {doc.surname}, {doc.givenNames}
-          </dd>
-          <dt>Nationality</dt>
-          <dd>{doc.nationality}</dd>
-          <dt>Date of birth</dt>
-          <dd>{doc.birthDate ?? 'not a valid date'}</dd>
-          <dt>Document</dt>
-          <dd>
-            {doc.documentCode} {doc.documentNumber} ({doc.issuingState}), expires {doc.expiryDate ?? 'unknown'}
-          </dd>
-        </dl>
-      )}
+      {doc && <DocumentFacts document={doc} corrections={scan.mrz?.corrections ?? []} at={new Date(scan.receivedAt)} />}
       <ul className="decision__reasons">
         {scan.draft.reasons.map((reason, index) => (
           <li key={`${reason.code}-${index}`} className={`reason reason--${reason.severity}`}>

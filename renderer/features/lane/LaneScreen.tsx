@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CoreError, Crossing, Direction, ScanResult } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
+import { ManualMrzForm } from '../manual-mrz/ManualMrzForm';
 import { CrossingsTable } from './CrossingsTable';
 import { DecisionPanel } from './DecisionPanel';
 import { ScanField } from './ScanField';
@@ -14,6 +15,7 @@ export function LaneScreen() {
   const [recorded, setRecorded] = useState<Crossing | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
+  const [manualOpen, setManualOpen] = useState(false);
   const { crossings, total, error: listError } = useTodaysCrossings();
   // Handlers read the latest state through refs so a burst of keys never acts on a stale draft.
   const state = useRef({ scan, recorded, busy, direction });
@@ -56,7 +58,11 @@ export function LaneScreen() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
+      if (event.key === 'F4') {
+        event.preventDefault();
+        setManualOpen((open) => !open);
+      } else if (event.key === 'Escape') {
+        setManualOpen(false);
         setScan(null);
         setRecorded(null);
         setError(null);
@@ -85,6 +91,9 @@ export function LaneScreen() {
             </button>
           ))}
           <kbd>F2</kbd>
+          <button type="button" className="direction__option" data-testid="open-manual-mrz" onClick={() => setManualOpen(true)}>
+            Manual entry <kbd>F4</kbd>
+          </button>
         </div>
         <ScanField onScan={(captured) => void onScan(captured)} busy={busy} />
       </div>
@@ -93,7 +102,15 @@ export function LaneScreen() {
           {error.message}
         </div>
       )}
-      {scan ? (
+      {manualOpen ? (
+        <ManualMrzForm
+          onClose={() => setManualOpen(false)}
+          onSubmit={(mrz) => {
+            setManualOpen(false);
+            void onScan({ text: mrz, source: 'manual' });
+          }}
+        />
+      ) : scan ? (
         <DecisionPanel scan={scan} direction={direction} recorded={recorded} recording={busy} onRecord={() => void record()} />
       ) : (
         <section className="decision decision--idle" data-testid="decision-idle">

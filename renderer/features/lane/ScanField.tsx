@@ -5,8 +5,11 @@ export function ScanField({ onScan, busy }: { onScan: (scan: CapturedScan) => vo
   const { fieldRef, onKeyDown, onPaste, focus } = useScanCapture(onScan);
   useEffect(() => {
     focus();
-    // Keep the lane keyboard-first: whatever was clicked, the next scan lands in this field.
-    const refocus = () => setTimeout(focus, 0);
+    // Keep the lane keyboard-first: after a click on anything but another form's control, the next scan lands here.
+    const refocus = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest('input, select, textarea, [contenteditable="true"]')) return;
+      setTimeout(focus, 0);
+    };
     window.addEventListener('click', refocus);
     return () => window.removeEventListener('click', refocus);
   }, [focus]);

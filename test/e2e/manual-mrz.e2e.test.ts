@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, silentLogger } from '../../shared/app';
+import type { Core } from '../../shared/contract';
+import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
+import { TAJIK_PASSPORT } from '../fixtures/mrz/passports';
+import { launchChromium, screenshotPath } from './support/browser';
+
+let core: Core;
+let host: WebHost;
+let browser: Browser;
+let page: Page;
+
+describe('manual MRZ entry (consular) in Chromium', () => {
+  beforeAll(async () => {
+    core = await createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-manual-')), logger: silentLogger });
+    host = await startWebHost({ core, staticDir: path.resolve('dist/renderer') });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(host.url);
+    await page.getByTestId('scan-input').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    core?.close();
+  });
+
+  it('builds the MRZ field by field, transliterating Cyrillic, and checks it', async () => {
+    await page.keyboard.press('F4');
+    await page.getByTestId('manual-mrz').waitFor();
+    await page.getByTestId('manual-issuingState').fill('TJK');
+    await page.getByTestId('manual-surname').fill('Ҷураев');
+    await page.getByTestId('manual-givenNames').fill('Рустам');
+    await page.getByTestId('manual-documentNumber').fill('401234567');
+    await page.getByTestId('manual-nationality').fill('TJK');
+    await page.getByTestId('manual-birthDate').fill('1990-01-15');
+    await page.getByTestId('manual-sex').selectOption('M');
+    await page.getByTestId('manual-expiryDate').fill('2030-06-20');
+    const lines = (await page.getByTestId('manual-mrz-lines').textContent())?.split('\n') ?? [];
+    expect(lines[0]).toBe('P<TJKDZHURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<');
+    // The check digit of an empty personal number may be 0 or < (ICAO 9303 Part 4 §4.2.2.2); the rest is fixed.
+    expect(lines[1]?.slice(0, 42)).toBe(TAJIK_PASSPORT.lines[1]?.slice(0, 42));
+    expect(await page.getByTestId('check-digit-table').first().textContent()).not.toContain('wrong');
+    await page.screenshot({ path: screenshotPath('manual-mrz-form'), fullPage: true });
+    await page.getByTestId('manual-mrz-submit').click();
+    await expect.poll(() => page.getByTestId('decision-outcome').textContent()).toContain('OK');
+    expect(await page.getByTestId('decision-name').textContent()).toBe('DZHURAEV, RUSTAM');
+    expect(await page.getByTestId('decision-nationality').textContent()).toMatch(/TJK — Tajikistan/);
+  });
+
+  it('shows which check digit of a pasted MRZ is wrong', async () => {
+    await page.keyboard.press('F4');
+    await page.getByTestId('manual-mrz').waitFor();
+    const wrong = `${TAJIK_PASSPORT.lines[0]}\n${TAJIK_PASSPORT.lines[1]!.slice(0, 19)}9${TAJIK_PASSPORT.lines[1]!.slice(20)}`;
+    await page.getByTestId('paste-mrz').fill(wrong);
+    const table = page.locator('.manual-mrz__paste').getByTestId('check-digit-table');
+    await table.waitFor();
+    expect(await table.textContent()).toMatch(/Date of birth9[0-9]✕ wrong/);
+    await page.screenshot({ path: screenshotPath('manual-mrz-paste-wrong'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('manual-mrz').waitFor({ state: 'detached' });
+  });
+});
