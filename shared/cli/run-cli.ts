@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../node/paths/default-data-dir';
 import { classifyCommand } from './commands/classify';
 import { dbCheckCommand } from './commands/db-check';
+import { mrzCommand } from './commands/mrz';
 import { CliError, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
 
 export const USAGE = `Usage: checkpoint <command>
@@ -10,6 +11,9 @@ export const USAGE = `Usage: checkpoint <command>
 Commands:
   classify                 read one scanned payload on stdin, print {kind, text, stripped}
   db check [--data-dir D]  check the station database (integrity, audit chain, schema version)
+  mrz [--at ISO] [--no-correction] [--batch]
+                           parse an MRZ from stdin (lines, or joined with ^): {format, status, fields, checks, corrections, problems};
+                           exit 2 when unreadable. --batch: JSON lines {"id","text"} in, one result per line out
 
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
 
@@ -20,6 +24,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'classify':
         return await classifyCommand(io);
+      case 'mrz': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: { at: { type: 'string' }, batch: { type: 'boolean', default: false }, 'no-correction': { type: 'boolean', default: false } },
+        });
+        return await mrzCommand(io, { ...(values.at === undefined ? {} : { at: values.at }), batch: values.batch, noCorrection: values['no-correction'] });
+      }
       case 'db': {
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
         if (positionals[0] !== 'check') throw new CliError(`unknown db subcommand "${positionals[0] ?? ''}"\n\n${USAGE}`);
