@@ -4,6 +4,7 @@ import { defaultDataDir } from '../node/paths/default-data-dir';
 import { classifyCommand } from './commands/classify';
 import { dbCheckCommand } from './commands/db-check';
 import { mrzCommand } from './commands/mrz';
+import { scanImageCommand } from './commands/scan-image';
 import { CliError, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
 
 export const USAGE = `Usage: checkpoint <command>
@@ -14,6 +15,7 @@ Commands:
   mrz [--at ISO] [--no-correction] [--batch]
                            parse an MRZ from stdin (lines, or joined with ^): {format, status, fields, checks, corrections, problems};
                            exit 2 when unreadable. --batch: JSON lines {"id","text"} in, one result per line out
+  scan-image <file>        decode the QR / Data Matrix / PDF417 / Aztec codes in a PNG or JPEG, print [{text, format, position}]
 
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
 
@@ -35,6 +37,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
         if (positionals[0] !== 'check') throw new CliError(`unknown db subcommand "${positionals[0] ?? ''}"\n\n${USAGE}`);
         return dbCheckCommand(io, values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
+      }
+      case 'scan-image': {
+        const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
+        if (positionals.length !== 1) throw new CliError(`scan-image takes exactly one image file\n\n${USAGE}`);
+        return await scanImageCommand(io, positionals[0] ?? '');
       }
       case undefined:
       case 'help':
