@@ -28,6 +28,16 @@ export default defineConfig({
       {
         plugins: [sqlText()],
         test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        plugins: [sqlText()],
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
