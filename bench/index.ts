@@ -2,7 +2,8 @@ import { dccBenchmark } from './dcc.bench';
 import type { Benchmark } from './harness/types';
 import { logBenchmark } from './log.bench';
 import { mrzBenchmark } from './mrz.bench';
+import { qrBenchmark } from './qr.bench';
 import { scanBenchmark } from './scan.bench';
 
 /** Every benchmark `npm run bench` runs; `npm run bench -- <name>` runs one. */
-export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, dccBenchmark, logBenchmark, scanBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark];
