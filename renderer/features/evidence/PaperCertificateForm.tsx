@@ -1,0 +1,131 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { AddPaperCertificateInput } from '../../../shared/contract';
+import './evidence.css';
+
+export type PaperCertificate = Omit<AddPaperCertificateInput, 'joinScanId' | 'direction' | 'corridorId'>;
+
+const MAX_PHOTO_BYTES = 512 * 1024;
+
+/**
+ * The sample time as printed on the paper, `YYYY-MM-DD HH:MM` in the station's local time. A plain text
+ * field: typed the same way on every keyboard layout and locale, unlike a date picker's segments.
+ */
+export function parseSampleTime(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new Date(year, month - 1, day, hour, minute);
+  // new Date rolls 2021-02-30 over to March: refuse dates that do not exist.
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day || hour > 23 || minute > 59) return undefined;
+  return date;
+}
+
+function readPhoto(file: File): Promise<PaperCertificate['photo']> {
+  return new Promise((resolve, reject) => {
+    if (file.type !== 'image/jpeg' && file.type !== 'image/png') return reject(new Error('The photo must be a JPEG or PNG image.'));
+    if (file.size > MAX_PHOTO_BYTES) return reject(new Error('The photo is larger than 512 KiB; take it at a lower resolution.'));
+    const reader = new FileReader();
+    reader.onload = () => resolve({ type: file.type as 'image/jpeg' | 'image/png', base64: String(reader.result).replace(/^data:[^,]*,/, '') });
+    reader.onerror = () => reject(new Error('The photo could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * A paper lab certificate keyed in by the operator (F8), fields in the order they are read off the paper:
+ * laboratory, certificate number, sample time, test type, result; optionally a photo of the paper. Enter
+ * saves, Esc closes without touching the traveller on screen. The core judges it: without a rule that accepts paper it is at most a cross-check.
+ */
+export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (paper: PaperCertificate) => void; onClose: () => void; busy: boolean }) {
+  const id = useId();
+  const [lab, setLab] = useState('');
+  const [testType, setTestType] = useState<'pcr' | 'rat'>('pcr');
+  const [sampleTime, setSampleTime] = useState('');
+  const [result, setResult] = useState<'negative' | 'positive'>('negative');
+  const [certificateNumber, setCertificateNumber] = useState('');
+  const [photo, setPhoto] = useState<PaperCertificate['photo']>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const sampled = parseSampleTime(sampleTime);
+    if (lab.trim().length < 2) return setProblem('Name the laboratory.');
+    if (certificateNumber.trim().length === 0) return setProblem('Enter the certificate number.');
+    if (!sampled) return setProblem('Enter the sample date and time as on the paper, e.g. 2021-06-01 14:30.');
+    setProblem(null);
+    onSubmit({ lab: lab.trim(), testType, sampleTime: sampled.toISOString(), result, certificateNumber: certificateNumber.trim(), ...(photo ? { photo } : {}) });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    // Only the form closes: the traveller's transaction stays on screen.
+    event.stopPropagation();
+    onClose();
+  };
+
+  return (
+    <form className="paper-form" data-testid="paper-form" aria-labelledby={`${id}-title`} onSubmit={submit} onKeyDown={onKeyDown}>
+      <header className="paper-form__header">
+        <h2 id={`${id}-title`}>Paper lab certificate</h2>
+        <button type="button" className="button" onClick={onClose}>
+          Close <kbd>Esc</kbd>
+        </button>
+      </header>
+      <div className="paper-form__grid">
+        <label>
+          Laboratory
+          <input data-testid="paper-lab" autoFocus value={lab} onChange={(e) => setLab(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          Certificate number
+          <input data-testid="paper-number" value={certificateNumber} onChange={(e) => setCertificateNumber(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          Sample taken (station time)
+          <input data-testid="paper-sample-time" value={sampleTime} placeholder="2021-06-01 14:30" onChange={(e) => setSampleTime(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          Test type
+          <select data-testid="paper-test-type" value={testType} onChange={(e) => setTestType(e.target.value as 'pcr' | 'rat')}>
+            <option value="pcr">PCR</option>
+            <option value="rat">Rapid antigen</option>
+          </select>
+        </label>
+        <label>
+          Result
+          <select data-testid="paper-result" value={result} onChange={(e) => setResult(e.target.value as 'negative' | 'positive')}>
+            <option value="negative">Negative (not detected)</option>
+            <option value="positive">Positive (detected)</option>
+          </select>
+        </label>
+        <label>
+          Photo of the paper (optional)
+          <input
+            data-testid="paper-photo"
+            type="file"
+            accept="image/jpeg,image/png"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return setPhoto(undefined);
+              readPhoto(file).then(
+                (read) => {
+                  setPhoto(read);
+                  setProblem(null);
+                },
+                (error: Error) => setProblem(error.message),
+              );
+            }}
+          />
+        </label>
+      </div>
+      {problem && (
+        <p className="paper-form__problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" data-testid="paper-submit" disabled={busy}>
+        Add to this traveller <kbd>Enter</kbd>
+      </button>
+    </form>
+  );
+}

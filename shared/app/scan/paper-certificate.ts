@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { AddPaperCertificateInputSchema, ScanResult } from '../../contract';
+import { base64ToBytes } from '../../domain/dcc';
+import type { PaperLabEvidence } from '../../domain/evidence';
+import { judgeAndStore, openTransaction, type ScanDeps } from './handle-scan';
+import { withEvidence, type LaneTransaction } from './lane-transaction';
+
+/**
+ * A paper lab certificate keyed in by the operator joins the lane's open transaction like a scan.
+ * It cannot be verified offline, so the profile decides whether it is ever enough on its own.
+ */
+export function addPaperCertificate(input: z.output<typeof AddPaperCertificateInputSchema>, deps: ScanDeps): ScanResult {
+  const at = deps.now();
+  const open = openTransaction(deps.drafts, input.joinScanId, at);
+  const evidence: PaperLabEvidence = {
+    kind: 'paper-lab',
+    id: deps.newId(),
+    capturedAt: at.toISOString(),
+    lab: input.lab,
+    testKind: input.testType,
+    sampleTime: input.sampleTime,
+    result: input.result,
+    certificateNumber: input.certificateNumber,
+    hasPhoto: input.photo !== undefined,
+  };
+  const tx: LaneTransaction = open
+    ? { ...open, direction: input.direction ?? open.direction, corridorId: input.corridorId ?? open.corridorId }
+    : { id: deps.newId(), direction: input.direction ?? 'entry', corridorId: input.corridorId, evidence: [] };
+  const photoBytes = input.photo ? base64ToBytes(input.photo.base64) : undefined;
+  const photo = input.photo && photoBytes ? { bytes: photoBytes, type: input.photo.type } : undefined;
+  const previous = open ? deps.drafts.get(open.id)?.result : undefined;
+  // The screen keeps showing what the last scan was; a form entry is no scan of its own.
+  const scan = previous
+    ? { classification: previous.classification, source: previous.source }
+    : { classification: { kind: 'text' as const, stripped: [] }, source: 'manual' as const };
+  return judgeAndStore(withEvidence(tx, { evidence, ...(photo ? { photo } : {}) }), scan, deps, at);
+}

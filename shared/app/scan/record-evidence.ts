@@ -1,0 +1,49 @@
+import type { StationStore } from '../../node/db';
+import { EvidenceRepo } from '../../node/db/evidence-repo';
+import type { CoreContext } from '../core-context';
+import type { PendingScan } from './draft-store';
+
+const repos = new WeakMap<StationStore, EvidenceRepo>();
+
+/** The rule profile a draft was judged by, as the crossing row records it. */
+export function ruleProfileOf(pending: PendingScan): { ruleProfileId: string | null; ruleProfileVersion: number | null } {
+  const ref = pending.result.ruleProfile;
+  return { ruleProfileId: ref?.id ?? null, ruleProfileVersion: ref?.version ?? null };
+}
+
+/**
+ * Stores the evidence of a recorded transaction next to its crossing, with an audit row naming each
+ * piece by id, kind and payload hash (no personal data). Call inside the crossing's own transaction.
+ */
+export function recordEvidence(ctx: CoreContext, crossingId: string, pending: PendingScan): void {
+  const parts = pending.transaction?.evidence ?? [];
+  if (parts.length === 0) return;
+  let repo = repos.get(ctx.store);
+  if (!repo) {
+    repo = new EvidenceRepo(ctx.store.database);
+    repos.set(ctx.store, repo);
+  }
+  const outcomes = new Map((pending.result.evidence ?? []).map((item) => [item.id, item.verdict?.outcome]));
+  const rows = parts.map((part) => ({
+    evidence: part.evidence,
+    outcome: outcomes.get(part.evidence.id) ?? 'NEEDS_CROSS_CHECK',
+    ...(part.photo ? { photo: part.photo } : {}),
+  }));
+  repo.insertForCrossing(crossingId, rows);
+  ctx.store.appendAudit({
+    at: ctx.now().toISOString(),
+    actor: ctx.session.actor(),
+    action: 'crossing.evidence-recorded',
+    entity: 'crossing',
+    entityId: crossingId,
+    payload: {
+      ruleProfile: pending.result.ruleProfile ? `${pending.result.ruleProfile.id}@${pending.result.ruleProfile.version}` : null,
+      evidence: rows.map(({ evidence, outcome }) => ({
+        id: evidence.id,
+        kind: evidence.kind,
+        outcome,
+        payloadSha256: evidence.kind === 'paper-lab' ? null : evidence.payloadSha256,
+      })),
+    },
+  });
+}

@@ -1,0 +1,155 @@
+import { worseOutcome, type Draft, type Outcome, type Reason } from '../decision';
+import { matchPerson, type Evidence, type PassportPerson, type PersonMatch } from '../evidence';
+import { acceptedEvidenceText, evaluateEvidence, type EvidenceVerdict } from './evaluate-evidence';
+import { ageInYears, formatInstant } from './instant';
+import type { RuleProfile } from './rule-profile';
+import type { Direction } from './select-profile';
+
+export interface JudgeInput {
+  /** The decision time. */
+  readonly at: Date;
+  readonly direction: Direction;
+  readonly corridor: string;
+  /** The profile in effect (selectRuleProfile); `undefined` when none is. */
+  readonly profile: RuleProfile | undefined;
+  /** The passport of the transaction: the decision its MRZ supports alone, and the person it names. */
+  readonly passport?: { readonly draft: Draft; readonly person: PassportPerson };
+  readonly evidence: readonly Evidence[];
+}
+
+export interface Judgement {
+  readonly draft: Draft;
+  readonly verdicts: readonly EvidenceVerdict[];
+  /** Certificate holder ↔ passport, for the certificate that decided (else the first one with a holder). */
+  readonly match?: PersonMatch;
+  readonly exempt: boolean;
+}
+
+const RANK: Record<Outcome, number> = { OK: 0, NEEDS_CROSS_CHECK: 1, NOT_OK: 2 };
+const better = (a: Outcome, b: Outcome): Outcome => (RANK[b] < RANK[a] ? b : a);
+
+/**
+ * The combined decision of a lane transaction: the passport's own checks, the evidence judged by the
+ * corridor's rule profile, and whether the certificate belongs to the passport holder.
+ * - One sufficient piece of evidence is enough (a valid PCR certificate next to a rejected rapid test
+ *   is OK), except that a verified positive result is NOT OK whatever else is shown.
+ * - A certificate whose holder does not match the passport is at most NEEDS CROSS-CHECK, with both
+ *   versions side by side in the reasons.
+ * - Children under the profile's exemption age (by the passport's birth date) need no evidence.
+ */
+export function judgeTraveller(input: JudgeInput): Judgement {
+  const { profile, passport } = input;
+  const reasons: Reason[] = [];
+  let outcome: Outcome;
+  let recordable: boolean;
+  if (passport) {
+    outcome = passport.draft.outcome;
+    recordable = passport.draft.recordable;
+    reasons.push(...passport.draft.reasons);
+  } else {
+    outcome = 'NEEDS_CROSS_CHECK';
+    recordable = false;
+    reasons.push({ code: 'transaction.needs-passport', severity: 'warning', message: 'Scan the passport to complete the check and record the crossing.' });
+  }
+
+  if (!profile) {
+    reasons.push({
+      code: 'rules.none',
+      severity: 'warning',
+      message: `No COVID rule profile is in effect for corridor ${input.corridor} (${input.direction}); the evidence cannot be judged. Ask the shift lead.`,
+    });
+    return { draft: { outcome: worseOutcome(outcome, 'NEEDS_CROSS_CHECK'), recordable, reasons }, verdicts: [], exempt: false };
+  }
+
+  const ctx = { profile, at: input.at, direction: input.direction };
+  let firstMatch: PersonMatch | undefined;
+  const matches = new Map<string, PersonMatch>();
+  const verdicts = input.evidence.map((evidence): EvidenceVerdict => {
+    const verdict = evaluateEvidence(evidence, ctx);
+    if (evidence.kind !== 'dcc' || !evidence.holder || !passport) return verdict;
+    const match = matchPerson(evidence.holder, passport.person);
+    firstMatch ??= match;
+    matches.set(evidence.id, match);
+    return withMatch(verdict, match);
+  });
+
+  const exemptAge = profile.exemptions.childrenUnderYears;
+  const age = passport?.person.birthDate ? ageInYears(passport.person.birthDate, input.at) : undefined;
+  const exempt = exemptAge !== null && age !== undefined && age < exemptAge;
+
+  let evidenceOutcome: Outcome;
+  if (verdicts.some((v) => v.positive)) {
+    evidenceOutcome = 'NOT_OK';
+  } else if (verdicts.length === 0) {
+    evidenceOutcome = exempt ? 'OK' : 'NOT_OK';
+  } else {
+    evidenceOutcome = verdicts.map((v) => v.outcome).reduce(better);
+    if (exempt) evidenceOutcome = 'OK';
+  }
+
+  if (exempt) {
+    reasons.push({ code: 'rules.exempt-child', severity: 'info', message: `A child under ${exemptAge} (age ${age}): no COVID evidence is required.` });
+  } else if (verdicts.length === 0) {
+    reasons.push({
+      code: 'evidence.missing',
+      severity: 'blocking',
+      message: `No COVID evidence presented. Required: ${acceptedEvidenceText(profile)}. Scan the certificate, or enter a paper certificate (F8).`,
+    });
+  }
+  for (const verdict of verdicts) {
+    // Reasons of evidence that did not decide the outcome stay visible, but only as information.
+    const demote = RANK[verdict.outcome] > RANK[evidenceOutcome];
+    for (const reason of verdict.reasons) reasons.push(demote && reason.severity !== 'info' ? { ...reason, severity: 'info' } : reason);
+  }
+  const effective = formatInstant(Date.parse(profile.effectiveFrom));
+  reasons.push({
+    code: 'rules.profile',
+    severity: 'info',
+    message: `Judged by rule profile “${profile.name}” (${profile.id} v${profile.version}, in effect since ${effective}).`,
+  });
+
+  const deciding = verdicts.find((v) => v.outcome === evidenceOutcome && matches.has(v.evidenceId));
+  const match = deciding ? matches.get(deciding.evidenceId) : firstMatch;
+  return {
+    draft: { outcome: worseOutcome(outcome, evidenceOutcome), recordable, reasons },
+    verdicts,
+    ...(match ? { match } : {}),
+    exempt,
+  };
+}
+
+/** A certificate that names someone else than the passport cannot make the crossing OK by itself. */
+function withMatch(verdict: EvidenceVerdict, match: PersonMatch): EvidenceVerdict {
+  const reasons = [...verdict.reasons];
+  let outcome = verdict.outcome;
+  const name = match.name;
+  if (name.status === 'different' || name.status === 'unknown') {
+    outcome = worseOutcome(outcome, 'NEEDS_CROSS_CHECK');
+    const original = name.certificateOriginal ? ` (${name.certificateOriginal})` : '';
+    reasons.push({
+      code: 'match.name-different',
+      severity: 'warning',
+      message: `The names differ. Certificate: ${name.certificate || '(none)'}${original}. Passport: ${name.passport}. Check that the certificate belongs to this traveller.`,
+    });
+  } else if (name.status === 'swapped') {
+    reasons.push({ code: 'match.name-swapped', severity: 'info', message: `Surname and given names are swapped on the certificate (${name.certificate}); the names match.` });
+  } else if (name.givenNamesPartial) {
+    reasons.push({ code: 'match.name-partial', severity: 'info', message: `Names match; one document leaves out a given name (certificate: ${name.certificate}, passport: ${name.passport}).` });
+  }
+  const dob = match.birthDate;
+  if (dob.status === 'different') {
+    outcome = worseOutcome(outcome, 'NEEDS_CROSS_CHECK');
+    reasons.push({
+      code: 'match.birth-date-different',
+      severity: 'warning',
+      message: `The dates of birth differ. Certificate: ${dob.certificate || '(none)'}. Passport: ${dob.passport ?? '(unreadable)'}.`,
+    });
+  } else if (dob.status === 'unknown') {
+    reasons.push({ code: 'match.birth-date-unknown', severity: 'info', message: 'The date of birth could not be compared (missing on one document).' });
+  }
+  if (match.status === 'match') {
+    const both = dob.status === 'same' ? ' (name and date of birth agree)' : '';
+    reasons.push({ code: 'match.ok', severity: 'info', message: `The certificate names the passport holder${both}.` });
+  }
+  return { ...verdict, outcome, reasons };
+}
