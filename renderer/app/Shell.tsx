@@ -1,0 +1,63 @@
+import { useState, type ReactNode } from 'react';
+import { roleMay } from '../../shared/domain/auth';
+import { useCore } from '../core-client/core-context';
+import { AdminScreen } from '../features/admin/AdminScreen';
+import { ConsularScreen } from '../features/consular/ConsularScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { GroupsScreen } from '../features/groups/GroupsScreen';
+import { FirstRunScreen } from '../features/login/FirstRunScreen';
+import { LoginScreen } from '../features/login/LoginScreen';
+import { NavBar, type ScreenId } from './NavBar';
+import { useSession } from './use-session';
+import '../styles/crossing-log.css';
+
+// A screen is offered when the signed-in role may call the method it is built on; the core decides anyway.
+const SCREEN_METHOD: Record<ScreenId, string> = {
+  lane: 'scan',
+  groups: 'getGroup',
+  consular: 'getTravellerHistory',
+  dashboard: 'getDashboard',
+  admin: 'createUser',
+};
+const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'admin'];
+
+/**
+ * Sign-in gate and navigation. The lane stays the default screen; the first-run wizard appears while the
+ * station has no user, the sign-in form while nobody is signed in.
+ */
+export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
+  const core = useCore();
+  const { who, error, refresh } = useSession();
+  const [chosen, setChosen] = useState<ScreenId>('lane');
+  if (!who) {
+    return (
+      <main className="page" role={error ? 'alert' : 'status'}>
+        {error ?? 'Connecting to the station…'}
+      </main>
+    );
+  }
+  if (who.needsSetup) return <FirstRunScreen stationId={who.station.id} onDone={() => void refresh()} />;
+  const user = who.user;
+  if (!user) return <LoginScreen station={who.station} onSignedIn={() => void refresh()} />;
+  const screens = ORDER.filter((screen) => roleMay(user.role, SCREEN_METHOD[screen]));
+  const current = screens.includes(chosen) ? chosen : (screens[0] ?? 'lane');
+  return (
+    <>
+      <NavBar
+        screens={screens}
+        current={current}
+        user={user}
+        onSelect={setChosen}
+        onSignOut={() => {
+          void core.logout({}).then(() => refresh());
+          setChosen('lane');
+        }}
+      />
+      {current === 'lane' && laneScreen}
+      {current === 'groups' && <GroupsScreen user={user} />}
+      {current === 'consular' && <ConsularScreen user={user} />}
+      {current === 'dashboard' && <DashboardScreen />}
+      {current === 'admin' && <AdminScreen />}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { Alert } from '../../../shared/contract';
+import { useCore } from '../../core-client/core-context';
+
+const TYPE_LABEL: Record<Alert['type'], string> = {
+  overdue: 'Overdue',
+  'unexpected-arrival': 'Unexpected arrival',
+  'not-on-manifest': 'Not on manifest',
+  'duplicate-scan': 'Scanned twice',
+  'group-incomplete': 'Group incomplete',
+  'expired-passport': 'Expired passport',
+  'minor-without-companion': 'Minor without companion',
+};
+
+/** Open alerts with acknowledge + note; the core decides who may acknowledge. */
+export function AlertList({ alerts, total, canAcknowledge }: { alerts: Alert[]; total: number; canAcknowledge: boolean }) {
+  const core = useCore();
+  const [noting, setNoting] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const acknowledge = async (alertId: string) => {
+    const result = await core.acknowledgeAlert({ alertId, ...(note.trim() ? { note: note.trim() } : {}) });
+    if (result.ok) {
+      setNoting(null);
+      setNote('');
+      setError(null);
+    } else setError(result.error.message);
+  };
+  return (
+    <section className="alerts" aria-labelledby="alerts-title" data-testid="open-alerts">
+      <h2 id="alerts-title">
+        Open alerts <span className="muted">({total})</span>
+      </h2>
+      {error && <p className="error-banner">{error}</p>}
+      {alerts.length === 0 ? (
+        <p className="muted">No open alerts.</p>
+      ) : (
+        <ul className="alerts__list">
+          {alerts.map((alert) => (
+            <li key={alert.id} className={`alert alert--${alert.severity}`} data-testid="alert-row" data-type={alert.type}>
+              <span className="alert__type">
+                <span aria-hidden="true">{alert.severity === 'critical' ? '⚠' : '•'}</span> {TYPE_LABEL[alert.type]}
+              </span>
+              <span className="alert__message">{alert.message}</span>
+              <time className="muted" dateTime={alert.raisedAt}>
+                {new Date(alert.raisedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+              </time>
+              {canAcknowledge &&
+                (noting === alert.id ? (
+                  <span className="alert__ack">
+                    <input aria-label="Note" placeholder="Note (what was done)" value={note} onChange={(e) => setNote(e.target.value)} data-testid="alert-note" />
+                    <button type="button" className="button" onClick={() => void acknowledge(alert.id)} data-testid="alert-ack-confirm">
+                      Acknowledge
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="button" onClick={() => setNoting(alert.id)} data-testid="alert-ack">
+                    Acknowledge…
+                  </button>
+                ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

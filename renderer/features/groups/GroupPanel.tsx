@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { PERSON_STATES } from '../../../shared/domain/corridor';
+import type { PersonState, SessionUser } from '../../../shared/contract';
+import { roleMay } from '../../../shared/domain/auth';
+import { useCore } from '../../core-client/core-context';
+import { downloadText, fileToBase64 } from './file-io';
+import { ManifestTable } from './ManifestTable';
+import { PERSON_STATE_LABEL } from './person-state-label';
+import { useGroupDetail } from './use-groups';
+
+export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user: SessionUser; onMessage: (text: string, isError?: boolean) => void }) {
+  const core = useCore();
+  const [query, setQuery] = useState('');
+  const [state, setState] = useState<PersonState | 'all'>('all');
+  const { detail, error } = useGroupDetail(groupId, query, state);
+  if (error) return <p className="error-banner">{error}</p>;
+  if (!detail) return <p className="muted">Loading…</p>;
+  const g = detail.group;
+  const report = (result: { ok: true } | { ok: false; error: { message: string } }, done: string) =>
+    result.ok ? onMessage(done) : onMessage(result.error.message, true);
+
+  const importManifest = async (file: File | undefined) => {
+    if (!file) return;
+    const xlsx = /\.xlsx$/i.test(file.name);
+    const content = xlsx ? await fileToBase64(file) : await file.text();
+    const result = await core.importManifest({ groupId: g.id, fileName: file.name, format: xlsx ? 'xlsx' : 'csv', content });
+    if (!result.ok) return onMessage(result.error.message, true);
+    const { rowsAdded, rowsTotal, alreadyImported, problems } = result.value;
+    onMessage(
+      alreadyImported
+        ? `${file.name} was imported before: nothing changed.`
+        : `${rowsAdded} of ${rowsTotal} travellers added from ${file.name}.${problems.length ? ` ${problems.length} lines skipped: ${problems.map((p) => `line ${p.line}: ${p.message}`).join(' ')}` : ''}`,
+    );
+  };
+
+  const exportFile = async () => {
+    const result = await core.exportGroupFile({ groupId: g.id });
+    if (!result.ok) return onMessage(result.error.message, true);
+    downloadText(result.value.fileName, result.value.content);
+    onMessage(`Group file ${result.value.fileName} saved (${result.value.crossings} crossings, signed by this station).`);
+  };
+
+  const close = g.stationRole === 'exit' ? 'arrived' : 'departed';
+  const closedAt = close === 'arrived' ? g.arrivedAt : g.departedAt;
+  return (
+    <section className="group-panel" aria-labelledby="group-title">
+      <header className="group-panel__head">
+        <h2 id="group-title" data-testid="group-title">
+          {g.label}
+          {g.vehiclePlate ? ` · ${g.vehiclePlate}` : ''}
+        </h2>
+        <p className="group-panel__progress" data-testid="group-progress">
+          {g.processed} / {g.total} processed
+        </p>
+        <p className="muted">
+          Corridor {g.corridorId} · this station is the {g.stationRole ?? 'neither'} end
+          {g.departedAt ? ` · departed ${new Date(g.departedAt).toLocaleString()}` : ''}
+          {g.arrivedAt ? ` · arrived ${new Date(g.arrivedAt).toLocaleString()}` : ''}
+        </p>
+      </header>
+      <ul className="chips" data-testid="group-counts">
+        {PERSON_STATES.filter((s) => detail.counts[s] > 0).map((s) => (
+          <li key={s} className={`chip ${PERSON_STATE_LABEL[s].className}`}>
+            {PERSON_STATE_LABEL[s].text}: {detail.counts[s]}
+          </li>
+        ))}
+      </ul>
+      <div className="toolbar">
+        <button type="button" className="button" data-testid="use-at-lane" onClick={() => void core.setLaneGroup({ groupId: g.id }).then((r) => report(r, `${g.label} is now the lane's group.`))}>
+          Use at this lane
+        </button>
+        {roleMay(user.role, 'importManifest') && (
+          <label className="button">
+            Import manifest (CSV / XLSX)
+            <input type="file" accept=".csv,.xlsx,text/csv" hidden data-testid="manifest-file" onChange={(e) => void importManifest(e.target.files?.[0])} />
+          </label>
+        )}
+        {roleMay(user.role, 'closeGroup') && !closedAt && g.stationRole !== null && (
+          <button type="button" className="button" data-testid="close-group" onClick={() => void core.closeGroup({ groupId: g.id, stage: close }).then((r) => report(r, `${g.label} marked ${close}.`))}>
+            Mark {close}
+          </button>
+        )}
+        {roleMay(user.role, 'exportGroupFile') && (
+          <button type="button" className="button" data-testid="export-group-file" onClick={() => void exportFile()}>
+            Export group file
+          </button>
+        )}
+      </div>
+      <div className="toolbar">
+        <input
+          className="search"
+          type="search"
+          placeholder="Search name (any script) or document"
+          aria-label="Search the manifest"
+          data-testid="manifest-search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select aria-label="Status" data-testid="manifest-state" value={state} onChange={(e) => setState(e.target.value as PersonState | 'all')}>
+          <option value="all">Everyone ({detail.counts.total})</option>
+          {PERSON_STATES.map((s) => (
+            <option key={s} value={s}>
+              {PERSON_STATE_LABEL[s].text} ({detail.counts[s]})
+            </option>
+          ))}
+        </select>
+      </div>
+      <ManifestTable people={detail.people} />
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Group, LaneOverview } from '../../../shared/contract';
+import { useCore } from '../../core-client/core-context';
+import { AlertList } from '../alerts/AlertList';
+
+/** The lane's bus group with its progress ("142 / 180 processed") and the open alerts (issue 11). */
+export function LaneLogPanel() {
+  const core = useCore();
+  const [overview, setOverview] = useState<LaneOverview | null>(null);
+  const [groups, setGroups] = useState<Group[]>([]);
+  const refresh = useCallback(async () => {
+    const [o, g] = await Promise.all([core.getLaneOverview({}), core.listGroups({ limit: 20 })]);
+    if (o.ok) setOverview(o.value);
+    if (g.ok) setGroups(g.value.items.filter((x) => !(x.stationRole === 'exit' ? x.arrivedAt : x.departedAt)));
+  }, [core]);
+  useEffect(() => {
+    void refresh();
+    return core.onEvent((event) => {
+      if (event.type === 'crossing-recorded' || (event.type === 'log-changed' && event.what !== 'session')) void refresh();
+    });
+  }, [core, refresh]);
+  if (!overview) return null;
+  const group = overview.group;
+  return (
+    <section className="lane-log" aria-label="Group and alerts">
+      <div className="lane-log__group">
+        {group ? (
+          <p data-testid="lane-group-progress">
+            <strong>{group.label}</strong>: {group.processed} / {group.total} processed
+          </p>
+        ) : (
+          <p className="muted">No bus group selected for this lane.</p>
+        )}
+        {groups.length > 0 && (
+          <select
+            aria-label="Bus group at this lane"
+            data-testid="lane-group-select"
+            value={group?.id ?? ''}
+            onChange={(e) => void core.setLaneGroup({ groupId: e.target.value || null }).then(refresh)}
+          >
+            <option value="">No group</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label} ({g.processed} / {g.total})
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {overview.openAlertsTotal > 0 && <AlertList alerts={overview.openAlerts} total={overview.openAlertsTotal} canAcknowledge />}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { CoreFailure, type CoreApi, type User } from '../../contract';
+import { pinProblem } from '../../domain/auth';
+import type { OperatorRow } from '../../node/db';
+import { hashPin, publicKeyFingerprint } from '../../node/keys';
+import { audit } from '../audit';
+import type { CoreContext } from '../core-context';
+import { stationCheckpointId } from '../corridors/station-config';
+import { defineMethod } from '../define-method';
+import { bootstrapStation } from './bootstrap-station';
+import { signIn } from './sign-in';
+
+type AuthMethods =
+  | 'whoAmI'
+  | 'login'
+  | 'logout'
+  | 'bootstrapStation'
+  | 'listUsers'
+  | 'createUser'
+  | 'unlockUser'
+  | 'getStationIdentity'
+  | 'trustStation';
+
+const toUser = (row: OperatorRow, nowMs: number): User => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.displayName,
+  role: row.role,
+  active: row.active,
+  failedAttempts: row.failedAttempts,
+  lockedUntil: row.lockedUntilMs !== null && row.lockedUntilMs > nowMs ? new Date(row.lockedUntilMs).toISOString() : null,
+  createdAt: row.createdAt,
+});
+
+export function authMethods(ctx: CoreContext, setStationId: (id: string) => void): Pick<CoreApi, AuthMethods> {
+  const sessionChanged = () => ctx.events.emit({ type: 'log-changed', what: 'session' }, ctx.onListenerError);
+  return {
+    whoAmI: defineMethod(
+      'whoAmI',
+      () => {
+        const checkpointId = stationCheckpointId(ctx);
+        return {
+          user: ctx.session.current,
+          needsSetup: ctx.log.operators.count() === 0,
+          station: { id: ctx.stationId, checkpointId, checkpointName: checkpointId ? (ctx.log.corridors.getCheckpoint(checkpointId)?.name ?? null) : null },
+        };
+      },
+      ctx,
+    ),
+    login: defineMethod(
+      'login',
+      async (input) => {
+        const user = await signIn(ctx, input.username, input.pin);
+        sessionChanged();
+        return user;
+      },
+      ctx,
+    ),
+    logout: defineMethod(
+      'logout',
+      () => {
+        const user = ctx.session.current;
+        if (!user) return { signedOut: false };
+        ctx.store.transaction(() => audit(ctx, 'auth.signed-out', 'user', user.id));
+        ctx.session.signOut();
+        sessionChanged();
+        return { signedOut: true };
+      },
+      ctx,
+    ),
+    bootstrapStation: defineMethod(
+      'bootstrapStation',
+      async (input) => {
+        const admin = await bootstrapStation(ctx, input, setStationId);
+        ctx.events.emit({ type: 'log-changed', what: 'setup' }, ctx.onListenerError);
+        return admin;
+      },
+      ctx,
+    ),
+    listUsers: defineMethod('listUsers', () => ({ items: ctx.log.operators.list().map((row) => toUser(row, ctx.now().getTime())) }), ctx),
+    createUser: defineMethod(
+      'createUser',
+      async (input) => {
+        const problem = pinProblem(input.pin);
+        if (problem) throw new CoreFailure('invalid-input', problem.message);
+        if (ctx.log.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
+        const pinHash = await hashPin(input.pin);
+        const id = ctx.newId();
+        const createdAt = ctx.now().toISOString();
+        ctx.store.transaction(() => {
+          if (ctx.log.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
+          ctx.log.operators.insert({ id, username: input.username, displayName: input.displayName, role: input.role, pinHash, createdAt });
+          audit(ctx, 'user.created', 'user', id, { role: input.role });
+        });
+        const row = ctx.log.operators.get(id);
+        if (!row) throw new CoreFailure('internal', 'The user was not saved.');
+        return toUser(row, ctx.now().getTime());
+      },
+      ctx,
+    ),
+    unlockUser: defineMethod(
+      'unlockUser',
+      (input) => {
+        const row = ctx.log.operators.get(input.userId);
+        if (!row) throw new CoreFailure('not-found', 'There is no such user.');
+        ctx.store.transaction(() => {
+          ctx.log.operators.setLock(row.id, 0, null, ctx.now().toISOString());
+          audit(ctx, 'user.unlocked', 'user', row.id);
+        });
+        return toUser({ ...row, failedAttempts: 0, lockedUntilMs: null }, ctx.now().getTime());
+      },
+      ctx,
+    ),
+    getStationIdentity: defineMethod(
+      'getStationIdentity',
+      () => ({ stationId: ctx.stationId, checkpointId: stationCheckpointId(ctx), publicKey: ctx.stationKey.publicKey, fingerprint: ctx.stationKey.fingerprint }),
+      ctx,
+    ),
+    trustStation: defineMethod(
+      'trustStation',
+      (input) => {
+        const fingerprint = publicKeyFingerprint(input.publicKey);
+        if (!fingerprint) throw new CoreFailure('invalid-input', 'This is not an Ed25519 public key as the other station shows it (base64).');
+        if (fingerprint === ctx.stationKey.fingerprint || input.stationId === ctx.stationId) throw new CoreFailure('conflict', 'That is this station’s own key.');
+        if (input.checkpointId && !ctx.log.corridors.getCheckpoint(input.checkpointId)) {
+          throw new CoreFailure('not-found', `Checkpoint ${input.checkpointId} is not configured on this station; add it first.`);
+        }
+        const other = ctx.log.corridors.stationByFingerprint(fingerprint);
+        if (other && other.id !== input.stationId) throw new CoreFailure('conflict', `This key already belongs to station ${other.id}.`);
+        ctx.store.transaction(() => {
+          ctx.log.corridors.saveStation(
+            { id: input.stationId, checkpointId: input.checkpointId ?? null, label: input.label, publicKey: input.publicKey, keyFingerprint: fingerprint, isSelf: false, trusted: true },
+            ctx.now().toISOString(),
+          );
+          audit(ctx, 'station.trusted', 'station', input.stationId, { fingerprint });
+        });
+        return { stationId: input.stationId, checkpointId: input.checkpointId ?? null, label: input.label, fingerprint };
+      },
+      ctx,
+    ),
+  };
+}

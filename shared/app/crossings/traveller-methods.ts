@@ -1,0 +1,128 @@
+import { CoreFailure, type CoreApi, type TravellerSummary } from '../../contract';
+import { birthDateVariants, normaliseDocumentNumber, sameIdentity } from '../../domain/corridor';
+import { nameKey } from '../../domain/mrz';
+import type { ManifestEntryRow, PassageRecordRow } from '../../node/db';
+import { toAlertViews } from '../alerts/alert-view';
+import { audit, contentHash } from '../audit';
+import type { CoreContext } from '../core-context';
+import { defineMethod } from '../define-method';
+import { toPassageRecords } from './passage-records';
+
+const key = (documentNumber: string, nationality: string) => `${documentNumber}/${nationality}`;
+
+function summarise(passages: readonly PassageRecordRow[], lines: readonly ManifestEntryRow[]): TravellerSummary[] {
+  const people = new Map<string, TravellerSummary>();
+  for (const p of [...passages].sort((a, b) => b.recordedAtMs - a.recordedAtMs)) {
+    const k = key(p.documentNumber, p.nationality);
+    const known = people.get(k);
+    if (known) people.set(k, { ...known, crossings: known.crossings + 1 });
+    else {
+      people.set(k, {
+        documentNumber: p.documentNumber,
+        nationality: p.nationality,
+        surname: p.document.surname,
+        givenNames: p.document.givenNames,
+        birthDate: p.birthDate,
+        crossings: 1,
+        lastSeenAt: p.recordedAt,
+        onManifests: 0,
+      });
+    }
+  }
+  for (const line of lines) {
+    const k = key(line.documentNumber, line.nationality);
+    const known = people.get(k);
+    people.set(
+      k,
+      known
+        ? { ...known, onManifests: known.onManifests + 1 }
+        : {
+            documentNumber: line.documentNumber,
+            nationality: line.nationality,
+            surname: line.surname,
+            givenNames: line.givenNames,
+            birthDate: line.birthDate,
+            crossings: 0,
+            lastSeenAt: null,
+            onManifests: 1,
+          },
+    );
+  }
+  return [...people.values()];
+}
+
+export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravellers' | 'getTravellerHistory' | 'overrideCrossing'> {
+  return {
+    searchTravellers: defineMethod(
+      'searchTravellers',
+      (input) => {
+        const document = normaliseDocumentNumber(input.query);
+        const documentPrefix = /^[A-Z0-9]{2,24}$/.test(document) && /\d/.test(document) ? document : undefined;
+        const name = nameKey(input.query);
+        const nameKeyPart = /[A-Z]{2}/.test(name) ? name : undefined;
+        const query = { limit: input.limit, ...(documentPrefix ? { documentPrefix } : {}), ...(nameKeyPart ? { nameKeyPart } : {}) };
+        const found = summarise(ctx.log.passages.search(query), ctx.log.groups.searchManifest(query));
+        found.sort((a, b) => (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? '') || a.surname.localeCompare(b.surname));
+        return { items: found.slice(0, input.limit) };
+      },
+      ctx,
+    ),
+    getTravellerHistory: defineMethod(
+      'getTravellerHistory',
+      (input) => {
+        const documentNumber = normaliseDocumentNumber(input.documentNumber);
+        const nationality = input.nationality.toUpperCase();
+        const own = ctx.log.passages.forTraveller(documentNumber, nationality);
+        const lines = ctx.log.groups.manifestEntriesForDocument(documentNumber, nationality);
+        // The same person under another document (a replaced passport): same birth date (or a near variant) and name.
+        const anchor = own[0] ?? lines[0];
+        const rows = new Map(own.map((p) => [p.id, p]));
+        if (anchor?.birthDate) {
+          for (const p of ctx.log.passages.forIdentity(nationality, birthDateVariants(anchor.birthDate))) {
+            if (!rows.has(p.id) && sameIdentity(anchor, p)) rows.set(p.id, p);
+          }
+        }
+        const passages = [...rows.values()].sort((a, b) => b.recordedAtMs - a.recordedAtMs);
+        const traveller = summarise(own, lines)[0] ?? null;
+        const groupIds = new Set([...lines.map((l) => l.groupId), ...passages.map((p) => p.groupId).filter((g): g is string => g !== null)]);
+        const groups = [...groupIds].flatMap((id) => {
+          const g = ctx.log.groups.get(id);
+          return g ? [{ groupId: g.id, label: g.label, corridorId: g.corridorId }] : [];
+        });
+        const alerts = ctx.log.alerts.list({ status: 'all', crossingIds: [...passages.map((p) => p.id), ...lines.map((l) => l.id)], limit: 100 });
+        return { traveller, passages: toPassageRecords(ctx, passages), groups, alerts: toAlertViews(ctx, alerts.items) };
+      },
+      ctx,
+    ),
+    overrideCrossing: defineMethod(
+      'overrideCrossing',
+      (input) => {
+        const user = ctx.session.current;
+        if (!user) throw new CoreFailure('unauthenticated', 'Sign in first.');
+        const row = ctx.log.passages.get(input.crossingId);
+        if (!row) throw new CoreFailure('not-found', 'There is no such crossing.');
+        if (row.source !== 'local') throw new CoreFailure('conflict', `This crossing was recorded at ${row.stationId}; it can only be overridden there.`);
+        const [current] = toPassageRecords(ctx, [row]);
+        if (current?.effectiveOutcome === input.outcome) throw new CoreFailure('conflict', `The outcome already is ${input.outcome.replace(/_/g, ' ')}.`);
+        const override = {
+          id: ctx.newId(),
+          crossingId: row.id,
+          previousOutcome: current?.effectiveOutcome ?? row.outcome,
+          outcome: input.outcome,
+          reason: input.reason,
+          operatorId: user.id,
+          at: ctx.now().toISOString(),
+        };
+        ctx.store.transaction(() => {
+          ctx.log.overrides.insert(override);
+          audit(ctx, 'crossing.overridden', 'crossing', row.id, { overrideId: override.id, from: override.previousOutcome, to: override.outcome, contentHash: contentHash(override) });
+        });
+        ctx.events.emit({ type: 'log-changed', what: 'pairings' }, ctx.onListenerError);
+        const [updated] = toPassageRecords(ctx, [row]);
+        if (!updated) throw new CoreFailure('internal', 'The crossing vanished while it was overridden.');
+        return updated;
+      },
+      ctx,
+    ),
+  };
+}

@@ -1,0 +1,89 @@
+import type { CoreApi, Dashboard, HourBucket } from '../../contract';
+import { toAlertViews } from '../alerts/alert-view';
+import { sweepOverdue } from '../alerts/sweep-overdue';
+import type { CoreContext } from '../core-context';
+import { LANE_GROUP_KEY, stationCheckpointId, stationRole } from '../corridors/station-config';
+import { defineMethod } from '../define-method';
+import { loadRoster, progressOf } from '../groups/group-view';
+
+const HOUR_MS = 3_600_000;
+
+function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
+  const fromMs = Date.parse(from);
+  const toMs = Date.parse(to);
+  const hours = Math.ceil((toMs - fromMs) / HOUR_MS);
+  const emptyHours = (): HourBucket[] =>
+    Array.from({ length: hours }, (_, i) => ({ start: new Date(fromMs + i * HOUR_MS).toISOString(), entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0 }));
+  const checkpointId = stationCheckpointId(ctx);
+  const corridors = ctx.log.corridors.listCorridors();
+  const byCorridor = new Map<string | null, Dashboard['corridors'][number]>();
+  const ensure = (corridorId: string | null) => {
+    let entry = byCorridor.get(corridorId);
+    if (!entry) {
+      const corridor = corridorId ? corridors.find((c) => c.id === corridorId) : undefined;
+      entry = {
+        corridorId,
+        name: corridor?.name ?? (corridorId ?? 'No corridor'),
+        hours: emptyHours(),
+        totals: { entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0, overrides: 0, overdue: 0, inCorridor: 0 },
+      };
+      byCorridor.set(corridorId, entry);
+    }
+    return entry;
+  };
+  for (const corridor of corridors.filter((c) => c.active && stationRole(c, checkpointId) !== null)) ensure(corridor.id);
+  for (const row of ctx.log.passages.hourlyCounts(fromMs, toMs)) {
+    const entry = ensure(row.corridorId);
+    const bucket = entry.hours[row.hour];
+    if (!bucket) continue;
+    const field = row.direction === 'entry' ? 'entries' : 'exits';
+    const outcome = row.outcome === 'OK' ? 'ok' : row.outcome === 'NOT_OK' ? 'notOk' : 'crossCheck';
+    bucket[field] += row.n;
+    bucket[outcome] += row.n;
+    entry.totals[field] += row.n;
+    entry.totals[outcome] += row.n;
+  }
+  for (const row of ctx.log.passages.overridesBetween(fromMs, toMs)) ensure(row.corridorId).totals.overrides += row.n;
+  const nowMs = ctx.now().getTime();
+  for (const entry of byCorridor.values()) {
+    const corridor = entry.corridorId ? corridors.find((c) => c.id === entry.corridorId) : undefined;
+    // Only the exit end knows who came out; the entry end cannot tell overdue from on the road.
+    if (!corridor || stationRole(corridor, checkpointId) !== 'exit') continue;
+    const overdue = ctx.log.passages.countOpenEntries(corridor.id, nowMs - corridor.maxTransitMinutes * 60_000);
+    entry.totals.overdue = overdue;
+    entry.totals.inCorridor = ctx.log.passages.countOpenEntries(corridor.id) - overdue;
+  }
+  const open = ctx.log.alerts.list({ status: 'open', limit: 50 });
+  return { from, to, corridors: [...byCorridor.values()], openAlerts: toAlertViews(ctx, open.items), openAlertsTotal: open.total };
+}
+
+export function dashboardMethods(ctx: CoreContext): Pick<CoreApi, 'getDashboard' | 'getLaneOverview'> {
+  return {
+    getDashboard: defineMethod(
+      'getDashboard',
+      (input) => {
+        sweepOverdue(ctx);
+        return dashboard(ctx, input.from, input.to);
+      },
+      ctx,
+    ),
+    getLaneOverview: defineMethod(
+      'getLaneOverview',
+      () => {
+        sweepOverdue(ctx);
+        const groupId = ctx.log.setting(LANE_GROUP_KEY);
+        const roster = groupId && ctx.log.groups.get(groupId) ? loadRoster(ctx, groupId) : undefined;
+        const open = ctx.log.alerts.list({ status: 'open', limit: 10 });
+        return {
+          group: roster
+            ? { id: roster.group.id, label: roster.group.label, corridorId: roster.group.corridorId, stationRole: roster.role, ...progressOf(roster) }
+            : null,
+          recent: ctx.store.listCrossings({ limit: 10 }).items,
+          openAlerts: toAlertViews(ctx, open.items),
+          openAlertsTotal: open.total,
+        };
+      },
+      ctx,
+    ),
+  };
+}

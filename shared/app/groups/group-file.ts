@@ -1,0 +1,200 @@
+import { CoreFailure, type GroupFile, type GroupFileImport } from '../../contract';
+import { canonicalJson } from '../../domain/canonical-json';
+import { nameKey } from '../../domain/mrz';
+import type { GroupRow } from '../../node/db';
+import { sha256Hex } from '../../node/db/audit-log';
+import { publicKeyFingerprint, verifySignature } from '../../node/keys';
+import { audit } from '../audit';
+import type { CoreContext } from '../core-context';
+import { stationCheckpointId } from '../corridors/station-config';
+import { pairPassage } from '../crossings/pair-passage';
+import { GROUP_FILE_KIND, GroupFileEnvelopeSchema, GroupFilePayloadSchema, type GroupFilePayload } from './group-file-format';
+
+const safeName = (text: string): string => text.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'group';
+
+/** The signed group file of one group: its details, manifest and this station's crossings of it. */
+export function exportGroupFile(ctx: CoreContext, groupId: string): GroupFile {
+  const group = ctx.log.groups.get(groupId);
+  if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+  const corridor = ctx.log.corridors.getCorridor(group.corridorId);
+  if (!corridor) throw new CoreFailure('not-found', `The group's corridor ${group.corridorId} is not configured on this station.`);
+  const now = ctx.now();
+  const crossings = ctx.log.passages
+    .forGroup(group.id)
+    .filter((p) => p.source === 'local')
+    .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+  const payload: GroupFilePayload = {
+    kind: GROUP_FILE_KIND,
+    version: 1,
+    exportedAt: now.toISOString(),
+    station: { id: ctx.stationId, checkpointId: stationCheckpointId(ctx) },
+    corridor: { id: corridor.id, entryCheckpointId: corridor.entryCheckpointId, exitCheckpointId: corridor.exitCheckpointId },
+    group: {
+      id: group.id,
+      label: group.label,
+      vehiclePlate: group.vehiclePlate,
+      driverName: group.driverName,
+      escortName: group.escortName,
+      expectedCount: group.expectedCount,
+      plannedDepartureAt: group.plannedDepartureAt,
+      departedAt: group.departedAt,
+      arrivedAt: group.arrivedAt,
+      originStationId: group.originStationId,
+      createdAt: group.createdAt,
+    },
+    manifest: ctx.log.groups.manifest(group.id).map((m) => ({
+      id: m.id,
+      lineNo: m.lineNo,
+      documentNumber: m.documentNumber,
+      nationality: m.nationality,
+      surname: m.surname,
+      givenNames: m.givenNames,
+      birthDate: m.birthDate,
+      sex: m.sex,
+      minor: m.minor,
+      companionDocumentNumber: m.companionDocumentNumber,
+    })),
+    crossings: crossings.map((c) => ({
+      id: c.id,
+      sequence: c.sequence ?? 1,
+      recordedAt: c.recordedAt,
+      stationId: c.stationId,
+      checkpointId: c.checkpointId,
+      corridorId: c.corridorId,
+      groupId: c.groupId,
+      operatorId: c.operatorId,
+      direction: c.direction,
+      outcome: c.outcome,
+      reasons: c.reasons,
+      document: c.document,
+    })),
+  };
+  const signed = canonicalJson(payload);
+  const envelope = {
+    format: 'checkpoint-station/signed-json',
+    payload,
+    signature: { algorithm: 'Ed25519', publicKey: ctx.stationKey.publicKey, fingerprint: ctx.stationKey.fingerprint, value: ctx.stationKey.sign(signed) },
+  };
+  const content = `${JSON.stringify(envelope, null, 1)}\n`;
+  const sha256 = sha256Hex(signed);
+  ctx.store.transaction(() => audit(ctx, 'group-file.exported', 'group', group.id, { payloadSha256: sha256, crossings: crossings.length, manifest: payload.manifest.length }));
+  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '');
+  return { fileName: `group-${safeName(group.label)}-${ctx.stationId}-${stamp}.cpgroup.json`, content, sha256, crossings: crossings.length };
+}
+
+function readEnvelope(content: string): { payload: GroupFilePayload; signer: { publicKey: string; fingerprint: string }; sha256: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch {
+    throw new CoreFailure('invalid-input', 'This is not a group file: it is not JSON. Choose the .cpgroup.json file exported at the other end.');
+  }
+  const envelope = GroupFileEnvelopeSchema.safeParse(json);
+  if (!envelope.success) throw new CoreFailure('invalid-input', 'This is not a signed group file from a Checkpoint Station.');
+  const { signature } = envelope.data;
+  if (publicKeyFingerprint(signature.publicKey) !== signature.fingerprint) {
+    throw new CoreFailure('invalid-input', 'The group file names a signing key that does not match its fingerprint: the file is damaged or forged.');
+  }
+  const signed = canonicalJson(envelope.data.payload);
+  if (!verifySignature(signature.publicKey, signed, signature.value)) {
+    throw new CoreFailure('invalid-input', 'The group file was changed after it was signed (or is damaged): it was not imported. Ask the other end for a new copy.');
+  }
+  const payload = GroupFilePayloadSchema.safeParse(envelope.data.payload);
+  if (!payload.success) throw new CoreFailure('invalid-input', `The group file is signed but not in a form this station reads (${payload.error.issues[0]?.message ?? 'unknown field'}).`);
+  return { payload: payload.data, signer: { publicKey: signature.publicKey, fingerprint: signature.fingerprint }, sha256: sha256Hex(signed) };
+}
+
+const groupedFingerprint = (fp: string): string => (fp.slice(0, 16).match(/.{4}/g) ?? []).join(' ');
+
+/**
+ * Imports a group file from the other end of a corridor: checks the signature and that the signing
+ * station is trusted, then adds the group, its manifest and its crossings, and pairs them. Importing the
+ * same file again changes nothing.
+ */
+export function importGroupFile(ctx: CoreContext, content: string): GroupFileImport {
+  const { payload, signer, sha256 } = readEnvelope(content);
+  const station = ctx.log.corridors.stationByFingerprint(signer.fingerprint);
+  if (!station || !station.trusted || station.isSelf) {
+    if (payload.station.id === ctx.stationId) throw new CoreFailure('conflict', 'This group file was exported by this station; import it at the other end of the corridor.');
+    throw new CoreFailure(
+      'forbidden',
+      `The group file is signed by station ${payload.station.id} (key ${groupedFingerprint(signer.fingerprint)} …), which this station does not trust. An administrator adds that station under trusted stations first.`,
+    );
+  }
+  if (station.id !== payload.station.id) {
+    throw new CoreFailure('forbidden', `The group file says it comes from ${payload.station.id} but is signed with the key of ${station.id}; it was not imported.`);
+  }
+  const corridor = ctx.log.corridors.getCorridor(payload.corridor.id);
+  if (!corridor) throw new CoreFailure('not-found', `This group travels on corridor ${payload.corridor.id}, which is not configured on this station. An administrator adds it first.`);
+  if (corridor.entryCheckpointId !== payload.corridor.entryCheckpointId || corridor.exitCheckpointId !== payload.corridor.exitCheckpointId) {
+    throw new CoreFailure('conflict', `Corridor ${corridor.id} has different checkpoints here than at ${payload.station.id}; an administrator must make them agree.`);
+  }
+  const base = { groupId: payload.group.id, signedBy: { stationId: payload.station.id, fingerprint: signer.fingerprint } };
+  const earlier = ctx.log.passages.findGroupFile(sha256);
+  if (earlier) return { ...base, crossingsTotal: earlier.crossingsTotal, crossingsAdded: 0, manifestAdded: 0, paired: 0, alreadyImported: true };
+
+  const now = ctx.now().toISOString();
+  const user = ctx.session.current;
+  return ctx.store.transaction(() => {
+    const existing = ctx.log.groups.get(payload.group.id);
+    if (existing && existing.corridorId !== payload.corridor.id) throw new CoreFailure('conflict', 'A group with this id exists here on another corridor; the file was not imported.');
+    const group: GroupRow = { ...payload.group, corridorId: payload.corridor.id };
+    if (ctx.log.groups.insert(group)) audit(ctx, 'group.imported', 'group', group.id, { fromStation: payload.station.id });
+    else {
+      // A later file from the entry end may say the bus has departed (or from the exit end: arrived).
+      if (payload.group.departedAt && ctx.log.groups.close(group.id, 'departed', payload.group.departedAt)) audit(ctx, 'group.departed', 'group', group.id, { fromStation: payload.station.id });
+      if (payload.group.arrivedAt && ctx.log.groups.close(group.id, 'arrived', payload.group.arrivedAt)) audit(ctx, 'group.arrived', 'group', group.id, { fromStation: payload.station.id });
+    }
+    let manifestAdded = 0;
+    for (const line of payload.manifest) {
+      const added = ctx.log.groups.addManifestEntry({
+        ...line,
+        groupId: group.id,
+        nameKey: nameKey(`${line.surname} ${line.givenNames}`),
+        source: 'group-file',
+        addedAt: now,
+      });
+      if (added) manifestAdded += 1;
+    }
+    const fileId = ctx.newId();
+    ctx.log.passages.recordGroupFile({
+      id: fileId,
+      contentSha256: sha256,
+      sourceStationId: payload.station.id,
+      keyFingerprint: signer.fingerprint,
+      groupId: group.id,
+      exportedAt: payload.exportedAt,
+      importedAt: now,
+      operatorId: user?.id ?? null,
+      crossingsTotal: payload.crossings.length,
+      crossingsAdded: 0,
+    });
+    const added = payload.crossings.filter((c) =>
+      ctx.log.passages.insertImported({
+        id: c.id,
+        sourceStationId: c.stationId,
+        sourceSequence: c.sequence,
+        checkpointId: c.checkpointId,
+        corridorId: c.corridorId,
+        groupId: c.groupId,
+        recordedAt: c.recordedAt,
+        operatorId: c.operatorId,
+        direction: c.direction,
+        outcome: c.outcome,
+        reasons: c.reasons,
+        document: c.document,
+        nameKey: nameKey(`${c.document.surname} ${c.document.givenNames}`),
+        groupFileId: fileId,
+        importedAt: now,
+      }),
+    );
+    ctx.log.passages.setGroupFileAdded(fileId, added.length);
+    audit(ctx, 'group-file.imported', 'group-file', fileId, { groupId: group.id, payloadSha256: sha256, crossingsAdded: added.length, manifestAdded, fromStation: payload.station.id });
+    let paired = 0;
+    for (const c of added) {
+      const passage = ctx.log.passages.get(c.id);
+      if (passage && pairPassage(ctx, passage)) paired += 1;
+    }
+    return { ...base, crossingsTotal: payload.crossings.length, crossingsAdded: added.length, manifestAdded, paired, alreadyImported: false };
+  });
+}

@@ -1,0 +1,98 @@
+import { CoreFailure, type CoreApi } from '../../contract';
+import { sweepOverdue } from '../alerts/sweep-overdue';
+import { audit, contentHash } from '../audit';
+import type { CoreContext } from '../core-context';
+import { LANE_GROUP_KEY } from '../corridors/station-config';
+import { defineMethod } from '../define-method';
+import { closeGroup } from './close-group';
+import { exportGroupFile, importGroupFile } from './group-file';
+import { groupDetail, groupView, loadRoster } from './group-view';
+import { importManifest } from './import-manifest';
+
+type GroupMethods = 'createGroup' | 'listGroups' | 'getGroup' | 'importManifest' | 'setLaneGroup' | 'closeGroup' | 'exportGroupFile' | 'importGroupFile';
+
+export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
+  const changed = (what: 'groups' | 'alerts' | 'pairings') => ctx.events.emit({ type: 'log-changed', what }, ctx.onListenerError);
+  return {
+    createGroup: defineMethod(
+      'createGroup',
+      (input) => {
+        const corridor = ctx.log.corridors.getCorridor(input.corridorId);
+        if (!corridor || !corridor.active) throw new CoreFailure('not-found', `There is no active corridor ${input.corridorId} on this station.`);
+        const now = ctx.now().toISOString();
+        const group = {
+          id: ctx.newId(),
+          corridorId: corridor.id,
+          label: input.label,
+          vehiclePlate: input.vehiclePlate ?? null,
+          driverName: input.driverName ?? null,
+          escortName: input.escortName ?? null,
+          expectedCount: input.expectedCount ?? null,
+          plannedDepartureAt: input.plannedDepartureAt ?? null,
+          departedAt: null,
+          arrivedAt: null,
+          originStationId: ctx.stationId,
+          createdAt: now,
+        };
+        ctx.store.transaction(() => {
+          ctx.log.groups.insert(group);
+          audit(ctx, 'group.created', 'group', group.id, { corridorId: corridor.id, contentHash: contentHash(group) });
+        });
+        changed('groups');
+        return groupView(loadRoster(ctx, group.id));
+      },
+      ctx,
+    ),
+    listGroups: defineMethod(
+      'listGroups',
+      (input) => ({
+        items: ctx.log.groups.list({ limit: input.limit, ...(input.corridorId ? { corridorId: input.corridorId } : {}) }).map((g) => groupView(loadRoster(ctx, g.id))),
+      }),
+      ctx,
+    ),
+    getGroup: defineMethod(
+      'getGroup',
+      (input) => {
+        sweepOverdue(ctx);
+        return groupDetail(ctx, input.groupId, { ...(input.query ? { query: input.query } : {}), ...(input.states ? { states: input.states } : {}) });
+      },
+      ctx,
+    ),
+    importManifest: defineMethod(
+      'importManifest',
+      async (input) => {
+        const result = await importManifest(ctx, input);
+        if (result.rowsAdded > 0) changed('groups');
+        return result;
+      },
+      ctx,
+    ),
+    setLaneGroup: defineMethod(
+      'setLaneGroup',
+      (input) => {
+        if (input.groupId !== null && !ctx.log.groups.get(input.groupId)) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+        ctx.store.transaction(() => {
+          ctx.log.setSetting(LANE_GROUP_KEY, input.groupId);
+          audit(ctx, 'lane.group-selected', 'group', input.groupId ?? '-');
+        });
+        changed('groups');
+        return { groupId: input.groupId };
+      },
+      ctx,
+    ),
+    closeGroup: defineMethod('closeGroup', (input) => closeGroup(ctx, input.groupId, input.stage), ctx),
+    exportGroupFile: defineMethod('exportGroupFile', (input) => exportGroupFile(ctx, input.groupId), ctx),
+    importGroupFile: defineMethod(
+      'importGroupFile',
+      (input) => {
+        const result = importGroupFile(ctx, input.content);
+        if (!result.alreadyImported) {
+          changed('groups');
+          changed('alerts');
+        }
+        return result;
+      },
+      ctx,
+    ),
+  };
+}

@@ -1,0 +1,127 @@
+import { CoreFailure, type Group, type GroupDetail, type PersonState, type PersonStatus } from '../../contract';
+import { groupRoster, isMinorOn, normaliseDocumentNumber, rosterCounts, type RosterPerson } from '../../domain/corridor';
+import { nameKey, nameSimilarity } from '../../domain/mrz';
+import type { GroupRow, ManifestEntryRow, PassageRecordRow } from '../../node/db';
+import type { CoreContext } from '../core-context';
+import { stationCheckpointId, stationRole } from '../corridors/station-config';
+
+export interface Roster {
+  readonly group: GroupRow;
+  readonly role: 'entry' | 'exit' | null;
+  readonly people: RosterPerson[];
+  readonly manifest: Map<string, ManifestEntryRow>;
+  readonly passages: Map<string, PassageRecordRow>;
+}
+
+/** Everyone of a group with their state now (domain groupRoster over the group's manifest, passages and pairings). */
+export function loadRoster(ctx: CoreContext, groupId: string): Roster {
+  const group = ctx.log.groups.get(groupId);
+  if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+  const corridor = ctx.log.corridors.getCorridor(group.corridorId);
+  if (!corridor) throw new CoreFailure('not-found', `The group's corridor ${group.corridorId} is not configured on this station.`);
+  const role = stationRole(corridor, stationCheckpointId(ctx));
+  const manifest = ctx.log.groups.manifest(group.id);
+  const passages = ctx.log.passages.forGroup(group.id);
+  const pairings = ctx.log.passages.pairingsFor(passages.map((p) => p.id));
+  // A pairing may reach a passage recorded outside the group (someone who switched buses): load it too.
+  const known = new Set(passages.map((p) => p.id));
+  for (const pair of pairings) {
+    for (const id of [pair.entryId, pair.exitId]) {
+      if (known.has(id)) continue;
+      const other = ctx.log.passages.get(id);
+      if (other) {
+        passages.push(other);
+        known.add(id);
+      }
+    }
+  }
+  const people = groupRoster(
+    manifest,
+    passages,
+    pairings,
+    {
+      departedAtMs: group.departedAt ? Date.parse(group.departedAt) : null,
+      arrivedAtMs: group.arrivedAt ? Date.parse(group.arrivedAt) : null,
+      timing: corridor,
+      tracksExits: role === 'exit',
+    },
+    ctx.now().getTime(),
+  );
+  return { group, role, people, manifest: new Map(manifest.map((m) => [m.id, m])), passages: new Map(passages.map((p) => [p.id, p])) };
+}
+
+/** "142 / 180 processed": people this station recorded for the group in its direction, of the expected count. */
+export function progressOf(roster: Roster): { processed: number; total: number } {
+  const mine = (p: RosterPerson) => {
+    const passage = roster.role === 'exit' ? p.exit : roster.role === 'entry' ? p.entry : (p.exit ?? p.entry);
+    return passage !== null && roster.passages.get(passage.id)?.source === 'local';
+  };
+  return { processed: roster.people.filter(mine).length, total: roster.group.expectedCount ?? roster.manifest.size };
+}
+
+export function groupView(roster: Roster): Group {
+  const g = roster.group;
+  return {
+    id: g.id,
+    corridorId: g.corridorId,
+    label: g.label,
+    vehiclePlate: g.vehiclePlate,
+    driverName: g.driverName,
+    escortName: g.escortName,
+    expectedCount: g.expectedCount,
+    plannedDepartureAt: g.plannedDepartureAt,
+    departedAt: g.departedAt,
+    arrivedAt: g.arrivedAt,
+    originStationId: g.originStationId,
+    createdAt: g.createdAt,
+    manifestCount: roster.manifest.size,
+    ...progressOf(roster),
+    stationRole: roster.role,
+  };
+}
+
+function personView(roster: Roster, person: RosterPerson, now: Date): PersonStatus {
+  const line = person.manifestEntryId ? roster.manifest.get(person.manifestEntryId) : undefined;
+  const recorded = person.entry ?? person.exit;
+  const document = recorded ? roster.passages.get(recorded.id)?.document : undefined;
+  const summary = (p: RosterPerson['entry']) => {
+    const row = p ? roster.passages.get(p.id) : undefined;
+    return row ? { id: row.id, recordedAt: row.recordedAt, stationId: row.stationId, outcome: row.outcome, source: row.source } : null;
+  };
+  const birthDate = line?.birthDate ?? document?.birthDate ?? null;
+  return {
+    manifestEntryId: person.manifestEntryId,
+    documentNumber: line?.documentNumber ?? person.identity.documentNumber,
+    nationality: line?.nationality ?? person.identity.nationality,
+    surname: line?.surname ?? document?.surname ?? '',
+    givenNames: line?.givenNames ?? document?.givenNames ?? '',
+    birthDate,
+    minor: isMinorOn(birthDate, now, line?.minor ?? false),
+    state: person.state,
+    entry: summary(person.entry),
+    exit: summary(person.exit),
+    pairMethod: person.pairMethod,
+  };
+}
+
+/** Search by part of a document number, or by name in any script (each word of the query must match a name word). */
+export function matchesQuery(person: PersonStatus, query: string): boolean {
+  const document = normaliseDocumentNumber(query);
+  if (document.length >= 2 && normaliseDocumentNumber(person.documentNumber).includes(document)) return true;
+  const words = nameKey(query).split(' ').filter((w) => w.length > 0);
+  if (words.length === 0) return false;
+  const nameWords = nameKey(`${person.surname} ${person.givenNames}`).split(' ');
+  return words.every((w) => nameWords.some((v) => v.startsWith(w) || nameSimilarity(w, v) >= 0.85));
+}
+
+export function groupDetail(ctx: CoreContext, groupId: string, filter: { query?: string; states?: readonly PersonState[] } = {}): GroupDetail {
+  const roster = loadRoster(ctx, groupId);
+  const now = ctx.now();
+  let people = roster.people.map((p) => personView(roster, p, now));
+  if (filter.states && filter.states.length > 0) people = people.filter((p) => filter.states?.includes(p.state));
+  if (filter.query) {
+    const query = filter.query;
+    people = people.filter((p) => matchesQuery(p, query));
+  }
+  return { group: groupView(roster), counts: rosterCounts(roster.people), people };
+}

@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { CoreFailure, type ImportManifestInputSchema, type ManifestImport } from '../../contract';
+import { manifestRowsFromTable } from '../../domain/corridor';
+import { nameKey } from '../../domain/mrz';
+import { sha256Hex } from '../../node/db/audit-log';
+import { ManifestReadError, readCsvTable, readXlsxTable } from '../../node/manifest';
+import { audit } from '../audit';
+import type { CoreContext } from '../core-context';
+
+/**
+ * Adds a bus manifest (CSV text or XLSX as base64) to a group. Lines already on the manifest are kept
+ * once; the same file imported twice changes nothing; unreadable lines are reported and skipped.
+ */
+export async function importManifest(ctx: CoreContext, input: z.output<typeof ImportManifestInputSchema>): Promise<ManifestImport> {
+  const group = ctx.log.groups.get(input.groupId);
+  if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+  const bytes = input.format === 'csv' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content, 'base64');
+  const contentSha256 = sha256Hex(bytes.toString('latin1'));
+  const earlier = ctx.log.groups.findManifestImport(group.id, contentSha256);
+  if (earlier) return { rowsTotal: earlier.rowsTotal, rowsAdded: 0, alreadyImported: true, problems: [] };
+  let table: string[][];
+  try {
+    table = input.format === 'csv' ? readCsvTable(input.content) : await readXlsxTable(bytes);
+  } catch (error) {
+    if (error instanceof ManifestReadError) throw new CoreFailure('invalid-input', error.message);
+    throw error;
+  }
+  const { rows, problems } = manifestRowsFromTable(table);
+  if (rows.length === 0) throw new CoreFailure('invalid-input', `No traveller could be read from ${input.fileName}: ${problems[0]?.message ?? 'the sheet has no lines'}`);
+  const now = ctx.now().toISOString();
+  const user = ctx.session.current;
+  const rowsAdded = ctx.store.transaction(() => {
+    const firstLine = ctx.log.groups.nextLineNo(group.id);
+    let added = 0;
+    for (const [index, row] of rows.entries()) {
+      const isNew = ctx.log.groups.addManifestEntry({
+        id: ctx.newId(),
+        groupId: group.id,
+        lineNo: firstLine + index,
+        documentNumber: row.documentNumber,
+        nationality: row.nationality,
+        surname: row.surname,
+        givenNames: row.givenNames,
+        nameKey: nameKey(`${row.surname} ${row.givenNames}`),
+        birthDate: row.birthDate,
+        sex: row.sex,
+        minor: row.minor,
+        companionDocumentNumber: row.companionDocumentNumber,
+        source: 'import',
+        addedAt: now,
+      });
+      if (isNew) added += 1;
+    }
+    const importId = ctx.newId();
+    ctx.log.groups.recordManifestImport({
+      id: importId,
+      groupId: group.id,
+      contentSha256,
+      fileName: input.fileName,
+      format: input.format,
+      rowsTotal: rows.length,
+      rowsAdded: added,
+      importedAt: now,
+      operatorId: user?.id ?? null,
+    });
+    audit(ctx, 'manifest.imported', 'group', group.id, { importId, contentSha256, rowsTotal: rows.length, rowsAdded: added });
+    return added;
+  });
+  return { rowsTotal: rows.length, rowsAdded, alreadyImported: false, problems };
+}

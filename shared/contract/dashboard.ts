@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { AlertSchema } from './alert';
+import { CrossingSchema } from './crossing';
+import { isoDateTime } from './ids';
+
+const count = z.number().int().nonnegative();
+
+export const HourBucketSchema = z.object({
+  start: isoDateTime,
+  entries: count,
+  exits: count,
+  ok: count,
+  notOk: count,
+  crossCheck: count,
+});
+export type HourBucket = z.infer<typeof HourBucketSchema>;
+
+export const CorridorDayTotalsSchema = z.object({
+  entries: count,
+  exits: count,
+  ok: count,
+  notOk: count,
+  crossCheck: count,
+  overrides: count,
+  /** Entered (here or per a group file) and not out after the corridor's maximum time. */
+  overdue: count,
+  /** Entered and not yet out, within the time. */
+  inCorridor: count,
+});
+
+export const GetDashboardInputSchema = z
+  .strictObject({ from: isoDateTime, to: isoDateTime })
+  .refine((r) => Date.parse(r.from) < Date.parse(r.to), { message: '"from" must be before "to"', path: ['to'] })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 48 * 3600_000, { message: 'the dashboard shows at most 48 hours', path: ['to'] });
+
+export const DashboardSchema = z.object({
+  from: isoDateTime,
+  to: isoDateTime,
+  corridors: z.array(
+    z.object({
+      corridorId: z.string().nullable(),
+      name: z.string(),
+      hours: z.array(HourBucketSchema),
+      totals: CorridorDayTotalsSchema,
+    }),
+  ),
+  openAlerts: z.array(AlertSchema),
+  openAlertsTotal: count,
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;
+
+export const GetLaneOverviewInputSchema = z.strictObject({});
+export const LaneOverviewSchema = z.object({
+  group: z
+    .object({
+      id: z.uuid(),
+      label: z.string(),
+      corridorId: z.string(),
+      stationRole: z.enum(['entry', 'exit']).nullable(),
+      processed: count,
+      total: count,
+    })
+    .nullable(),
+  /** The last 10 crossings at this station. */
+  recent: z.array(CrossingSchema),
+  openAlerts: z.array(AlertSchema),
+  openAlertsTotal: count,
+});
+export type LaneOverview = z.infer<typeof LaneOverviewSchema>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { AlertSchema } from './alert';
+import { DirectionSchema } from './crossing';
+import { OutcomeSchema, ReasonSchema } from './decision';
+import { TravelDocumentSchema } from './document';
+import { isoDateTime } from './ids';
+
+export const OverrideSchema = z.object({
+  id: z.uuid(),
+  crossingId: z.string(),
+  previousOutcome: OutcomeSchema,
+  outcome: OutcomeSchema,
+  reason: z.string(),
+  operatorId: z.string(),
+  at: isoDateTime,
+});
+export type Override = z.infer<typeof OverrideSchema>;
+
+/** One crossing in a traveller's history: recorded here, or carried over from the other end of a corridor. */
+export const PassageRecordSchema = z.object({
+  id: z.string(),
+  source: z.enum(['local', 'imported']),
+  /** This station's sequence number; null for imported rows. */
+  sequence: z.number().int().nullable(),
+  recordedAt: isoDateTime,
+  stationId: z.string(),
+  checkpointId: z.string().nullable(),
+  corridorId: z.string().nullable(),
+  groupId: z.string().nullable(),
+  operatorId: z.string().nullable(),
+  direction: DirectionSchema,
+  outcome: OutcomeSchema,
+  /** The outcome after the latest consular override, else the outcome. */
+  effectiveOutcome: OutcomeSchema,
+  reasons: z.array(ReasonSchema),
+  document: TravelDocumentSchema,
+  pairedWith: z.object({ id: z.string(), method: z.enum(['document', 'identity']), transitMinutes: z.number().int() }).nullable(),
+  override: OverrideSchema.nullable(),
+});
+export type PassageRecord = z.infer<typeof PassageRecordSchema>;
+
+export const SearchTravellersInputSchema = z.strictObject({
+  /** A document number (or its start) or a name in any script. */
+  query: z.string().trim().min(2).max(64),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export const TravellerSummarySchema = z.object({
+  documentNumber: z.string(),
+  nationality: z.string(),
+  surname: z.string(),
+  givenNames: z.string(),
+  birthDate: z.string().nullable(),
+  crossings: z.number().int().nonnegative(),
+  lastSeenAt: isoDateTime.nullable(),
+  onManifests: z.number().int().nonnegative(),
+});
+export type TravellerSummary = z.infer<typeof TravellerSummarySchema>;
+export const TravellerSearchSchema = z.object({ items: z.array(TravellerSummarySchema) });
+
+export const GetTravellerHistoryInputSchema = z.strictObject({
+  documentNumber: z.string().trim().min(1).max(24),
+  nationality: z.string().trim().max(3),
+});
+export const TravellerHistorySchema = z.object({
+  traveller: TravellerSummarySchema.nullable(),
+  /** Newest first, across every corridor; includes records of the same person under a replaced document. */
+  passages: z.array(PassageRecordSchema),
+  groups: z.array(z.object({ groupId: z.uuid(), label: z.string(), corridorId: z.string() })),
+  alerts: z.array(AlertSchema),
+});
+export type TravellerHistory = z.infer<typeof TravellerHistorySchema>;
+
+export const OverrideCrossingInputSchema = z.strictObject({
+  crossingId: z.uuid(),
+  outcome: OutcomeSchema,
+  reason: z.string().trim().min(5, 'give the reason in a few words (at least 5 characters)').max(500),
+});

@@ -1,0 +1,112 @@
+import type { Role } from './roles';
+
+/**
+ * Who may call a core method:
+ * - `anyone`: also before sign-in (signing in, the status bar);
+ * - `first-run`: only while the station has no user yet (the first-run wizard);
+ * - a list of roles: a signed-in person with one of them.
+ */
+export type Access = 'anyone' | 'first-run' | readonly Role[];
+
+const LANE: readonly Role[] = ['operator', 'consular', 'shift-lead'];
+const SUPERVISION: readonly Role[] = ['consular', 'shift-lead'];
+const SIGNED_IN: readonly Role[] = ['operator', 'consular', 'shift-lead', 'admin'];
+
+/**
+ * The one permission table, keyed by CoreApi method name and enforced in the core (never in a screen).
+ * A method missing here is denied. Issue 11: only consular staff override a NOT OK, only shift leads
+ * export, only admins edit corridors, checkpoints, users and trusted stations.
+ */
+export const METHOD_ACCESS = {
+  getStatus: 'anyone',
+  whoAmI: 'anyone',
+  login: 'anyone',
+  logout: 'anyone',
+  bootstrapStation: 'first-run',
+
+  scan: LANE,
+  recordCrossing: LANE,
+  listCrossings: LANE,
+  getLaneOverview: LANE,
+  setLaneGroup: LANE,
+
+  listCheckpoints: SIGNED_IN,
+  listCorridors: SIGNED_IN,
+  saveCheckpoint: ['admin'],
+  saveCorridor: ['admin'],
+  listUsers: ['admin'],
+  createUser: ['admin'],
+  unlockUser: ['admin', 'shift-lead'],
+  getStationIdentity: ['admin', 'shift-lead'],
+  trustStation: ['admin'],
+
+  createGroup: ['operator', 'shift-lead'],
+  importManifest: ['operator', 'shift-lead'],
+  closeGroup: ['operator', 'shift-lead'],
+  listGroups: LANE,
+  getGroup: LANE,
+  exportGroupFile: ['shift-lead'],
+  importGroupFile: ['shift-lead'],
+
+  listAlerts: LANE,
+  acknowledgeAlert: LANE,
+
+  searchTravellers: SUPERVISION,
+  getTravellerHistory: SUPERVISION,
+  overrideCrossing: ['consular'],
+
+  getDashboard: ['shift-lead'],
+
+  // COVID evidence (issue 10): the lane keys in paper certificates; admins edit rules and import trust lists.
+  addPaperCertificate: LANE,
+  getTrustList: SIGNED_IN,
+  importTrustList: ['admin', 'shift-lead'],
+  setTrustListStaleDays: ['admin'],
+  listRuleProfiles: SIGNED_IN,
+  getRuleProfile: SIGNED_IN,
+  saveRuleProfile: ['admin'],
+
+  // Scanner devices (issue 9): admins pick devices and read the test area (it can show MRZ text); the status
+  // lights carry no personal data; the lane tells the core its direction for scans from host-owned devices.
+  listScanners: ['admin'],
+  assignScanner: ['admin'],
+  unassignScanner: ['admin'],
+  getScannerFeed: ['admin'],
+  getScannerStatus: 'anyone',
+  setLaneContext: LANE,
+  getWedgeSettings: 'anyone',
+  saveWedgeSettings: ['admin'],
+
+  // Export (issue 5): only shift leads export and print the shift report; the central endpoint and its
+  // credential are an administrator's setting (both may read the delivery state).
+  previewExport: ['shift-lead'],
+  exportBundle: ['shift-lead'],
+  getShiftReport: ['shift-lead'],
+  listExports: ['shift-lead', 'admin'],
+  getExportSettings: ['shift-lead', 'admin'],
+  saveExportSettings: ['admin'],
+} as const satisfies Record<string, Access>;
+
+export type PermissionDecision = 'allowed' | 'sign-in-required' | 'forbidden' | 'setup-done' | 'setup-required';
+
+/**
+ * Decides one call. Unknown methods are denied; while the station has no user, only `anyone`
+ * and `first-run` methods run, so an unconfigured station records nothing.
+ */
+export function decideAccess(access: Access | undefined, session: { role: Role } | null, hasUsers: boolean): PermissionDecision {
+  if (access === undefined) return 'forbidden';
+  if (access === 'anyone') return 'allowed';
+  if (access === 'first-run') return hasUsers ? 'setup-done' : 'allowed';
+  if (!hasUsers) return 'setup-required';
+  if (!session) return 'sign-in-required';
+  return access.includes(session.role) ? 'allowed' : 'forbidden';
+}
+
+/** Whether a role may call a method at all (the renderer hides what it may not; the core still decides). */
+export function roleMay(role: Role, method: string): boolean {
+  const access = (METHOD_ACCESS as Record<string, Access>)[method];
+  if (access === undefined) return false;
+  if (access === 'anyone') return true;
+  if (access === 'first-run') return false;
+  return access.includes(role);
+}

@@ -1,0 +1,34 @@
+import type { Problem } from '../result';
+
+/** PINs are digits typed on the lane keyboard; six or more keep a guess per lock-out window unlikely. */
+export const PIN_MIN_LENGTH = 6;
+export const PIN_MAX_LENGTH = 12;
+/** Wrong PINs in a row before the account locks (NIST SP 800-63B §5.2.2 asks for a limit of at most 100). */
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+
+export function pinProblem(pin: string): Problem<'pin-format'> | null {
+  if (!/^\d+$/.test(pin)) return { code: 'pin-format', message: 'A PIN is digits only.' };
+  if (pin.length < PIN_MIN_LENGTH || pin.length > PIN_MAX_LENGTH) {
+    return { code: 'pin-format', message: `A PIN has ${PIN_MIN_LENGTH} to ${PIN_MAX_LENGTH} digits.` };
+  }
+  if (/^(\d)\1+$/.test(pin) || '01234567890123'.includes(pin) || '98765432109876'.includes(pin)) {
+    return { code: 'pin-format', message: 'This PIN is too easy to guess (repeated or consecutive digits).' };
+  }
+  return null;
+}
+
+export interface LockState {
+  readonly failedAttempts: number;
+  readonly lockedUntilMs: number | null;
+}
+
+export const isLocked = (state: LockState, nowMs: number): boolean => state.lockedUntilMs !== null && state.lockedUntilMs > nowMs;
+
+/** The state after one more wrong PIN: the fifth in a row locks the account for LOCKOUT_MS. */
+export function afterFailedAttempt(state: LockState, nowMs: number): LockState {
+  // A lock that has run out starts a fresh count, so one more wrong PIN does not lock again at once.
+  const expired = state.lockedUntilMs !== null && state.lockedUntilMs <= nowMs;
+  const failedAttempts = (expired ? 0 : state.failedAttempts) + 1;
+  return failedAttempts >= MAX_FAILED_ATTEMPTS ? { failedAttempts, lockedUntilMs: nowMs + LOCKOUT_MS } : { failedAttempts, lockedUntilMs: expired ? null : state.lockedUntilMs };
+}

@@ -1,0 +1,149 @@
+import { isOverdue } from './alert-rules';
+import { matchMethod, normaliseDocumentNumber } from './match-identity';
+import type { CorridorTiming, Identity, Pairing, Passage, PersonState } from './types';
+
+export interface RosterManifestLine extends Identity {
+  readonly id: string;
+}
+
+export interface RosterGroup {
+  readonly departedAtMs: number | null;
+  readonly arrivedAtMs: number | null;
+  readonly timing: CorridorTiming;
+  /**
+   * True at the corridor's exit end (or wherever exits are known): only there can "not out yet" mean
+   * overdue. The entry end never sees exits, so it would call every traveller overdue.
+   */
+  readonly tracksExits: boolean;
+}
+
+export interface RosterPerson {
+  /** The manifest line, or null for someone not on the manifest. */
+  readonly manifestEntryId: string | null;
+  readonly identity: Identity;
+  readonly state: PersonState;
+  readonly entry: Passage | null;
+  readonly exit: Passage | null;
+  readonly pairMethod: Pairing['method'] | null;
+  /** Crossed with the group though not on its manifest. */
+  readonly unexpected: boolean;
+}
+
+function stateOf(entry: Passage | null, exit: Passage | null, onManifest: boolean, group: RosterGroup, nowMs: number): PersonState {
+  // Issue 11: unexpected = exited without an entry, or not on the manifest at all.
+  if (!onManifest) return 'unexpected';
+  if (exit) return entry ? 'exited' : 'unexpected';
+  if (entry) {
+    if (group.tracksExits && group.arrivedAtMs !== null) return 'missing';
+    if (group.tracksExits && isOverdue(entry.recordedAtMs, group.timing.maxTransitMinutes, nowMs)) return 'overdue';
+    return 'entered';
+  }
+  return group.departedAtMs !== null ? 'no-show' : 'expected';
+}
+
+/**
+ * Everyone of a group with a state: each manifest line matched to the group's entries and exits (document
+ * first, then birth date + name), and everyone who crossed with the group without being on the manifest.
+ */
+export function groupRoster(
+  manifest: readonly RosterManifestLine[],
+  passages: readonly Passage[],
+  pairings: readonly Pairing[],
+  group: RosterGroup,
+  nowMs: number,
+): RosterPerson[] {
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  const exitOfEntry = new Map<string, Pairing>();
+  const entryOfExit = new Map<string, Pairing>();
+  for (const pair of pairings) {
+    exitOfEntry.set(pair.entryId, pair);
+    entryOfExit.set(pair.exitId, pair);
+  }
+  const used = new Set<string>();
+  // Latest first: a repeated trip shows the current one.
+  const sorted = [...passages].sort((a, b) => b.recordedAtMs - a.recordedAtMs);
+  const documentKey = (who: Identity, direction: Passage['direction']) => `${direction}/${who.nationality}/${normaliseDocumentNumber(who.documentNumber)}`;
+  const byDocument = new Map<string, Passage[]>();
+  for (const p of sorted) {
+    const key = documentKey(p, p.direction);
+    byDocument.set(key, [...(byDocument.get(key) ?? []), p]);
+  }
+  const take = (identity: Identity, direction: Passage['direction']): Passage | null => {
+    const sameDocument = byDocument.get(documentKey(identity, direction))?.find((p) => !used.has(p.id));
+    if (sameDocument) return sameDocument;
+    for (const p of sorted) {
+      if (p.direction === direction && !used.has(p.id) && matchMethod(identity, p) === 'identity') return p;
+    }
+    return null;
+  };
+
+  const people: RosterPerson[] = [];
+  const lines = [...manifest];
+  // Document matches first for everyone, so a name-alike never takes someone else's record.
+  const entries = new Map<string, Passage | null>();
+  for (const pass of ['document', 'identity'] as const) {
+    for (const line of lines) {
+      if (entries.get(line.id)) continue;
+      const found = take(line, 'entry');
+      if (found && (pass === 'identity' || matchMethod(line, found) === 'document')) {
+        entries.set(line.id, found);
+        used.add(found.id);
+      }
+    }
+  }
+  for (const line of lines) {
+    const entry = entries.get(line.id) ?? null;
+    let exit: Passage | null = null;
+    let method: Pairing['method'] | null = null;
+    const pair = entry ? exitOfEntry.get(entry.id) : undefined;
+    if (pair) {
+      exit = byId.get(pair.exitId) ?? null;
+      method = pair.method;
+    }
+    if (!exit) exit = take(line, 'exit');
+    if (exit) used.add(exit.id);
+    people.push({
+      manifestEntryId: line.id,
+      identity: line,
+      state: stateOf(entry, exit, true, group, nowMs),
+      entry,
+      exit,
+      pairMethod: method,
+      unexpected: false,
+    });
+  }
+  // Whoever is left crossed with the group but is not on its manifest: one person per entry (with its exit) or lone exit.
+  for (const p of sorted.filter((x) => x.direction === 'entry' && !used.has(x.id))) {
+    used.add(p.id);
+    const pair = exitOfEntry.get(p.id);
+    const exit = pair ? (byId.get(pair.exitId) ?? null) : null;
+    if (exit) used.add(exit.id);
+    people.push({ manifestEntryId: null, identity: p, state: stateOf(p, exit, false, group, nowMs), entry: p, exit, pairMethod: pair?.method ?? null, unexpected: true });
+  }
+  for (const p of sorted.filter((x) => x.direction === 'exit' && !used.has(x.id))) {
+    used.add(p.id);
+    const pair = entryOfExit.get(p.id);
+    const entry = pair ? (byId.get(pair.entryId) ?? null) : null;
+    people.push({
+      manifestEntryId: null,
+      identity: p,
+      state: 'unexpected',
+      entry,
+      exit: p,
+      pairMethod: pair?.method ?? null,
+      unexpected: true,
+    });
+  }
+  return people;
+}
+
+export type RosterCounts = Record<PersonState, number> & { readonly total: number; readonly onManifest: number };
+
+export function rosterCounts(people: readonly RosterPerson[]): RosterCounts {
+  const counts = { expected: 0, entered: 0, exited: 0, overdue: 0, missing: 0, 'no-show': 0, unexpected: 0, total: people.length, onManifest: 0 };
+  for (const person of people) {
+    counts[person.state] += 1;
+    if (person.manifestEntryId !== null) counts.onManifest += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,1 @@
+export { MAX_MANIFEST_ROWS, ManifestReadError, readCsvTable, readXlsxTable } from './read-manifest';
