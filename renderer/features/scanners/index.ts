@@ -1,0 +1,3 @@
+export { ScannersScreen } from './ScannersScreen';
+export { ScannerLight, ScannerLights } from './ScannerLight';
+export { useScannersShortcut, SCANNERS_SHORTCUT } from './use-scanners-shortcut';
