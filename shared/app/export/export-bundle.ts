@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { StationTime } from '../../domain/export';
+import type { ExportRow, ExportsRepo, OutboxRepo, StationStore } from '../../node/db';
+import { writeBundle, type BundleSigner, type ExportProgress } from '../../node/export';
+import { centralEndpoint, stationTimeZone } from './export-settings';
+
+/** Everything an export needs; the core and the CLI both build one. */
+export interface ExportDeps {
+  readonly store: StationStore;
+  readonly exports: ExportsRepo;
+  readonly outbox: OutboxRepo;
+  readonly signer: BundleSigner;
+  readonly stationId: string;
+  readonly checkpointId: string | null;
+  readonly appVersion: string;
+  readonly dataDir: string;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** Audit actor: `user:<id>` or `station`. */
+  readonly actor: string;
+}
+
+export interface ExportRequest {
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** An existing folder (USB stick); null = only for the central system (needs an endpoint). */
+  readonly folder: string | null;
+  readonly format: 'folder' | 'zip';
+  readonly onProgress?: (progress: ExportProgress) => void;
+}
+
+export const OUTBOX_FOLDER = 'outbox';
+
+/** The period a request names: explicit from/to, a station date, or today at the station. */
+export function resolvePeriod(timeZone: string, now: Date, input: { from?: string; to?: string; date?: string }): { fromMs: number; toMs: number } {
+  const time = new StationTime(timeZone);
+  if (input.from !== undefined || input.to !== undefined) {
+    if (input.from === undefined || input.to === undefined) throw new RangeError('Give both "from" and "to", or a date.');
+    const fromMs = Date.parse(input.from);
+    const toMs = Date.parse(input.to);
+    if (Number.isNaN(fromMs) || Number.isNaN(toMs)) throw new RangeError('"from" and "to" must be ISO times with an offset.');
+    if (toMs <= fromMs) throw new RangeError('"to" must be later than "from".');
+    return { fromMs, toMs };
+  }
+  return time.dayPeriod(input.date ?? time.dateOf(now.getTime()));
+}
+
+/**
+ * Writes one signed bundle, records it in the export history with an audit row, and — when a central
+ * endpoint is configured — queues its outbox copy (the queue survives restarts; the pusher sends it).
+ */
+export async function exportBundle(deps: ExportDeps, request: ExportRequest): Promise<ExportRow> {
+  const endpoint = centralEndpoint(deps.exports);
+  if (request.folder === null && !endpoint) throw new RangeError('No central system is configured: choose a folder to export to.');
+  const timeZone = stationTimeZone(deps.exports);
+  const createdAt = deps.now();
+  const id = deps.newId();
+  const centralOnly = request.folder === null;
+  const outboxDir = path.join(deps.dataDir, OUTBOX_FOLDER);
+  if (centralOnly) fs.mkdirSync(outboxDir, { recursive: true });
+  // The outbox keeps its own copy: the USB stick may be gone long before the link comes back.
+  const copyZipTo = endpoint && !centralOnly ? path.join(outboxDir, `${id}.zip`) : undefined;
+  const written = await writeBundle({
+    source: deps.exports,
+    signer: deps.signer,
+    stationId: deps.stationId,
+    checkpointId: deps.checkpointId,
+    appVersion: deps.appVersion,
+    fromMs: request.fromMs,
+    toMs: request.toMs,
+    timeZone,
+    createdAt,
+    outDir: request.folder ?? outboxDir,
+    format: centralOnly ? 'zip' : request.format,
+    ...(copyZipTo ? { copyZipTo } : {}),
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+  });
+  const outboxZip = centralOnly ? written.path : copyZipTo;
+  const row: ExportRow = {
+    id,
+    manifestSha256: written.manifestSha256,
+    stationId: deps.stationId,
+    periodFrom: written.manifest.period.from,
+    periodTo: written.manifest.period.to,
+    periodFromMs: request.fromMs,
+    periodToMs: request.toMs,
+    timeZone,
+    snapshotSequence: written.snapshotSequence,
+    crossings: written.manifest.rows.crossings,
+    alerts: written.manifest.rows.alerts,
+    auditLast: written.manifest.audit.last,
+    destination: centralOnly ? null : written.path,
+    format: centralOnly ? 'zip' : request.format,
+    status: endpoint ? 'queued' : 'written',
+    createdAt: createdAt.toISOString(),
+    createdBy: deps.actor.startsWith('user:') ? deps.actor.slice(5) : null,
+    acknowledgedAt: null,
+  };
+  deps.store.transaction(() => {
+    deps.exports.insert(row);
+    if (outboxZip) deps.outbox.enqueue({ idempotencyKey: written.manifestSha256, exportId: id, file: outboxZip, queuedAt: row.createdAt, nextAttemptMs: createdAt.getTime() });
+    deps.store.appendAudit({
+      at: row.createdAt,
+      actor: deps.actor,
+      action: 'export.written',
+      entity: 'export',
+      entityId: id,
+      payload: { manifestSha256: written.manifestSha256, from: row.periodFrom, to: row.periodTo, crossings: row.crossings, queued: outboxZip !== undefined },
+    });
+  });
+  return row;
+}

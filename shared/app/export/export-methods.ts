@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CoreFailure, type CoreApi, type ExportRecord } from '../../contract';
+import { StationTime, SummaryBuilder, crossingExportRow, isValidTimeZone, type BackoffPolicy } from '../../domain/export';
+import { ExportsRepo, OutboxRepo, type ExportRow, type OutboxRow } from '../../node/db';
+import { asExportable } from '../../node/export';
+import { httpTransport, type BundleTransport } from '../../node/outbox';
+import type { CoreContext } from '../core-context';
+import { stationCheckpointId } from '../corridors/station-config';
+import { defineMethod } from '../define-method';
+import { exportBundle, resolvePeriod, type ExportDeps } from './export-bundle';
+import { CENTRAL_CREDENTIAL_KEY, CENTRAL_URL_KEY, TIME_ZONE_KEY, centralEndpoint, centralUrlProblem, stationTimeZone } from './export-settings';
+import { OutboxPusher, type Timers } from './outbox-pusher';
+
+type ExportMethodNames = 'previewExport' | 'exportBundle' | 'listExports' | 'getExportSettings' | 'saveExportSettings' | 'getShiftReport';
+
+/** How the outbox reaches the central system; tests inject time, timers and a short backoff. */
+export interface OutboxOptions {
+  readonly transport?: BundleTransport;
+  readonly timers?: Timers;
+  readonly random?: () => number;
+  readonly backoff?: BackoffPolicy;
+  readonly timeoutMs?: number;
+}
+
+export interface ExportService {
+  readonly exports: ExportsRepo;
+  readonly outbox: OutboxRepo;
+  readonly pusher: OutboxPusher;
+  readonly dataDir: string;
+}
+
+export function createExportService(ctx: CoreContext, dataDir: string, options: OutboxOptions = {}): ExportService {
+  const exports = new ExportsRepo(ctx.store.database);
+  const outbox = new OutboxRepo(ctx.store.database);
+  const pusher = new OutboxPusher({
+    store: ctx.store,
+    exports,
+    outbox,
+    transport: options.transport ?? httpTransport,
+    stationId: () => ctx.stationId,
+    now: ctx.now,
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    logger: ctx.logger,
+    onChange: () => ctx.events.emit({ type: 'log-changed', what: 'exports' }, ctx.onListenerError),
+  });
+  return { exports, outbox, pusher, dataDir };
+}
+
+function toRecord(row: ExportRow, item: OutboxRow | undefined): ExportRecord {
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    period: { from: row.periodFrom, to: row.periodTo, timeZone: row.timeZone },
+    crossings: row.crossings,
+    alerts: row.alerts,
+    destination: row.destination,
+    format: row.format,
+    status: row.status,
+    acknowledgedAt: row.acknowledgedAt,
+    manifestSha256: row.manifestSha256,
+    lastError: item && item.state !== 'acknowledged' ? item.lastError : null,
+    attempts: item?.attempts ?? 0,
+  };
+}
+
+function period(service: ExportService, ctx: CoreContext, input: { date?: string | undefined; from?: string | undefined; to?: string | undefined }) {
+  const timeZone = stationTimeZone(service.exports);
+  try {
+    const clean = {
+      ...(input.date === undefined ? {} : { date: input.date }),
+      ...(input.from === undefined ? {} : { from: input.from }),
+      ...(input.to === undefined ? {} : { to: input.to }),
+    };
+    return { ...resolvePeriod(timeZone, ctx.now(), clean), timeZone };
+  } catch (error) {
+    throw new CoreFailure('invalid-input', (error as Error).message);
+  }
+}
+
+/** The Export screen's methods (issue 5): preview, export with progress, history, settings, shift report. */
+export function exportMethods(ctx: CoreContext, service: ExportService): Pick<CoreApi, ExportMethodNames> {
+  const { exports, outbox, pusher } = service;
+  let running = false;
+  const outboxByExport = () => new Map(outbox.all().map((item) => [item.exportId, item]));
+  const settings = () => {
+    const open = outbox.open();
+    return {
+      timeZone: stationTimeZone(exports),
+      centralUrl: exports.setting(CENTRAL_URL_KEY) ?? null,
+      credentialSet: exports.setting(CENTRAL_CREDENTIAL_KEY) !== undefined,
+      stationFingerprint: ctx.stationKey.fingerprint,
+      delivery: { ...exports.deliveryCounts(), queuedBundles: open.length, lastError: open.find((item) => item.lastError !== null)?.lastError ?? null },
+    };
+  };
+
+  return {
+    previewExport: defineMethod(
+      'previewExport',
+      (input) => {
+        const p = period(service, ctx, input);
+        const time = new StationTime(p.timeZone);
+        const { delivered, ...crossings } = exports.countCrossings(p.fromMs, p.toMs);
+        return {
+          period: { from: time.iso(p.fromMs), to: time.iso(p.toMs), timeZone: p.timeZone },
+          crossings,
+          alerts: exports.alerts(p.fromMs, p.toMs).length,
+          acknowledged: delivered,
+          centralConfigured: centralEndpoint(exports) !== null,
+        };
+      },
+      ctx,
+    ),
+    exportBundle: defineMethod(
+      'exportBundle',
+      async (input) => {
+        const p = period(service, ctx, input);
+        if (input.folder !== null) {
+          if (!path.isAbsolute(input.folder)) throw new CoreFailure('invalid-input', `Give the whole path of the folder (for example /media/usb or E:\\), not "${input.folder}".`);
+          if (!fs.statSync(input.folder, { throwIfNoEntry: false })?.isDirectory()) {
+            throw new CoreFailure('not-found', `The folder ${input.folder} does not exist. Plug in the USB stick and check the path.`);
+          }
+        } else if (!centralEndpoint(exports)) {
+          throw new CoreFailure('invalid-input', 'No central system is configured: choose a folder to export to.');
+        }
+        if (running) throw new CoreFailure('conflict', 'An export is already running. Wait for it to finish.');
+        running = true;
+        try {
+          const deps: ExportDeps = {
+            store: ctx.store,
+            exports,
+            outbox,
+            signer: ctx.stationKey,
+            stationId: ctx.stationId,
+            checkpointId: stationCheckpointId(ctx),
+            appVersion: ctx.appVersion,
+            dataDir: service.dataDir,
+            now: ctx.now,
+            newId: ctx.newId,
+            actor: ctx.session.actor(),
+          };
+          const row = await exportBundle(deps, {
+            fromMs: p.fromMs,
+            toMs: p.toMs,
+            folder: input.folder,
+            format: input.format,
+            onProgress: (progress) => ctx.events.emit({ type: 'export-progress', ...progress }, ctx.onListenerError),
+          });
+          ctx.events.emit({ type: 'log-changed', what: 'exports' }, ctx.onListenerError);
+          pusher.kick();
+          return toRecord(row, outboxByExport().get(row.id));
+        } catch (error) {
+          if (error instanceof CoreFailure) throw error;
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOSPC') throw new CoreFailure('storage-failure', 'The USB stick (or disk) is full: no bundle was written. Free some space, then export again.');
+          if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+            throw new CoreFailure('storage-failure', `The folder ${input.folder ?? ''} cannot be written to (${code}): no bundle was written.`);
+          }
+          throw error;
+        } finally {
+          running = false;
+        }
+      },
+      ctx,
+    ),
+    listExports: defineMethod(
+      'listExports',
+      (input) => {
+        const items = outboxByExport();
+        return { items: exports.list(input.limit).map((row) => toRecord(row, items.get(row.id))) };
+      },
+      ctx,
+    ),
+    getExportSettings: defineMethod('getExportSettings', () => settings(), ctx),
+    saveExportSettings: defineMethod(
+      'saveExportSettings',
+      (input) => {
+        if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
+          throw new CoreFailure('invalid-input', `"${input.timeZone}" is not a time zone name; use one such as Asia/Tashkent or Europe/Berlin.`);
+        }
+        const url = input.centralUrl;
+        if (typeof url === 'string' && url !== '') {
+          const problem = centralUrlProblem(url);
+          if (problem) throw new CoreFailure('invalid-input', problem);
+        }
+        ctx.store.transaction(() => {
+          if (input.timeZone !== undefined) exports.setSetting(TIME_ZONE_KEY, input.timeZone);
+          if (url !== undefined) exports.setSetting(CENTRAL_URL_KEY, url === '' ? null : url);
+          if (input.credential !== undefined) exports.setSetting(CENTRAL_CREDENTIAL_KEY, input.credential);
+          ctx.store.appendAudit({
+            at: ctx.now().toISOString(),
+            actor: ctx.session.actor(),
+            action: 'export.settings-changed',
+            entity: 'settings',
+            entityId: 'export',
+            // Never the credential itself: only that it changed.
+            payload: { timeZone: input.timeZone ?? null, centralUrl: url ?? null, credentialChanged: input.credential !== undefined },
+          });
+        });
+        pusher.kick();
+        return settings();
+      },
+      ctx,
+    ),
+    getShiftReport: defineMethod(
+      'getShiftReport',
+      async (input) => {
+        const p = period(service, ctx, input);
+        const time = new StationTime(p.timeZone);
+        const summary = new SummaryBuilder();
+        const snapshot = Number.MAX_SAFE_INTEGER;
+        for (let after = 0; ; ) {
+          const page = exports.crossingsPage(p.fromMs, p.toMs, snapshot, after, 5000);
+          for (const crossing of page) summary.addCrossing(crossingExportRow(asExportable(crossing), time));
+          if (page.length < 5000) break;
+          after = page[page.length - 1]?.sequence ?? after;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        for (const alert of exports.alerts(p.fromMs, p.toMs)) summary.addAlert(alert);
+        const periodText = { from: time.iso(p.fromMs), to: time.iso(p.toMs), timeZone: p.timeZone };
+        const built = summary.build(ctx.stationId, periodText, exports.groups(summary.groupIds()));
+        return {
+          stationId: ctx.stationId,
+          checkpointId: stationCheckpointId(ctx),
+          generatedAt: time.iso(ctx.now().getTime()),
+          period: periodText,
+          crossings: built.crossings,
+          byCorridor: built.byCorridor,
+          byHour: built.byHour,
+          groups: built.groups.map((g) => ({ groupId: g.groupId, label: g.label, corridorId: g.corridorId, expected: g.expected, processed: g.processed })),
+          alerts: built.alerts,
+          acknowledged: exports.countCrossings(p.fromMs, p.toMs).delivered,
+        };
+      },
+      ctx,
+    ),
+  };
+}

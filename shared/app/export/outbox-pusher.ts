@@ -1,0 +1,156 @@
+import { DEFAULT_BACKOFF, backoffDelayMs, type BackoffPolicy } from '../../domain/export';
+import type { ExportsRepo, OutboxRepo, OutboxRow, StationStore } from '../../node/db';
+import type { BundleTransport } from '../../node/outbox';
+import type { Logger } from '../logger';
+import { centralEndpoint } from './export-settings';
+
+/** Timers are injected so tests drive time by hand. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (callback, ms) => {
+    const handle = setTimeout(callback, ms);
+    // A waiting retry must never keep a CLI or a test process alive.
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface OutboxPusherDeps {
+  readonly store: StationStore;
+  readonly exports: ExportsRepo;
+  readonly outbox: OutboxRepo;
+  readonly transport: BundleTransport;
+  readonly stationId: () => string;
+  readonly now: () => Date;
+  readonly timers?: Timers;
+  readonly random?: () => number;
+  readonly backoff?: BackoffPolicy;
+  /** Per request; a bundle of 100k crossings is ~10 MB, so slow links need a while. */
+  readonly timeoutMs?: number;
+  readonly logger: Logger;
+  /** Called after every attempt (screens refresh what they show). */
+  readonly onChange?: () => void;
+}
+
+/** A 202 means "received, still checking": ask again (the same idempotent request) after this long at first. */
+const ACCEPTED_RECHECK_ATTEMPTS = 1;
+
+/**
+ * Pushes queued bundles to the central system, oldest due first, one at a time. Everything it knows is
+ * in SQLite (state, attempts, next attempt time), so a new core after a restart carries on where the last
+ * one stopped. Nothing is ever dropped: a refused bundle is retried at the slowest pace until a person fixes
+ * the cause (credential, address), and its error is shown.
+ */
+export class OutboxPusher {
+  private readonly timers: Timers;
+  private timer: unknown = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly deps: OutboxPusherDeps) {
+    this.timers = deps.timers ?? realTimers;
+  }
+
+  /** Schedules the next due item (call at start, after queueing, after the endpoint changes). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+    if (!centralEndpoint(this.deps.exports)) return;
+    const next = this.deps.outbox.open()[0];
+    if (!next) return;
+    const delay = Math.max(0, next.nextAttemptMs - this.deps.now().getTime());
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      this.runDue().then(
+        () => this.kick(),
+        (error: unknown) => {
+          // A failure here is ours (a closed database, a full disk): say so, and try again at the slow pace.
+          this.deps.logger.error('outbox: sending failed', error);
+          if (!this.stopped) this.timer = this.timers.setTimeout(() => this.kick(), (this.deps.backoff ?? DEFAULT_BACKOFF).maxMs);
+        },
+      );
+    }, delay);
+  }
+
+  /** Sends every item that is due now; resolves when done (tests call it after moving the clock). */
+  runDue(): Promise<void> {
+    this.running ??= this.sendDue().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Waits for an attempt in flight (before closing the database). */
+  async idle(): Promise<void> {
+    await this.running;
+  }
+
+  private async sendDue(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const endpoint = centralEndpoint(this.deps.exports);
+      if (!endpoint) return;
+      const due = this.deps.outbox.open().filter((item) => item.nextAttemptMs <= this.deps.now().getTime());
+      const item = due[0];
+      if (!item) return;
+      await this.attempt(item, endpoint);
+    }
+  }
+
+  private async attempt(item: OutboxRow, endpoint: { url: string; credential: string }): Promise<void> {
+    const outcome = await this.deps.transport({
+      url: endpoint.url,
+      credential: endpoint.credential,
+      stationId: this.deps.stationId(),
+      idempotencyKey: item.idempotencyKey,
+      file: item.file,
+      timeoutMs: this.deps.timeoutMs ?? 120_000,
+    });
+    if (this.stopped) return;
+    const now = this.deps.now();
+    const at = now.toISOString();
+    const attempts = item.attempts + 1;
+    const policy = this.deps.backoff ?? DEFAULT_BACKOFF;
+    const later = (n: number) => now.getTime() + backoffDelayMs(n, policy, this.deps.random);
+    this.deps.store.transaction(() => {
+      switch (outcome.kind) {
+        case 'acknowledged':
+          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: 'acknowledged', at, nextAttemptMs: now.getTime(), error: null });
+          this.deps.exports.setStatus(item.exportId, 'acknowledged', at);
+          break;
+        case 'accepted':
+          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: 'sent', at, nextAttemptMs: later(ACCEPTED_RECHECK_ATTEMPTS), error: null });
+          this.deps.exports.setStatus(item.exportId, 'sent');
+          break;
+        case 'retry':
+          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: item.state, at, nextAttemptMs: later(attempts), error: outcome.message });
+          break;
+        case 'refused':
+          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: item.state, at, nextAttemptMs: now.getTime() + policy.maxMs, error: outcome.message });
+          break;
+      }
+      this.deps.store.appendAudit({
+        at,
+        actor: 'station',
+        action: `outbox.${outcome.kind}`,
+        entity: 'export',
+        entityId: item.exportId,
+        payload: { idempotencyKey: item.idempotencyKey, attempt: attempts, ...(outcome.kind === 'retry' || outcome.kind === 'refused' ? { error: outcome.message } : {}) },
+      });
+    });
+    if (outcome.kind === 'retry' || outcome.kind === 'refused') this.deps.logger.warn(`outbox: bundle ${item.exportId} not delivered: ${outcome.message}`);
+    this.deps.onChange?.();
+  }
+}

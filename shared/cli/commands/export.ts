@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { exportBundle, resolvePeriod } from '../../app/export/export-bundle';
+import { stationTimeZone } from '../../app/export/export-settings';
+import { verifyBundle } from '../../domain/export';
+import { DATABASE_FILE_NAME, ExportsRepo, OutboxRepo, StationStore, openDatabase } from '../../node/db';
+import { readBundle, readPublicKeyFile } from '../../node/export';
+import { loadOrCreateStationKey } from '../../node/keys';
+import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../io';
+
+export interface ExportArgs {
+  readonly dataDir: string;
+  readonly out: string;
+  readonly zip: boolean;
+  readonly from?: string;
+  readonly to?: string;
+  readonly date?: string;
+}
+
+/** `checkpoint export`: writes a signed bundle of the station's log for a period into a folder. */
+export async function exportCommand(io: CliIo, args: ExportArgs): Promise<number> {
+  const file = path.join(args.dataDir, DATABASE_FILE_NAME);
+  if (!fs.existsSync(file)) throw new CliError(`no station database at ${file} (use --data-dir to point at the station's data folder)`);
+  if (!fs.statSync(args.out, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`--out ${args.out} is not an existing folder`);
+  const store = new StationStore(openDatabase(file));
+  try {
+    const exports = new ExportsRepo(store.database);
+    let period: { fromMs: number; toMs: number };
+    try {
+      period = resolvePeriod(stationTimeZone(exports), new Date(), { ...args });
+    } catch (error) {
+      throw new CliError((error as Error).message);
+    }
+    const row = await exportBundle(
+      {
+        store,
+        exports,
+        outbox: new OutboxRepo(store.database),
+        signer: loadOrCreateStationKey(args.dataDir),
+        stationId: store.ensureSetting('station.id', () => {
+          throw new CliError('this data folder has no station id yet: start the station once first');
+        }),
+        checkpointId: exports.setting('station.checkpointId') ?? null,
+        appVersion: 'cli',
+        dataDir: args.dataDir,
+        now: () => new Date(),
+        newId: () => crypto.randomUUID(),
+        actor: 'cli',
+      },
+      { ...period, folder: path.resolve(args.out), format: args.zip ? 'zip' : 'folder' },
+    );
+    io.stdout(
+      JSON.stringify({
+        path: row.destination,
+        manifestSha256: row.manifestSha256,
+        period: { from: row.periodFrom, to: row.periodTo, timeZone: row.timeZone },
+        crossings: row.crossings,
+        alerts: row.alerts,
+        status: row.status,
+      }),
+    );
+    return EXIT_OK;
+  } finally {
+    store.close();
+  }
+}
+
+export interface VerifyArgs {
+  readonly bundle: string;
+  readonly publicKey: string;
+  readonly previous?: string;
+}
+
+/**
+ * `checkpoint export verify`: exit 0 when the bundle is complete and untouched, 1 naming every problem,
+ * 2 when there is nothing usable to check (no such bundle, no readable key).
+ */
+export async function exportVerifyCommand(io: CliIo, args: VerifyArgs): Promise<number> {
+  const key = readPublicKeyFile(args.publicKey);
+  if (!key.ok) throw new CliError(key.message, EXIT_UNUSABLE_INPUT);
+  const bundle = readBundle(args.bundle);
+  const previous = args.previous === undefined ? undefined : readBundle(args.previous);
+  const fail = (message: string) => {
+    io.stdout(JSON.stringify({ ok: false, bundle: args.bundle, problems: [{ code: 'unreadable', message }] }));
+    io.stderr(`bundle verification FAILED: ${message}`);
+    return EXIT_FAILED_CHECK;
+  };
+  if (!bundle.ok) {
+    if (bundle.reason === 'unusable') throw new CliError(bundle.message, EXIT_UNUSABLE_INPUT);
+    return fail(bundle.message);
+  }
+  if (previous && !previous.ok) {
+    if (previous.reason === 'unusable') throw new CliError(`--previous: ${previous.message}`, EXIT_UNUSABLE_INPUT);
+    return fail(`previous bundle: ${previous.message}`);
+  }
+  const result = await verifyBundle({ files: bundle.files, signer: key.signer, ...(previous?.ok ? { previous: previous.files } : {}) });
+  io.stdout(
+    JSON.stringify({
+      ok: result.ok,
+      bundle: args.bundle,
+      manifestSha256: result.manifestSha256,
+      stationId: result.manifest?.stationId ?? null,
+      period: result.manifest?.period ?? null,
+      rows: result.manifest?.rows ?? null,
+      problems: result.problems,
+    }),
+  );
+  if (!result.ok) io.stderr(`bundle verification FAILED (${result.problems.length} problem(s)):\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`);
+  return result.ok ? EXIT_OK : EXIT_FAILED_CHECK;
+}

@@ -1,0 +1,107 @@
+import type { CrossingExportRow } from './export-rows';
+import type { BundlePeriod } from './bundle-format';
+
+export interface Tally {
+  total: number;
+  entry: number;
+  exit: number;
+  OK: number;
+  NOT_OK: number;
+  NEEDS_CROSS_CHECK: number;
+}
+
+/** A bus group the period's crossings belong to: expected (manifest / stated count) vs processed here. */
+export interface GroupInfo {
+  readonly groupId: string;
+  readonly label: string;
+  readonly corridorId: string | null;
+  /** The group's stated head count, else its manifest size; null when neither is known. */
+  readonly expected: number | null;
+}
+
+export interface GroupSummary extends GroupInfo {
+  readonly processed: number;
+  readonly entry: number;
+  readonly exit: number;
+}
+
+export interface BundleSummary {
+  readonly format: 'checkpoint-station/export-summary';
+  readonly stationId: string;
+  readonly period: BundlePeriod;
+  readonly crossings: Tally;
+  /** corridorId null = crossings recorded without a corridor. */
+  readonly byCorridor: (Tally & { corridorId: string | null })[];
+  /** Wall-clock hours at the station, only hours with crossings. */
+  readonly byHour: (Tally & { hour: string })[];
+  readonly groups: GroupSummary[];
+  readonly alerts: { total: number; byType: Record<string, number> };
+}
+
+const emptyTally = (): Tally => ({ total: 0, entry: 0, exit: 0, OK: 0, NOT_OK: 0, NEEDS_CROSS_CHECK: 0 });
+
+function count(tally: Tally, row: Pick<CrossingExportRow, 'direction' | 'outcome'>): void {
+  tally.total += 1;
+  tally[row.direction] += 1;
+  tally[row.outcome] += 1;
+}
+
+const hourKey = (recordedAt: string): string => `${recordedAt.slice(0, 13)}:00${recordedAt.slice(23)}`;
+
+/** Counts rows as they stream past, so a 100k-row export never holds them all. */
+export class SummaryBuilder {
+  private readonly total = emptyTally();
+  private readonly corridors = new Map<string | null, Tally>();
+  private readonly hours = new Map<string, Tally>();
+  private readonly groups = new Map<string, { processed: number; entry: number; exit: number }>();
+  private readonly alertTypes = new Map<string, number>();
+  private alerts = 0;
+
+  addCrossing(row: Pick<CrossingExportRow, 'direction' | 'outcome' | 'corridorId' | 'groupId' | 'recordedAt'>): void {
+    count(this.total, row);
+    let corridor = this.corridors.get(row.corridorId);
+    if (!corridor) this.corridors.set(row.corridorId, (corridor = emptyTally()));
+    count(corridor, row);
+    // recordedAt is already in the station zone ("…T14:05:03.120+05:00"): its hour is the wall-clock hour.
+    const hour = hourKey(row.recordedAt);
+    let bucket = this.hours.get(hour);
+    if (!bucket) this.hours.set(hour, (bucket = emptyTally()));
+    count(bucket, row);
+    if (row.groupId !== null) {
+      let group = this.groups.get(row.groupId);
+      if (!group) this.groups.set(row.groupId, (group = { processed: 0, entry: 0, exit: 0 }));
+      group.processed += 1;
+      group[row.direction] += 1;
+    }
+  }
+
+  addAlert(alert: { type: string }): void {
+    this.alerts += 1;
+    this.alertTypes.set(alert.type, (this.alertTypes.get(alert.type) ?? 0) + 1);
+  }
+
+  /** The group ids seen so far (the writer looks up their labels and expected counts). */
+  groupIds(): string[] {
+    return [...this.groups.keys()];
+  }
+
+  build(stationId: string, period: BundlePeriod, groupInfo: readonly GroupInfo[] = []): BundleSummary {
+    const info = new Map(groupInfo.map((g) => [g.groupId, g]));
+    const byCode = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
+    return {
+      format: 'checkpoint-station/export-summary',
+      stationId,
+      period,
+      crossings: { ...this.total },
+      byCorridor: [...this.corridors].sort(([a], [b]) => byCode(a, b)).map(([corridorId, tally]) => ({ corridorId, ...tally })),
+      // Same-offset hours sort as text; across a DST change the instant decides.
+      byHour: [...this.hours]
+        .sort(([a], [b]) => Date.parse(a) - Date.parse(b))
+        .map(([hour, tally]) => ({ hour, ...tally })),
+      groups: [...this.groups]
+        .map(([groupId, counts]) => ({ ...(info.get(groupId) ?? { groupId, label: groupId, corridorId: null, expected: null }), groupId, ...counts }))
+        .sort((a, b) => a.label.localeCompare(b.label) || a.groupId.localeCompare(b.groupId)),
+      alerts: { total: this.alerts, byType: Object.fromEntries([...this.alertTypes].sort(([a], [b]) => a.localeCompare(b))) },
+    };
+  }
+}

@@ -1,0 +1,391 @@
+import {
+  ALERTS_JSONL,
+  BUNDLE_FILES,
+  CROSSINGS_CSV,
+  CROSSINGS_JSONL,
+  DATA_FILES,
+  MANIFEST_JSON,
+  MANIFEST_SIG,
+  SUMMARY_JSON,
+  manifestShapeProblem,
+  type BundleManifest,
+} from './bundle-format';
+import { publicKeyFingerprint, sha256Hex, webCryptoEd25519, type SignatureVerifier } from './crypto';
+import { UTF8_BOM, csvCellText, parseCsv } from './csv';
+import { CROSSING_CSV_COLUMNS, crossingCsvCells, type CrossingExportRow } from './export-rows';
+import { SummaryBuilder, type BundleSummary } from './summary';
+
+export type BundleProblemCode =
+  | 'missing-file'
+  | 'unexpected-file'
+  | 'manifest-invalid'
+  | 'signature-invalid'
+  | 'wrong-key'
+  | 'hash-mismatch'
+  | 'size-mismatch'
+  | 'row-count-mismatch'
+  | 'malformed-row'
+  | 'sequence-mismatch'
+  | 'csv-mismatch'
+  | 'summary-mismatch'
+  | 'chain-broken';
+
+export interface BundleProblem {
+  readonly code: BundleProblemCode;
+  readonly file?: string;
+  readonly message: string;
+}
+
+/** The key a bundle must be signed with: the station's public key (base64 SPKI DER), or only its fingerprint. */
+export type ExpectedSigner = { readonly publicKey: string } | { readonly fingerprint: string };
+
+export interface VerifyBundleInput {
+  /** File name → bytes, as read from the folder or the zip. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  readonly signer: ExpectedSigner;
+  /** The bundle before this one: checks that the two follow each other without a gap. */
+  readonly previous?: ReadonlyMap<string, Uint8Array>;
+  readonly verifier?: SignatureVerifier;
+}
+
+export interface BundleVerification {
+  readonly ok: boolean;
+  readonly problems: readonly BundleProblem[];
+  readonly manifest: BundleManifest | null;
+  /** SHA-256 of manifest.json: the bundle's identity (the outbox's idempotency key). */
+  readonly manifestSha256: string | null;
+}
+
+/** Details per kind of problem before the rest is summed up: enough to point at the edit, not a wall of text. */
+const MAX_DETAILS = 20;
+
+class Problems {
+  readonly list: BundleProblem[] = [];
+  private readonly overflow = new Map<string, { code: BundleProblemCode; file?: string; count: number }>();
+
+  add(code: BundleProblemCode, message: string, file?: string): void {
+    const key = `${code}:${file ?? ''}`;
+    const same = this.list.filter((p) => p.code === code && p.file === file).length;
+    if (same < MAX_DETAILS) {
+      this.list.push(file === undefined ? { code, message } : { code, file, message });
+      return;
+    }
+    const extra = this.overflow.get(key) ?? { code, ...(file === undefined ? {} : { file }), count: 0 };
+    extra.count += 1;
+    this.overflow.set(key, extra);
+  }
+
+  done(): BundleProblem[] {
+    for (const extra of this.overflow.values()) {
+      const where = extra.file ? ` in ${extra.file}` : '';
+      this.list.push({ code: extra.code, ...(extra.file === undefined ? {} : { file: extra.file }), message: `… and ${extra.count} more problem(s) of this kind${where}` });
+    }
+    return this.list;
+  }
+}
+
+// ignoreBOM: keep the byte order mark in the text, so its absence can be reported.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const short = (hash: string): string => `${hash.slice(0, 16)}…`;
+
+/** Splits JSONL into lines; a final newline ends the last line and does not start another. */
+function jsonlLines(bytes: Uint8Array): string[] {
+  const text = decoder.decode(bytes);
+  if (text.length === 0) return [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function isCrossingRow(value: unknown): value is CrossingExportRow {
+  if (typeof value !== 'object' || value === null) return false;
+  const row = value as Record<string, unknown>;
+  const document = row.document as Record<string, unknown> | null;
+  return (
+    typeof row.id === 'string' &&
+    typeof row.sequence === 'number' &&
+    typeof row.recordedAt === 'string' &&
+    (row.direction === 'entry' || row.direction === 'exit') &&
+    (row.outcome === 'OK' || row.outcome === 'NOT_OK' || row.outcome === 'NEEDS_CROSS_CHECK') &&
+    Array.isArray(row.reasons) &&
+    typeof document === 'object' &&
+    document !== null &&
+    typeof document.documentNumber === 'string'
+  );
+}
+
+async function readManifest(
+  files: ReadonlyMap<string, Uint8Array>,
+  signer: ExpectedSigner,
+  verifier: SignatureVerifier,
+  problems: Problems,
+  label: string,
+): Promise<{ manifest: BundleManifest | null; sha256: string | null }> {
+  const bytes = files.get(MANIFEST_JSON);
+  if (!bytes) {
+    problems.add('missing-file', `${label}missing file ${MANIFEST_JSON}: nothing in the bundle can be checked without it`, MANIFEST_JSON);
+    return { manifest: null, sha256: null };
+  }
+  const sha256 = await sha256Hex(bytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoder.decode(bytes));
+  } catch {
+    problems.add('manifest-invalid', `${label}${MANIFEST_JSON} is not valid JSON`, MANIFEST_JSON);
+    return { manifest: null, sha256 };
+  }
+  const shape = manifestShapeProblem(parsed);
+  if (shape) {
+    problems.add('manifest-invalid', `${label}${MANIFEST_JSON} is not a bundle manifest: ${shape}`, MANIFEST_JSON);
+    return { manifest: null, sha256 };
+  }
+  const manifest = parsed as BundleManifest;
+
+  // Which key: the one given, or — given only a fingerprint — the key in the manifest if its fingerprint matches.
+  let publicKey: string | null;
+  if ('publicKey' in signer) {
+    publicKey = signer.publicKey.replace(/\s+/g, '');
+    if (manifest.signer.publicKey !== publicKey) {
+      const given = await publicKeyFingerprint(publicKey);
+      problems.add(
+        'wrong-key',
+        `${label}the bundle says it was signed by key ${short(manifest.signer.fingerprint)}, not by the given key ${given ? short(given) : '(unreadable)'}`,
+        MANIFEST_SIG,
+      );
+    }
+  } else {
+    const actual = await publicKeyFingerprint(manifest.signer.publicKey);
+    const expected = signer.fingerprint.toLowerCase().replace(/[^0-9a-f]/g, '');
+    if (actual !== expected) {
+      problems.add('wrong-key', `${label}the bundle was signed by key ${actual ? short(actual) : '(unreadable)'}, not by the key with fingerprint ${short(expected)}`, MANIFEST_SIG);
+      publicKey = null;
+    } else {
+      publicKey = manifest.signer.publicKey;
+    }
+  }
+  const signature = files.get(MANIFEST_SIG);
+  if (!signature) {
+    problems.add('missing-file', `${label}missing file ${MANIFEST_SIG}: the manifest is not signed`, MANIFEST_SIG);
+  } else if (publicKey !== null && !(await verifier.verify(publicKey, bytes, decoder.decode(signature).trim()))) {
+    problems.add('signature-invalid', `${label}signature invalid: ${MANIFEST_SIG} does not match ${MANIFEST_JSON} under the given key`, MANIFEST_SIG);
+  }
+  return { manifest, sha256 };
+}
+
+function checkCrossings(manifest: BundleManifest, jsonl: Uint8Array, csv: Uint8Array | undefined, problems: Problems): CrossingExportRow[] {
+  const rows: CrossingExportRow[] = [];
+  const lines = jsonlLines(jsonl);
+  lines.forEach((line, index) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.add('malformed-row', `${CROSSINGS_JSONL} line ${index + 1} is not valid JSON`, CROSSINGS_JSONL);
+      return;
+    }
+    if (!isCrossingRow(value)) problems.add('malformed-row', `${CROSSINGS_JSONL} line ${index + 1} is not a crossing`, CROSSINGS_JSONL);
+    else rows.push(value);
+  });
+  if (lines.length !== manifest.rows.crossings) {
+    problems.add('row-count-mismatch', `${CROSSINGS_JSONL} has ${lines.length} rows, the manifest says ${manifest.rows.crossings}`, CROSSINGS_JSONL);
+  }
+
+  // Sequences: increasing; first and last as the manifest says; any skipped number was declared by the writer.
+  const declared = new Set(manifest.crossings.missingSequences);
+  for (let i = 1; i < rows.length; i += 1) {
+    const before = (rows[i - 1] as CrossingExportRow).sequence;
+    const current = (rows[i] as CrossingExportRow).sequence;
+    if (current <= before) {
+      problems.add('sequence-mismatch', `${CROSSINGS_JSONL} line ${i + 1}: crossing #${current} comes after #${before} (out of order or repeated)`, CROSSINGS_JSONL);
+      continue;
+    }
+    for (let missing = before + 1; missing < current; missing += 1) {
+      if (!declared.has(missing)) problems.add('sequence-mismatch', `crossing #${missing} is missing from ${CROSSINGS_JSONL} (between lines ${i} and ${i + 1})`, CROSSINGS_JSONL);
+    }
+  }
+  const first = rows[0]?.sequence ?? null;
+  const last = rows[rows.length - 1]?.sequence ?? null;
+  if (first !== manifest.crossings.firstSequence || last !== manifest.crossings.lastSequence) {
+    problems.add(
+      'sequence-mismatch',
+      `${CROSSINGS_JSONL} runs from crossing #${first ?? '–'} to #${last ?? '–'}, the manifest says #${manifest.crossings.firstSequence ?? '–'} to #${manifest.crossings.lastSequence ?? '–'}`,
+      CROSSINGS_JSONL,
+    );
+  }
+
+  if (csv) checkCsv(manifest, rows, csv, problems);
+  return rows;
+}
+
+function checkCsv(manifest: BundleManifest, rows: readonly CrossingExportRow[], csv: Uint8Array, problems: Problems): void {
+  let text = decoder.decode(csv);
+  if (text.startsWith(UTF8_BOM)) text = text.slice(1);
+  else problems.add('malformed-row', `${CROSSINGS_CSV} does not start with the UTF-8 byte order mark`, CROSSINGS_CSV);
+  const { records, error } = parseCsv(text);
+  if (error) problems.add('malformed-row', `${CROSSINGS_CSV} record ${error.record} is not valid CSV: ${error.message}`, CROSSINGS_CSV);
+  const [header, ...data] = records;
+  if (!header || header.join(',') !== CROSSING_CSV_COLUMNS.join(',')) {
+    problems.add('csv-mismatch', `${CROSSINGS_CSV} header row is not ${CROSSING_CSV_COLUMNS.join(',')}`, CROSSINGS_CSV);
+  }
+  if (data.length !== manifest.rows.crossings) {
+    problems.add('row-count-mismatch', `${CROSSINGS_CSV} has ${data.length} rows, the manifest says ${manifest.rows.crossings}`, CROSSINGS_CSV);
+  }
+  const expected = new Map<string, { row: CrossingExportRow; line: number }>();
+  rows.forEach((row, index) => expected.set(row.id, { row, line: index + 1 }));
+  const seen = new Set<string>();
+  data.forEach((record, index) => {
+    const recordNo = index + 1;
+    const id = record[0] ?? '';
+    const match = expected.get(id);
+    if (!match) {
+      problems.add('csv-mismatch', `${CROSSINGS_CSV} row ${recordNo} (crossing #${record[1] ?? '?'}, id ${id || 'empty'}) is not in ${CROSSINGS_JSONL}`, CROSSINGS_CSV);
+      return;
+    }
+    if (seen.has(id)) {
+      problems.add('csv-mismatch', `${CROSSINGS_CSV} row ${recordNo} repeats crossing #${match.row.sequence}`, CROSSINGS_CSV);
+      return;
+    }
+    seen.add(id);
+    const cells = crossingCsvCells(match.row);
+    if (record.length !== cells.length) {
+      problems.add('csv-mismatch', `${CROSSINGS_CSV} row ${recordNo} (crossing #${match.row.sequence}) has ${record.length} cells, not ${cells.length}`, CROSSINGS_CSV);
+      return;
+    }
+    cells.forEach((cell, column) => {
+      const want = csvCellText(cell);
+      if (record[column] !== want) {
+        problems.add(
+          'csv-mismatch',
+          `${CROSSINGS_CSV} row ${recordNo} (crossing #${match.row.sequence}), column ${CROSSING_CSV_COLUMNS[column]}: "${record[column]}" differs from ${CROSSINGS_JSONL} ("${want}")`,
+          CROSSINGS_CSV,
+        );
+      }
+    });
+  });
+  for (const { row, line } of expected.values()) {
+    if (!seen.has(row.id)) problems.add('csv-mismatch', `row ${line} (crossing #${row.sequence}) is missing from ${CROSSINGS_CSV}`, CROSSINGS_CSV);
+  }
+}
+
+function checkSummary(manifest: BundleManifest, rows: readonly CrossingExportRow[], alertTypes: readonly string[] | null, bytes: Uint8Array, problems: Problems): void {
+  let summary: BundleSummary;
+  try {
+    summary = JSON.parse(decoder.decode(bytes)) as BundleSummary;
+  } catch {
+    problems.add('malformed-row', `${SUMMARY_JSON} is not valid JSON`, SUMMARY_JSON);
+    return;
+  }
+  const builder = new SummaryBuilder();
+  for (const row of rows) builder.addCrossing(row);
+  for (const type of alertTypes ?? []) builder.addAlert({ type });
+  const recount = builder.build(manifest.stationId, manifest.period);
+  const parts: [string, unknown, unknown][] = [
+    ['crossing counts', summary.crossings, recount.crossings],
+    ['counts per corridor', summary.byCorridor, recount.byCorridor],
+    ['counts per hour', summary.byHour, recount.byHour],
+    ['processed per group', summary.groups?.map((g) => [g.groupId, g.processed, g.entry, g.exit]), recount.groups.map((g) => [g.groupId, g.processed, g.entry, g.exit])],
+  ];
+  if (alertTypes) parts.push(['alert counts', summary.alerts, recount.alerts]);
+  for (const [what, stated, actual] of parts) {
+    if (JSON.stringify(stated) !== JSON.stringify(actual)) {
+      problems.add('summary-mismatch', `${SUMMARY_JSON}: the ${what} do not match ${CROSSINGS_JSONL}${what === 'alert counts' ? ` / ${ALERTS_JSONL}` : ''}`, SUMMARY_JSON);
+    }
+  }
+}
+
+function alertTypesOf(bytes: Uint8Array, manifest: BundleManifest, problems: Problems): string[] | null {
+  const lines = jsonlLines(bytes);
+  if (lines.length !== manifest.rows.alerts) {
+    problems.add('row-count-mismatch', `${ALERTS_JSONL} has ${lines.length} rows, the manifest says ${manifest.rows.alerts}`, ALERTS_JSONL);
+  }
+  const types: string[] = [];
+  let readable = true;
+  lines.forEach((line, index) => {
+    try {
+      const value = JSON.parse(line) as { type?: unknown };
+      if (typeof value.type !== 'string') throw new Error('no type');
+      types.push(value.type);
+    } catch {
+      readable = false;
+      problems.add('malformed-row', `${ALERTS_JSONL} line ${index + 1} is not an alert`, ALERTS_JSONL);
+    }
+  });
+  return readable ? types : null;
+}
+
+function checkChain(previous: BundleManifest, current: BundleManifest, problems: Problems): void {
+  if (previous.stationId !== current.stationId) {
+    problems.add('chain-broken', `the previous bundle is from station ${previous.stationId}, this one from ${current.stationId}`);
+    return;
+  }
+  if (Date.parse(previous.period.to) !== Date.parse(current.period.from)) {
+    problems.add('chain-broken', `the previous bundle ends at ${previous.period.to} but this one starts at ${current.period.from}: the periods do not meet`);
+  }
+  if (previous.audit.last !== current.audit.before) {
+    problems.add(
+      'chain-broken',
+      `audit chain broken between the bundles: the previous bundle ends at audit hash ${short(previous.audit.last)}, this one starts after ${short(current.audit.before)}`,
+    );
+  }
+  const lastBefore = previous.crossings.lastSequence;
+  const firstNow = current.crossings.firstSequence;
+  if (lastBefore !== null && firstNow !== null) {
+    if (firstNow <= lastBefore) problems.add('chain-broken', `crossing #${firstNow} is in both bundles (the previous one ends at #${lastBefore})`);
+    else if (firstNow > lastBefore + 1) {
+      problems.add('chain-broken', `crossings #${lastBefore + 1}–#${firstNow - 1} are in neither bundle (the previous one ends at #${lastBefore}, this one starts at #${firstNow})`);
+    }
+  }
+}
+
+/**
+ * Checks a bundle given as bytes: the signature against the expected key, every file's hash and size,
+ * row counts, that crossings.csv holds exactly the rows of crossings.jsonl, that summary.json adds up, and
+ * — given the previous bundle — that the two follow each other. Every problem is named; none stops the rest.
+ */
+export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVerification> {
+  const verifier = input.verifier ?? webCryptoEd25519;
+  const problems = new Problems();
+  const { manifest, sha256 } = await readManifest(input.files, input.signer, verifier, problems, '');
+  if (!manifest) {
+    for (const name of DATA_FILES) if (!input.files.has(name)) problems.add('missing-file', `missing file ${name}`, name);
+    return { ok: false, problems: problems.done(), manifest: null, manifestSha256: sha256 };
+  }
+
+  const listed = new Map(manifest.files.map((file) => [file.name as string, file]));
+  for (const name of DATA_FILES) {
+    const bytes = input.files.get(name);
+    const entry = listed.get(name);
+    if (!entry) problems.add('manifest-invalid', `${MANIFEST_JSON} does not list ${name}`, name);
+    if (!bytes) {
+      problems.add('missing-file', `missing file ${name}`, name);
+      continue;
+    }
+    if (!entry) continue;
+    const actual = await sha256Hex(bytes);
+    if (actual !== entry.sha256) problems.add('hash-mismatch', `hash mismatch in ${name}: the manifest says ${short(entry.sha256)}, the file has ${short(actual)}`, name);
+    if (bytes.length !== entry.bytes) problems.add('size-mismatch', `${name} has ${bytes.length} bytes, the manifest says ${entry.bytes}`, name);
+  }
+  for (const name of listed.keys()) {
+    if (!(DATA_FILES as readonly string[]).includes(name)) problems.add('manifest-invalid', `${MANIFEST_JSON} lists a file this format does not have: ${name}`, name);
+  }
+  for (const name of input.files.keys()) {
+    if (!(BUNDLE_FILES as readonly string[]).includes(name)) problems.add('unexpected-file', `unexpected file ${name} in the bundle`, name);
+  }
+
+  const jsonl = input.files.get(CROSSINGS_JSONL);
+  const rows = jsonl ? checkCrossings(manifest, jsonl, input.files.get(CROSSINGS_CSV), problems) : null;
+  const alerts = input.files.get(ALERTS_JSONL);
+  const alertTypes = alerts ? alertTypesOf(alerts, manifest, problems) : null;
+  const summary = input.files.get(SUMMARY_JSON);
+  if (summary && rows) checkSummary(manifest, rows, alertTypes, summary, problems);
+
+  if (input.previous) {
+    const previousProblems = new Problems();
+    const previous = await readManifest(input.previous, input.signer, verifier, previousProblems, 'previous bundle: ');
+    for (const problem of previousProblems.done()) problems.add(problem.code, problem.message);
+    if (previous.manifest) checkChain(previous.manifest, manifest, problems);
+  }
+
+  const list = problems.done();
+  return { ok: list.length === 0, problems: list, manifest, manifestSha256: sha256 };
+}

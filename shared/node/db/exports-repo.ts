@@ -1,0 +1,258 @@
+import type Database from 'better-sqlite3';
+import type { Crossing } from '../../contract';
+import { GENESIS_HASH } from './audit-log';
+import { toCrossing, type CrossingDbRow } from './crossings-repo';
+
+export type ExportStatus = 'written' | 'queued' | 'sent' | 'acknowledged';
+
+export interface ExportRow {
+  readonly id: string;
+  readonly manifestSha256: string;
+  readonly stationId: string;
+  readonly periodFrom: string;
+  readonly periodTo: string;
+  readonly periodFromMs: number;
+  readonly periodToMs: number;
+  readonly timeZone: string;
+  readonly snapshotSequence: number;
+  readonly crossings: number;
+  readonly alerts: number;
+  readonly auditLast: string;
+  readonly destination: string | null;
+  readonly format: 'folder' | 'zip';
+  readonly status: ExportStatus;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly acknowledgedAt: string | null;
+}
+
+interface ExportDbRow {
+  id: string;
+  manifest_sha256: string;
+  station_id: string;
+  period_from: string;
+  period_to: string;
+  period_from_ms: number;
+  period_to_ms: number;
+  time_zone: string;
+  snapshot_sequence: number;
+  crossings: number;
+  alerts: number;
+  audit_last: string;
+  destination: string | null;
+  format: 'folder' | 'zip';
+  status: ExportStatus;
+  created_at: string;
+  created_by: string | null;
+  acknowledged_at: string | null;
+}
+
+const toExportRow = (r: ExportDbRow): ExportRow => ({
+  id: r.id,
+  manifestSha256: r.manifest_sha256,
+  stationId: r.station_id,
+  periodFrom: r.period_from,
+  periodTo: r.period_to,
+  periodFromMs: r.period_from_ms,
+  periodToMs: r.period_to_ms,
+  timeZone: r.time_zone,
+  snapshotSequence: r.snapshot_sequence,
+  crossings: r.crossings,
+  alerts: r.alerts,
+  auditLast: r.audit_last,
+  destination: r.destination,
+  format: r.format,
+  status: r.status,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  acknowledgedAt: r.acknowledged_at,
+});
+
+/** What a bundle reads at its start, in one transaction, so its parts agree with each other. */
+export interface ExportSnapshot {
+  /** Highest crossing sequence now: later rows are not in this bundle even if their time is in the period. */
+  readonly snapshotSequence: number;
+  readonly audit: { readonly rows: number; readonly before: string; readonly first: string | null; readonly last: string };
+}
+
+/** SQL of a crossing counted as delivered: an acknowledged export covers it (see 0005_exports_outbox.sql). */
+const ACKNOWLEDGED = `EXISTS (SELECT 1 FROM exports e WHERE e.status = 'acknowledged'
+  AND c.recorded_at_ms >= e.period_from_ms AND c.recorded_at_ms < e.period_to_ms AND c.sequence <= e.snapshot_sequence)`;
+const SENT = `EXISTS (SELECT 1 FROM exports e WHERE e.status IN ('sent', 'acknowledged')
+  AND c.recorded_at_ms >= e.period_from_ms AND c.recorded_at_ms < e.period_to_ms AND c.sequence <= e.snapshot_sequence)`;
+
+/** Export bundles: what a bundle reads (crossings, alerts, groups, the audit chain) and the export history. */
+export class ExportsRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  private hasTable(name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  }
+
+  /**
+   * Audit `at` values are UTC ISO strings (toISOString), so text comparison orders them; the period's
+   * audit rows are those with from <= at < to, up to the last row written now.
+   */
+  snapshot(fromIso: string, toIso: string): ExportSnapshot {
+    return this.db
+      .transaction(() => {
+        const snapshotSequence = this.db.prepare<[], { n: number | null }>('SELECT max(sequence) AS n FROM crossings').get()?.n ?? 0;
+        const head = this.db.prepare<[], { n: number | null }>('SELECT max(seq) AS n FROM audit_log').get()?.n ?? 0;
+        const before =
+          this.db.prepare<[string, number], { hash: string }>('SELECT hash FROM audit_log WHERE at < ? AND seq <= ? ORDER BY seq DESC LIMIT 1').get(fromIso, head)?.hash ??
+          GENESIS_HASH;
+        const span = this.db
+          .prepare<[string, string, number], { rows: number; first: number | null; last: number | null }>(
+            'SELECT count(*) AS rows, min(seq) AS first, max(seq) AS last FROM audit_log WHERE at >= ? AND at < ? AND seq <= ?',
+          )
+          .get(fromIso, toIso, head) ?? { rows: 0, first: null, last: null };
+        const hashOf = (seq: number | null) =>
+          seq === null ? null : (this.db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq)?.hash ?? null);
+        return { snapshotSequence, audit: { rows: span.rows, before, first: hashOf(span.first), last: hashOf(span.last) ?? before } };
+      })
+      .deferred();
+  }
+
+  /** Crossings of the period up to the snapshot, in sequence order, one page at a time (keyset paging). */
+  crossingsPage(fromMs: number, toMs: number, snapshotSequence: number, afterSequence: number, limit: number): Crossing[] {
+    return this.db
+      .prepare<[number, number, number, number, number], CrossingDbRow>(
+        `SELECT * FROM crossings WHERE recorded_at_ms >= ? AND recorded_at_ms < ? AND sequence <= ? AND sequence > ?
+         ORDER BY sequence LIMIT ?`,
+      )
+      .all(fromMs, toMs, snapshotSequence, afterSequence, limit)
+      .map(toCrossing);
+  }
+
+  countCrossings(fromMs: number, toMs: number): { total: number; entry: number; exit: number; OK: number; NOT_OK: number; NEEDS_CROSS_CHECK: number; delivered: number } {
+    const row = this.db
+      .prepare<[number, number], { total: number; entry: number | null; exit: number | null; ok: number | null; notOk: number | null; check: number | null; delivered: number | null }>(
+        `SELECT count(*) AS total,
+           sum(direction = 'entry') AS entry, sum(direction = 'exit') AS exit,
+           sum(outcome = 'OK') AS ok, sum(outcome = 'NOT_OK') AS notOk, sum(outcome = 'NEEDS_CROSS_CHECK') AS "check",
+           sum(${ACKNOWLEDGED}) AS delivered
+         FROM crossings c WHERE recorded_at_ms >= ? AND recorded_at_ms < ?`,
+      )
+      .get(fromMs, toMs);
+    return {
+      total: row?.total ?? 0,
+      entry: row?.entry ?? 0,
+      exit: row?.exit ?? 0,
+      OK: row?.ok ?? 0,
+      NOT_OK: row?.notOk ?? 0,
+      NEEDS_CROSS_CHECK: row?.check ?? 0,
+      delivered: row?.delivered ?? 0,
+    };
+  }
+
+  /** The alerts raised in the period, oldest first; none while the alerts table does not exist. */
+  alerts(fromMs: number, toMs: number): {
+    id: string;
+    type: string;
+    severity: string;
+    status: string;
+    raisedAt: string;
+    corridorId: string | null;
+    groupId: string | null;
+    crossingId: string | null;
+    subjectIds: string[];
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    note: string | null;
+    resolvedAt: string | null;
+  }[] {
+    if (!this.hasTable('alerts')) return [];
+    const rows = this.db
+      .prepare<[number, number], Record<string, string | null>>('SELECT * FROM alerts WHERE raised_at_ms >= ? AND raised_at_ms < ? ORDER BY raised_at_ms, id')
+      .all(fromMs, toMs);
+    return rows.map((r) => ({
+      id: r.id as string,
+      type: r.type as string,
+      severity: r.severity as string,
+      status: r.status as string,
+      raisedAt: r.raised_at as string,
+      corridorId: r.corridor_id ?? null,
+      groupId: r.group_id ?? null,
+      crossingId: r.crossing_id ?? null,
+      subjectIds: JSON.parse(r.subject_ids_json ?? '[]') as string[],
+      acknowledgedAt: r.acknowledged_at ?? null,
+      acknowledgedBy: r.acknowledged_by ?? null,
+      note: r.note ?? null,
+      resolvedAt: r.resolved_at ?? null,
+    }));
+  }
+
+  /** Label, corridor and expected head count (stated, else the manifest's size) of bus groups. */
+  groups(ids: readonly string[]): { groupId: string; label: string; corridorId: string | null; expected: number | null }[] {
+    if (ids.length === 0 || !this.hasTable('travel_groups')) return [];
+    return this.db
+      .prepare<[string], { id: string; label: string; corridor_id: string | null; expected: number | null }>(
+        `SELECT g.id, g.label, g.corridor_id,
+           coalesce(g.expected_count, nullif((SELECT count(*) FROM manifest_entries m WHERE m.group_id = g.id), 0)) AS expected
+         FROM travel_groups g WHERE g.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids))
+      .map((r) => ({ groupId: r.id, label: r.label, corridorId: r.corridor_id, expected: r.expected }));
+  }
+
+  insert(row: ExportRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO exports (id, manifest_sha256, station_id, period_from, period_to, period_from_ms, period_to_ms, time_zone,
+           snapshot_sequence, crossings, alerts, audit_last, destination, format, status, created_at, created_by, acknowledged_at)
+         VALUES (@id, @manifestSha256, @stationId, @periodFrom, @periodTo, @periodFromMs, @periodToMs, @timeZone,
+           @snapshotSequence, @crossings, @alerts, @auditLast, @destination, @format, @status, @createdAt, @createdBy, @acknowledgedAt)`,
+      )
+      .run(row);
+  }
+
+  get(id: string): ExportRow | undefined {
+    const row = this.db.prepare<[string], ExportDbRow>('SELECT * FROM exports WHERE id = ?').get(id);
+    return row ? toExportRow(row) : undefined;
+  }
+
+  list(limit: number): ExportRow[] {
+    return this.db.prepare<[number], ExportDbRow>('SELECT * FROM exports ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit).map(toExportRow);
+  }
+
+  /** The latest export whose period ends where `fromMs` begins (the bundle a new one chains to). */
+  previousOf(fromMs: number): ExportRow | undefined {
+    const row = this.db.prepare<[number], ExportDbRow>('SELECT * FROM exports WHERE period_to_ms = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(fromMs);
+    return row ? toExportRow(row) : undefined;
+  }
+
+  setStatus(id: string, status: ExportStatus, acknowledgedAt: string | null = null): void {
+    this.db.prepare('UPDATE exports SET status = ?, acknowledged_at = coalesce(?, acknowledged_at) WHERE id = ?').run(status, acknowledgedAt, id);
+  }
+
+  /** Crossings not yet covered by an acknowledged export ("saved, not yet sent"), and those sent but not acknowledged. */
+  deliveryCounts(): { notAcknowledged: number; sentNotAcknowledged: number } {
+    const row = this.db
+      .prepare<[], { notAcknowledged: number | null; sent: number | null }>(
+        `SELECT sum(NOT ${ACKNOWLEDGED}) AS notAcknowledged, sum(${SENT} AND NOT ${ACKNOWLEDGED}) AS sent FROM crossings c`,
+      )
+      .get();
+    return { notAcknowledged: row?.notAcknowledged ?? 0, sentNotAcknowledged: row?.sent ?? 0 };
+  }
+
+  /** Per crossing id: 'acknowledged', 'sent' or 'saved' (not yet sent). */
+  deliveryOf(ids: readonly string[]): Map<string, 'saved' | 'sent' | 'acknowledged'> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare<[string], { id: string; ack: number; sent: number }>(
+        `SELECT c.id, ${ACKNOWLEDGED} AS ack, ${SENT} AS sent FROM crossings c WHERE c.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids));
+    return new Map(rows.map((r) => [r.id, r.ack ? 'acknowledged' : r.sent ? 'sent' : 'saved']));
+  }
+
+  setting(key: string): string | undefined {
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value;
+  }
+
+  /** Call inside a transaction; null deletes. */
+  setSetting(key: string, value: string | null): void {
+    if (value === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+    else this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}

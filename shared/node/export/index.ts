@@ -1,0 +1,5 @@
+// Writing and reading export bundles on disk (issue 5); the format itself is shared/domain/export.
+export { EVERY_CROSSING_FIELD_IS_EXPORTED, asExportable } from './crossing-fields';
+export { MAX_BUNDLE_BYTES, readBundle, type ReadBundleResult } from './read-bundle';
+export { readPublicKeyFile, type PublicKeyFile } from './public-key-file';
+export { writeBundle, type BundleSigner, type BundleSource, type ExportProgress, type WriteBundleOptions, type WrittenBundle } from './write-bundle';

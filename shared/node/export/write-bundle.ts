@@ -1,0 +1,257 @@
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Crossing } from '../../contract';
+import {
+  ALERTS_JSONL,
+  BUNDLE_FORMAT,
+  BUNDLE_SCHEMA_VERSION,
+  CROSSING_CSV_COLUMNS,
+  CROSSINGS_CSV,
+  CROSSINGS_JSONL,
+  MANIFEST_JSON,
+  MANIFEST_SIG,
+  SUMMARY_JSON,
+  StationTime,
+  SummaryBuilder,
+  UTF8_BOM,
+  alertJsonLine,
+  crossingCsvCells,
+  crossingExportRow,
+  crossingJsonLine,
+  csvRecord,
+  manifestText,
+  type BundleManifest,
+  type BundlePeriod,
+  type DataFileName,
+  type ExportableAlert,
+  type GroupInfo,
+  type ManifestFile,
+} from '../../domain/export';
+import type { ExportSnapshot } from '../db';
+import { asExportable } from './crossing-fields';
+import { freeName, fsyncPath, renameDurable, writeFileDurable } from './durable-files';
+import { zipFiles } from './zip-bundle';
+
+/** What a bundle reads; ExportsRepo implements it on the station database. */
+export interface BundleSource {
+  snapshot(fromIso: string, toIso: string): ExportSnapshot;
+  countCrossings(fromMs: number, toMs: number): { total: number };
+  crossingsPage(fromMs: number, toMs: number, snapshotSequence: number, afterSequence: number, limit: number): Crossing[];
+  alerts(fromMs: number, toMs: number): ExportableAlert[];
+  groups(ids: readonly string[]): GroupInfo[];
+}
+
+/** The station key as the writer needs it (shared/node/keys StationKey). */
+export interface BundleSigner {
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  sign(data: Uint8Array): string;
+}
+
+export interface ExportProgress {
+  readonly phase: 'crossings' | 'alerts' | 'packing' | 'done';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface WriteBundleOptions {
+  readonly source: BundleSource;
+  readonly signer: BundleSigner;
+  readonly stationId: string;
+  readonly checkpointId: string | null;
+  readonly appVersion: string;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly timeZone: string;
+  readonly createdAt: Date;
+  /** An existing folder (a USB stick); the bundle appears in it under a new name. */
+  readonly outDir: string;
+  readonly format: 'folder' | 'zip';
+  /** Also write the bundle as a .zip to this path (the outbox's own copy under the data folder). */
+  readonly copyZipTo?: string;
+  readonly onProgress?: (progress: ExportProgress) => void;
+  /** Crossings read per page; the event loop runs between pages. */
+  readonly pageSize?: number;
+}
+
+export interface WrittenBundle {
+  /** The bundle folder or .zip. */
+  readonly path: string;
+  readonly manifest: BundleManifest;
+  readonly manifestSha256: string;
+  readonly snapshotSequence: number;
+}
+
+const STAGING_PREFIX = '.checkpoint-export-';
+const STAGING_MARK = '.partial-';
+
+/** A data file written in chunks, hashed as it goes, fsynced at the end. */
+class HashedFile {
+  private readonly fd: number;
+  private readonly hash: Hash = createHash('sha256');
+  private pending: string[] = [];
+  private pendingLength = 0;
+  bytes = 0;
+  rows = 0;
+
+  constructor(
+    readonly name: DataFileName,
+    dir: string,
+  ) {
+    this.fd = fs.openSync(path.join(dir, name), 'wx', 0o644);
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength > 1 << 20) this.flush();
+  }
+
+  row(text: string): void {
+    this.rows += 1;
+    this.write(text);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const chunk = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.hash.update(chunk);
+    fs.writeSync(this.fd, chunk);
+    this.bytes += chunk.length;
+  }
+
+  close(withRows: boolean): ManifestFile {
+    this.flush();
+    fs.fsyncSync(this.fd);
+    fs.closeSync(this.fd);
+    return { name: this.name, sha256: this.hash.digest('hex'), bytes: this.bytes, ...(withRows ? { rows: this.rows } : {}) };
+  }
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/** `2021-03-01` for a whole station day, else `20210301T0800+0500_20210301T2000+0500`. */
+function periodLabel(time: StationTime, fromMs: number, toMs: number): string {
+  const date = time.dateOf(fromMs);
+  const day = time.dayPeriod(date);
+  if (day.fromMs === fromMs && day.toMs === toMs) return date;
+  const compact = (ms: number) => time.iso(ms).slice(0, 16).replaceAll('-', '').replace(':', '') + time.iso(ms).slice(23).replace(':', '');
+  return `${compact(fromMs)}_${compact(toMs)}`;
+}
+
+/** Removes staging folders a killed export left behind (only ours, recognised by name). */
+function removeStaleStaging(outDir: string): void {
+  for (const name of fs.readdirSync(outDir)) {
+    if (name.startsWith(STAGING_PREFIX) && name.includes(STAGING_MARK)) fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes a signed bundle for [from, to) into `outDir`, atomically: everything goes to a hidden staging
+ * folder first, each file is fsynced, and only the final rename makes the bundle visible under its name.
+ * A kill mid-export leaves a `.checkpoint-export-….partial-…` folder without a signature, never a bundle
+ * that looks complete; the next export removes it.
+ */
+export async function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle> {
+  const { source, fromMs, toMs } = options;
+  const time = new StationTime(options.timeZone);
+  const period: BundlePeriod = { from: time.iso(fromMs), to: time.iso(toMs), timeZone: options.timeZone };
+  if (!fs.statSync(options.outDir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`the folder ${options.outDir} does not exist`);
+  removeStaleStaging(options.outDir);
+
+  const base = `checkpoint-export_${options.stationId}_${periodLabel(time, fromMs, toMs)}`;
+  const staging = path.join(options.outDir, `${STAGING_PREFIX}${base}${STAGING_MARK}${randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(staging);
+  try {
+    const snapshot = source.snapshot(new Date(fromMs).toISOString(), new Date(toMs).toISOString());
+    const total = source.countCrossings(fromMs, toMs).total;
+    const pageSize = options.pageSize ?? 5000;
+    const summary = new SummaryBuilder();
+    const jsonl = new HashedFile(CROSSINGS_JSONL, staging);
+    const csv = new HashedFile(CROSSINGS_CSV, staging);
+    csv.write(UTF8_BOM + csvRecord(CROSSING_CSV_COLUMNS));
+    let after = 0;
+    let first: number | null = null;
+    let last: number | null = null;
+    const missing: number[] = [];
+    for (;;) {
+      const page = source.crossingsPage(fromMs, toMs, snapshot.snapshotSequence, after, pageSize);
+      for (const crossing of page) {
+        const row = crossingExportRow(asExportable(crossing), time);
+        jsonl.row(`${crossingJsonLine(row)}\n`);
+        csv.row(csvRecord(crossingCsvCells(row)));
+        summary.addCrossing(row);
+        // Numbers skipped inside the bundle belong to other periods (a clock set wrong): declare them.
+        if (last !== null) for (let n = last + 1; n < row.sequence; n += 1) missing.push(n);
+        first ??= row.sequence;
+        last = row.sequence;
+      }
+      if (page.length < pageSize) break;
+      after = last ?? after;
+      options.onProgress?.({ phase: 'crossings', done: jsonl.rows, total });
+      await tick();
+    }
+    options.onProgress?.({ phase: 'crossings', done: jsonl.rows, total: Math.max(total, jsonl.rows) });
+
+    const alertsFile = new HashedFile(ALERTS_JSONL, staging);
+    for (const alert of source.alerts(fromMs, toMs)) {
+      alertsFile.row(`${alertJsonLine(alert, time)}\n`);
+      summary.addAlert(alert);
+    }
+    options.onProgress?.({ phase: 'alerts', done: alertsFile.rows, total: alertsFile.rows });
+
+    const summaryFile = new HashedFile(SUMMARY_JSON, staging);
+    summaryFile.write(`${JSON.stringify(summary.build(options.stationId, period, source.groups(summary.groupIds())), null, 2)}\n`);
+
+    const files = [jsonl.close(true), csv.close(true), alertsFile.close(true), summaryFile.close(false)];
+    const manifest: BundleManifest = {
+      format: BUNDLE_FORMAT,
+      schemaVersion: BUNDLE_SCHEMA_VERSION,
+      stationId: options.stationId,
+      checkpointId: options.checkpointId,
+      period,
+      createdAt: time.iso(options.createdAt.getTime()),
+      appVersion: options.appVersion,
+      files,
+      rows: { crossings: jsonl.rows, alerts: alertsFile.rows },
+      crossings: { firstSequence: first, lastSequence: last, missingSequences: missing },
+      audit: snapshot.audit,
+      signer: { algorithm: 'Ed25519', publicKey: options.signer.publicKey, fingerprint: options.signer.fingerprint },
+    };
+    const manifestBytes = Buffer.from(manifestText(manifest), 'utf8');
+    writeFileDurable(path.join(staging, MANIFEST_JSON), manifestBytes);
+    writeFileDurable(path.join(staging, MANIFEST_SIG), `${options.signer.sign(manifestBytes)}\n`);
+    fsyncPath(staging);
+    const manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
+
+    options.onProgress?.({ phase: 'packing', done: 0, total: 1 });
+    const names = [...files.map((f) => f.name), MANIFEST_JSON, MANIFEST_SIG];
+    if (options.copyZipTo) {
+      fs.mkdirSync(path.dirname(options.copyZipTo), { recursive: true });
+      const partial = `${options.copyZipTo}${STAGING_MARK}${randomBytes(4).toString('hex')}`;
+      await zipFiles(staging, names, partial, options.createdAt);
+      renameDurable(partial, options.copyZipTo);
+    }
+    let finalPath: string;
+    if (options.format === 'zip') {
+      const partial = path.join(staging, `${base}.zip`);
+      if (options.copyZipTo) fs.copyFileSync(options.copyZipTo, partial);
+      else await zipFiles(staging, names, partial, options.createdAt);
+      fsyncPath(partial);
+      finalPath = path.join(options.outDir, freeName(options.outDir, base, '.zip'));
+      renameDurable(partial, finalPath);
+      fs.rmSync(staging, { recursive: true, force: true });
+    } else {
+      finalPath = path.join(options.outDir, freeName(options.outDir, base));
+      renameDurable(staging, finalPath);
+    }
+    options.onProgress?.({ phase: 'done', done: jsonl.rows, total: jsonl.rows });
+    return { path: finalPath, manifest, manifestSha256, snapshotSequence: snapshot.snapshotSequence };
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

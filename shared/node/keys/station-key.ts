@@ -1,0 +1,75 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const STATION_KEY_FILE = 'station-key.pem';
+
+/** The station's Ed25519 signing key: signs group files and daily exports; never leaves the core. */
+export interface StationKey {
+  /** Base64 of the SPKI DER public key: what the other end enters as a trusted station. */
+  readonly publicKey: string;
+  /** SHA-256 of the SPKI DER, hex: short enough to read out over the phone in groups of four. */
+  readonly fingerprint: string;
+  sign(data: Uint8Array | string): string;
+}
+
+const spkiDer = (key: KeyObject): Buffer => key.export({ format: 'der', type: 'spki' });
+
+export const fingerprintOf = (spki: Uint8Array): string => createHash('sha256').update(spki).digest('hex');
+
+/** The fingerprint of a base64 SPKI public key, or null when it is not an Ed25519 key. */
+export function publicKeyFingerprint(publicKeyBase64: string): string | null {
+  const key = importPublicKey(publicKeyBase64);
+  return key ? fingerprintOf(spkiDer(key)) : null;
+}
+
+function importPublicKey(publicKeyBase64: string): KeyObject | null {
+  try {
+    const key = createPublicKey({ key: Buffer.from(publicKeyBase64, 'base64'), format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'ed25519' ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Checks an Ed25519 signature (base64) over `data` with a base64 SPKI public key; false for anything malformed. */
+export function verifySignature(publicKeyBase64: string, data: Uint8Array | string, signatureBase64: string): boolean {
+  const key = importPublicKey(publicKeyBase64);
+  if (!key) return false;
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    return verify(null, bytes, key, Buffer.from(signatureBase64, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+function fromPrivateKey(privateKey: KeyObject): StationKey {
+  const publicDer = spkiDer(createPublicKey(privateKey));
+  return {
+    publicKey: publicDer.toString('base64'),
+    fingerprint: fingerprintOf(publicDer),
+    sign: (data) => sign(null, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, privateKey).toString('base64'),
+  };
+}
+
+/**
+ * Loads the station key from the data folder, creating it at first run as a PKCS#8 PEM file readable by
+ * the owner only (0600). Created with O_EXCL, so two processes starting at once never write two keys.
+ */
+export function loadOrCreateStationKey(dataDir: string): StationKey {
+  const file = path.join(dataDir, STATION_KEY_FILE);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
+    try {
+      fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const privateKey = createPrivateKey({ key: fs.readFileSync(file), format: 'pem' });
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} does not hold an Ed25519 key`);
+  return fromPrivateKey(privateKey);
+}

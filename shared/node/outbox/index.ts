@@ -1,0 +1,1 @@
+export { httpTransport, type BundleTransport, type PushOutcome, type PushRequest } from './http-transport';

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate, schemaVersion } from '../../../shared/node/db';
+import { tempDir } from '../../support/temp-dir';
+
+// Planned as version 5; it runs right after whatever migrations exist until the numbering is reconciled.
+const migration = MIGRATIONS.find((m) => m.name.endsWith('_exports_outbox'));
+
+describe('exports_outbox migration (issue 5)', () => {
+  it('keeps crossings and adds the export history and the outbox queue', () => {
+    if (!migration) throw new Error('the exports_outbox migration is not listed');
+    const version = migration.version;
+    const db = new Database(path.join(tempDir(), 'station.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, version - 1);
+    db.prepare(
+      `INSERT INTO crossings (id, recorded_at, recorded_at_ms, station_id, direction, outcome, reasons_json,
+         document_json, document_number, nationality, scan_source)
+       VALUES ('c-old', '2021-03-01T00:00:00Z', 0, 'S', 'entry', 'OK', '[]', '{}', 'N1', 'TJK', 'wedge')`,
+    ).run();
+
+    migrate(db, MIGRATIONS, version);
+    expect(schemaVersion(db)).toBe(version);
+    expect(db.prepare('SELECT id, outcome FROM crossings').all()).toEqual([{ id: 'c-old', outcome: 'OK' }]);
+
+    const insertExport = db.prepare(
+      `INSERT INTO exports (id, manifest_sha256, station_id, period_from, period_to, period_from_ms, period_to_ms, time_zone,
+         snapshot_sequence, crossings, alerts, audit_last, destination, format, status, created_at)
+       VALUES (?, 'h', 'S', 'f', 't', 0, ?, 'UTC', 1, 1, 0, 'a', NULL, ?, ?, 'now')`,
+    );
+    insertExport.run('e1', 10, 'zip', 'queued');
+    expect(() => insertExport.run('e2', 0, 'zip', 'queued')).toThrow(/CHECK/);
+    expect(() => insertExport.run('e3', 10, 'tar', 'queued')).toThrow(/CHECK/);
+    expect(() => insertExport.run('e4', 10, 'zip', 'lost')).toThrow(/CHECK/);
+
+    const enqueue = db.prepare(
+      `INSERT INTO outbox (idempotency_key, export_id, file, state, next_attempt_ms, queued_at) VALUES (?, ?, 'f.zip', 'pending', 0, 'now')`,
+    );
+    enqueue.run('k1', 'e1');
+    expect(() => enqueue.run('k1', 'e1')).toThrow(/UNIQUE/);
+    expect(() => enqueue.run('k2', 'no-such-export')).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

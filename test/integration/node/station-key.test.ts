@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STATION_KEY_FILE, loadOrCreateStationKey, publicKeyFingerprint, verifySignature } from '../../../shared/node/keys';
+import { tempDir } from '../../support/temp-dir';
+
+describe('station key', () => {
+  it('is created once at first run as an owner-only file and loaded the same afterwards', () => {
+    const dir = tempDir();
+    const first = loadOrCreateStationKey(dir);
+    const file = path.join(dir, STATION_KEY_FILE);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    const again = loadOrCreateStationKey(dir);
+    expect(again.publicKey).toBe(first.publicKey);
+    expect(again.fingerprint).toBe(first.fingerprint);
+    expect(first.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(publicKeyFingerprint(first.publicKey)).toBe(first.fingerprint);
+  });
+
+  it('signs with Ed25519; a changed byte or another key fails verification', () => {
+    const key = loadOrCreateStationKey(tempDir());
+    const other = loadOrCreateStationKey(tempDir());
+    const signature = key.sign('{"group":"Bus 07"}');
+    expect(Buffer.from(signature, 'base64')).toHaveLength(64);
+    expect(verifySignature(key.publicKey, '{"group":"Bus 07"}', signature)).toBe(true);
+    expect(verifySignature(key.publicKey, '{"group":"Bus 08"}', signature)).toBe(false);
+    expect(verifySignature(other.publicKey, '{"group":"Bus 07"}', signature)).toBe(false);
+    expect(verifySignature('not a key', 'x', signature)).toBe(false);
+    expect(publicKeyFingerprint('bm90IGEga2V5')).toBeNull();
+  });
+});
