@@ -5,6 +5,7 @@ import Store from 'electron-store';
 import { createCore } from '../../shared/app';
 import { CORE_EVENT_CHANNEL } from '../../shared/contract';
 import { createDispatcher } from '../../shared/host/dispatch';
+import { ScannerManager } from '../../shared/node/scanners';
 import { APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerCoreIpc } from './core-ipc';
@@ -29,7 +30,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
-  const core = await createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  // Scanner devices are owned by main, never the renderer; without drivers or devices they only show as statuses.
+  const core = await createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), scanners: new ScannerManager() });
   registerCoreIpc(ipcMain, createDispatcher(core));
   const preferences = new Preferences(new Store({ name: 'preferences' }));
   let window: WindowLike | undefined;

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Status } from '../../shared/contract';
 import { useCore } from '../core-client/core-context';
+import { TrustListBadge } from '../features/evidence';
+import { ScannerLights } from '../features/scanners';
 
 export function StatusBar() {
   const core = useCore();
@@ -17,7 +19,10 @@ export function StatusBar() {
       if (result.ok) setStatus(result.value);
     };
     void refresh();
-    const unsubscribe = core.onEvent(() => void refresh());
+    // Test-area notifications come with every scanner frame and change nothing shown here.
+    const unsubscribe = core.onEvent((event) => {
+      if (event.type !== 'scanner-feed') void refresh();
+    });
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => {
       alive = false;
@@ -31,6 +36,8 @@ export function StatusBar() {
       <span className="status-bar__title">Checkpoint Station</span>
       <span data-testid="station-id">Station {status?.stationId ?? '…'}</span>
       <span>{status ? `${status.database.crossingsTotal} crossings recorded` : ''}</span>
+      {status && <TrustListBadge trustList={status.trustList} />}
+      <ScannerLights />
       {offline && (
         <span className="status-bar__warning" role="status">
           Core not reachable

@@ -1,4 +1,6 @@
-import type { StationStore } from '../node/db';
+import type { CrossingLogStore, StationStore } from '../node/db';
+import type { StationKey } from '../node/keys';
+import type { Session } from './auth/session';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
 
@@ -8,6 +10,12 @@ export interface CoreContext {
   readonly newId: () => string;
   readonly logger: Logger;
   readonly store: StationStore;
+  /** The crossing log's repositories (corridors, groups, pairing, alerts, operators) on the same database. */
+  readonly log: CrossingLogStore;
+  /** Who is signed in at this lane (one person at a time). */
+  readonly session: Session;
+  /** Signs group files (and later exports); the private key never leaves the core. */
+  readonly stationKey: StationKey;
   readonly events: EventBus;
   readonly stationId: string;
   readonly appVersion: string;

@@ -1,13 +1,31 @@
-import type { Core } from '../contract';
-import { StationStore } from '../node/db';
+import { BootstrapStationInputSchema, CreateUserInputSchema, type BootstrapStationInput, type Core, type CreateUserInput } from '../contract';
+import { CrossingLogStore, StationStore } from '../node/db';
+import type { ScannerRuntime } from '../node/scanners';
+import { loadOrCreateStationKey } from '../node/keys';
+import { alertMethods } from './alerts/alert-methods';
+import { authMethods } from './auth/auth-methods';
+import { STATION_ID_KEY } from './auth/bootstrap-station';
+import { guardMethods } from './auth/guard-methods';
+import { Session } from './auth/session';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './core-context';
+import { corridorMethods } from './corridors/corridor-methods';
 import { crossingMethods } from './crossings/crossing-methods';
+import { travellerMethods } from './crossings/traveller-methods';
+import { dashboardMethods } from './dashboard/dashboard-methods';
 import { EventBus } from './event-bus';
+import { createExportService, exportMethods, type OutboxOptions } from './export/export-methods';
+import { groupMethods } from './groups/group-methods';
 import { consoleLogger, type Logger } from './logger';
+import { ruleMethods } from './rules/rule-methods';
+import { RuleProfileService } from './rules/rule-profile-service';
 import { DraftStore } from './scan/draft-store';
 import { scanMethods } from './scan/scan-methods';
+import { scannerMethods } from './scanners/scanner-methods';
+import { ScannerService } from './scanners/scanner-service';
 import { statusMethods } from './status/status-methods';
+import { trustListMethods } from './trust-list/trust-list-methods';
+import { TrustListService } from './trust-list/trust-list-service';
 
 export interface CoreOptions {
   /** Folder holding the station database (and later keys, exports). Created if missing. */
@@ -17,9 +35,27 @@ export interface CoreOptions {
   readonly appVersion?: string;
   /** Id generator, injectable for deterministic tests. */
   readonly newId?: () => string;
+  /**
+   * For tests and scripted installs: runs the first-run setup (if no user exists yet), adds these users
+   * (if missing) and signs one of them in, through the same code and PIN checks as the screens.
+   */
+  readonly bootstrap?: CoreBootstrap;
+  /**
+   * The host's scanner devices (issue 9; a ScannerManager in Electron main and the browser host). Optional:
+   * without it the scanner configuration is kept but no device runs. `close()` stops it.
+   */
+  readonly scanners?: ScannerRuntime;
+  /** Export outbox (issue 5): how bundles reach the central system; tests inject a transport, timers and backoff. */
+  readonly outbox?: OutboxOptions;
 }
 
-const STATION_ID_KEY = 'station.id';
+export interface CoreBootstrap {
+  readonly station: BootstrapStationInput;
+  readonly users?: readonly CreateUserInput[];
+  /** User name to sign in with (its PIN from `station.admin` or `users`). */
+  readonly signIn?: string;
+}
+
 
 function newStationId(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -37,30 +73,92 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const store = StationStore.open(options.dataDir);
   const events = new EventBus();
   let closed = false;
+  let stationId = store.ensureSetting(STATION_ID_KEY, newStationId);
   const ctx: CoreContext = {
     now: () => clock.now(),
     newId: options.newId ?? (() => crypto.randomUUID()),
     logger,
     store,
+    log: new CrossingLogStore(store),
+    session: new Session(),
+    stationKey: loadOrCreateStationKey(options.dataDir),
     events,
-    stationId: store.ensureSetting(STATION_ID_KEY, newStationId),
+    // The first-run wizard may name the station (before its first crossing): read it live.
+    get stationId() {
+      return stationId;
+    },
     appVersion: options.appVersion ?? 'dev',
     startedAt: clock.now(),
     isClosed: () => closed,
     onListenerError: (error) => logger.warn('an event listener failed', error),
   };
   const drafts = new DraftStore();
+  // COVID evidence (issue 10): the DCC trust list and the corridor rule profiles (seeded on first start).
+  const trustLists = new TrustListService({ store, dataDir: options.dataDir, now: ctx.now, newId: ctx.newId, logger });
+  const rules = new RuleProfileService({ store, now: ctx.now });
+  rules.ensureDefaults();
+  const scanners = new ScannerService(ctx, options.scanners);
+  const exportService = createExportService(ctx, options.dataDir, options.outbox);
+
+  // Every method goes through the permission table (shared/domain/auth) before it runs.
+  const api = guardMethods(
+    {
+      ...scanMethods(ctx, drafts, { trustLists, rules }),
+      ...crossingMethods(ctx, drafts),
+      ...statusMethods(ctx, trustLists),
+      ...trustListMethods(ctx, trustLists),
+      ...ruleMethods(ctx, rules),
+      ...authMethods(ctx, (id) => {
+        stationId = id;
+      }),
+      ...corridorMethods(ctx),
+      ...groupMethods(ctx),
+      ...alertMethods(ctx),
+      ...travellerMethods(ctx),
+      ...dashboardMethods(ctx),
+      ...scannerMethods(ctx, scanners),
+      ...exportMethods(ctx, exportService),
+    },
+    ctx,
+  );
+  if (options.bootstrap) await applyBootstrap(api, options.bootstrap);
+  // Device scans go through the guarded `scan`, exactly like a scan typed at the lane.
+  scanners.start((input) => api.scan(input));
+  // Bundles queued before a restart go out again as soon as the link allows.
+  exportService.pusher.kick();
 
   return {
-    ...scanMethods(ctx, drafts),
-    ...crossingMethods(ctx, drafts),
-    ...statusMethods(ctx),
+    ...api,
     subscribe: (listener) => events.subscribe(listener),
     close: () => {
       if (closed) return;
       closed = true;
+      void scanners.stop();
+      exportService.pusher.stop();
       events.clear();
       store.close();
     },
   };
+}
+
+/** Runs the first-run setup and sign-in through the guarded API, exactly as the screens would. */
+async function applyBootstrap(api: Pick<Core, 'whoAmI' | 'bootstrapStation' | 'login' | 'createUser' | 'logout'>, bootstrap: CoreBootstrap): Promise<void> {
+  const fail = (step: string, result: { ok: boolean; error?: { message: string } }) => {
+    if (!result.ok) throw new Error(`bootstrap: ${step}: ${result.error?.message}`);
+  };
+  const station = BootstrapStationInputSchema.parse(bootstrap.station);
+  const who = await api.whoAmI({});
+  fail('whoAmI', who);
+  if (who.ok && who.value.needsSetup) fail('first-run setup', await api.bootstrapStation(station));
+  else fail('sign in as admin', await api.login({ username: station.admin.username, pin: station.admin.pin }));
+  for (const user of bootstrap.users ?? []) {
+    const created = await api.createUser(CreateUserInputSchema.parse(user));
+    if (!created.ok && created.error.code !== 'conflict') fail(`create user ${user.username}`, created);
+  }
+  await api.logout({});
+  if (bootstrap.signIn) {
+    const pin = [station.admin, ...(bootstrap.users ?? [])].find((u) => u.username === bootstrap.signIn)?.pin;
+    if (!pin) throw new Error(`bootstrap: no PIN given for ${bootstrap.signIn}`);
+    fail(`sign in as ${bootstrap.signIn}`, await api.login({ username: bootstrap.signIn, pin }));
+  }
 }

@@ -3,7 +3,9 @@ import { CoreFailure, coreError, coreMethods, type CoreApi, type CoreError, type
 import { err, ok } from '../domain/result';
 import type { Logger } from './logger';
 
-type Impl<M extends CoreMethodName> = (input: z.output<(typeof coreMethods)[M]['input']>) => z.input<(typeof coreMethods)[M]['output']>;
+type Output<M extends CoreMethodName> = z.input<(typeof coreMethods)[M]['output']>;
+/** A use-case may be async (certificate signatures are checked with WebCrypto). */
+type Impl<M extends CoreMethodName> = (input: z.output<(typeof coreMethods)[M]['input']>) => Output<M> | Promise<Output<M>>;
 
 export const issuesOf = (error: z.ZodError): NonNullable<CoreError['issues']> =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message }));

@@ -1,10 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../node/paths/default-data-dir';
+import { auditVerifyCommand } from './commands/audit-verify';
 import { classifyCommand } from './commands/classify';
 import { dbCheckCommand } from './commands/db-check';
+import { exportCommand, exportVerifyCommand } from './commands/export';
+import { dccVerifyCommand } from './commands/dcc-verify';
 import { mrzCommand } from './commands/mrz';
 import { scanImageCommand } from './commands/scan-image';
+import { trustListExportCommand, trustListImportCommand } from './commands/trust-list';
 import { CliError, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
 
 export const USAGE = `Usage: checkpoint <command>
@@ -12,11 +16,25 @@ export const USAGE = `Usage: checkpoint <command>
 Commands:
   classify                 read one scanned payload on stdin, print {kind, text, stripped}
   db check [--data-dir D]  check the station database (integrity, audit chain, schema version)
+  audit verify [--data-dir D]
+                           verify the hash-chained audit log: {ok, rows, head} or {ok: false, firstBrokenSeq, reason}; exit 1 when broken
   mrz [--at ISO] [--no-correction] [--batch]
                            parse an MRZ from stdin (lines, or joined with ^): {format, status, fields, checks, corrections, problems};
                            exit 2 when unreadable. --batch: JSON lines {"id","text"} in, one result per line out
   scan-image <file>        decode the QR / Data Matrix / PDF417 / Aztec codes in a PNG or JPEG, print [{text, format, position}]
+  dcc verify --trust <path> [--at ISO] [--image <png>]
+                           verify an EU DCC (HC1: payload on stdin, or the QR in the image) against a trust list file or folder:
+                           {payload, steps, signer, outcome, reasons}; exit 0 whenever a result is printed, 2 for unusable input
+  trust-list import [--data-dir D] <file>
+                           replace the station's DCC trust list (EU gateway JSON, station file, signed file, PEM, DER, folder)
+  trust-list export [--data-dir D] <file>
+                           write the station's trust list as a station trust-list file
 
+  export [--date YYYY-MM-DD | --from ISO --to ISO] --out <dir> [--zip] [--data-dir D]
+                           write a signed bundle of the station's log (default: today at the station) into <dir>
+  export verify <bundle> --public-key <pem|base64|fingerprint file> [--previous <bundle>]
+                           check a bundle folder or .zip: signature, hashes, row counts, CSV = JSONL, chain with the previous one;
+                           exit 1 naming every problem, 2 when the bundle or key cannot be read
 Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
 
 /** Dispatches a CLI invocation; every failure becomes a message on stderr and an exit code. */
@@ -37,6 +55,59 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
         if (positionals[0] !== 'check') throw new CliError(`unknown db subcommand "${positionals[0] ?? ''}"\n\n${USAGE}`);
         return dbCheckCommand(io, values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
+      }
+      case 'audit': {
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
+        if (positionals[0] !== 'verify' || positionals.length !== 1) throw new CliError(`unknown audit subcommand "${positionals.join(' ')}"\n\n${USAGE}`);
+        return auditVerifyCommand(io, values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
+      }
+      case 'dcc': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { trust: { type: 'string' }, at: { type: 'string' }, image: { type: 'string' } },
+        });
+        if (positionals[0] !== 'verify' || positionals.length !== 1) throw new CliError(`unknown dcc subcommand "${positionals.join(' ')}"\n\n${USAGE}`);
+        return await dccVerifyCommand(io, { trust: values.trust, at: values.at, image: values.image });
+      }
+      case 'trust-list': {
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
+        const [sub, file] = positionals;
+        const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+        if ((sub !== 'import' && sub !== 'export') || file === undefined || positionals.length !== 2) {
+          throw new CliError(`trust-list takes "import <file>" or "export <file>"\n\n${USAGE}`);
+        }
+        return sub === 'import' ? await trustListImportCommand(io, dataDir, file) : trustListExportCommand(io, dataDir, file);
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            from: { type: 'string' },
+            to: { type: 'string' },
+            date: { type: 'string' },
+            out: { type: 'string' },
+            zip: { type: 'boolean', default: false },
+            'data-dir': { type: 'string' },
+            'public-key': { type: 'string' },
+            previous: { type: 'string' },
+          },
+        });
+        if (positionals[0] === 'verify') {
+          if (positionals.length !== 2 || !values['public-key']) throw new CliError(`export verify takes one bundle and --public-key <file>\n\n${USAGE}`);
+          return await exportVerifyCommand(io, { bundle: positionals[1] ?? '', publicKey: values['public-key'], ...(values.previous ? { previous: values.previous } : {}) });
+        }
+        if (positionals.length > 0) throw new CliError(`unknown export subcommand "${positionals.join(' ')}"\n\n${USAGE}`);
+        if (!values.out) throw new CliError(`export needs --out <folder>\n\n${USAGE}`);
+        return await exportCommand(io, {
+          dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(),
+          out: values.out,
+          zip: values.zip,
+          ...(values.from === undefined ? {} : { from: values.from }),
+          ...(values.to === undefined ? {} : { to: values.to }),
+          ...(values.date === undefined ? {} : { date: values.date }),
+        });
       }
       case 'scan-image': {
         const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });

@@ -1,17 +1,155 @@
 import type { z } from 'zod';
-import { CrossingPageSchema, CrossingSchema, ListCrossingsInputSchema, RecordCrossingInputSchema } from './crossing';
+import { AcknowledgeAlertInputSchema, AlertPageSchema, AlertSchema, ListAlertsInputSchema } from './alert';
+import {
+  BootstrapStationInputSchema,
+  CreateUserInputSchema,
+  GetStationIdentityInputSchema,
+  ListUsersInputSchema,
+  LoginInputSchema,
+  LogoutInputSchema,
+  LogoutSchema,
+  SessionUserSchema,
+  StationIdentitySchema,
+  TrustStationInputSchema,
+  TrustedStationSchema,
+  UnlockUserInputSchema,
+  UserListSchema,
+  UserSchema,
+  WhoAmIInputSchema,
+  WhoAmISchema,
+} from './auth';
+import { CheckpointListSchema, CheckpointSchema, CorridorListSchema, CorridorSchema, ListInputSchema, SaveCheckpointInputSchema, SaveCorridorInputSchema } from './corridor';
+import { CrossingPageSchema, ListCrossingsInputSchema, RecordCrossingInputSchema, RecordedCrossingSchema } from './crossing';
+import { DashboardSchema, GetDashboardInputSchema, GetLaneOverviewInputSchema, LaneOverviewSchema } from './dashboard';
+import {
+  CloseGroupInputSchema,
+  CreateGroupInputSchema,
+  ExportGroupFileInputSchema,
+  GetGroupInputSchema,
+  GroupDetailSchema,
+  GroupFileImportSchema,
+  GroupFileSchema,
+  GroupListSchema,
+  GroupSchema,
+  ImportGroupFileInputSchema,
+  ImportManifestInputSchema,
+  LaneGroupSchema,
+  ListGroupsInputSchema,
+  ManifestImportSchema,
+  SetLaneGroupInputSchema,
+} from './group';
 import type { CoreResult } from './errors';
 import type { CoreEventListener } from './events';
+import {
+  ExportBundleInputSchema,
+  ExportHistorySchema,
+  ExportPreviewSchema,
+  ExportRecordSchema,
+  ExportSettingsSchema,
+  GetExportSettingsInputSchema,
+  GetShiftReportInputSchema,
+  ListExportsInputSchema,
+  PreviewExportInputSchema,
+  SaveExportSettingsInputSchema,
+  ShiftReportSchema,
+} from './export';
 import type { CoreMethodName } from './method-names';
+import { AddPaperCertificateInputSchema } from './evidence';
+import { GetRuleProfileInputSchema, ListRuleProfilesInputSchema, RuleProfileListSchema, SaveRuleProfileInputSchema, StoredRuleProfileSchema } from './rules';
 import { ScanInputSchema, ScanResultSchema } from './scan';
+import {
+  AssignScannerInputSchema,
+  GetScannerFeedInputSchema,
+  GetWedgeSettingsInputSchema,
+  SaveWedgeSettingsInputSchema,
+  WedgeSettingsSchema,
+  GetScannerStatusInputSchema,
+  LaneContextSchema,
+  ListScannersInputSchema,
+  ScannerFeedSchema,
+  ScannerListSchema,
+  ScannerStatusListSchema,
+  ScannerStatusSchema,
+  SetLaneContextInputSchema,
+  UnassignScannerInputSchema,
+  UnassignedScannerSchema,
+} from './scanner';
 import { GetStatusInputSchema, StatusSchema } from './status';
+import {
+  GetTrustListInputSchema,
+  ImportTrustListInputSchema,
+  SetTrustListStaleDaysInputSchema,
+  TrustListImportResultSchema,
+  TrustListSchema,
+  TrustListStatusSchema,
+} from './trust-list';
+import {
+  GetTravellerHistoryInputSchema,
+  OverrideCrossingInputSchema,
+  PassageRecordSchema,
+  SearchTravellersInputSchema,
+  TravellerHistorySchema,
+  TravellerSearchSchema,
+} from './traveller';
 
 /** Every CoreApi method with the zod schemas of its input and output: the single source of the contract. */
 export const coreMethods = {
   scan: { input: ScanInputSchema, output: ScanResultSchema },
-  recordCrossing: { input: RecordCrossingInputSchema, output: CrossingSchema },
+  recordCrossing: { input: RecordCrossingInputSchema, output: RecordedCrossingSchema },
   listCrossings: { input: ListCrossingsInputSchema, output: CrossingPageSchema },
   getStatus: { input: GetStatusInputSchema, output: StatusSchema },
+  whoAmI: { input: WhoAmIInputSchema, output: WhoAmISchema },
+  login: { input: LoginInputSchema, output: SessionUserSchema },
+  logout: { input: LogoutInputSchema, output: LogoutSchema },
+  bootstrapStation: { input: BootstrapStationInputSchema, output: SessionUserSchema },
+  listUsers: { input: ListUsersInputSchema, output: UserListSchema },
+  createUser: { input: CreateUserInputSchema, output: UserSchema },
+  unlockUser: { input: UnlockUserInputSchema, output: UserSchema },
+  getStationIdentity: { input: GetStationIdentityInputSchema, output: StationIdentitySchema },
+  trustStation: { input: TrustStationInputSchema, output: TrustedStationSchema },
+  listCheckpoints: { input: ListInputSchema, output: CheckpointListSchema },
+  saveCheckpoint: { input: SaveCheckpointInputSchema, output: CheckpointSchema },
+  listCorridors: { input: ListInputSchema, output: CorridorListSchema },
+  saveCorridor: { input: SaveCorridorInputSchema, output: CorridorSchema },
+  createGroup: { input: CreateGroupInputSchema, output: GroupSchema },
+  listGroups: { input: ListGroupsInputSchema, output: GroupListSchema },
+  getGroup: { input: GetGroupInputSchema, output: GroupDetailSchema },
+  importManifest: { input: ImportManifestInputSchema, output: ManifestImportSchema },
+  setLaneGroup: { input: SetLaneGroupInputSchema, output: LaneGroupSchema },
+  closeGroup: { input: CloseGroupInputSchema, output: GroupDetailSchema },
+  exportGroupFile: { input: ExportGroupFileInputSchema, output: GroupFileSchema },
+  importGroupFile: { input: ImportGroupFileInputSchema, output: GroupFileImportSchema },
+  listAlerts: { input: ListAlertsInputSchema, output: AlertPageSchema },
+  acknowledgeAlert: { input: AcknowledgeAlertInputSchema, output: AlertSchema },
+  searchTravellers: { input: SearchTravellersInputSchema, output: TravellerSearchSchema },
+  getTravellerHistory: { input: GetTravellerHistoryInputSchema, output: TravellerHistorySchema },
+  overrideCrossing: { input: OverrideCrossingInputSchema, output: PassageRecordSchema },
+  getDashboard: { input: GetDashboardInputSchema, output: DashboardSchema },
+  getLaneOverview: { input: GetLaneOverviewInputSchema, output: LaneOverviewSchema },
+  // COVID evidence (issue 10): paper certificates, trust list, corridor rule profiles.
+  addPaperCertificate: { input: AddPaperCertificateInputSchema, output: ScanResultSchema },
+  importTrustList: { input: ImportTrustListInputSchema, output: TrustListImportResultSchema },
+  getTrustList: { input: GetTrustListInputSchema, output: TrustListSchema },
+  setTrustListStaleDays: { input: SetTrustListStaleDaysInputSchema, output: TrustListStatusSchema },
+  listRuleProfiles: { input: ListRuleProfilesInputSchema, output: RuleProfileListSchema },
+  getRuleProfile: { input: GetRuleProfileInputSchema, output: StoredRuleProfileSchema },
+  saveRuleProfile: { input: SaveRuleProfileInputSchema, output: StoredRuleProfileSchema },
+  // Scanner devices (issue 9): the Settings "Scanners" screen, the status bar lights, the lane's context for device scans.
+  listScanners: { input: ListScannersInputSchema, output: ScannerListSchema },
+  getScannerStatus: { input: GetScannerStatusInputSchema, output: ScannerStatusListSchema },
+  assignScanner: { input: AssignScannerInputSchema, output: ScannerStatusSchema },
+  unassignScanner: { input: UnassignScannerInputSchema, output: UnassignedScannerSchema },
+  getScannerFeed: { input: GetScannerFeedInputSchema, output: ScannerFeedSchema },
+  setLaneContext: { input: SetLaneContextInputSchema, output: LaneContextSchema },
+  getWedgeSettings: { input: GetWedgeSettingsInputSchema, output: WedgeSettingsSchema },
+  saveWedgeSettings: { input: SaveWedgeSettingsInputSchema, output: WedgeSettingsSchema },
+  // Export to the central system (issue 5): shift leads export; settings hold the central endpoint.
+  previewExport: { input: PreviewExportInputSchema, output: ExportPreviewSchema },
+  exportBundle: { input: ExportBundleInputSchema, output: ExportRecordSchema },
+  listExports: { input: ListExportsInputSchema, output: ExportHistorySchema },
+  getExportSettings: { input: GetExportSettingsInputSchema, output: ExportSettingsSchema },
+  saveExportSettings: { input: SaveExportSettingsInputSchema, output: ExportSettingsSchema },
+  getShiftReport: { input: GetShiftReportInputSchema, output: ShiftReportSchema },
 } as const satisfies Record<CoreMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // `satisfies` makes the compiler prove this table and CORE_METHOD_NAMES list the same methods.

@@ -2,7 +2,61 @@
  * The CoreApi method names, without zod, so the sandboxed Electron preload can stay tiny.
  * `core-api.ts` proves at compile time that this list equals the schema table's keys.
  */
-export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'getStatus'] as const;
+export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'getStatus',
+  // The crossing log (issue 11): sign-in, station set-up, corridors, groups, alerts, consular, dashboard.
+  'whoAmI',
+  'login',
+  'logout',
+  'bootstrapStation',
+  'listUsers',
+  'createUser',
+  'unlockUser',
+  'getStationIdentity',
+  'trustStation',
+  'listCheckpoints',
+  'saveCheckpoint',
+  'listCorridors',
+  'saveCorridor',
+  'createGroup',
+  'listGroups',
+  'getGroup',
+  'importManifest',
+  'setLaneGroup',
+  'closeGroup',
+  'exportGroupFile',
+  'importGroupFile',
+  'listAlerts',
+  'acknowledgeAlert',
+  'searchTravellers',
+  'getTravellerHistory',
+  'overrideCrossing',
+  'getDashboard',
+  'getLaneOverview',
+  // COVID evidence (issue 10).
+  'addPaperCertificate',
+  'importTrustList',
+  'getTrustList',
+  'setTrustListStaleDays',
+  'listRuleProfiles',
+  'getRuleProfile',
+  'saveRuleProfile',
+  // Scanner devices (issue 9).
+  'listScanners',
+  'getScannerStatus',
+  'assignScanner',
+  'unassignScanner',
+  'getScannerFeed',
+  'setLaneContext',
+  'getWedgeSettings',
+  'saveWedgeSettings',
+  // Export to the central system (issue 5).
+  'previewExport',
+  'exportBundle',
+  'listExports',
+  'getExportSettings',
+  'saveExportSettings',
+  'getShiftReport',
+] as const;
 export type CoreMethodName = (typeof CORE_METHOD_NAMES)[number];
 
 export const CORE_EVENT_CHANNEL = 'core:event';

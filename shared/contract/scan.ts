@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PAYLOAD_KINDS } from '../domain/payload/payload-kind';
 import { DecisionDraftSchema } from './decision';
 import { TravelDocumentSchema } from './document';
+import { EvidenceSchema, PersonMatchSchema } from './evidence';
+import { RuleProfileRefSchema } from './rules';
 
 /** A QR code holds at most ~4.3 KB; anything much larger is not a scan and is refused before parsing. */
 export const MAX_SCAN_PAYLOAD_CHARS = 8192;
@@ -16,6 +18,15 @@ export const ScanInputSchema = z.strictObject({
   source: ScanSourceSchema.default('wedge'),
   symbology: z.string().max(8).optional(),
   deviceId: z.string().max(128).optional(),
+  /**
+   * The scanId of the lane's open transaction: a certificate scanned after the passport (or the
+   * passport after the certificate) joins it, and the answer is their combined decision under that id.
+   */
+  joinScanId: z.uuid().optional(),
+  /** The direction the lane is set to; the rule profile is chosen for it (default entry). */
+  direction: z.enum(['entry', 'exit']).optional(),
+  /** The corridor the lane serves; default: the station's corridor. */
+  corridorId: z.string().max(40).optional(),
 });
 
 export const MrzCheckSummarySchema = z.object({
@@ -39,6 +50,12 @@ export const ScanResultSchema = z.object({
   document: TravelDocumentSchema.optional(),
   mrz: MrzCheckSummarySchema.optional(),
   draft: DecisionDraftSchema,
+  /** COVID evidence of the transaction (certificates, paper lab results, other QR codes), each with its verdict. */
+  evidence: z.array(EvidenceSchema).optional(),
+  /** Certificate holder ↔ passport, both versions side by side. */
+  match: PersonMatchSchema.optional(),
+  /** The corridor rule profile (id + version) the draft was judged by. */
+  ruleProfile: RuleProfileRefSchema.optional(),
 });
 export type ScanInput = z.input<typeof ScanInputSchema>;
 export type ScanResult = z.infer<typeof ScanResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustListStatusSchema } from './trust-list';
 
 export const GetStatusInputSchema = z.strictObject({});
 
@@ -11,5 +12,7 @@ export const StatusSchema = z.object({
     schemaVersion: z.number().int().nonnegative(),
     crossingsTotal: z.number().int().nonnegative(),
   }),
+  /** DCC trust list: size and age; `stale` when older than the configured days (or never imported). */
+  trustList: TrustListStatusSchema,
 });
 export type Status = z.infer<typeof StatusSchema>;

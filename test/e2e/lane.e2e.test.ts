@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
+import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { EXPIRED_UZBEK_PASSPORT, TAJIK_PASSPORT } from '../fixtures/mrz/passports';
+import { testBootstrap } from '../support/core-session';
 import { launchChromium, screenshotPath } from './support/browser';
+import { importTestTrustList, pcrCertificate, RUSTAM_NAMES } from './support/covid-evidence';
 
 const RENDERER = path.resolve('dist/renderer');
 
@@ -15,6 +18,7 @@ let core: Core;
 let host: WebHost;
 let browser: Browser;
 let page: Page;
+let signer: TestSigner;
 const problems: string[] = [];
 
 /** A keyboard-wedge scanner: each line typed as a fast burst, Enter after each line. */
@@ -30,7 +34,9 @@ describe('lane screen through the browser host in Chromium', () => {
     if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
     // A real data folder that outlives one test: the reload must read the crossing back from SQLite.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-'));
-    core = await createCore({ dataDir, logger: silentLogger });
+    // A shift lead is signed in: scans the lane and may import the DCC trust list.
+    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('shift-lead') });
+    signer = await importTestTrustList(core);
     host = await startWebHost({ core, staticDir: RENDERER });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -54,11 +60,22 @@ describe('lane screen through the browser host in Chromium', () => {
     await page.screenshot({ path: screenshotPath('lane-idle') });
   });
 
-  it('turns a keyboard-wedge MRZ burst into a decision', async () => {
+  it('turns a keyboard-wedge MRZ burst into a decision: NOT OK until a COVID test is shown', async () => {
+    await expect.poll(() => page.getByTestId('trust-list-status').textContent()).toMatch(/Trust list: 1 signers, imported today/);
     await wedgeScan(page, TAJIK_PASSPORT.lines);
     await page.getByTestId('decision-outcome').waitFor();
-    expect(await page.getByTestId('decision-outcome').textContent()).toContain('OK');
+    expect(await page.getByTestId('decision-outcome').textContent()).toContain('NOT OK');
     expect(await page.getByTestId('decision-name').textContent()).toBe('JURAEV, RUSTAM');
+    expect(await page.getByTestId('decision-panel').textContent()).toContain('No COVID evidence presented');
+  });
+
+  it('a valid EU test certificate scanned next joins the passport: OK, with both documents side by side', async () => {
+    await wedgeScan(page, [await pcrCertificate(signer, RUSTAM_NAMES, '1990-01-15')]);
+    await expect.poll(() => page.getByTestId('decision-outcome').textContent()).toMatch(/^✓\s*OK/);
+    expect(await page.getByTestId('decision-name').textContent()).toBe('JURAEV, RUSTAM');
+    expect(await page.getByTestId('comparison-name').textContent()).toContain('Ҷураев, Рустам');
+    expect(await page.getByTestId('person-comparison').textContent()).toContain('the same person');
+    expect(await page.getByTestId('evidence-item').first().textContent()).toMatch(/EU COVID certificate — PCR test, negative/);
     await page.screenshot({ path: screenshotPath('lane-decision-ok') });
   });
 

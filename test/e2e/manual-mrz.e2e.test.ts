@@ -7,6 +7,7 @@ import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { TAJIK_PASSPORT } from '../fixtures/mrz/passports';
+import { testBootstrap } from '../support/core-session';
 import { launchChromium, screenshotPath } from './support/browser';
 
 let core: Core;
@@ -16,7 +17,7 @@ let page: Page;
 
 describe('manual MRZ entry (consular) in Chromium', () => {
   beforeAll(async () => {
-    core = await createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-manual-')), logger: silentLogger });
+    core = await createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-manual-')), logger: silentLogger, bootstrap: testBootstrap('consular') });
     host = await startWebHost({ core, staticDir: path.resolve('dist/renderer') });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -5,7 +5,7 @@ export function CrossingsTable({ crossings, total }: { crossings: Crossing[]; to
   return (
     <section className="crossings" aria-labelledby="crossings-title">
       <h2 id="crossings-title">
-        Today’s crossings <span className="crossings__count">({total})</span>
+        Last crossings <span className="crossings__count">({total} today)</span>
       </h2>
       {crossings.length === 0 ? (
         <p className="crossings__empty">No crossings recorded today yet.</p>

@@ -1,4 +1,5 @@
 import type { Crossing, Direction, ScanResult } from '../../../shared/contract';
+import { EvidenceSection } from '../evidence';
 import { DocumentFacts } from './DocumentFacts';
 import { OUTCOME_LABEL } from './outcome-label';
 
@@ -22,6 +23,7 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
         {label.text}
       </div>
       {doc && <DocumentFacts document={doc} corrections={scan.mrz?.corrections ?? []} at={new Date(scan.receivedAt)} />}
+      <EvidenceSection scan={scan} />
       <ul className="decision__reasons">
         {scan.draft.reasons.map((reason, index) => (
           <li key={`${reason.code}-${index}`} className={`reason reason--${reason.severity}`}>
@@ -32,7 +34,8 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
       <div className="decision__actions">
         {recorded ? (
           <p className="decision__recorded" data-testid="recorded-note" role="status">
-            ✓ Recorded as {recorded.direction} #{recorded.sequence} at {new Date(recorded.recordedAt).toLocaleTimeString()}
+            {'duplicate' in recorded && recorded.duplicate ? 'Scanned twice: already recorded' : '✓ Recorded'} as {recorded.direction} #{recorded.sequence} at{' '}
+            {new Date(recorded.recordedAt).toLocaleTimeString()}
           </p>
         ) : scan.draft.recordable ? (
           <button type="button" className="button button--primary" data-testid="record-button" disabled={recording} onClick={onRecord}>
@@ -40,7 +43,13 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
           </button>
         ) : null}
         <span className="decision__hint">
-          <kbd>Esc</kbd> clear · <kbd>F2</kbd> switch to {direction === 'entry' ? 'exit' : 'entry'}
+          <kbd>Esc</kbd> clear · <kbd>F2</kbd> switch to {direction === 'entry' ? 'exit' : 'entry'} · <kbd>F8</kbd> paper certificate
+          {scan.evidence?.some((e) => e.kind === 'dcc') && (
+            <>
+              {' '}
+              · <kbd>F9</kbd> certificate details
+            </>
+          )}
         </span>
       </div>
     </section>

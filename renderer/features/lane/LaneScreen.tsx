@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CoreError, Crossing, Direction, ScanResult } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
+import { CertificateDetails, dccItems, PaperCertificateForm, type PaperCertificate } from '../evidence';
 import { ManualMrzForm } from '../manual-mrz/ManualMrzForm';
 import { CrossingsTable } from './CrossingsTable';
 import { DecisionPanel } from './DecisionPanel';
+import { LaneLogPanel } from './LaneLogPanel';
 import { ScanField } from './ScanField';
 import type { CapturedScan } from './use-scan-capture';
+import { useDeviceScans } from './use-device-scans';
+import { useWedgeCapture } from './use-wedge-capture';
 import { useTodaysCrossings } from './use-todays-crossings';
 
 export function LaneScreen() {
@@ -16,6 +20,8 @@ export function LaneScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
   const [manualOpen, setManualOpen] = useState(false);
+  const [paperOpen, setPaperOpen] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const { crossings, total, error: listError } = useTodaysCrossings();
   // Handlers read the latest state through refs so a burst of keys never acts on a stale draft.
   const state = useRef({ scan, recorded, busy, direction });
@@ -42,7 +48,10 @@ export function LaneScreen() {
         return;
       }
       setBusy(true);
-      const result = await core.scan({ payload: text, source });
+      // A scan while a traveller is open and unrecorded joins their transaction (passport + certificate, either order).
+      const { scan: open, recorded: done, direction: dir } = state.current;
+      const joinScanId = open && !done ? open.scanId : undefined;
+      const result = await core.scan({ payload: text, source, direction: dir, ...(joinScanId ? { joinScanId } : {}) });
       setBusy(false);
       if (result.ok) {
         performance.mark('decision-shown');
@@ -56,13 +65,53 @@ export function LaneScreen() {
     [core, record],
   );
 
+  // Scanner input (issue 9): wedge bursts wherever the focus is on this screen, and scans from host-owned devices.
+  useWedgeCapture((wedge) => void onScan({ text: wedge.text, source: 'wedge' }));
+  useDeviceScans({
+    direction,
+    openScanId: scan && !recorded ? scan.scanId : null,
+    onScan: (result) => {
+      setScan(result);
+      setRecorded(null);
+      setError(null);
+    },
+    onRejected: (message) => setError({ code: 'forbidden', message }),
+  });
+
+  const addPaper = useCallback(
+    async (paper: PaperCertificate) => {
+      const { scan: open, recorded: done, direction: dir } = state.current;
+      const joinScanId = open && !done ? open.scanId : undefined;
+      setBusy(true);
+      const result = await core.addPaperCertificate({ ...paper, direction: dir, ...(joinScanId ? { joinScanId } : {}) });
+      setBusy(false);
+      if (result.ok) {
+        setPaperOpen(false);
+        setScan(result.value);
+        setRecorded(null);
+        setError(null);
+      } else {
+        setError(result.error);
+      }
+    },
+    [core],
+  );
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'F4') {
+      if (event.key === 'F8') {
+        event.preventDefault();
+        setPaperOpen((open) => !open);
+      } else if (event.key === 'F9') {
+        event.preventDefault();
+        setDetailsOpen((open) => !open);
+      } else if (event.key === 'F4') {
         event.preventDefault();
         setManualOpen((open) => !open);
       } else if (event.key === 'Escape') {
         setManualOpen(false);
+        setPaperOpen(false);
+        setDetailsOpen(false);
         setScan(null);
         setRecorded(null);
         setError(null);
@@ -94,6 +143,9 @@ export function LaneScreen() {
           <button type="button" className="direction__option" data-testid="open-manual-mrz" onClick={() => setManualOpen(true)}>
             Manual entry <kbd>F4</kbd>
           </button>
+          <button type="button" className="direction__option" data-testid="open-paper-form" onClick={() => setPaperOpen(true)}>
+            Paper certificate <kbd>F8</kbd>
+          </button>
         </div>
         <ScanField onScan={(captured) => void onScan(captured)} busy={busy} />
       </div>
@@ -110,8 +162,13 @@ export function LaneScreen() {
             void onScan({ text: mrz, source: 'manual' });
           }}
         />
+      ) : paperOpen ? (
+        <PaperCertificateForm busy={busy} onClose={() => setPaperOpen(false)} onSubmit={(paper) => void addPaper(paper)} />
       ) : scan ? (
-        <DecisionPanel scan={scan} direction={direction} recorded={recorded} recording={busy} onRecord={() => void record()} />
+        <>
+          <DecisionPanel scan={scan} direction={direction} recorded={recorded} recording={busy} onRecord={() => void record()} />
+          {detailsOpen && dccItems(scan.evidence).map((certificate) => <CertificateDetails key={certificate.id} certificate={certificate} />)}
+        </>
       ) : (
         <section className="decision decision--idle" data-testid="decision-idle">
           Waiting for a scan…
@@ -122,6 +179,7 @@ export function LaneScreen() {
           {listError}
         </div>
       )}
+      <LaneLogPanel />
       <CrossingsTable crossings={crossings} total={total} />
     </main>
   );

@@ -10,8 +10,12 @@ export function crossingMethods(ctx: CoreContext, drafts: DraftStore): Pick<Core
     recordCrossing: defineMethod(
       'recordCrossing',
       (input) => {
-        const { crossing, created } = recordCrossing(input, { now: ctx.now, newId: ctx.newId, drafts, store: ctx.store, stationId: ctx.stationId });
-        if (created) ctx.events.emit({ type: 'crossing-recorded', crossing }, ctx.onListenerError);
+        const { crossing, created } = recordCrossing(input, ctx, drafts);
+        if (created) {
+          const { duplicate: _duplicate, alerts: _alerts, ...plain } = crossing;
+          ctx.events.emit({ type: 'crossing-recorded', crossing: plain }, ctx.onListenerError);
+        }
+        if (crossing.alerts.length > 0) ctx.events.emit({ type: 'log-changed', what: 'alerts' }, ctx.onListenerError);
         return crossing;
       },
       ctx,

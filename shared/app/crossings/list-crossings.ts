@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CoreFailure, type CrossingPage, type ListCrossingsInputSchema } from '../../contract';
-import type { StationStore } from '../../node/db';
+import { ExportsRepo, type StationStore } from '../../node/db';
 
 export function listCrossings(input: z.output<typeof ListCrossingsInputSchema>, store: StationStore): CrossingPage {
   const fromMs = input.from === undefined ? undefined : Date.parse(input.from);
@@ -8,11 +8,14 @@ export function listCrossings(input: z.output<typeof ListCrossingsInputSchema>, 
   if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) {
     throw new CoreFailure('invalid-input', '"from" must not be later than "to".');
   }
-  return store.listCrossings({
+  const page = store.listCrossings({
     limit: input.limit,
     ...(fromMs === undefined ? {} : { fromMs }),
     ...(toMs === undefined ? {} : { toMs }),
     ...(input.documentNumber === undefined ? {} : { documentNumber: input.documentNumber }),
     ...(input.beforeSequence === undefined ? {} : { beforeSequence: input.beforeSequence }),
   });
+  // Export (issue 5): each row says whether the central system has it yet ("saved, not yet sent").
+  const delivery = new ExportsRepo(store.database).deliveryOf(page.items.map((c) => c.id));
+  return { ...page, items: page.items.map((c) => ({ ...c, delivery: delivery.get(c.id) ?? 'saved' })) };
 }

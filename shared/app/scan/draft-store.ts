@@ -1,9 +1,12 @@
 import type { ScanResult, TravelDocument } from '../../contract';
+import type { LaneTransaction } from './lane-transaction';
 
 export interface PendingScan {
   readonly result: ScanResult;
   readonly document: TravelDocument | undefined;
   readonly expiresAtMs: number;
+  /** The passport and evidence behind `result`; absent for scans that start no transaction (noise). */
+  readonly transaction?: LaneTransaction;
   /** Set once recorded, so a retried recordCrossing returns the same row instead of a second one. */
   recordedCrossingId?: string;
 }
@@ -19,6 +22,8 @@ export class DraftStore {
   private readonly pending = new Map<string, PendingScan>();
 
   put(scan: PendingScan): void {
+    // Re-inserting moves a joined transaction to the end, so eviction drops the oldest untouched one.
+    this.pending.delete(scan.result.scanId);
     this.pending.set(scan.result.scanId, scan);
     // Map iteration is insertion order: drop the oldest when a lane leaves drafts unconfirmed for hours.
     while (this.pending.size > MAX_PENDING) {

@@ -1,14 +1,23 @@
-import type { ScanInputSchema, ScanResult, TravelDocument } from '../../contract';
-import { draftForDocument, draftForNonDocument, type Draft } from '../../domain/decision';
-import { parseMrz, type MrzResult } from '../../domain/mrz';
-import { classifyPayload } from '../../domain/payload';
 import type { z } from 'zod';
+import type { ScanInputSchema, ScanResult, TravelDocument } from '../../contract';
+import { verifyDcc, type TrustList } from '../../domain/dcc';
+import { draftForDocument, draftForNonDocument } from '../../domain/decision';
+import { evidenceFromDcc, evidenceFromOtherQr, otherQrForm, type Evidence } from '../../domain/evidence';
+import { parseMrz, type MrzResult } from '../../domain/mrz';
+import { classifyPayload, type Classification } from '../../domain/payload';
+import type { Direction } from '../../domain/rules';
+import type { ResolvedRules } from '../rules/rule-profile-service';
 import { DRAFT_TTL_MS, type DraftStore } from './draft-store';
+import { judgeTransaction } from './judge-transaction';
+import { withEvidence, type LaneTransaction, type PassportPart } from './lane-transaction';
 
 export interface ScanDeps {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly drafts: DraftStore;
+  /** The trust list to verify certificates against, as stored now. */
+  readonly trustList: () => Promise<TrustList>;
+  readonly rules: { resolve(corridorId: string | undefined, direction: Direction, at: Date): ResolvedRules };
 }
 
 function documentFrom(mrz: MrzResult): TravelDocument | undefined {
@@ -28,38 +37,126 @@ function documentFrom(mrz: MrzResult): TravelDocument | undefined {
   };
 }
 
-/** Classifies a raw scan, parses what it can and returns the draft decision the operator confirms. */
-export function handleScan(input: z.output<typeof ScanInputSchema>, deps: ScanDeps): ScanResult {
+function mrzSummary(mrz: MrzResult): ScanResult['mrz'] {
+  if (!mrz.readable) return undefined;
+  return {
+    format: mrz.format,
+    status: mrz.status,
+    problems: mrz.problems.map(({ code, message, field }) => (field === undefined ? { code, message } : { code, message, field })),
+    corrections: mrz.corrections.map(({ field, position, from, to }) => ({ field, position, from, to })),
+  };
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The lane's open transaction a new scan may join: still pending, not recorded, not expired.
+ * Anything else starts a new transaction (the operator moved on, or the draft went stale).
+ */
+export function openTransaction(drafts: DraftStore, scanId: string | undefined, now: Date): LaneTransaction | undefined {
+  if (scanId === undefined) return undefined;
+  const pending = drafts.get(scanId);
+  if (!pending?.transaction || pending.recordedCrossingId !== undefined || now.getTime() > pending.expiresAtMs) return undefined;
+  return pending.transaction;
+}
+
+function newTransaction(deps: ScanDeps, input: { direction?: Direction | undefined; corridorId?: string | undefined }): LaneTransaction {
+  return { id: deps.newId(), direction: input.direction ?? 'entry', corridorId: input.corridorId, evidence: [] };
+}
+
+/** A joined scan may switch the direction or corridor the operator has chosen since the first scan. */
+function continued(tx: LaneTransaction, input: { direction?: Direction | undefined; corridorId?: string | undefined }): LaneTransaction {
+  return { ...tx, direction: input.direction ?? tx.direction, corridorId: input.corridorId ?? tx.corridorId };
+}
+
+/**
+ * Classifies a raw scan, parses what it can and returns the draft decision the operator confirms.
+ * A passport and the certificates shown with it form one transaction (either order): each scan that
+ * names the open transaction (`joinScanId`) updates its combined decision under the corridor's rules.
+ */
+export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: ScanDeps): Promise<ScanResult> {
   const receivedAt = deps.now();
   const classification = classifyPayload(input.payload);
-  let draft: Draft;
-  let document: TravelDocument | undefined;
-  let mrzSummary: ScanResult['mrz'];
+  const open = openTransaction(deps.drafts, input.joinScanId, receivedAt);
+  const scan = { classification, source: input.source };
+
   if (classification.kind === 'mrz') {
     const mrz = parseMrz(classification.text, { referenceDate: receivedAt });
-    draft = draftForDocument(mrz, receivedAt);
-    document = documentFrom(mrz);
-    if (mrz.readable) {
-      mrzSummary = {
-        format: mrz.format,
-        status: mrz.status,
-        problems: mrz.problems.map(({ code, message, field }) => (field === undefined ? { code, message } : { code, message, field })),
-        corrections: mrz.corrections.map(({ field, position, from, to }) => ({ field, position, from, to })),
-      };
-    }
-  } else {
-    draft = draftForNonDocument(classification.kind);
+    const document = documentFrom(mrz);
+    if (!document) return standalone(scan, draftForDocument(mrz, receivedAt), mrzSummary(mrz), deps, receivedAt);
+    const passport: PassportPart = {
+      document,
+      draft: draftForDocument(mrz, receivedAt),
+      person: { surname: document.surname, givenNames: document.givenNames, birthDate: document.birthDate, ...(mrz.readable ? { birthDateRaw: mrz.fields.birthDateRaw } : {}) },
+      mrz: mrzSummary(mrz),
+    };
+    // A second, different passport is the next traveller; the same one scanned again refreshes the first.
+    const joins = open && (!open.passport || sameDocument(open.passport.document, document));
+    const tx = joins ? continued(open, input) : newTransaction(deps, input);
+    return judgeAndStore({ ...tx, passport }, scan, deps, receivedAt);
   }
+
+  const evidence = await evidenceOf(classification, receivedAt, deps);
+  if (evidence) {
+    const tx = open ? continued(open, input) : newTransaction(deps, input);
+    return judgeAndStore(withEvidence(tx, { evidence }), scan, deps, receivedAt);
+  }
+
+  // Noise while a traveller is open: keep their transaction on screen, with a word about the bad scan.
+  const noise = draftForNonDocument(classification.kind);
+  if (open) {
+    const result = judgeAndStore(continued(open, input), scan, deps, receivedAt);
+    return { ...result, draft: { ...result.draft, reasons: [...noise.reasons.map((r) => ({ ...r, severity: 'warning' as const })), ...result.draft.reasons] } };
+  }
+  return standalone(scan, noise, undefined, deps, receivedAt);
+}
+
+const sameDocument = (a: TravelDocument, b: TravelDocument): boolean => a.documentNumber === b.documentNumber && a.issuingState === b.issuingState;
+
+async function evidenceOf(classification: Classification, at: Date, deps: ScanDeps): Promise<Evidence | undefined> {
+  const text = classification.text;
+  if (classification.kind === 'dcc') {
+    const verification = await verifyDcc(text, { trustList: await deps.trustList(), at });
+    return evidenceFromDcc(verification, { id: deps.newId(), capturedAt: at, payloadSha256: await sha256Hex(text) });
+  }
+  if (classification.kind === 'url' || classification.kind === 'text') {
+    const form = otherQrForm(text);
+    if (form) return evidenceFromOtherQr(text, form, { id: deps.newId(), capturedAt: at, payloadSha256: await sha256Hex(text) });
+  }
+  return undefined;
+}
+
+export interface ScanFacts {
+  readonly classification: ScanResult['classification'];
+  readonly source: ScanResult['source'];
+}
+
+/** A scan that starts no transaction (noise, an unreadable zone): shown, never recordable. */
+function standalone(scan: ScanFacts, draft: { outcome: ScanResult['draft']['outcome']; reasons: ScanResult['draft']['reasons'] }, mrz: ScanResult['mrz'], deps: ScanDeps, at: Date): ScanResult {
   const result: ScanResult = {
     scanId: deps.newId(),
-    receivedAt: receivedAt.toISOString(),
-    expiresAt: new Date(receivedAt.getTime() + DRAFT_TTL_MS).toISOString(),
-    source: input.source,
-    classification: { kind: classification.kind, stripped: classification.stripped },
-    ...(document ? { document } : {}),
-    ...(mrzSummary ? { mrz: mrzSummary } : {}),
-    draft: { outcome: draft.outcome, recordable: draft.recordable && document !== undefined, reasons: draft.reasons },
+    receivedAt: at.toISOString(),
+    expiresAt: new Date(at.getTime() + DRAFT_TTL_MS).toISOString(),
+    source: scan.source,
+    classification: { kind: scan.classification.kind, stripped: scan.classification.stripped },
+    ...(mrz ? { mrz } : {}),
+    draft: { outcome: draft.outcome, recordable: false, reasons: draft.reasons },
   };
-  deps.drafts.put({ result, document, expiresAtMs: receivedAt.getTime() + DRAFT_TTL_MS });
+  deps.drafts.put({ result, document: undefined, expiresAtMs: at.getTime() + DRAFT_TTL_MS });
+  return result;
+}
+
+/** Judges the transaction now and keeps it as the pending draft under its id. */
+export function judgeAndStore(tx: LaneTransaction, scan: ScanFacts, deps: ScanDeps, at: Date): ScanResult {
+  const result = judgeTransaction(tx, {
+    at,
+    rules: deps.rules.resolve(tx.corridorId, tx.direction, at),
+    classification: { kind: scan.classification.kind, stripped: scan.classification.stripped },
+    source: scan.source,
+  });
+  deps.drafts.put({ result, document: tx.passport?.document, expiresAtMs: at.getTime() + DRAFT_TTL_MS, transaction: tx });
   return result;
 }

@@ -1,11 +1,29 @@
 import type { CoreApi } from '../../contract';
 import type { CoreContext } from '../core-context';
 import { defineMethod } from '../define-method';
+import type { RuleProfileService } from '../rules/rule-profile-service';
+import type { TrustListService } from '../trust-list/trust-list-service';
 import type { DraftStore } from './draft-store';
-import { handleScan } from './handle-scan';
+import { handleScan, type ScanDeps } from './handle-scan';
+import { laneCorridorId } from './lane-corridor';
+import { addPaperCertificate } from './paper-certificate';
 
-export function scanMethods(ctx: CoreContext, drafts: DraftStore): Pick<CoreApi, 'scan'> {
+export function scanMethods(
+  ctx: CoreContext,
+  drafts: DraftStore,
+  services: { readonly trustLists: TrustListService; readonly rules: RuleProfileService },
+): Pick<CoreApi, 'scan' | 'addPaperCertificate'> {
+  const deps: ScanDeps = {
+    now: ctx.now,
+    newId: ctx.newId,
+    drafts,
+    trustList: () => services.trustLists.current(),
+    rules: {
+      resolve: (corridorId, direction, at) => services.rules.resolve(corridorId ?? laneCorridorId(ctx), direction, at),
+    },
+  };
   return {
-    scan: defineMethod('scan', (input) => handleScan(input, { now: ctx.now, newId: ctx.newId, drafts }), ctx),
+    scan: defineMethod('scan', (input) => handleScan(input, deps), ctx),
+    addPaperCertificate: defineMethod('addPaperCertificate', (input) => addPaperCertificate(input, deps), ctx),
   };
 }

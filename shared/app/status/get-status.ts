@@ -1,4 +1,4 @@
-import type { Status } from '../../contract';
+import type { Status, TrustListStatus } from '../../contract';
 import type { StationStore } from '../../node/db';
 
 export interface StatusDeps {
@@ -7,6 +7,8 @@ export interface StatusDeps {
   readonly startedAt: Date;
   readonly now: () => Date;
   readonly store: StationStore;
+  /** The DCC trust list's size and age (issue 10). */
+  readonly trustList: () => TrustListStatus;
 }
 
 export function getStatus(deps: StatusDeps): Status {
@@ -16,5 +18,6 @@ export function getStatus(deps: StatusDeps): Status {
     startedAt: deps.startedAt.toISOString(),
     now: deps.now().toISOString(),
     database: { schemaVersion: deps.store.schemaVersion(), crossingsTotal: deps.store.countCrossings() },
+    trustList: deps.trustList(),
   };
 }

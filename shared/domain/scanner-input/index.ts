@@ -68,3 +68,9 @@ export type {
 
 export { decodeScannerText } from './text-decoding';
 export type { DecodedText, TextEncodingUsed } from './text-decoding';
+
+export { createKeyboardLineAssembler, DEFAULT_KEYBOARD_LINE_OPTIONS } from './keyboard-line-assembler';
+export type { AssembledKeyboardScan, KeyboardLineAssembler, KeyboardLineAssemblerOptions } from './keyboard-line-assembler';
+
+export { GENERIC_DESKTOP_PAGE, HID_POS_USAGE_PAGE, KEYBOARD_USAGE, hidDeviceId, hidMatches, serialDeviceId } from './device-id';
+export type { HidIdentity } from './device-id';

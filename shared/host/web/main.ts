@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../app';
 import { defaultDataDir } from '../../node/paths/default-data-dir';
+import { ScannerManager } from '../../node/scanners';
 import { startWebHost } from './web-host';
 
 /** `npm run start:web`: the station in a normal browser, for PCs without the Electron binary and for e2e tests. */
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const core = await createCore({ dataDir, appVersion: packageVersion() });
+  // Scanner devices belong to this process; missing drivers or devices only show as scanner statuses.
+  const scanners = new ScannerManager({ warn: (message, error) => console.warn(`Scanners: ${message}`, error ?? '') });
+  const core = await createCore({ dataDir, appVersion: packageVersion(), scanners });
   const host = await startWebHost({ core, staticDir, port });
   console.log(`Checkpoint Station is running (data: ${dataDir}).`);
   console.log(`Open this address in a browser on this PC: ${host.url}`);

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Crossing, Reason, ScanSource, TravelDocument } from '../../contract';
+import { nameKey } from '../../domain/mrz';
 
-export interface NewCrossing extends Omit<Crossing, 'sequence'> {}
+type LogFields = 'checkpointId' | 'corridorId' | 'groupId' | 'ruleProfileId' | 'ruleProfileVersion';
+/** The crossing-log fields (checkpoint, corridor, group) default to null for callers that have none. */
+export interface NewCrossing extends Omit<Crossing, 'sequence' | LogFields>, Partial<Pick<Crossing, LogFields>> {}
 
 export interface CrossingFilter {
   readonly fromMs?: number;
@@ -11,7 +14,7 @@ export interface CrossingFilter {
   readonly limit: number;
 }
 
-interface CrossingDbRow {
+export interface CrossingDbRow {
   sequence: number;
   id: string;
   recorded_at: string;
@@ -23,9 +26,14 @@ interface CrossingDbRow {
   document_json: string;
   scan_source: string;
   note: string | null;
+  checkpoint_id: string | null;
+  corridor_id: string | null;
+  group_id: string | null;
+  rule_profile_id: string | null;
+  rule_profile_version: number | null;
 }
 
-const toCrossing = (row: CrossingDbRow): Crossing => ({
+export const toCrossing = (row: CrossingDbRow): Crossing => ({
   id: row.id,
   sequence: row.sequence,
   recordedAt: row.recorded_at,
@@ -37,6 +45,11 @@ const toCrossing = (row: CrossingDbRow): Crossing => ({
   document: JSON.parse(row.document_json) as TravelDocument,
   scanSource: row.scan_source as ScanSource,
   note: row.note,
+  checkpointId: row.checkpoint_id,
+  corridorId: row.corridor_id,
+  groupId: row.group_id,
+  ruleProfileId: row.rule_profile_id,
+  ruleProfileVersion: row.rule_profile_version,
 });
 
 /** Builds the WHERE clause from a filter; every value is bound, never interpolated. */
@@ -69,14 +82,17 @@ export class CrossingsRepo {
   constructor(private readonly db: Database.Database) {
     this.insertStatement = db.prepare(
       `INSERT INTO crossings (id, recorded_at, recorded_at_ms, station_id, operator_id, direction, outcome,
-         reasons_json, document_json, document_number, nationality, scan_source, note)
+         reasons_json, document_json, document_number, nationality, scan_source, note,
+         checkpoint_id, corridor_id, group_id, birth_date, name_key, rule_profile_id, rule_profile_version)
        VALUES (@id, @recordedAt, @recordedAtMs, @stationId, @operatorId, @direction, @outcome,
-         @reasonsJson, @documentJson, @documentNumber, @nationality, @scanSource, @note)`,
+         @reasonsJson, @documentJson, @documentNumber, @nationality, @scanSource, @note,
+         @checkpointId, @corridorId, @groupId, @birthDate, @nameKey, @ruleProfileId, @ruleProfileVersion)`,
     );
     this.countAll = db.prepare('SELECT count(*) AS n FROM crossings');
   }
 
-  insert(crossing: NewCrossing): Crossing {
+  insert(input: NewCrossing): Crossing {
+    const crossing: Omit<Crossing, 'sequence'> = { ...input, checkpointId: input.checkpointId ?? null, corridorId: input.corridorId ?? null, groupId: input.groupId ?? null, ruleProfileId: input.ruleProfileId ?? null, ruleProfileVersion: input.ruleProfileVersion ?? null };
     const result = this.insertStatement.run({
       id: crossing.id,
       recordedAt: crossing.recordedAt,
@@ -91,6 +107,14 @@ export class CrossingsRepo {
       nationality: crossing.document.nationality,
       scanSource: crossing.scanSource,
       note: crossing.note,
+      checkpointId: crossing.checkpointId,
+      corridorId: crossing.corridorId,
+      groupId: crossing.groupId,
+      ruleProfileId: crossing.ruleProfileId,
+      ruleProfileVersion: crossing.ruleProfileVersion,
+      // Pairing looks people up by (nationality, birth date) and name key when the document differs.
+      birthDate: crossing.document.birthDate,
+      nameKey: nameKey(`${crossing.document.surname} ${crossing.document.givenNames}`),
     });
     return { ...crossing, sequence: Number(result.lastInsertRowid) };
   }

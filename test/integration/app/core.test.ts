@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
-import type { Core, CoreEvent } from '../../../shared/contract';
+import type { Core, CoreEvent, RecordedCrossing } from '../../../shared/contract';
+import { LATEST_SCHEMA_VERSION } from '../../../shared/node/db';
 import { EXPIRED_UZBEK_PASSPORT, TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
+import { testBootstrap } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { tempDir } from '../../support/temp-dir';
 
 const START = new Date('2021-03-01T08:00:00.000Z');
 
 async function openCore(dataDir = tempDir(), clock = new ManualClock(START)): Promise<{ core: Core; clock: ManualClock; dataDir: string }> {
-  const core = await createCore({ dataDir, clock, logger: silentLogger, appVersion: 'test' });
+  const core = await createCore({ dataDir, clock, logger: silentLogger, appVersion: 'test', bootstrap: testBootstrap('operator') });
   return { core, clock, dataDir };
 }
+
+/** The crossing as listed and pushed in events: without recordCrossing's duplicate flag and alerts. */
+const plain = ({ duplicate: _duplicate, alerts: _alerts, ...crossing }: RecordedCrossing) => crossing;
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
@@ -18,11 +23,14 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: unknown 
 }
 
 describe('createCore: a first crossing end to end', () => {
-  it('scans a valid passport zone into an OK draft with the traveller identified', async () => {
+  it('scans a valid passport zone into a draft with the traveller identified (NOT OK until a COVID test is shown)', async () => {
     const { core } = await openCore();
     const scan = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), source: 'wedge' }));
     expect(scan.classification.kind).toBe('mrz');
-    expect(scan.draft).toMatchObject({ outcome: 'OK', recordable: true });
+    // The default corridor rule profile (issue 10) asks for a negative PCR test: the passport alone is not enough.
+    expect(scan.draft).toMatchObject({ outcome: 'NOT_OK', recordable: true });
+    expect(scan.draft.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['mrz.valid', 'evidence.missing']));
+    expect(scan.ruleProfile).toMatchObject({ id: 'uz-transit-pcr', version: 1 });
     expect(scan.document).toMatchObject({
       documentNumber: TAJIK_PASSPORT.documentNumber,
       surname: TAJIK_PASSPORT.surname,
@@ -40,14 +48,16 @@ describe('createCore: a first crossing end to end', () => {
     core.subscribe((event) => events.push(event));
     const scan = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const crossing = unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'entry' }));
-    expect(crossing).toMatchObject({ sequence: 1, direction: 'entry', outcome: 'OK', scanSource: 'wedge', recordedAt: START.toISOString() });
-    expect(events).toEqual([{ type: 'crossing-recorded', crossing }]);
+    expect(crossing).toMatchObject({ sequence: 1, direction: 'entry', outcome: scan.draft.outcome, ruleProfileId: 'uz-transit-pcr', ruleProfileVersion: 1, scanSource: 'wedge', recordedAt: START.toISOString(), duplicate: false, alerts: [] });
+    expect(crossing.operatorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(events).toEqual([{ type: 'crossing-recorded', crossing: plain(crossing) }]);
     core.close();
 
     const { core: again } = await openCore(dataDir);
     const page = unwrap(await again.listCrossings({}));
     expect(page.total).toBe(1);
-    expect(page.items[0]).toEqual(crossing);
+    // Listed rows also say where the row stands towards the central system (nothing exported yet).
+    expect(page.items[0]).toEqual({ ...plain(crossing), delivery: 'saved' });
     expect(unwrap(await again.getStatus({})).database.crossingsTotal).toBe(1);
     again.close();
   });
@@ -116,7 +126,7 @@ describe('createCore: a first crossing end to end', () => {
   it('reports status and refuses calls after close', async () => {
     const { core } = await openCore();
     const status = unwrap(await core.getStatus({}));
-    expect(status).toMatchObject({ appVersion: 'test', startedAt: START.toISOString(), database: { schemaVersion: 1, crossingsTotal: 0 } });
+    expect(status).toMatchObject({ appVersion: 'test', startedAt: START.toISOString(), database: { schemaVersion: LATEST_SCHEMA_VERSION, crossingsTotal: 0 } });
     expect(status.stationId).toMatch(/^STN-[A-Z2-9]{6}$/);
     core.close();
     expect(await core.getStatus({})).toMatchObject({ ok: false, error: { code: 'unavailable' } });

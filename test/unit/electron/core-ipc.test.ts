@@ -55,7 +55,8 @@ describe('core IPC with the real core behind it', () => {
     const { createCore, silentLogger } = await import('../../../shared/app');
     const { createDispatcher } = await import('../../../shared/host/dispatch');
     const { tempDir } = await import('../../support/temp-dir');
-    const core = await createCore({ dataDir: tempDir(), logger: silentLogger });
+    const { testBootstrap } = await import('../../support/core-session');
+    const core = await createCore({ dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('operator') });
     const ipc = new FakeIpcMain();
     registerCoreIpc(ipc, createDispatcher(core));
     for (const payload of [undefined, null, 42, 'text', [], { payload: 7 }, { payload: 'x', evil: true }]) {

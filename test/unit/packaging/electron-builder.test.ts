@@ -20,8 +20,8 @@ describe('electron-builder.yml', () => {
   it('rebuilds the native modules for Electron at packaging time and keeps them out of the asar', () => {
     expect(config.npmRebuild).toBe(true);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/node-hid/**']));
-    for (const native of ['better-sqlite3', 'node-hid']) expect(pkg.dependencies[native], native).toBeDefined();
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/node-hid/**', 'node_modules/@serialport/bindings-cpp/**']));
+    for (const native of ['better-sqlite3', 'node-hid', 'serialport']) expect(pkg.dependencies[native], native).toBeDefined();
   });
 
   it('packages the built app and points at the same main entry as package.json', () => {

@@ -1,4 +1,7 @@
 import init from './0001_init.sql';
+import crossingLog from './0002_crossing_log.sql';
+import covidEvidence from './0003_covid_evidence.sql';
+import exportsOutbox from './0004_exports_outbox.sql';
 
 export interface Migration {
   readonly version: number;
@@ -7,6 +10,11 @@ export interface Migration {
 }
 
 /** Numbered, append-only: never edit a shipped migration, add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001_init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001_init', sql: init },
+  { version: 2, name: '0002_crossing_log', sql: crossingLog },
+  { version: 3, name: '0003_covid_evidence', sql: covidEvidence },
+  { version: 4, name: '0004_exports_outbox', sql: exportsOutbox },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
