@@ -196,6 +196,31 @@ describe('tampering is caught and named', () => {
     );
   });
 
+  it.each(['crossings.jsonl', 'crossings.csv', 'alerts.jsonl', 'summary.json'])('one changed byte in %s: hash mismatch named for that file only', async (name) => {
+    const dir = await bundle();
+    const file = path.join(dir, name);
+    const bytes = fs.readFileSync(file);
+    // Flip a byte in the middle that stays printable ASCII; the row count is unchanged.
+    const at = bytes.indexOf(0x30, Math.floor(bytes.length / 2));
+    bytes[at === -1 ? bytes.length - 2 : at] ^= 0x01;
+    fs.writeFileSync(file, bytes);
+    const run = await cli('export', 'verify', dir, '--public-key', keyFile);
+    expect(run.code).toBe(1);
+    const hashProblems = (run.json?.problems as { code: string; file?: string; message: string }[]).filter((p) => p.code === 'hash-mismatch');
+    expect(hashProblems).toEqual([expect.objectContaining({ file: name, message: expect.stringMatching(new RegExp(`^hash mismatch in ${name.replace('.', '\\.')}: the manifest says [0-9a-f]{16}…, the file has [0-9a-f]{16}…$`)) })]);
+  });
+
+  it('a damaged signature (one bit of manifest.sig flipped)', async () => {
+    const dir = await bundle();
+    const sigFile = path.join(dir, 'manifest.sig');
+    const signature = Buffer.from(fs.readFileSync(sigFile, 'utf8').trim(), 'base64');
+    signature[10] ^= 0x01;
+    fs.writeFileSync(sigFile, `${signature.toString('base64')}\n`);
+    const run = await cli('export', 'verify', dir, '--public-key', keyFile);
+    expect(run.code).toBe(1);
+    expect(problemsOf(run)).toEqual(['signature invalid: manifest.sig does not match manifest.json under the given key']);
+  });
+
   it('a missing signature', async () => {
     const dir = await bundle();
     fs.rmSync(path.join(dir, 'manifest.sig'));
