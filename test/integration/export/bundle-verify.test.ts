@@ -202,7 +202,8 @@ describe('tampering is caught and named', () => {
     const bytes = fs.readFileSync(file);
     // Flip a byte in the middle that stays printable ASCII; the row count is unchanged.
     const at = bytes.indexOf(0x30, Math.floor(bytes.length / 2));
-    bytes[at === -1 ? bytes.length - 2 : at] ^= 0x01;
+    const index = at === -1 ? bytes.length - 2 : at;
+    bytes[index] = (bytes[index] ?? 0) ^ 0x01;
     fs.writeFileSync(file, bytes);
     const run = await cli('export', 'verify', dir, '--public-key', keyFile);
     expect(run.code).toBe(1);
@@ -214,7 +215,7 @@ describe('tampering is caught and named', () => {
     const dir = await bundle();
     const sigFile = path.join(dir, 'manifest.sig');
     const signature = Buffer.from(fs.readFileSync(sigFile, 'utf8').trim(), 'base64');
-    signature[10] ^= 0x01;
+    signature[10] = (signature[10] ?? 0) ^ 0x01;
     fs.writeFileSync(sigFile, `${signature.toString('base64')}\n`);
     const run = await cli('export', 'verify', dir, '--public-key', keyFile);
     expect(run.code).toBe(1);
