@@ -62,8 +62,22 @@ export interface FrameLike {
   readonly parent: FrameLike | null;
 }
 
+/** The options of webContents.printToPDF that main sets (Electron ≥ 21 names). */
+export interface PrintToPdfOptions {
+  readonly pageSize: 'A4';
+  readonly printBackground: boolean;
+  readonly landscape: boolean;
+  readonly margins: { readonly marginType: 'default' };
+}
+
+export interface PrintableContentsLike {
+  printToPDF(options: PrintToPdfOptions): Promise<Uint8Array>;
+}
+
 export interface IpcMainInvokeEventLike {
   readonly senderFrame: FrameLike | null;
+  /** The webContents that sent the call (only the print handler uses it). */
+  readonly sender?: PrintableContentsLike;
 }
 
 export interface IpcMainLike {

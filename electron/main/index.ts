@@ -11,6 +11,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { registerCoreIpc } from './core-ipc';
 import type { WindowConstructor, WindowLike } from './electron-ports';
 import { Preferences } from './preferences';
+import { registerPrintToPdf } from './print-to-pdf';
 import { createMainWindow } from './window-factory';
 
 // Bundled to dist/electron/main.mjs; the renderer build sits in dist/renderer, the preload beside main.
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
   // Scanner devices are owned by main, never the renderer; without drivers or devices they only show as statuses.
   const core = await createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), scanners: new ScannerManager() });
   registerCoreIpc(ipcMain, createDispatcher(core));
+  registerPrintToPdf(ipcMain);
   const preferences = new Preferences(new Store({ name: 'preferences' }));
   let window: WindowLike | undefined;
   const open = () => {

@@ -1,4 +1,4 @@
-import { CORE_EVENT_CHANNEL, CORE_METHOD_NAMES, ipcChannelFor, type CoreMethodName } from '../../shared/contract/method-names';
+import { CORE_EVENT_CHANNEL, CORE_METHOD_NAMES, PRINT_TO_PDF_CHANNEL, ipcChannelFor, type CoreMethodName } from '../../shared/contract/method-names';
 
 /** The slice of ipcRenderer / contextBridge the preload uses (fakes in unit tests). */
 export interface IpcRendererLike {
@@ -13,10 +13,12 @@ export interface ContextBridgeLike {
 
 export type CoreBridge = Record<CoreMethodName, (input?: unknown) => Promise<unknown>> & {
   onEvent(listener: (event: unknown) => void): () => void;
+  /** The shift report as a PDF file, printed by main (validated there like every core call). */
+  printToPdf(input: unknown): Promise<unknown>;
 };
 
 /**
- * What `window.core` is: exactly the CoreApi methods plus one event subscription. The raw ipcRenderer
+ * What `window.core` is: exactly the CoreApi methods plus one event subscription and printToPdf. The raw ipcRenderer
  * and its event objects never reach the page.
  */
 export function buildCoreBridge(ipc: IpcRendererLike): CoreBridge {
@@ -32,6 +34,7 @@ export function buildCoreBridge(ipc: IpcRendererLike): CoreBridge {
       ipc.removeListener(CORE_EVENT_CHANNEL, forward);
     };
   };
+  bridge.printToPdf = (input: unknown) => ipc.invoke(PRINT_TO_PDF_CHANNEL, input ?? {});
   return Object.freeze(bridge) as CoreBridge;
 }
 

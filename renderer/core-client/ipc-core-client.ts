@@ -15,5 +15,8 @@ export function createIpcCoreClient(bridge: PreloadCore): CoreClient {
     client[method] = (input: unknown) => (call as (input: unknown) => Promise<unknown>)(input);
   }
   client.onEvent = (listener: CoreEventListener) => bridge.onEvent((event) => listener(event as Parameters<CoreEventListener>[0]));
+  // The host's print-to-PDF (Electron main), when the preload offers it.
+  const print = bridge.printToPdf;
+  if (typeof print === 'function') client.printToPdf = (input: unknown) => (print as (input: unknown) => Promise<unknown>)(input);
   return client as unknown as CoreClient;
 }

@@ -60,4 +60,6 @@ export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'ge
 export type CoreMethodName = (typeof CORE_METHOD_NAMES)[number];
 
 export const CORE_EVENT_CHANNEL = 'core:event';
+/** Electron only: main prints the station window to a PDF file (the shift report); not a CoreApi method. */
+export const PRINT_TO_PDF_CHANNEL = 'host:printToPdf';
 export const ipcChannelFor = (method: CoreMethodName): string => `core:${method}`;

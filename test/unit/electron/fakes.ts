@@ -103,9 +103,12 @@ export class FakeIpcMain implements IpcMainLike {
     this.handlers.delete(channel);
   }
   invoke(channel: string, frame: FrameLike | null, ...args: unknown[]): Promise<unknown> {
+    return this.invokeWith(channel, { senderFrame: frame }, ...args);
+  }
+  invokeWith(channel: string, event: IpcMainInvokeEventLike, ...args: unknown[]): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler({ senderFrame: frame }, ...args);
+    return handler(event, ...args);
   }
 }
 

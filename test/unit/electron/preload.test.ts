@@ -29,9 +29,9 @@ describe('preload', () => {
     expect(exposed.map(([key]) => key)).toEqual(['core']);
   });
 
-  it('window.core holds the CoreApi methods plus onEvent, and nothing else', () => {
+  it('window.core holds the CoreApi methods plus onEvent and printToPdf, and nothing else', () => {
     const bridge = buildCoreBridge(new FakeIpcRenderer());
-    expect(Object.keys(bridge).sort()).toEqual([...CORE_METHOD_NAMES, 'onEvent'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...CORE_METHOD_NAMES, 'onEvent', 'printToPdf'].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
@@ -41,9 +41,11 @@ describe('preload', () => {
     const bridge = buildCoreBridge(ipc);
     await bridge.scan({ payload: 'P<' });
     await bridge.getStatus();
+    await bridge.printToPdf({ folder: '/media/usb', fileName: 'report.pdf' });
     expect(ipc.invoked).toEqual([
       { channel: 'core:scan', args: [{ payload: 'P<' }] },
       { channel: 'core:getStatus', args: [{}] },
+      { channel: 'host:printToPdf', args: [{ folder: '/media/usb', fileName: 'report.pdf' }] },
     ]);
   });
 
