@@ -15,6 +15,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), cspMetaTag()],
+  // Module workers (the camera's decode worker imports zxing-wasm and the shared domain code).
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CoreError, Crossing, Direction, ScanResult } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import { CertificateDetails, dccItems, PaperCertificateForm, type PaperCertificate } from '../evidence';
+import { LaneCodeReader } from '../camera';
 import { ManualMrzForm } from '../manual-mrz/ManualMrzForm';
 import { CrossingsTable } from './CrossingsTable';
 import { DecisionPanel } from './DecisionPanel';
@@ -42,7 +43,7 @@ export function LaneScreen() {
   }, [core]);
 
   const onScan = useCallback(
-    async ({ text, source }: CapturedScan) => {
+    async ({ text, source, symbology }: CapturedScan) => {
       if (text.trim().length === 0) {
         void record();
         return;
@@ -51,7 +52,7 @@ export function LaneScreen() {
       // A scan while a traveller is open and unrecorded joins their transaction (passport + certificate, either order).
       const { scan: open, recorded: done, direction: dir } = state.current;
       const joinScanId = open && !done ? open.scanId : undefined;
-      const result = await core.scan({ payload: text, source, direction: dir, ...(joinScanId ? { joinScanId } : {}) });
+      const result = await core.scan({ payload: text, source, direction: dir, ...(symbology ? { symbology } : {}), ...(joinScanId ? { joinScanId } : {}) });
       setBusy(false);
       if (result.ok) {
         performance.mark('decision-shown');
@@ -149,6 +150,7 @@ export function LaneScreen() {
         </div>
         <ScanField onScan={(captured) => void onScan(captured)} busy={busy} />
       </div>
+      <LaneCodeReader onScan={(captured) => void onScan(captured)} />
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
           {error.message}

@@ -9,6 +9,8 @@ import type { ScanSource } from '../../../shared/contract';
 export interface CapturedScan {
   readonly text: string;
   readonly source: ScanSource;
+  /** AIM symbology identifier when the reader knows it (camera and image codes, e.g. `]Q1`). */
+  readonly symbology?: string;
 }
 
 export function useScanCapture(onSubmit: (scan: CapturedScan) => void) {

@@ -1,0 +1,58 @@
+import type { BarcodeProblem, DecodedBarcode } from '../../../shared/domain/barcode';
+import { err, type Result } from '../../../shared/domain/result';
+import type { DecodeRequest, DecodeResponse } from './decode-messages';
+
+export type DecodeResult = Result<DecodedBarcode[], BarcodeProblem>;
+
+/** The lane's one decode worker, shared by the camera and image files. */
+export interface BarcodeDecoder {
+  /** Decodes the picture in the worker; the bitmap is transferred (closed here). */
+  decode(bitmap: ImageBitmap, options: { readonly tryHarder: boolean }): Promise<DecodeResult>;
+  dispose(): void;
+}
+
+/** Starts the worker on the first decode, so a lane that never uses the camera never loads the .wasm. */
+export function createBarcodeDecoder(): BarcodeDecoder {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, (result: DecodeResult) => void>();
+
+  const failAll = (message: string) => {
+    for (const resolve of pending.values()) resolve(err({ code: 'decoder-failed', message }));
+    pending.clear();
+  };
+
+  const start = (): Worker => {
+    const started = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
+    started.onmessage = (event: MessageEvent<DecodeResponse>) => {
+      const resolve = pending.get(event.data.id);
+      pending.delete(event.data.id);
+      resolve?.(event.data.result);
+    };
+    started.onerror = (event) => {
+      event.preventDefault();
+      // A worker that failed to load or crashed is dropped; the next decode starts a fresh one.
+      started.terminate();
+      if (worker === started) worker = undefined;
+      failAll(`the barcode decoder stopped: ${event.message || 'its script could not be loaded'}`);
+    };
+    return started;
+  };
+
+  return {
+    decode(bitmap, { tryHarder }) {
+      worker ??= start();
+      const id = nextId++;
+      const request: DecodeRequest = { id, bitmap, tryHarder };
+      return new Promise<DecodeResult>((resolve) => {
+        pending.set(id, resolve);
+        worker?.postMessage(request, [bitmap]);
+      });
+    },
+    dispose() {
+      worker?.terminate();
+      worker = undefined;
+      failAll('the barcode decoder was closed');
+    },
+  };
+}
