@@ -1,5 +1,5 @@
 import { BootstrapStationInputSchema, CreateUserInputSchema, type BootstrapStationInput, type Core, type CreateUserInput } from '../contract';
-import { CrossingLogStore, StationStore } from '../node/db';
+import { CrossingLogStore, StationStore, type DatabaseKeyStore } from '../node/db';
 import type { ScannerRuntime } from '../node/scanners';
 import { loadOrCreateStationKey } from '../node/keys';
 import { alertMethods } from './alerts/alert-methods';
@@ -47,6 +47,11 @@ export interface CoreOptions {
   readonly scanners?: ScannerRuntime;
   /** Export outbox (issue 5): how bundles reach the central system; tests inject a transport, timers and backoff. */
   readonly outbox?: OutboxOptions;
+  /**
+   * Keeps the key that encrypts the station database: Electron main passes its safeStorage store; by default
+   * (Node host, CLI, tests) a key file readable by the owner only, `<dataDir>/db.key`.
+   */
+  readonly databaseKey?: DatabaseKeyStore;
 }
 
 export interface CoreBootstrap {
@@ -70,7 +75,7 @@ function newStationId(): string {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
-  const store = StationStore.open(options.dataDir);
+  const store = StationStore.open(options.dataDir, options.databaseKey);
   const events = new EventBus();
   let closed = false;
   let stationId = store.ensureSetting(STATION_ID_KEY, newStationId);
@@ -105,7 +110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     {
       ...scanMethods(ctx, drafts, { trustLists, rules }),
       ...crossingMethods(ctx, drafts),
-      ...statusMethods(ctx, trustLists),
+      ...statusMethods(ctx, trustLists, { rules, exportService }),
       ...trustListMethods(ctx, trustLists),
       ...ruleMethods(ctx, rules),
       ...authMethods(ctx, (id) => {

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { TrustListStatusSchema } from './trust-list';
 
+const RuleProfileSummarySchema = z.object({ id: z.string(), version: z.number().int().positive(), name: z.string() });
+
+/** What the lane's status bar shows about this station's work (lane ergonomics, issue 6). */
+export const LaneStatusSchema = z.object({
+  /** The corridor scans are judged for: the lane's bus group's, else the station's only active corridor. */
+  corridor: z.object({ id: z.string(), name: z.string().nullable() }),
+  /** The rule profile in effect now for each direction; null when no profile matches. */
+  ruleProfiles: z.object({ entry: RuleProfileSummarySchema.nullable(), exit: RuleProfileSummarySchema.nullable() }),
+  /** Crossings saved but not yet acknowledged by the central system, and export bundles still queued. */
+  unsentCrossings: z.number().int().nonnegative(),
+  queuedBundles: z.number().int().nonnegative(),
+});
+export type LaneStatus = z.infer<typeof LaneStatusSchema>;
+
 export const GetStatusInputSchema = z.strictObject({});
 
 export const StatusSchema = z.object({
@@ -14,5 +28,7 @@ export const StatusSchema = z.object({
   }),
   /** DCC trust list: size and age; `stale` when older than the configured days (or never imported). */
   trustList: TrustListStatusSchema,
+  /** Corridor, rule profiles and unsent exports; absent where a host builds a status without them. */
+  lane: LaneStatusSchema.optional(),
 });
 export type Status = z.infer<typeof StatusSchema>;

@@ -1,4 +1,4 @@
-import type { Status, TrustListStatus } from '../../contract';
+import type { LaneStatus, Status, TrustListStatus } from '../../contract';
 import type { StationStore } from '../../node/db';
 
 export interface StatusDeps {
@@ -9,6 +9,8 @@ export interface StatusDeps {
   readonly store: StationStore;
   /** The DCC trust list's size and age (issue 10). */
   readonly trustList: () => TrustListStatus;
+  /** Corridor, rule profiles, unsent exports (lane status bar). */
+  readonly lane?: () => LaneStatus;
 }
 
 export function getStatus(deps: StatusDeps): Status {
@@ -19,5 +21,6 @@ export function getStatus(deps: StatusDeps): Status {
     now: deps.now().toISOString(),
     database: { schemaVersion: deps.store.schemaVersion(), crossingsTotal: deps.store.countCrossings() },
     trustList: deps.trustList(),
+    ...(deps.lane ? { lane: deps.lane() } : {}),
   };
 }
