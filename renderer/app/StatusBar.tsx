@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { Status } from '../../shared/contract';
+import { useTranslation } from 'react-i18next';
 import { useCore } from '../core-client/core-context';
+import { useFormat } from '../i18n';
 import { TrustListBadge } from '../features/evidence';
 import { ScannerLights } from '../features/scanners';
 
 export function StatusBar() {
   const core = useCore();
+  const { t } = useTranslation(['status', 'common']);
+  const format = useFormat();
   const [status, setStatus] = useState<Status | null>(null);
   const [offline, setOffline] = useState(false);
   const [now, setNow] = useState(() => new Date());
@@ -33,18 +37,18 @@ export function StatusBar() {
 
   return (
     <header className="status-bar">
-      <span className="status-bar__title">Checkpoint Station</span>
-      <span data-testid="station-id">Station {status?.stationId ?? '…'}</span>
-      <span>{status ? `${status.database.crossingsTotal} crossings recorded` : ''}</span>
+      <span className="status-bar__title">{t('common:appName')}</span>
+      <span data-testid="station-id">{t('station', { id: status?.stationId ?? '…' })}</span>
+      <span>{status ? t('crossingsRecorded', { total: status.database.crossingsTotal }) : ''}</span>
       {status && <TrustListBadge trustList={status.trustList} />}
       <ScannerLights />
       {offline && (
         <span className="status-bar__warning" role="status">
-          Core not reachable
+          {t('coreUnreachable')}
         </span>
       )}
       <time className="status-bar__clock" dateTime={now.toISOString()}>
-        {now.toLocaleTimeString()}
+        {format.timeWithSeconds(now)}
       </time>
     </header>
   );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BootstrapStationInput } from '../../../shared/contract';
 import { PIN_MIN_LENGTH } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
@@ -11,6 +12,7 @@ const field = (value: string) => value.trim();
  */
 export function FirstRunScreen({ stationId, onDone }: { stationId: string; onDone: () => void }) {
   const core = useCore();
+  const { t } = useTranslation('firstRun');
   const [form, setForm] = useState({
     stationId,
     checkpointId: '',
@@ -36,7 +38,7 @@ export function FirstRunScreen({ stationId, onDone }: { stationId: string; onDon
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.pin !== form.pinAgain) {
-      setError('The two PINs differ.');
+      setError(t('pinsDiffer'));
       return;
     }
     const withCorridor = field(form.corridorId) !== '';
@@ -72,81 +74,81 @@ export function FirstRunScreen({ stationId, onDone }: { stationId: string; onDon
   return (
     <main className="page">
       <form className="card wizard" onSubmit={(e) => void submit(e)} aria-labelledby="wizard-title" data-testid="first-run">
-        <h1 id="wizard-title">Set up this station</h1>
-        <p className="muted">Nothing can be recorded until the station knows where it stands and who administers it.</p>
+        <h1 id="wizard-title">{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
         <fieldset>
-          <legend>Station and checkpoint</legend>
+          <legend>{t('stationAndCheckpoint')}</legend>
           <label>
-            Station id
+            {t('stationId')}
             <input data-testid="setup-station-id" value={form.stationId} onChange={set('stationId')} required />
           </label>
           <label>
-            Checkpoint code
+            {t('checkpointCode')}
             <input data-testid="setup-checkpoint-id" value={form.checkpointId} onChange={set('checkpointId')} placeholder="OYBEK" required />
           </label>
           <label>
-            Checkpoint name
+            {t('checkpointName')}
             <input data-testid="setup-checkpoint-name" value={form.checkpointName} onChange={set('checkpointName')} required />
           </label>
           <label>
-            Country (ISO, 3 letters)
+            {t('country')}
             <input data-testid="setup-country" value={form.country} onChange={set('country')} maxLength={3} required />
           </label>
         </fieldset>
         <fieldset>
-          <legend>Corridor (optional)</legend>
+          <legend>{t('corridorOptional')}</legend>
           <label>
-            Corridor code
+            {t('corridorCode')}
             <input data-testid="setup-corridor-id" value={form.corridorId} onChange={set('corridorId')} />
           </label>
           <label>
-            Corridor name
+            {t('corridorName')}
             <input value={form.corridorName} onChange={set('corridorName')} />
           </label>
           <label>
-            This station is the
+            {t('thisStationIs')}
             <select data-testid="setup-end" value={form.end} onChange={set('end')}>
-              <option value="entry">entry end</option>
-              <option value="exit">exit end</option>
+              <option value="entry">{t('entryEnd')}</option>
+              <option value="exit">{t('exitEnd')}</option>
             </select>
           </label>
           <label>
-            Other end: checkpoint code
+            {t('otherCode')}
             <input data-testid="setup-other-id" value={form.otherId} onChange={set('otherId')} />
           </label>
           <label>
-            Other end: name
+            {t('otherName')}
             <input data-testid="setup-other-name" value={form.otherName} onChange={set('otherName')} />
           </label>
           <label>
-            Other end: country
+            {t('otherCountry')}
             <input data-testid="setup-other-country" value={form.otherCountry} onChange={set('otherCountry')} maxLength={3} />
           </label>
           <label>
-            Expected transit (minutes)
+            {t('expectedTransit')}
             <input type="number" min={1} value={form.expected} onChange={set('expected')} />
           </label>
           <label>
-            Maximum transit (minutes)
+            {t('maxTransit')}
             <input type="number" min={1} value={form.max} onChange={set('max')} />
           </label>
         </fieldset>
         <fieldset>
-          <legend>First administrator</legend>
+          <legend>{t('firstAdmin')}</legend>
           <label>
-            User name
+            {t('userName')}
             <input data-testid="setup-username" value={form.username} onChange={set('username')} autoComplete="username" required />
           </label>
           <label>
-            Full name
+            {t('fullName')}
             <input data-testid="setup-display-name" value={form.displayName} onChange={set('displayName')} required />
           </label>
           <label>
-            PIN ({PIN_MIN_LENGTH} digits or more)
+            {t('pin', { min: PIN_MIN_LENGTH })}
             <input data-testid="setup-pin" type="password" inputMode="numeric" value={form.pin} onChange={set('pin')} autoComplete="new-password" required />
           </label>
           <label>
-            PIN again
+            {t('pinAgain')}
             <input data-testid="setup-pin-again" type="password" inputMode="numeric" value={form.pinAgain} onChange={set('pinAgain')} autoComplete="new-password" required />
           </label>
         </fieldset>
@@ -156,7 +158,7 @@ export function FirstRunScreen({ stationId, onDone }: { stationId: string; onDon
           </p>
         )}
         <button type="submit" className="button button--primary" data-testid="setup-submit" disabled={busy}>
-          Set up the station
+          {t('submit')}
         </button>
       </form>
     </main>

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { WhoAmI } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 
 /** User name and PIN: the core checks them, counts wrong PINs and locks after five. */
 export function LoginScreen({ station, onSignedIn }: { station: WhoAmI['station']; onSignedIn: () => void }) {
   const core = useCore();
+  const { t } = useTranslation('login');
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,17 +25,17 @@ export function LoginScreen({ station, onSignedIn }: { station: WhoAmI['station'
   return (
     <main className="page login">
       <form className="card login__form" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
-        <h1 id="login-title">Sign in</h1>
+        <h1 id="login-title">{t('title')}</h1>
         <p className="muted">
-          Station {station.id}
+          {t('station', { id: station.id })}
           {station.checkpointName ? ` · ${station.checkpointName}` : ''}
         </p>
         <label>
-          User name
+          {t('userName')}
           <input data-testid="login-username" autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
         </label>
         <label>
-          PIN
+          {t('pin')}
           <input
             data-testid="login-pin"
             type="password"
@@ -50,7 +52,7 @@ export function LoginScreen({ station, onSignedIn }: { station: WhoAmI['station'
           </p>
         )}
         <button type="submit" className="button button--primary" data-testid="login-submit" disabled={busy}>
-          Sign in
+          {t('submit')}
         </button>
       </form>
     </main>
