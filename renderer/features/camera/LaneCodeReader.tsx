@@ -2,13 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DecodedBarcode } from '../../../shared/domain/barcode';
 import { aimIdentifierOf, formatName } from './aim-identifier';
 import { CameraPanel } from './CameraPanel';
+import { CAMERA_SHORTCUT } from './camera-shortcut';
 import { CodeChooser } from './CodeChooser';
 import { imageBitmapOf, pastedImage } from './image-file';
 import { uniqueCodes } from './unique-codes';
 import { useBarcodeDecoder } from './use-barcode-decoder';
 import './camera.css';
 
-export const CAMERA_SHORTCUT = 'F7';
 
 /** The chooser had the focus; the lane's typing goes back to its scan field. */
 const focusScanField = () => document.getElementById('scan-input')?.focus();
@@ -29,7 +29,7 @@ type ImageState =
   | { readonly state: 'problem'; readonly message: string };
 
 /**
- * 2D codes from pixels on the lane: the camera (F7), an image file (Open image…, Ctrl+O) or a pasted
+ * 2D codes from pixels on the lane: the camera (F6), an image file (Open image…, Ctrl+O) or a pasted
  * picture (Ctrl+V). All decode in one Web Worker with the bundled zxing-wasm; each code read goes to
  * `onScan` like a scanner's.
  */
@@ -79,7 +79,7 @@ export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => void }
     [decoder, submit],
   );
 
-  // F7: camera on/off; Ctrl+O: pick an image file.
+  // F6: camera on/off; Ctrl+O: pick an image file.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === CAMERA_SHORTCUT) {

@@ -1,4 +1,5 @@
 import type { Problem } from '../../../shared/domain/result';
+import { CAMERA_SHORTCUT } from './camera-shortcut';
 
 export type CameraProblemCode = 'no-camera' | 'permission-denied' | 'camera-busy' | 'camera-unsupported' | 'camera-failed';
 export type CameraProblem = Problem<CameraProblemCode>;
@@ -12,21 +13,21 @@ export function cameraProblemOf(error: unknown): CameraProblem {
   switch (name) {
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return { code: 'no-camera', message: 'No camera found. Plug in a webcam (or check its cable) and press F7 again, or use a scanner.' };
+      return { code: 'no-camera', message: `No camera found. Plug in a webcam (or check its cable) and press ${CAMERA_SHORTCUT} again, or use a scanner.` };
     case 'NotAllowedError':
     case 'SecurityError':
       return {
         code: 'permission-denied',
-        message: 'The camera is not allowed for this station. Allow camera access for this app (browser or system settings) and press F7 again.',
+        message: `The camera is not allowed for this station. Allow camera access for this app (browser or system settings) and press ${CAMERA_SHORTCUT} again.`,
       };
     case 'NotReadableError':
     case 'AbortError':
       return {
         code: 'camera-busy',
-        message: 'The camera is busy or not responding: another program (a video call, another window of this app) may be using it. Close it and press F7 again.',
+        message: `The camera is busy or not responding: another program (a video call, another window of this app) may be using it. Close it and press ${CAMERA_SHORTCUT} again.`,
       };
     default:
-      return { code: 'camera-failed', message: `The camera could not be started (${describe(error)}). Press F7 to try again, or use a scanner.` };
+      return { code: 'camera-failed', message: `The camera could not be started (${describe(error)}). Press ${CAMERA_SHORTCUT} to try again, or use a scanner.` };
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DecodedBarcode } from '../../../shared/domain/barcode';
 import type { BarcodeDecoder } from './barcode-decoder';
 import { CAMERA_UNSUPPORTED, cameraProblemOf, type CameraProblem } from './camera-problem';
+import { CAMERA_SHORTCUT } from './camera-shortcut';
 import { createFrameDeduplicator } from './frame-dedup';
 
 /** How often a frame is taken; one frame is decoded at a time, so a slow PC simply decodes fewer. */
@@ -20,6 +21,8 @@ export type CameraStatus =
 export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, decoder: BarcodeDecoder, onCode: (code: DecodedBarcode) => void) {
   const [status, setStatus] = useState<CameraStatus>({ state: 'starting' });
   const [decodeProblem, setDecodeProblem] = useState<string | null>(null);
+  // Frames decoded so far: shown on the panel (a stuck decoder is visible) and read by the e2e test.
+  const [framesRead, setFramesRead] = useState(0);
   const latestOnCode = useRef(onCode);
   useEffect(() => {
     latestOnCode.current = onCode;
@@ -47,6 +50,7 @@ export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, d
           return;
         }
         setDecodeProblem(null);
+        setFramesRead((count) => count + 1);
         for (const code of dedup.next(result.value, performance.now())) latestOnCode.current(code);
       } catch {
         // A frame lost between play states (createImageBitmap on a video being torn down): the next one comes shortly.
@@ -75,7 +79,7 @@ export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, d
         track.onended = () => {
           if (stopped) return;
           clearInterval(timer);
-          setStatus({ state: 'failed', problem: { code: 'camera-busy', message: 'The camera stopped (unplugged, or taken by another program). Press F7 twice to start it again.' } });
+          setStatus({ state: 'failed', problem: { code: 'camera-busy', message: `The camera stopped (unplugged, or taken by another program). Press ${CAMERA_SHORTCUT} twice to start it again.` } });
         };
       }
       video.srcObject = stream;
@@ -100,5 +104,5 @@ export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, d
     };
   }, [videoRef, decoder]);
 
-  return { status, decodeProblem };
+  return { status, decodeProblem, framesRead };
 }

@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 export const SCREENSHOT_DIR = path.resolve('test/e2e/screenshots');
 
 /** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: { readonly extraArgs?: readonly string[] } = {}): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
@@ -24,6 +24,8 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // e.g. a fake camera fed from a file (test/e2e/camera.e2e.test.ts).
+      ...(options.extraArgs ?? []),
     ],
   });
 }
