@@ -17,6 +17,7 @@ import { EventBus } from './event-bus';
 import { createExportService, exportMethods, type OutboxOptions } from './export/export-methods';
 import { groupMethods } from './groups/group-methods';
 import { consoleLogger, type Logger } from './logger';
+import { preferenceMethods } from './preferences/preference-methods';
 import { ruleMethods } from './rules/rule-methods';
 import { RuleProfileService } from './rules/rule-profile-service';
 import { DraftStore } from './scan/draft-store';
@@ -123,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...dashboardMethods(ctx),
       ...scannerMethods(ctx, scanners),
       ...exportMethods(ctx, exportService),
+      ...preferenceMethods(ctx),
     },
     ctx,
   );

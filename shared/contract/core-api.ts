@@ -74,6 +74,7 @@ import {
   UnassignScannerInputSchema,
   UnassignedScannerSchema,
 } from './scanner';
+import { GetUserPreferencesInputSchema, SaveUserPreferencesInputSchema, UserPreferencesSchema } from './preferences';
 import { GetStatusInputSchema, StatusSchema } from './status';
 import {
   GetTrustListInputSchema,
@@ -150,6 +151,9 @@ export const coreMethods = {
   getExportSettings: { input: GetExportSettingsInputSchema, output: ExportSettingsSchema },
   saveExportSettings: { input: SaveExportSettingsInputSchema, output: ExportSettingsSchema },
   getShiftReport: { input: GetShiftReportInputSchema, output: ShiftReportSchema },
+  // The signed-in operator's own preferences (issue 6): language, large text, high contrast, volume.
+  getUserPreferences: { input: GetUserPreferencesInputSchema, output: UserPreferencesSchema },
+  saveUserPreferences: { input: SaveUserPreferencesInputSchema, output: UserPreferencesSchema },
 } as const satisfies Record<CoreMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // `satisfies` makes the compiler prove this table and CORE_METHOD_NAMES list the same methods.

@@ -13,6 +13,7 @@ export * from './evidence';
 export * from './group';
 export * from './ids';
 export * from './method-names';
+export * from './preferences';
 export * from './rules';
 export * from './scan';
 export * from './scanner';

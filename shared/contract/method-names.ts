@@ -56,6 +56,9 @@ export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'ge
   'getExportSettings',
   'saveExportSettings',
   'getShiftReport',
+  // Each operator's own screen preferences: language, large text, high contrast, volume (issue 6).
+  'getUserPreferences',
+  'saveUserPreferences',
 ] as const;
 export type CoreMethodName = (typeof CORE_METHOD_NAMES)[number];
 

@@ -82,6 +82,9 @@ export const METHOD_ACCESS = {
   previewExport: ['shift-lead'],
   exportBundle: ['shift-lead'],
   getShiftReport: ['shift-lead'],
+  // Everyone signed in keeps their own screen preferences (the core takes the user from the session).
+  getUserPreferences: SIGNED_IN,
+  saveUserPreferences: SIGNED_IN,
   listExports: ['shift-lead', 'admin'],
   getExportSettings: ['shift-lead', 'admin'],
   saveExportSettings: ['admin'],
