@@ -1,15 +1,19 @@
 import type { SessionUser } from '../../shared/contract';
 import { ROLE_LABEL } from '../../shared/domain/auth';
 
-export type ScreenId = 'lane' | 'groups' | 'consular' | 'dashboard' | 'admin';
+export type ScreenId = 'lane' | 'groups' | 'consular' | 'dashboard' | 'export' | 'admin';
 
 export const SCREEN_LABEL: Record<ScreenId, string> = {
   lane: 'Lane',
   groups: 'Groups',
   consular: 'Consular',
   dashboard: 'Dashboard',
+  export: 'Export',
   admin: 'Administration',
 };
+
+/** Keys that open a screen from anywhere (shown in the navigation). */
+export const SCREEN_SHORTCUT: Partial<Record<ScreenId, string>> = { export: 'F7' };
 
 interface Props {
   screens: readonly ScreenId[];
@@ -32,6 +36,7 @@ export function NavBar({ screens, current, user, onSelect, onSignOut }: Props) {
           onClick={() => onSelect(screen)}
         >
           {SCREEN_LABEL[screen]}
+          {SCREEN_SHORTCUT[screen] && <kbd>{SCREEN_SHORTCUT[screen]}</kbd>}
         </button>
       ))}
       <span className="nav__user" data-testid="signed-in-user">

@@ -1,9 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { roleMay } from '../../shared/domain/auth';
 import { useCore } from '../core-client/core-context';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { ConsularScreen } from '../features/consular/ConsularScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { ExportScreen } from '../features/export/ExportScreen';
+import { useExportShortcut } from '../features/export/use-export-shortcut';
 import { GroupsScreen } from '../features/groups/GroupsScreen';
 import { FirstRunScreen } from '../features/login/FirstRunScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
@@ -17,9 +19,10 @@ const SCREEN_METHOD: Record<ScreenId, string> = {
   groups: 'getGroup',
   consular: 'getTravellerHistory',
   dashboard: 'getDashboard',
+  export: 'listExports',
   admin: 'createUser',
 };
-const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'admin'];
+const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'export', 'admin'];
 
 /**
  * Sign-in gate and navigation. The lane stays the default screen; the first-run wizard appears while the
@@ -29,6 +32,8 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
   const core = useCore();
   const { who, error, refresh } = useSession();
   const [chosen, setChosen] = useState<ScreenId>('lane');
+  const mayExport = who?.user ? roleMay(who.user.role, SCREEN_METHOD.export) : false;
+  useExportShortcut(mayExport, useCallback(() => setChosen('export'), []));
   if (!who) {
     return (
       <main className="page" role={error ? 'alert' : 'status'}>
@@ -57,6 +62,7 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
       {current === 'groups' && <GroupsScreen user={user} />}
       {current === 'consular' && <ConsularScreen user={user} />}
       {current === 'dashboard' && <DashboardScreen />}
+      {current === 'export' && <ExportScreen user={user} />}
       {current === 'admin' && <AdminScreen />}
     </>
   );

@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ExportPreview, ExportRecord, ExportSettings, SessionUser, ShiftReport } from '../../../shared/contract';
+import { roleMay } from '../../../shared/domain/auth';
+import { useCore } from '../../core-client/core-context';
+import { CentralSettings } from './CentralSettings';
+import { ExportHistory } from './ExportHistory';
+import { ExportProgressBar } from './ExportProgressBar';
+import { periodInput, type PeriodChoice } from './export-period';
+import { PeriodPicker } from './PeriodPicker';
+import { PreviewCounts } from './PreviewCounts';
+import { printReport, reportFileName } from './print-report';
+import { ShiftReportView } from './ShiftReportView';
+import { useExportProgress } from './use-export-progress';
+import './export.css';
+
+const FOLDER_KEY = 'checkpoint.export.folder';
+type Message = { text: string; isError: boolean } | null;
+const messageOf = (error: { message: string; issues?: { message: string }[] }) => error.issues?.[0]?.message ?? error.message;
+
+/**
+ * Shift lead: pick a period, see what it holds, write the signed bundle to a folder (USB stick), watch the
+ * progress, print the shift report; the history shows each bundle's way to the central system.
+ * Administrators see the history and set the central endpoint.
+ */
+export function ExportScreen({ user }: { user: SessionUser }) {
+  const core = useCore();
+  const canExport = roleMay(user.role, 'exportBundle');
+  const [settings, setSettings] = useState<ExportSettings | null>(null);
+  const [choice, setChoice] = useState<PeriodChoice>({ kind: 'day', date: '' });
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const [history, setHistory] = useState<ExportRecord[]>([]);
+  const [folder, setFolder] = useState(() => localStorage.getItem(FOLDER_KEY) ?? '');
+  const [format, setFormat] = useState<'zip' | 'folder'>('zip');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [report, setReport] = useState<ShiftReport | null>(null);
+  const [progress, clearProgress] = useExportProgress();
+  const folderRef = useRef<HTMLInputElement>(null);
+
+  const input = settings ? periodInput(choice, settings.timeZone, Date.now()) : null;
+  const inputKey = JSON.stringify(input);
+
+  const refresh = useCallback(async () => {
+    const [s, h] = await Promise.all([core.getExportSettings({}), core.listExports({ limit: 20 })]);
+    if (s.ok) setSettings(s.value);
+    if (h.ok) setHistory(h.value.items);
+    if (!s.ok) setMessage({ text: s.error.message, isError: true });
+  }, [core]);
+
+  useEffect(() => {
+    void refresh();
+    return core.onEvent((event) => {
+      if ((event.type === 'log-changed' && event.what === 'exports') || event.type === 'crossing-recorded') void refresh();
+    });
+  }, [core, refresh]);
+
+  useEffect(() => {
+    if (!canExport || !input) return;
+    let current = true;
+    void core.previewExport(input).then((result) => {
+      if (!current) return;
+      if (result.ok) setPreview(result.value);
+      else setMessage({ text: messageOf(result.error), isError: true });
+    });
+    return () => {
+      current = false;
+    };
+    // inputKey stands for input (a new object each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [core, canExport, inputKey, history.length]);
+
+  useEffect(() => {
+    if (canExport) folderRef.current?.focus();
+  }, [canExport]);
+
+  const runExport = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!input || busy) return;
+    setBusy(true);
+    setMessage(null);
+    clearProgress();
+    const result = await core.exportBundle({ ...input, folder: folder.trim(), format });
+    setBusy(false);
+    if (result.ok) {
+      localStorage.setItem(FOLDER_KEY, folder.trim());
+      setMessage({ text: `Bundle written: ${result.value.destination ?? ''} (${result.value.crossings} crossings, ${result.value.alerts} alerts).`, isError: false });
+      void refresh();
+    } else setMessage({ text: messageOf(result.error), isError: true });
+  };
+
+  const showReport = async () => {
+    if (!input) return;
+    const result = await core.getShiftReport(input);
+    if (result.ok) setReport(result.value);
+    else setMessage({ text: messageOf(result.error), isError: true });
+  };
+
+  const print = async () => {
+    if (!report) return;
+    const outcome = await printReport(core, folder, reportFileName(report.stationId, report.period.from));
+    if (outcome.kind === 'saved') setMessage({ text: `Shift report saved as ${outcome.path}.`, isError: false });
+    if (outcome.kind === 'failed') setMessage({ text: outcome.message, isError: true });
+  };
+
+  return (
+    <main className="page export" data-testid="export-screen">
+      <h1 className="export__title">Export</h1>
+      {message && (
+        <p className={message.isError ? 'error-banner' : 'notice'} role={message.isError ? 'alert' : 'status'} data-testid="export-message">
+          {message.text}
+        </p>
+      )}
+      {canExport && (
+        <section className="card export__controls" aria-label="Export a period">
+          <PeriodPicker choice={choice} onChange={setChoice} preview={preview} />
+          {preview && <PreviewCounts preview={preview} />}
+          <form className="form-row export__form" onSubmit={(e) => void runExport(e)}>
+            <label className="export__folder">
+              Folder (USB stick), whole path
+              <input
+                ref={folderRef}
+                value={folder}
+                data-testid="export-folder"
+                placeholder="/media/usb or E:\"
+                onChange={(e) => setFolder(e.target.value)}
+                spellCheck={false}
+              />
+            </label>
+            <label>
+              As
+              <select value={format} data-testid="export-format" onChange={(e) => setFormat(e.target.value as 'zip' | 'folder')}>
+                <option value="zip">one .zip file</option>
+                <option value="folder">a folder of files</option>
+              </select>
+            </label>
+            <button type="submit" className="button button--primary" disabled={busy || !input} data-testid="export-run">
+              {busy ? 'Exporting…' : 'Export'}
+            </button>
+            <button type="button" className="button" disabled={!input} data-testid="report-show" onClick={() => void showReport()}>
+              Shift report
+            </button>
+          </form>
+          {progress && (busy || progress.phase === 'done') && <ExportProgressBar progress={progress} />}
+        </section>
+      )}
+      {report && (
+        <section className="export__report">
+          <div className="toolbar export__report-tools">
+            <button type="button" className="button button--primary" data-testid="report-print" onClick={() => void print()}>
+              {core.printToPdf ? 'Save as PDF in the folder' : 'Print…'}
+            </button>
+            <button type="button" className="button" onClick={() => setReport(null)}>
+              Close report
+            </button>
+          </div>
+          <ShiftReportView report={report} />
+        </section>
+      )}
+      <ExportHistory items={history} />
+      {settings && <CentralSettings settings={settings} canEdit={roleMay(user.role, 'saveExportSettings')} onSaved={setSettings} />}
+    </main>
+  );
+}
