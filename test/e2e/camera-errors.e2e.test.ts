@@ -69,8 +69,8 @@ describe('camera failures in words (real Chromium)', () => {
   });
 
   it('no camera on the PC → says none was found', async () => {
-    // Allowed, but this build machine has no video device at all.
-    const result = await cameraProblem([], { permissions: ['camera'] }, 'camera-none-found');
+    // Allowed, but Chromium's fake media layer is told there are no cameras (whatever this machine has).
+    const result = await cameraProblem(['--use-fake-device-for-media-stream=device-count=0'], { permissions: ['camera'] }, 'camera-none-found');
     expect(result).toMatchObject({ code: 'no-camera', errors: [] });
     expect(result.text).toContain('No camera found');
   });
