@@ -8,10 +8,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE_NAME, StationStore } from '../../shared/node/db';
+import { StationStore, openStationDatabase } from '../../shared/node/db';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 50);
 let workDir: string;
@@ -81,7 +80,7 @@ describe('crash test: SIGKILL while recording', () => {
       // Ids continue after the highest number ever handed out, acknowledged or not.
       next += acked.length + 10_000;
 
-      const raw = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+      const raw = openStationDatabase(dataDir, { readonly: true });
       expect(raw.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
       const present = new Set((raw.prepare('SELECT id FROM crossings').all() as { id: string }[]).map((r) => r.id));
       raw.close();

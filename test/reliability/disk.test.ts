@@ -99,8 +99,8 @@ describe.skipIf(!probe)('storage failures on a real small disk', () => {
     // The saved data is intact: a copy taken off the read-only disk (WAL needs a writable -shm to open in place).
     const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-ro-copy-')), 'station.sqlite');
     fs.copyFileSync(path.join(dir, 'station.sqlite'), copy);
-    const Database = (await import('better-sqlite3')).default;
-    const raw = new Database(copy, { readonly: true, fileMustExist: true });
+    const { openDatabase, fileDatabaseKeyStore } = await import('../../shared/node/db');
+    const raw = openDatabase(copy, { readonly: true, key: fileDatabaseKeyStore(dir) });
     expect((raw.prepare('SELECT id FROM crossings').all() as { id: string }[]).map((r) => r.id)).toEqual([first.id]);
     raw.close();
     fs.rmSync(path.dirname(copy), { recursive: true, force: true });

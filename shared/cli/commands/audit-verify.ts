@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AuditLog, DATABASE_FILE_NAME, openDatabase } from '../../node/db';
+import { AuditLog, DATABASE_FILE_NAME, openStationDatabase, type SqliteDatabase } from '../../node/db';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
 
 /**
@@ -11,9 +11,9 @@ import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
 export function auditVerifyCommand(io: CliIo, dataDir: string): number {
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   if (!fs.existsSync(file)) throw new CliError(`no station database at ${file} (use --data-dir to point at the station's data folder)`);
-  let db: ReturnType<typeof openDatabase>;
+  let db: SqliteDatabase;
   try {
-    db = openDatabase(file, { readonly: true });
+    db = openStationDatabase(dataDir, { readonly: true });
   } catch (error) {
     throw new CliError(`cannot open ${file}: ${(error as Error).message}`, EXIT_FAILED_CHECK);
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATABASE_FILE_NAME, LATEST_SCHEMA_VERSION, StationStore, openDatabase } from '../../node/db';
+import { DATABASE_FILE_NAME, LATEST_SCHEMA_VERSION, StationStore, openStationDatabase } from '../../node/db';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
 
 /** `checkpoint db check`: SQLite integrity, audit chain and migration version of a station's data folder. */
@@ -9,7 +9,7 @@ export function dbCheckCommand(io: CliIo, dataDir: string): number {
   if (!fs.existsSync(file)) throw new CliError(`no station database at ${file} (use --data-dir to point at the station's data folder)`);
   let store: StationStore;
   try {
-    store = new StationStore(openDatabase(file));
+    store = new StationStore(openStationDatabase(dataDir));
   } catch (error) {
     throw new CliError(`cannot open ${file}: ${(error as Error).message}`, EXIT_FAILED_CHECK);
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { exportBundle, resolvePeriod } from '../../app/export/export-bundle';
 import { stationTimeZone } from '../../app/export/export-settings';
 import { verifyBundle } from '../../domain/export';
-import { DATABASE_FILE_NAME, ExportsRepo, OutboxRepo, StationStore, openDatabase } from '../../node/db';
+import { DATABASE_FILE_NAME, ExportsRepo, OutboxRepo, StationStore, openStationDatabase } from '../../node/db';
 import { readBundle, readPublicKeyFile } from '../../node/export';
 import { loadOrCreateStationKey } from '../../node/keys';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../io';
@@ -22,7 +22,7 @@ export async function exportCommand(io: CliIo, args: ExportArgs): Promise<number
   const file = path.join(args.dataDir, DATABASE_FILE_NAME);
   if (!fs.existsSync(file)) throw new CliError(`no station database at ${file} (use --data-dir to point at the station's data folder)`);
   if (!fs.statSync(args.out, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`--out ${args.out} is not an existing folder`);
-  const store = new StationStore(openDatabase(file));
+  const store = new StationStore(openStationDatabase(args.dataDir));
   try {
     const exports = new ExportsRepo(store.database);
     let period: { fromMs: number; toMs: number };

@@ -2,7 +2,17 @@ export { AuditLog, GENESIS_HASH, auditHash, type AuditEntry, type AuditVerificat
 export type { CrossingFilter, NewCrossing } from './crossings-repo';
 export { MigrationError, migrate, schemaVersion } from './migrate';
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
-export { DATABASE_FILE_NAME, StorageUnavailableError, openDatabase } from './open-database';
+export { DATABASE_FILE_NAME, StorageUnavailableError, databaseFileState, openDatabase, openStationDatabase, type SqliteDatabase } from './open-database';
+export {
+  DATABASE_KEY_FILE,
+  DatabaseKeyError,
+  PROTECTED_DATABASE_KEY_FILE,
+  fileDatabaseKeyStore,
+  newDatabaseKey,
+  parseHexKey,
+  writeNewFileDurably,
+  type DatabaseKeyStore,
+} from './database-key';
 export { StationStore, type IntegrityReport } from './station-store';
 export type { AlertRow, AlertStatus, NewAlert } from './alerts-repo';
 export type { CheckpointRow, CorridorRow, StationRow } from './corridors-repo';

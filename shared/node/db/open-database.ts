@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type PlainDatabase from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DatabaseKeyError, fileDatabaseKeyStore, type DatabaseKeyStore } from './database-key';
 import { migrate } from './migrate';
+
+/** The connection type the repositories use (better-sqlite3's API; sqlite3mc underneath). */
+export type SqliteDatabase = PlainDatabase.Database;
 
 export const DATABASE_FILE_NAME = 'station.sqlite';
 
 export interface OpenDatabaseOptions {
+  /** Keeps the key that encrypts the file (SQLCipher 4 format). */
+  readonly key: DatabaseKeyStore;
   /** Stop at this schema version (migration tests); default: latest. */
   readonly migrateTo?: number;
   readonly readonly?: boolean;
@@ -50,22 +57,101 @@ function unwritableReason(error: unknown, file: string): string | undefined {
   return `the disk refused the file: ${code}`;
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** What is on disk: nothing yet, a plaintext database from an earlier version, or an encrypted one. */
+export function databaseFileState(file: string): 'new' | 'plaintext' | 'encrypted' {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'new';
+    throw error;
+  }
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    if (read === 0) return 'new';
+    return read === head.length && head.equals(SQLITE_HEADER) ? 'plaintext' : 'encrypted';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** SQLCipher 4 compatible (sqlite3mc's `sqlcipher` cipher, legacy=4), with a raw 256-bit key (no KDF). */
+function cipherPragmas(db: Database.Database, key: Buffer, verb: 'key' | 'rekey'): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`${verb} = "x'${key.toString('hex')}'"`);
+}
+
+/** Reading the schema is the first thing that needs the key: a wrong key shows as SQLITE_NOTADB here. */
+function checkKey(db: Database.Database, file: string, keys: DatabaseKeyStore): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      throw new DatabaseKeyError(`The station database ${file} cannot be opened with ${keys.description}: the key is wrong or the file is damaged. Nothing was changed.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * A database written by an earlier, unencrypted version is encrypted in place on first start. sqlite3mc
+ * rekeys through the rollback journal (not in WAL mode), so a crash midway leaves the old plaintext file.
+ */
+function encryptInPlace(file: string, key: Buffer): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = DELETE'); // checkpoints and removes a leftover WAL first
+    cipherPragmas(db, key, 'rekey');
+  } finally {
+    db.close();
+  }
+}
+
+function keyFor(file: string, keys: DatabaseKeyStore, state: 'new' | 'plaintext' | 'encrypted', readonly: boolean): Buffer | undefined {
+  const existing = keys.load();
+  if (existing) return existing;
+  if (state === 'encrypted') {
+    throw new DatabaseKeyError(`The station database ${file} is encrypted but ${keys.description} is missing. Restore the key from the backup; nothing was changed.`);
+  }
+  // A read-only look (CLI checks) never makes a key.
+  return readonly ? undefined : keys.create();
+}
+
 /**
  * Opens (creating if needed) the station database with the durability settings every write relies on:
- * WAL so readers never block the lane, synchronous=FULL so a commit survives a power cut.
+ * WAL so readers never block the lane, synchronous=FULL so a commit survives a power cut. The file is
+ * encrypted (SQLCipher 4 format); a plaintext file from an earlier version is encrypted first.
  */
-export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
+export function openDatabase(file: string, options: OpenDatabaseOptions): SqliteDatabase {
+  const readonly = options.readonly ?? false;
   let db: Database.Database;
   try {
-    if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (!readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+    const state = databaseFileState(file);
+    const key = keyFor(file, options.key, state, readonly);
+    if (state === 'plaintext' && key && !readonly) encryptInPlace(file, key);
+    db = new Database(file, { readonly, fileMustExist: readonly });
+    try {
+      // A read-only look at a not yet encrypted file reads it as it is.
+      if (key && !(readonly && state === 'plaintext')) cipherPragmas(db, key, 'key');
+      checkKey(db, file, options.key);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   } catch (error) {
+    if (error instanceof DatabaseKeyError) throw error;
     const reason = unwritableReason(error, file);
     throw reason ? new StorageUnavailableError(file, reason, { cause: error }) : error;
   }
   try {
     db.pragma('busy_timeout = 5000');
-    if (!options.readonly) {
+    if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
@@ -77,4 +163,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     const reason = unwritableReason(error, file);
     throw reason ? new StorageUnavailableError(file, reason, { cause: error }) : error;
   }
+}
+
+/** Opens `<dataDir>/station.sqlite` with its key (by default the Node host's 0600 key file in the same folder). */
+export function openStationDatabase(dataDir: string, options: Partial<OpenDatabaseOptions> = {}): SqliteDatabase {
+  return openDatabase(path.join(dataDir, DATABASE_FILE_NAME), { ...options, key: options.key ?? fileDatabaseKeyStore(dataDir) });
 }

@@ -1,11 +1,11 @@
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Crossing } from '../../contract';
 import { canonicalJson } from '../../domain/canonical-json';
 import { AuditLog, sha256Hex, type AuditEntry, type AuditVerification } from './audit-log';
 import { CrossingsRepo, type CrossingFilter, type NewCrossing } from './crossings-repo';
 import { schemaVersion } from './migrate';
-import { DATABASE_FILE_NAME, openDatabase } from './open-database';
+import type { DatabaseKeyStore } from './database-key';
+import { openStationDatabase } from './open-database';
 import { SettingsRepo } from './settings-repo';
 
 export interface IntegrityReport {
@@ -61,8 +61,9 @@ export class StationStore {
     return this.db;
   }
 
-  static open(dataDir: string): StationStore {
-    return new StationStore(openDatabase(path.join(dataDir, DATABASE_FILE_NAME)));
+  /** `key`: where the database key is kept; by default the Node host's 0600 key file in `dataDir`. */
+  static open(dataDir: string, key?: DatabaseKeyStore): StationStore {
+    return new StationStore(openStationDatabase(dataDir, key ? { key } : {}));
   }
 
   /** Returns only after the row and its audit entry are committed (WAL, synchronous=FULL). */

@@ -5,12 +5,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { CoreBootstrap } from '../../../shared/app/create-core';
 import type { Core, ScanResult } from '../../../shared/contract';
-import { DATABASE_FILE_NAME } from '../../../shared/node/db';
+import { openStationDatabase } from '../../../shared/node/db';
 import { signTrustList, TRUST_LIST_SIGNERS_DIR } from '../../../shared/node/trust-list';
 import { EKU, makeDcc, makeSigner, T0, testHcert, type TestSigner } from '../../fixtures/dcc/build-dcc';
 import { gatewayEntries, pemOf, writeGatewayTrustList } from '../../fixtures/dcc/trust-list-files';
@@ -123,7 +122,7 @@ describe('COVID evidence through createCore', () => {
     const crossing = unwrap(await core.recordCrossing({ scanId: combined.scanId, direction: 'entry' }));
     core.close();
 
-    const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+    const db = openStationDatabase(dataDir, { readonly: true });
     const rows = db.prepare('SELECT crossing_id, kind, outcome, payload_sha256, summary_json FROM evidence').all() as { crossing_id: string; kind: string; outcome: string; payload_sha256: string; summary_json: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ crossing_id: crossing.id, kind: 'dcc', outcome: 'OK' });

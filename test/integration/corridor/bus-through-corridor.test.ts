@@ -1,11 +1,9 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Alert, Core, Direction, PersonStatus, RecordedCrossing } from '../../../shared/contract';
 import { pairingProblems, type Passage } from '../../../shared/domain/corridor';
 import type { Role } from '../../../shared/domain/auth';
-import { DATABASE_FILE_NAME, StationStore } from '../../../shared/node/db';
+import { StationStore, openStationDatabase } from '../../../shared/node/db';
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller, type Traveller } from '../../fixtures/corridor/bus';
 import { TEST_PIN, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
@@ -182,7 +180,7 @@ describe('a bus of 180 through the corridor, recorded at both ends (two stations
     expect(unwrap(await exit.core.listAlerts({})).total).toBe(4);
 
     // Pairing is consistent over every crossing the exit end knows.
-    const db = new Database(path.join(exit.dataDir, DATABASE_FILE_NAME), { readonly: true });
+    const db = openStationDatabase(exit.dataDir, { readonly: true });
     const passages = db
       .prepare(
         `SELECT id, direction, corridor_id AS corridorId, group_id AS groupId, station_id AS stationId, recorded_at_ms AS recordedAtMs,

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Core, Direction } from '../../../shared/contract';
 import { pairingProblems, type Passage } from '../../../shared/domain/corridor';
-import { DATABASE_FILE_NAME } from '../../../shared/node/db';
+import { openStationDatabase } from '../../../shared/node/db';
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
 import { TEST_PIN, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
@@ -55,7 +53,7 @@ async function open(template: string, clock: ManualClock): Promise<{ core: Core;
 }
 
 function passagesAndPairings(dataDir: string) {
-  const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+  const db = openStationDatabase(dataDir, { readonly: true });
   const passages = db
     .prepare(
       `SELECT id, direction, corridor_id AS corridorId, group_id AS groupId, station_id AS stationId, recorded_at_ms AS recordedAtMs,

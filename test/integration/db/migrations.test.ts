@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, MigrationError, migrate, openDatabase, schemaVersion } from '../../../shared/node/db';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, MigrationError, migrate, openStationDatabase, schemaVersion } from '../../../shared/node/db';
 import { tempDir } from '../../support/temp-dir';
 
 const tables = (db: Database.Database) =>
@@ -17,7 +17,7 @@ describe('migrations', () => {
   });
 
   it('open a real file in WAL mode with synchronous=FULL and the latest schema', () => {
-    const db = openDatabase(path.join(tempDir(), 'station.sqlite'));
+    const db = openStationDatabase(tempDir());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -26,19 +26,20 @@ describe('migrations', () => {
   });
 
   it('re-opening an up-to-date database changes nothing', () => {
-    const file = path.join(tempDir(), 'station.sqlite');
-    openDatabase(file).close();
-    const db = openDatabase(file);
+    const dir = tempDir();
+    openStationDatabase(dir).close();
+    const db = openStationDatabase(dir);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });
 
   it('refuse a database written by a newer app instead of guessing', () => {
-    const file = path.join(tempDir(), 'station.sqlite');
-    const raw = new Database(file);
+    const dir = tempDir();
+    // An unencrypted file, as earlier versions wrote: it is encrypted first, then refused by version.
+    const raw = new Database(path.join(dir, 'station.sqlite'));
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
-    expect(() => openDatabase(file)).toThrow(/newer than this app knows/);
+    expect(() => openStationDatabase(dir)).toThrow(/newer than this app knows/);
   });
 
   it('roll back a failing migration whole, leaving the previous version intact', () => {

@@ -1,7 +1,5 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_FILE_NAME, StationStore, type NewCrossing } from '../../../shared/node/db';
+import { StationStore, openStationDatabase, type NewCrossing } from '../../../shared/node/db';
 import { tempDir } from '../../support/temp-dir';
 
 const crossing = (n: number, recordedAt = `2021-03-01T0${n % 10}:00:00.000Z`): NewCrossing => ({
@@ -65,7 +63,7 @@ describe('StationStore', () => {
     store.close();
 
     // An attacker with the file: drop the trigger, rewrite row 2's payload.
-    const raw = new Database(path.join(dir, DATABASE_FILE_NAME));
+    const raw = openStationDatabase(dir);
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw.prepare(`UPDATE audit_log SET payload_json = '{"sequence":99}' WHERE seq = 2`).run();
     raw.close();

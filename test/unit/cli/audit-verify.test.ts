@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
-import { DATABASE_FILE_NAME } from '../../../shared/node/db';
+import { openStationDatabase } from '../../../shared/node/db';
 import { testBootstrap } from '../../support/core-session';
 import { tempDir } from '../../support/temp-dir';
 
@@ -24,7 +23,7 @@ describe('checkpoint audit verify', () => {
     expect(report).toMatchObject({ ok: true, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(report.rows).toBeGreaterThan(3);
 
-    const db = new Database(path.join(dataDir, DATABASE_FILE_NAME));
+    const db = openStationDatabase(dataDir);
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare(`UPDATE audit_log SET payload_json = '{"role":"operator"}' WHERE seq = 3`).run();
     db.close();

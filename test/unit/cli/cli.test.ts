@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
-import { DATABASE_FILE_NAME, LATEST_SCHEMA_VERSION } from '../../../shared/node/db';
+import { DATABASE_FILE_NAME, LATEST_SCHEMA_VERSION, openStationDatabase } from '../../../shared/node/db';
 import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
 import { testBootstrap } from '../../support/core-session';
 import { tempDir } from '../../support/temp-dir';
@@ -78,7 +77,7 @@ describe('checkpoint CLI', () => {
       if (scan.ok) await core.recordCrossing({ scanId: scan.value.scanId, direction: 'entry' });
     }
     core.close();
-    const db = new Database(path.join(dataDir, DATABASE_FILE_NAME));
+    const db = openStationDatabase(dataDir);
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare("UPDATE audit_log SET actor = 'intruder' WHERE seq = 1").run();
     db.close();
