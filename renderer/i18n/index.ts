@@ -7,3 +7,5 @@ export { lastStationLanguage, rememberStationLanguage } from './station-language
 export { useFormat } from './use-format';
 // Screens translate with react-i18next's hook: `const { t } = useTranslation('lane')`, then t('title').
 export { useTranslation, Trans } from 'react-i18next';
+export { LanguageSwitch } from './LanguageSwitch';
+export { LANGUAGE_SHORTCUT, nextLanguage, useOperatorLanguage } from './use-operator-language';
