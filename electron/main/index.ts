@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, ipcMain, protocol } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { createCore } from '../../shared/app';
 import { CORE_EVENT_CHANNEL } from '../../shared/contract';
@@ -12,6 +12,7 @@ import { registerCoreIpc } from './core-ipc';
 import type { WindowConstructor, WindowLike } from './electron-ports';
 import { Preferences } from './preferences';
 import { registerPrintToPdf } from './print-to-pdf';
+import { safeStorageKeyStore } from './safe-storage-key-store';
 import { createMainWindow } from './window-factory';
 
 // Bundled to dist/electron/main.mjs; the renderer build sits in dist/renderer, the preload beside main.
@@ -25,14 +26,21 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void start();
+  // A refused start (database key, read-only disk) is a sentence in a dialog, not a stack trace.
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Checkpoint Station cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   // Scanner devices are owned by main, never the renderer; without drivers or devices they only show as statuses.
-  const core = await createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), scanners: new ScannerManager() });
+  const dataDir = app.getPath('userData');
+  // The database key is sealed by the OS keychain (safeStorage, usable only after 'ready').
+  const databaseKey = safeStorageKeyStore(dataDir, safeStorage);
+  const core = await createCore({ dataDir, appVersion: app.getVersion(), scanners: new ScannerManager(), databaseKey });
   registerCoreIpc(ipcMain, createDispatcher(core));
   registerPrintToPdf(ipcMain);
   const preferences = new Preferences(new Store({ name: 'preferences' }));
