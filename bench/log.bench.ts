@@ -42,7 +42,7 @@ export const logBenchmark: Benchmark = {
       const ours = timeEach(count, (i) => store.recordCrossing(crossing(i), 'station'));
       store.close();
 
-      // Peer: the same row with a plain better-sqlite3 INSERT, same pragmas, no audit row and no transaction wrapper.
+      // Peer: the same row with a plain better-sqlite3 INSERT, same pragmas, no audit row, no transaction wrapper, no encryption.
       const raw = new Database(path.join(dir, 'raw.sqlite'));
       raw.pragma('journal_mode = WAL');
       raw.pragma('synchronous = FULL');
@@ -63,7 +63,7 @@ export const logBenchmark: Benchmark = {
           ratio: peer.median / ours.median,
           goal: '≥ 2,000 crossings/s',
           goalMet: oursPerSecond >= 2000,
-          note: 'both fsync on every commit (synchronous=FULL); ours also appends the hash-chained audit row in the same transaction.',
+          note: 'both fsync on every commit (synchronous=FULL); ours also appends the hash-chained audit row in the same transaction and is encrypted at rest (SQLCipher 4 format), the peer is plaintext.',
         },
       ];
     } finally {
