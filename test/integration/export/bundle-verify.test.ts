@@ -143,6 +143,15 @@ describe('tampering is caught and named', () => {
     );
   });
 
+  it('a CSV re-quoted by a spreadsheet (same cells, other bytes): only the hash differs, no row is misreported', async () => {
+    const dir = await bundle();
+    // Quote every plain "entry" cell: RFC 4180 allows it, the content is the same.
+    edit(dir, 'crossings.csv', (text) => text.replaceAll(',entry,', ',"entry",'));
+    const run = await cli('export', 'verify', dir, '--public-key', keyFile);
+    expect(run.code).toBe(1);
+    expect((run.json?.problems as { code: string }[]).map((p) => p.code)).toEqual(['hash-mismatch', 'size-mismatch']);
+  });
+
   it('a row deleted from the CSV only', async () => {
     const dir = await bundle();
     edit(dir, 'crossings.csv', (text) => {
