@@ -1,9 +1,11 @@
 import { dccBenchmark } from './dcc.bench';
+import { exportBenchmark } from './export.bench';
 import type { Benchmark } from './harness/types';
 import { logBenchmark } from './log.bench';
 import { mrzBenchmark } from './mrz.bench';
+import { pairingBenchmark } from './pairing.bench';
 import { qrBenchmark } from './qr.bench';
 import { scanBenchmark } from './scan.bench';
 
 /** Every benchmark `npm run bench` runs; `npm run bench -- <name>` runs one. */
-export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark, exportBenchmark, pairingBenchmark];
