@@ -2,17 +2,17 @@ import { useEffect, useState } from 'react';
 import type { Status } from '../../shared/contract';
 import { useTranslation } from 'react-i18next';
 import { useCore } from '../core-client/core-context';
-import { useFormat } from '../i18n';
 import { TrustListBadge } from '../features/evidence';
 import { ScannerLights } from '../features/scanners';
+import { DisplaySettingsButton } from '../features/settings';
+import { LaneStatusItems } from './status/LaneStatusItems';
+import { StationClock } from './status/StationClock';
 
 export function StatusBar() {
   const core = useCore();
   const { t } = useTranslation(['status', 'common']);
-  const format = useFormat();
   const [status, setStatus] = useState<Status | null>(null);
   const [offline, setOffline] = useState(false);
-  const [now, setNow] = useState(() => new Date());
 
   useEffect(() => {
     let alive = true;
@@ -27,11 +27,9 @@ export function StatusBar() {
     const unsubscribe = core.onEvent((event) => {
       if (event.type !== 'scanner-feed') void refresh();
     });
-    const timer = setInterval(() => setNow(new Date()), 1000);
     return () => {
       alive = false;
       unsubscribe();
-      clearInterval(timer);
     };
   }, [core]);
 
@@ -40,6 +38,7 @@ export function StatusBar() {
       <span className="status-bar__title">{t('common:appName')}</span>
       <span data-testid="station-id">{t('station', { id: status?.stationId ?? '…' })}</span>
       <span>{status ? t('crossingsRecorded', { total: status.database.crossingsTotal }) : ''}</span>
+      <LaneStatusItems status={status} />
       {status && <TrustListBadge trustList={status.trustList} />}
       <ScannerLights />
       {offline && (
@@ -47,9 +46,8 @@ export function StatusBar() {
           {t('coreUnreachable')}
         </span>
       )}
-      <time className="status-bar__clock" dateTime={now.toISOString()}>
-        {format.timeWithSeconds(now)}
-      </time>
+      <StationClock />
+      <DisplaySettingsButton />
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CoreError, Crossing, Direction, ScanResult } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import { CertificateDetails, dccItems, PaperCertificateForm, type PaperCertificate } from '../evidence';
@@ -10,11 +11,15 @@ import { LaneLogPanel } from './LaneLogPanel';
 import { ScanField } from './ScanField';
 import type { CapturedScan } from './use-scan-capture';
 import { useDeviceScans } from './use-device-scans';
+import { forgetScan, markScanEnded } from './outcome-timing';
+import { useOutcomeSignals } from './use-outcome-signals';
+import { useDisplaySettings } from '../settings';
 import { useWedgeCapture } from './use-wedge-capture';
 import { useTodaysCrossings } from './use-todays-crossings';
 
 export function LaneScreen() {
   const core = useCore();
+  const { t } = useTranslation(['lane', 'common']);
   const [direction, setDirection] = useState<Direction>('entry');
   const [scan, setScan] = useState<ScanResult | null>(null);
   const [recorded, setRecorded] = useState<Crossing | null>(null);
@@ -24,6 +29,9 @@ export function LaneScreen() {
   const [paperOpen, setPaperOpen] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const { crossings, total, error: listError } = useTodaysCrossings();
+  const display = useDisplaySettings();
+  // Each new outcome: its sound, the scan-to-outcome measure, the certificate time for the clock check.
+  useOutcomeSignals(scan, display.volume);
   // Handlers read the latest state through refs so a burst of keys never acts on a stale draft.
   const state = useRef({ scan, recorded, busy, direction });
   state.current = { scan, recorded, busy, direction };
@@ -60,6 +68,7 @@ export function LaneScreen() {
         setRecorded(null);
         setError(null);
       } else {
+        forgetScan();
         setError(result.error);
       }
     },
@@ -67,7 +76,10 @@ export function LaneScreen() {
   );
 
   // Scanner input (issue 9): wedge bursts wherever the focus is on this screen, and scans from host-owned devices.
-  useWedgeCapture((wedge) => void onScan({ text: wedge.text, source: 'wedge' }));
+  useWedgeCapture((wedge) => {
+    markScanEnded(wedge.burst.endedAt);
+    void onScan({ text: wedge.text, source: 'wedge' });
+  });
   useDeviceScans({
     direction,
     openScanId: scan && !recorded ? scan.scanId : null,
@@ -128,7 +140,7 @@ export function LaneScreen() {
   return (
     <main className="lane">
       <div className="lane__top">
-        <div className="direction" role="group" aria-label="Direction">
+        <div className="direction" role="group" aria-label={t('directionGroup')}>
           {(['entry', 'exit'] as const).map((value) => (
             <button
               key={value}
@@ -137,15 +149,15 @@ export function LaneScreen() {
               aria-pressed={direction === value}
               onClick={() => setDirection(value)}
             >
-              {value === 'entry' ? 'Entry' : 'Exit'}
+              {t(`common:direction.${value}`)}
             </button>
           ))}
           <kbd>F2</kbd>
           <button type="button" className="direction__option" data-testid="open-manual-mrz" onClick={() => setManualOpen(true)}>
-            Manual entry <kbd>F4</kbd>
+            {t('manualEntry')} <kbd>F4</kbd>
           </button>
           <button type="button" className="direction__option" data-testid="open-paper-form" onClick={() => setPaperOpen(true)}>
-            Paper certificate <kbd>F8</kbd>
+            {t('paperCertificate')} <kbd>F8</kbd>
           </button>
         </div>
         <ScanField onScan={(captured) => void onScan(captured)} busy={busy} />
@@ -173,7 +185,7 @@ export function LaneScreen() {
         </>
       ) : (
         <section className="decision decision--idle" data-testid="decision-idle">
-          Waiting for a scan…
+          {t('waiting')}
         </section>
       )}
       {listError && (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ScannerStatus } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import './scanners.css';
@@ -24,6 +25,7 @@ export function ScannerLight({ status, showLabel = true }: { status: ScannerStat
 /** The status bar's lights, one per configured scanner, kept live by the core's scanner-status events. */
 export function ScannerLights() {
   const core = useCore();
+  const { t } = useTranslation('status');
   const [scanners, setScanners] = useState<ScannerStatus[]>([]);
   useEffect(() => {
     let alive = true;
@@ -50,9 +52,12 @@ export function ScannerLights() {
       unsubscribe();
     };
   }, [core]);
-  if (scanners.length === 0) return null;
+  // Keyboard-wedge scanners are keyboards to the computer: only host-owned devices can be counted.
+  if (scanners.length === 0) return <span data-testid="scanners-connected">{t('scannersNone')}</span>;
+  const connected = scanners.filter((scanner) => scanner.state === 'connected').length;
   return (
     <span className="scanner-lights" role="status" aria-label="Scanners">
+      <span data-testid="scanners-connected">{t('scanners', { connected, total: scanners.length })}</span>
       {scanners.map((scanner) => (
         <ScannerLight key={scanner.deviceId} status={scanner} />
       ))}
