@@ -97,7 +97,7 @@ describe('camera and image codes on the lane (fake camera, real pixels, bundled 
     await expect.poll(outcome, { timeout: 30_000 }).toMatch(/^✓\s*OK/);
     expect(await page.getByTestId('evidence-item').first().textContent()).toMatch(/EU COVID certificate — PCR test, negative/);
     expect(await page.getByTestId('decision-name').textContent()).toBe('JURAEV, RUSTAM');
-    expect(await page.getByTestId('camera-last-read').textContent()).toContain('QR code');
+    expect(await page.getByTestId('camera-last-read').textContent()).toBe(`Last read: QR code, characters: ${dcc.length}`);
 
     const camera = scansFrom('camera');
     expect(camera).toHaveLength(1);
@@ -128,7 +128,7 @@ describe('camera and image codes on the lane (fake camera, real pixels, bundled 
     await page.getByTestId('code-chooser').waitFor();
     const choices = await page.getByTestId('code-choice').allTextContents();
     expect(choices).toHaveLength(2);
-    expect(await page.getByTestId('code-chooser').textContent()).toContain('2 codes found in certificate-scan.png');
+    expect(await page.getByTestId('code-chooser').textContent()).toContain('Codes found in certificate-scan.png: 2. Choose one');
     await page.screenshot({ path: screenshotPath('image-code-chooser'), fullPage: true });
     // The first choice has the focus: arrows move it, Enter picks (as would the digit shown beside it).
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('code-choice');
@@ -138,7 +138,7 @@ describe('camera and image codes on the lane (fake camera, real pixels, bundled 
     await page.keyboard.press('Enter');
     await expect.poll(outcome).toMatch(/^✓\s*OK/);
     await expect.poll(() => page.getByTestId('code-chooser').count()).toBe(0);
-    expect(await page.getByTestId('image-status').textContent()).toBe('Read a QR code from certificate-scan.png.');
+    expect(await page.getByTestId('image-status').textContent()).toBe('certificate-scan.png: read a QR code.');
     expect(JSON.parse(scansFrom('image').at(-1)!.body!)).toMatchObject({ payload: dcc, source: 'image', symbology: ']Q1' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scan-input');
   });
@@ -169,9 +169,9 @@ describe('camera and image codes on the lane (fake camera, real pixels, bundled 
   it('a picture without any code says so in words', async () => {
     const blank = compose(400, 300, []);
     await page.getByTestId('image-file-input').setInputFiles({ name: 'blank-page.png', mimeType: 'image/png', buffer: toPng(blank) });
-    await expect.poll(() => page.getByTestId('image-problem').textContent()).toContain('No QR, Data Matrix, PDF417 or Aztec code found in blank-page.png');
+    await expect.poll(() => page.getByTestId('image-problem').textContent()).toBe('blank-page.png: no QR, Data Matrix, PDF417 or Aztec code found. Try a sharper, closer picture taken straight on, or scan the code with a scanner.');
     await page.getByTestId('image-file-input').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
-    await expect.poll(() => page.getByTestId('image-problem').textContent()).toContain('notes.png is not a picture this station can read');
+    await expect.poll(() => page.getByTestId('image-problem').textContent()).toBe('notes.png: not a picture this station can read (use PNG, JPEG, WebP, GIF or BMP).');
   });
 
   it('Ctrl+V of a copied picture reads its code', async () => {
@@ -186,7 +186,7 @@ describe('camera and image codes on the lane (fake camera, real pixels, bundled 
     await page.keyboard.press('Control+V');
     await expect.poll(outcome).toMatch(/^✓\s*OK/);
     expect(scansFrom('image')).toHaveLength(before + 1);
-    expect(await page.getByTestId('image-status').textContent()).toBe('Read a QR code from the pasted picture.');
+    expect(await page.getByTestId('image-status').textContent()).toBe('Pasted picture: read a QR code.');
     // The picture was not pasted into the scan field as well.
     expect(await page.getByTestId('scan-input').inputValue()).toBe('');
   });

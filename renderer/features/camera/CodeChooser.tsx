@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DecodedBarcode } from '../../../shared/domain/barcode';
-import { formatName } from './aim-identifier';
 import { previewOf } from './unique-codes';
 
 /**
@@ -8,6 +8,7 @@ import { previewOf } from './unique-codes';
  * the keyboard — digits 1–9, or arrows and Enter; Esc closes the list and leaves the lane as it was.
  */
 export function CodeChooser({ source, codes, onChoose, onCancel }: { source: string; codes: readonly DecodedBarcode[]; onChoose: (code: DecodedBarcode) => void; onCancel: () => void }) {
+  const { t } = useTranslation('camera');
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     list.current?.querySelector('button')?.focus();
@@ -34,14 +35,13 @@ export function CodeChooser({ source, codes, onChoose, onCancel }: { source: str
   return (
     <section className="code-chooser" data-testid="code-chooser" aria-labelledby="code-chooser-title" onKeyDown={onKeyDown}>
       <h2 id="code-chooser-title">
-        {codes.length} codes found in {source}: choose one (<kbd>1</kbd>–<kbd>{Math.min(codes.length, 9)}</kbd>, or arrows and <kbd>Enter</kbd>; <kbd>Esc</kbd>{' '}
-        cancels)
+        {t('chooser.title', { name: source, total: codes.length })} <span className="code-chooser__keys">({t('chooser.keys', { last: Math.min(codes.length, 9) })})</span>
       </h2>
       <ol ref={list} className="code-chooser__list">
         {codes.map((code, index) => (
           <li key={`${code.format}:${code.text}`}>
             <button type="button" className="code-chooser__option" data-testid="code-choice" onClick={() => onChoose(code)}>
-              {index < 9 && <kbd>{index + 1}</kbd>} <strong>{formatName(code.format)}</strong> <span className="code-chooser__text">{previewOf(code.text)}</span>
+              {index < 9 && <kbd>{index + 1}</kbd>} <strong>{t(`format.${code.format}`)}</strong> <span className="code-chooser__text">{previewOf(code.text)}</span>
             </button>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DecodedBarcode } from '../../../shared/domain/barcode';
-import { aimIdentifierOf, formatName } from './aim-identifier';
+import { aimIdentifierOf } from './aim-identifier';
 import { CameraPanel } from './CameraPanel';
 import { CAMERA_SHORTCUT } from './camera-shortcut';
 import { CodeChooser } from './CodeChooser';
@@ -9,6 +10,8 @@ import { uniqueCodes } from './unique-codes';
 import { useBarcodeDecoder } from './use-barcode-decoder';
 import './camera.css';
 
+/** Opens the image file picker (the same keys as "Open…" everywhere). */
+const OPEN_IMAGE_SHORTCUT = 'Ctrl+O';
 
 /** The chooser had the focus; the lane's typing goes back to its scan field. */
 const focusScanField = () => document.getElementById('scan-input')?.focus();
@@ -21,12 +24,20 @@ export interface PixelScan {
   readonly symbology: string;
 }
 
+/** Where a picture came from: a file's name, or null for a pasted picture (named in the operator's language). */
+type PictureName = string | null;
+
+type ImageProblem =
+  | { readonly key: 'notAnImage' | 'nothingFound' }
+  | { readonly key: 'tooLarge'; readonly size: string; readonly max: string }
+  | { readonly key: 'decoderFailed'; readonly detail: string };
+
 type ImageState =
   | { readonly state: 'idle' }
-  | { readonly state: 'reading'; readonly name: string }
-  | { readonly state: 'read'; readonly message: string }
-  | { readonly state: 'choose'; readonly name: string; readonly codes: readonly DecodedBarcode[] }
-  | { readonly state: 'problem'; readonly message: string };
+  | { readonly state: 'reading'; readonly name: PictureName }
+  | { readonly state: 'read'; readonly name: PictureName; readonly code: DecodedBarcode }
+  | { readonly state: 'choose'; readonly name: PictureName; readonly codes: readonly DecodedBarcode[] }
+  | { readonly state: 'problem'; readonly name: PictureName; readonly problem: ImageProblem };
 
 /**
  * 2D codes from pixels on the lane: the camera (F6), an image file (Open image…, Ctrl+O) or a pasted
@@ -34,9 +45,10 @@ type ImageState =
  * `onScan` like a scanner's.
  */
 export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => void }) {
+  const { t } = useTranslation('camera');
   const decoder = useBarcodeDecoder();
   const [cameraOpen, setCameraOpen] = useState(false);
-  const [lastRead, setLastRead] = useState<string | null>(null);
+  const [lastRead, setLastRead] = useState<DecodedBarcode | null>(null);
   const [image, setImage] = useState<ImageState>({ state: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -52,29 +64,27 @@ export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => void }
 
   const onCameraCode = useCallback(
     (code: DecodedBarcode) => {
-      if (submit(code, 'camera')) setLastRead(`${formatName(code.format)}, ${code.text.length} characters`);
+      if (submit(code, 'camera')) setLastRead(code);
     },
     [submit],
   );
 
   const scanImage = useCallback(
-    async (blob: Blob, name: string) => {
+    async (blob: Blob, name: PictureName) => {
       setImage({ state: 'reading', name });
-      const bitmap = await imageBitmapOf(blob, name);
-      if (!bitmap.ok) return setImage({ state: 'problem', message: bitmap.error.message });
-      const decoded = await decoder.decode(bitmap.value, { tryHarder: true });
-      if (!decoded.ok) return setImage({ state: 'problem', message: `Codes cannot be read from ${name}: ${decoded.error.message}.` });
-      const codes = uniqueCodes(decoded.value).filter((code) => code.text.trim().length > 0);
-      if (codes.length === 0) {
-        return setImage({
-          state: 'problem',
-          message: `No QR, Data Matrix, PDF417 or Aztec code found in ${name}. Try a sharper, closer picture taken straight on, or scan the code with a scanner.`,
-        });
+      const bitmap = await imageBitmapOf(blob);
+      if (!bitmap.ok) {
+        const { error } = bitmap;
+        return setImage({ state: 'problem', name, problem: error.code === 'file-too-large' ? { key: 'tooLarge', size: error.sizeMb, max: error.maxMb } : { key: 'notAnImage' } });
       }
+      const decoded = await decoder.decode(bitmap.value, { tryHarder: true });
+      if (!decoded.ok) return setImage({ state: 'problem', name, problem: { key: 'decoderFailed', detail: decoded.error.message } });
+      const codes = uniqueCodes(decoded.value).filter((code) => code.text.trim().length > 0);
+      if (codes.length === 0) return setImage({ state: 'problem', name, problem: { key: 'nothingFound' } });
       if (codes.length > 1) return setImage({ state: 'choose', name, codes });
       const [only] = codes as [DecodedBarcode];
       submit(only, 'image');
-      setImage({ state: 'read', message: `Read a ${formatName(only.format)} from ${name}.` });
+      setImage({ state: 'read', name, code: only });
     },
     [decoder, submit],
   );
@@ -101,20 +111,22 @@ export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => void }
       if (!file) return;
       event.preventDefault();
       event.stopPropagation();
-      void scanImage(file, 'the pasted picture');
+      void scanImage(file, null);
     };
     window.addEventListener('paste', onPaste, { capture: true });
     return () => window.removeEventListener('paste', onPaste, { capture: true });
   }, [scanImage]);
 
+  const nameOf = (name: PictureName): string => name ?? t('image.pasted');
+
   return (
-    <section className="code-reader" aria-label="Camera and image codes">
+    <section className="code-reader" aria-label={t('region')}>
       <div className="code-reader__actions">
         <button type="button" className="direction__option" data-testid="toggle-camera" aria-pressed={cameraOpen} onClick={() => setCameraOpen((open) => !open)}>
-          {cameraOpen ? 'Camera off' : 'Camera'} <kbd>{CAMERA_SHORTCUT}</kbd>
+          {cameraOpen ? t('turnOff') : t('turnOn')} <kbd>{CAMERA_SHORTCUT}</kbd>
         </button>
         <button type="button" className="direction__option" data-testid="open-image" onClick={() => fileInput.current?.click()}>
-          Open image… <kbd>Ctrl+O</kbd>
+          {t('openImage')} <kbd>{OPEN_IMAGE_SHORTCUT}</kbd>
         </button>
         <input
           ref={fileInput}
@@ -128,26 +140,26 @@ export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => void }
             if (file) void scanImage(file, file.name);
           }}
         />
-        <span className="code-reader__hint">or paste a picture (Ctrl+V)</span>
+        <span className="code-reader__hint">{t('pasteHint')}</span>
         {image.state === 'reading' && (
           <span role="status" data-testid="image-status">
-            Reading {image.name}…
+            {t('image.reading', { name: nameOf(image.name) })}
           </span>
         )}
         {image.state === 'read' && (
           <span role="status" data-testid="image-status">
-            {image.message}
+            {t('image.read', { name: nameOf(image.name), format: t(`format.${image.code.format}`) })}
           </span>
         )}
       </div>
       {image.state === 'problem' && (
-        <div className="error-banner" role="alert" data-testid="image-problem">
-          {image.message}
+        <div className="error-banner" role="alert" data-testid="image-problem" data-code={image.problem.key}>
+          {t(`image.${image.problem.key}`, { name: nameOf(image.name), size: '', max: '', detail: '', ...image.problem })}
         </div>
       )}
       {image.state === 'choose' && (
         <CodeChooser
-          source={image.name}
+          source={nameOf(image.name)}
           codes={image.codes}
           onCancel={() => {
             setImage({ state: 'idle' });
@@ -156,7 +168,7 @@ export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => void }
           onChoose={(code) => {
             focusScanField();
             submit(code, 'image');
-            setImage({ state: 'read', message: `Read a ${formatName(code.format)} from ${image.name}.` });
+            setImage({ state: 'read', name: image.name, code });
           }}
         />
       )}

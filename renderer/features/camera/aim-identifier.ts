@@ -13,7 +13,3 @@ const AIM: Record<BarcodeFormat, string> = {
 };
 
 export const aimIdentifierOf = (format: BarcodeFormat): string => AIM[format];
-
-/** Human names for the operator. */
-const NAMES: Record<BarcodeFormat, string> = { QRCode: 'QR code', DataMatrix: 'Data Matrix', PDF417: 'PDF417', Aztec: 'Aztec code' };
-export const formatName = (format: BarcodeFormat): string => NAMES[format];

@@ -34,7 +34,8 @@ export function createBarcodeDecoder(): BarcodeDecoder {
       // A worker that failed to load or crashed is dropped; the next decode starts a fresh one.
       started.terminate();
       if (worker === started) worker = undefined;
-      failAll(`the barcode decoder stopped: ${event.message || 'its script could not be loaded'}`);
+      // The browser's own words (English, technical): the screen shows them inside a translated sentence.
+      failAll(event.message || event.type);
     };
     return started;
   };
@@ -52,7 +53,7 @@ export function createBarcodeDecoder(): BarcodeDecoder {
     dispose() {
       worker?.terminate();
       worker = undefined;
-      failAll('the barcode decoder was closed');
+      failAll('closed'); // only for decodes nobody waits for any more (the lane was left)
     },
   };
 }

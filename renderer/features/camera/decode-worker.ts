@@ -18,7 +18,7 @@ function pixelsOf(bitmap: ImageBitmap): Result<RgbaImage, BarcodeProblem> {
   if (!size.ok) return size;
   if (!canvas || canvas.width !== bitmap.width || canvas.height !== bitmap.height) canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) return err({ code: 'decoder-failed', message: 'this window cannot draw pictures for the decoder (no 2D canvas)' });
+  if (!context) throw new Error('this window cannot draw pictures for the decoder (no 2D canvas)');
   context.drawImage(bitmap, 0, 0);
   return ok(context.getImageData(0, 0, bitmap.width, bitmap.height));
 }
@@ -30,7 +30,7 @@ self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
     const pixels = pixelsOf(bitmap);
     result = pixels.ok ? await decodeBarcodes(pixels.value, { tryHarder }) : pixels;
   } catch (error) {
-    result = err({ code: 'decoder-failed', message: `the barcode decoder failed: ${error instanceof Error ? error.message : String(error)}` });
+    result = err({ code: 'decoder-failed', message: error instanceof Error ? error.message : String(error) });
   } finally {
     bitmap.close();
   }

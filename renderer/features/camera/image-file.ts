@@ -1,20 +1,18 @@
-import type { Problem } from '../../../shared/domain/result';
 import { err, ok, type Result } from '../../../shared/domain/result';
 
 /** A photo or scan of a certificate is a few MB; far beyond that is not a picture of a code. */
 export const MAX_IMAGE_FILE_BYTES = 40 * 1024 * 1024;
 
-export type ImageFileProblem = Problem<'not-an-image' | 'file-too-large'>;
+/** Why a file or pasted item gave no pixels; the screen words it (locales: `camera:image.*`). */
+export type ImageFileProblem = { readonly code: 'not-an-image' } | { readonly code: 'file-too-large'; readonly sizeMb: string; readonly maxMb: string };
 
 /** Decodes an image file or pasted picture (PNG, JPEG, WebP, GIF, BMP — what the browser reads) to a bitmap. */
-export async function imageBitmapOf(blob: Blob, name: string): Promise<Result<ImageBitmap, ImageFileProblem>> {
-  if (blob.size > MAX_IMAGE_FILE_BYTES) {
-    return err({ code: 'file-too-large', message: `${name} is ${megabytes(blob.size)} MB; the largest image accepted is ${megabytes(MAX_IMAGE_FILE_BYTES)} MB.` });
-  }
+export async function imageBitmapOf(blob: Blob): Promise<Result<ImageBitmap, ImageFileProblem>> {
+  if (blob.size > MAX_IMAGE_FILE_BYTES) return err({ code: 'file-too-large', sizeMb: megabytes(blob.size), maxMb: megabytes(MAX_IMAGE_FILE_BYTES) });
   try {
     return ok(await createImageBitmap(blob));
   } catch {
-    return err({ code: 'not-an-image', message: `${name} is not a picture this station can read (use PNG, JPEG, WebP, GIF or BMP).` });
+    return err({ code: 'not-an-image' });
   }
 }
 

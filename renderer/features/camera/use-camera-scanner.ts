@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DecodedBarcode } from '../../../shared/domain/barcode';
 import type { BarcodeDecoder } from './barcode-decoder';
-import { CAMERA_UNSUPPORTED, cameraProblemOf, type CameraProblem } from './camera-problem';
-import { CAMERA_SHORTCUT } from './camera-shortcut';
+import { cameraProblemOf, type CameraProblem } from './camera-problem';
 import { createFrameDeduplicator } from './frame-dedup';
 
 /** How often a frame is taken; one frame is decoded at a time, so a slow PC simply decodes fewer. */
@@ -20,6 +19,7 @@ export type CameraStatus =
  */
 export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, decoder: BarcodeDecoder, onCode: (code: DecodedBarcode) => void) {
   const [status, setStatus] = useState<CameraStatus>({ state: 'starting' });
+  /** The decoder's own (English, technical) reason when frames cannot be decoded at all. */
   const [decodeProblem, setDecodeProblem] = useState<string | null>(null);
   // Frames decoded so far: shown on the panel (a stuck decoder is visible) and read by the e2e test.
   const [framesRead, setFramesRead] = useState(0);
@@ -44,7 +44,7 @@ export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, d
         const result = await decoder.decode(bitmap, { tryHarder: false });
         if (stopped) return;
         if (!result.ok) {
-          setDecodeProblem(`Codes cannot be read from the camera: ${result.error.message}.`);
+          setDecodeProblem(result.error.message);
           // Without its .wasm the decoder cannot work at all: stop asking 7 times a second.
           if (result.error.code.startsWith('wasm')) clearInterval(timer);
           return;
@@ -61,7 +61,7 @@ export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, d
 
     const start = async () => {
       if (!navigator.mediaDevices?.getUserMedia) {
-        setStatus({ state: 'failed', problem: CAMERA_UNSUPPORTED });
+        setStatus({ state: 'failed', problem: { code: 'camera-unsupported' } });
         return;
       }
       try {
@@ -79,7 +79,7 @@ export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, d
         track.onended = () => {
           if (stopped) return;
           clearInterval(timer);
-          setStatus({ state: 'failed', problem: { code: 'camera-busy', message: `The camera stopped (unplugged, or taken by another program). Press ${CAMERA_SHORTCUT} twice to start it again.` } });
+          setStatus({ state: 'failed', problem: { code: 'camera-stopped' } });
         };
       }
       video.srcObject = stream;

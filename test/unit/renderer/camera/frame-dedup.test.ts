@@ -76,24 +76,20 @@ describe('camera scans carry a scanner-style AIM identifier', () => {
   });
 });
 
-describe('camera failures in words', () => {
+describe('camera failures as codes the screen words', () => {
   it.each([
-    ['NotFoundError', 'no-camera', /No camera found/],
-    ['OverconstrainedError', 'no-camera', /No camera found/],
-    ['NotAllowedError', 'permission-denied', /not allowed/],
-    ['SecurityError', 'permission-denied', /not allowed/],
-    ['NotReadableError', 'camera-busy', /busy/],
-    ['AbortError', 'camera-busy', /busy/],
-  ])('%s → %s', (name, code, message) => {
-    const problem = cameraProblemOf(new DOMException('raw browser text', name));
-    expect(problem.code).toBe(code);
-    expect(problem.message).toMatch(message);
-    expect(problem.message).not.toContain('raw browser text');
+    ['NotFoundError', 'no-camera'],
+    ['OverconstrainedError', 'no-camera'],
+    ['NotAllowedError', 'permission-denied'],
+    ['SecurityError', 'permission-denied'],
+    ['NotReadableError', 'camera-busy'],
+    ['AbortError', 'camera-busy'],
+  ])('%s → %s', (name, code) => {
+    expect(cameraProblemOf(new DOMException('raw browser text', name))).toEqual({ code });
   });
 
   it('anything else keeps the browser text so support can tell what happened', () => {
-    const problem = cameraProblemOf(new TypeError('getUserMedia is not a function'));
-    expect(problem).toMatchObject({ code: 'camera-failed' });
-    expect(problem.message).toContain('TypeError: getUserMedia is not a function');
+    expect(cameraProblemOf(new TypeError('getUserMedia is not a function'))).toEqual({ code: 'camera-failed', detail: 'TypeError: getUserMedia is not a function' });
+    expect(cameraProblemOf('weird')).toEqual({ code: 'camera-failed', detail: 'weird' });
   });
 });
