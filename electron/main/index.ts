@@ -13,6 +13,7 @@ import type { WindowConstructor, WindowLike } from './electron-ports';
 import { Preferences } from './preferences';
 import { registerPrintToPdf } from './print-to-pdf';
 import { safeStorageKeyStore } from './safe-storage-key-store';
+import { safeStorageStationKeyStore } from './safe-storage-station-key';
 import { createMainWindow } from './window-factory';
 
 // Bundled to dist/electron/main.mjs; the renderer build sits in dist/renderer, the preload beside main.
@@ -40,7 +41,9 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   // The database key is sealed by the OS keychain (safeStorage, usable only after 'ready').
   const databaseKey = safeStorageKeyStore(dataDir, safeStorage);
-  const core = await createCore({ dataDir, appVersion: app.getVersion(), scanners: new ScannerManager(), databaseKey });
+  // The station's signing key too: exports and group files are signed in main, the renderer never sees it.
+  const stationKey = safeStorageStationKeyStore(dataDir, safeStorage);
+  const core = await createCore({ dataDir, appVersion: app.getVersion(), scanners: new ScannerManager(), databaseKey, stationKey });
   registerCoreIpc(ipcMain, createDispatcher(core));
   registerPrintToPdf(ipcMain);
   const preferences = new Preferences(new Store({ name: 'preferences' }));

@@ -1,7 +1,7 @@
 import { BootstrapStationInputSchema, CreateUserInputSchema, type BootstrapStationInput, type Core, type CreateUserInput } from '../contract';
 import { CrossingLogStore, StationStore, type DatabaseKeyStore } from '../node/db';
 import type { ScannerRuntime } from '../node/scanners';
-import { loadOrCreateStationKey } from '../node/keys';
+import { loadOrCreateStationKey, type StationKeyStore } from '../node/keys';
 import { alertMethods } from './alerts/alert-methods';
 import { authMethods } from './auth/auth-methods';
 import { STATION_ID_KEY } from './auth/bootstrap-station';
@@ -53,6 +53,11 @@ export interface CoreOptions {
    * (Node host, CLI, tests) a key file readable by the owner only, `<dataDir>/db.key`.
    */
   readonly databaseKey?: DatabaseKeyStore;
+  /**
+   * Keeps the station's Ed25519 signing key (exports, group files): Electron main passes its safeStorage
+   * store; by default a PEM file readable by the owner only, `<dataDir>/station-key.pem`.
+   */
+  readonly stationKey?: StationKeyStore;
 }
 
 export interface CoreBootstrap {
@@ -87,7 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store,
     log: new CrossingLogStore(store),
     session: new Session(),
-    stationKey: loadOrCreateStationKey(options.dataDir),
+    stationKey: loadOrCreateStationKey(options.dataDir, options.stationKey),
     events,
     // The first-run wizard may name the station (before its first crossing): read it live.
     get stationId() {

@@ -1,8 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-
-export const STATION_KEY_FILE = 'station-key.pem';
+import { StationKeyError, fileStationKeyStore, type StationKeyStore } from './station-key-store';
 
 /** The station's Ed25519 signing key: signs group files and daily exports; never leaves the core. */
 export interface StationKey {
@@ -54,22 +51,24 @@ function fromPrivateKey(privateKey: KeyObject): StationKey {
 }
 
 /**
- * Loads the station key from the data folder, creating it at first run as a PKCS#8 PEM file readable by
- * the owner only (0600). Created with O_EXCL, so two processes starting at once never write two keys.
+ * Loads the station key from its store, creating it at first run: by default a PKCS#8 PEM file in the data
+ * folder readable by the owner only (0600); in Electron main a file sealed by the OS keychain. Created
+ * exclusively, so two processes starting at once never make two keys.
  */
-export function loadOrCreateStationKey(dataDir: string): StationKey {
-  const file = path.join(dataDir, STATION_KEY_FILE);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+export function loadOrCreateStationKey(dataDir: string, store: StationKeyStore = fileStationKeyStore(dataDir)): StationKey {
+  let pem = store.load();
+  if (pem === undefined) {
     const { privateKey } = generateKeyPairSync('ed25519');
-    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
-    try {
-      fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    store.create(privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+    pem = store.load();
+    if (pem === undefined) throw new StationKeyError(`${store.description} was not saved.`);
   }
-  const privateKey = createPrivateKey({ key: fs.readFileSync(file), format: 'pem' });
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} does not hold an Ed25519 key`);
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey({ key: pem, format: 'pem' });
+  } catch (error) {
+    throw new StationKeyError(`${store.description} is damaged and cannot be read. Restore it from the backup.`, { cause: error });
+  }
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new StationKeyError(`${store.description} does not hold an Ed25519 key.`);
   return fromPrivateKey(privateKey);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STATION_KEY_FILE, loadOrCreateStationKey, publicKeyFingerprint, verifySignature } from '../../../shared/node/keys';
+import { STATION_KEY_FILE, StationKeyError, loadOrCreateStationKey, publicKeyFingerprint, verifySignature } from '../../../shared/node/keys';
 import { tempDir } from '../../support/temp-dir';
 
 describe('station key', () => {
@@ -16,6 +16,18 @@ describe('station key', () => {
     expect(again.fingerprint).toBe(first.fingerprint);
     expect(first.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(publicKeyFingerprint(first.publicKey)).toBe(first.fingerprint);
+  });
+
+  it('refuses a key file other users can read, and a damaged one, in words', () => {
+    const dir = tempDir();
+    loadOrCreateStationKey(dir);
+    const file = path.join(dir, STATION_KEY_FILE);
+    fs.chmodSync(file, 0o644);
+    expect(() => loadOrCreateStationKey(dir)).toThrow(`Refusing to sign with the station key file ${file}: other users can read it (mode 644). Run "chmod 600 ${file}" and start again.`);
+    fs.chmodSync(file, 0o600);
+    fs.writeFileSync(file, '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n');
+    expect(() => loadOrCreateStationKey(dir)).toThrow(StationKeyError);
+    expect(() => loadOrCreateStationKey(dir)).toThrow(/is damaged and cannot be read/);
   });
 
   it('signs with Ed25519; a changed byte or another key fails verification', () => {
