@@ -13,6 +13,7 @@ import type { Core } from '../../shared/contract';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { testBootstrap } from '../support/core-session';
 import { launchChromium, screenshotPath } from './support/browser';
+import { qrPng } from './support/code-pictures';
 
 const RENDERER = path.resolve('dist/renderer');
 
@@ -73,5 +74,24 @@ describe('camera failures in words (real Chromium)', () => {
     const result = await cameraProblem(['--use-fake-device-for-media-stream=device-count=0'], { permissions: ['camera'] }, 'camera-none-found');
     expect(result).toMatchObject({ code: 'no-camera', errors: [] });
     expect(result.text).toContain('No camera found');
+  });
+
+  it.each([
+    ['missing', { status: 404, body: 'Not found' }, /cannot load the barcode decoder from .*zxing_reader-.*\.wasm: HTTP 404/],
+    ['replaced', { status: 200, body: Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), contentType: 'application/wasm' }, /is not the build this app expects \(SHA-256 [0-9a-f]{64}/],
+  ] as const)('a %s decoder .wasm is named in the message, not a silent failure', async (_name, response, message) => {
+    const browser = await launchChromium();
+    browsers.push(browser);
+    const context = await browser.newContext();
+    await context.route('**/*.wasm', (route) => route.fulfill(response));
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.waitForFunction(() => document.activeElement?.id === 'scan-input');
+    await page.getByTestId('image-file-input').setInputFiles({ name: 'certificate.png', mimeType: 'image/png', buffer: await qrPng('HC1:NCFOXN%TS3DH', 4) });
+    const problem = page.getByTestId('image-problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-code')).toBe('decoderFailed');
+    expect(await problem.textContent()).toMatch(message);
+    await browser.close();
   });
 });
