@@ -20,6 +20,8 @@ import { consoleLogger, type Logger } from './logger';
 import { preferenceMethods } from './preferences/preference-methods';
 import { ruleMethods } from './rules/rule-methods';
 import { RuleProfileService } from './rules/rule-profile-service';
+import { retentionMethods } from './retention/retention-methods';
+import { RetentionService } from './retention/retention-service';
 import { DraftStore } from './scan/draft-store';
 import { scanMethods } from './scan/scan-methods';
 import { scannerMethods } from './scanners/scanner-methods';
@@ -110,6 +112,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   rules.ensureDefaults();
   const scanners = new ScannerService(ctx, options.scanners);
   const exportService = createExportService(ctx, options.dataDir, options.outbox);
+  // Data protection (issue 7): personal fields older than the retention period are purged at start and daily.
+  const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor() });
 
   // Every method goes through the permission table (shared/domain/auth) before it runs.
   const api = guardMethods(
@@ -129,6 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...dashboardMethods(ctx),
       ...scannerMethods(ctx, scanners),
       ...exportMethods(ctx, exportService),
+      ...retentionMethods(ctx, retention),
       ...preferenceMethods(ctx),
     },
     ctx,
@@ -138,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   scanners.start((input) => api.scan(input));
   // Bundles queued before a restart go out again as soon as the link allows.
   exportService.pusher.kick();
+  retention.schedule();
 
   return {
     ...api,
@@ -147,6 +153,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true;
       void scanners.stop();
       exportService.pusher.stop();
+      retention.stop();
       events.clear();
       store.close();
     },

@@ -84,6 +84,7 @@ import {
   TrustListSchema,
   TrustListStatusSchema,
 } from './trust-list';
+import { GetRetentionInputSchema, PurgeExpiredInputSchema, RetentionPurgeSchema, RetentionStatusSchema, SetRetentionInputSchema } from './retention';
 import {
   GetTravellerHistoryInputSchema,
   OverrideCrossingInputSchema,
@@ -154,6 +155,10 @@ export const coreMethods = {
   // The signed-in operator's own preferences (issue 6): language, large text, high contrast, volume.
   getUserPreferences: { input: GetUserPreferencesInputSchema, output: UserPreferencesSchema },
   saveUserPreferences: { input: SaveUserPreferencesInputSchema, output: UserPreferencesSchema },
+  // Data protection (issue 7).
+  getRetention: { input: GetRetentionInputSchema, output: RetentionStatusSchema },
+  setRetention: { input: SetRetentionInputSchema, output: RetentionStatusSchema },
+  purgeExpired: { input: PurgeExpiredInputSchema, output: RetentionPurgeSchema },
 } as const satisfies Record<CoreMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // `satisfies` makes the compiler prove this table and CORE_METHOD_NAMES list the same methods.

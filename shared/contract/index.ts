@@ -14,6 +14,7 @@ export * from './group';
 export * from './ids';
 export * from './method-names';
 export * from './preferences';
+export * from './retention';
 export * from './rules';
 export * from './scan';
 export * from './scanner';

@@ -59,6 +59,10 @@ export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'ge
   // Each operator's own screen preferences: language, large text, high contrast, volume (issue 6).
   'getUserPreferences',
   'saveUserPreferences',
+  // Data protection (issue 7): the retention period and the purge of personal fields.
+  'getRetention',
+  'setRetention',
+  'purgeExpired',
 ] as const;
 export type CoreMethodName = (typeof CORE_METHOD_NAMES)[number];
 

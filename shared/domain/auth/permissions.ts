@@ -88,6 +88,10 @@ export const METHOD_ACCESS = {
   listExports: ['shift-lead', 'admin'],
   getExportSettings: ['shift-lead', 'admin'],
   saveExportSettings: ['admin'],
+  // Data protection (issue 7): only administrators set how long personal data is kept, or purge now.
+  getRetention: ['admin'],
+  setRetention: ['admin'],
+  purgeExpired: ['admin'],
 } as const satisfies Record<string, Access>;
 
 export type PermissionDecision = 'allowed' | 'sign-in-required' | 'forbidden' | 'setup-done' | 'setup-required';

@@ -23,3 +23,4 @@ export type { OverrideRow } from './overrides-repo';
 export type { ImportedCrossingRow, PairingRow, PassageRecordRow } from './passages-repo';
 export { ExportsRepo, type ExportRow, type ExportSnapshot, type ExportStatus } from './exports-repo';
 export { OutboxRepo, type OutboxRow, type OutboxState } from './outbox-repo';
+export { PURGED_DOCUMENT_NUMBER, RetentionRepo, purgedTotal, type PurgeCounts } from './retention-repo';
