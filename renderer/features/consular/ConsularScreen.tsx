@@ -1,31 +1,34 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Outcome, PassageRecord, SessionUser, TravellerHistory, TravellerSummary } from '../../../shared/contract';
 import { roleMay } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
+import { useFormat } from '../../i18n';
 import { OUTCOME_LABEL } from '../lane/outcome-label';
 
 function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (message: string, isError: boolean) => void }) {
   const core = useCore();
+  const { t } = useTranslation(['consular', 'common']);
   const [outcome, setOutcome] = useState<Outcome>(passage.effectiveOutcome === 'OK' ? 'NOT_OK' : 'OK');
   const [reason, setReason] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await core.overrideCrossing({ crossingId: passage.id, outcome, reason });
-    if (result.ok) onDone(`Crossing overridden to ${OUTCOME_LABEL[outcome].text}.`, false);
+    if (result.ok) onDone(t('overridden', { outcome: t(`common:outcome.${outcome}`) }), false);
     else onDone(result.error.issues?.[0]?.message ?? result.error.message, true);
   };
   return (
     <form className="override" onSubmit={(e) => void submit(e)} data-testid="override-form">
-      <select aria-label="New outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)} data-testid="override-outcome">
+      <select aria-label={t('newOutcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)} data-testid="override-outcome">
         {(['OK', 'NOT_OK', 'NEEDS_CROSS_CHECK'] as const).map((o) => (
           <option key={o} value={o}>
-            {OUTCOME_LABEL[o].text}
+            {t(`common:outcome.${o}`)}
           </option>
         ))}
       </select>
-      <input aria-label="Reason" placeholder="Reason (required)" value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} data-testid="override-reason" />
+      <input aria-label={t('reason')} placeholder={t('reasonRequired')} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} data-testid="override-reason" />
       <button type="submit" className="button" data-testid="override-submit">
-        Override
+        {t('override')}
       </button>
     </form>
   );
@@ -34,6 +37,8 @@ function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (me
 /** Consular: find any traveller, see every crossing across corridors (both ends), override a decision with a reason. */
 export function ConsularScreen({ user }: { user: SessionUser }) {
   const core = useCore();
+  const { t } = useTranslation(['consular', 'common']);
+  const format = useFormat();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<TravellerSummary[]>([]);
   const [chosen, setChosen] = useState<TravellerSummary | null>(null);
@@ -54,16 +59,16 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
     const result = await core.searchTravellers({ query });
     if (result.ok) {
       setResults(result.value.items);
-      setMessage(result.value.items.length === 0 ? { text: 'Nobody found.', isError: false } : null);
+      setMessage(result.value.items.length === 0 ? { text: t('nobody'), isError: false } : null);
     } else setMessage({ text: result.error.issues?.[0]?.message ?? result.error.message, isError: true });
   };
 
   return (
     <main className="page consular">
       <form className="toolbar" onSubmit={(e) => void search(e)} role="search">
-        <input className="search" type="search" placeholder="Document number or name (any script)" aria-label="Search travellers" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="consular-search" autoFocus />
+        <input className="search" type="search" placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="consular-search" autoFocus />
         <button type="submit" className="button button--primary" data-testid="consular-search-submit">
-          Search
+          {t('search')}
         </button>
       </form>
       {message && (
@@ -72,59 +77,59 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
         </p>
       )}
       <div className="consular__body">
-        <ul className="list" aria-label="Travellers found">
-          {results.map((t) => (
-            <li key={`${t.documentNumber}/${t.nationality}`}>
-              <button type="button" className={`list__item ${chosen === t ? 'list__item--active' : ''}`} onClick={() => setChosen(t)} data-testid="traveller-item">
+        <ul className="list" aria-label={t('found')}>
+          {results.map((tr) => (
+            <li key={`${tr.documentNumber}/${tr.nationality}`}>
+              <button type="button" className={`list__item ${chosen === tr ? 'list__item--active' : ''}`} onClick={() => setChosen(tr)} data-testid="traveller-item">
                 <strong>
-                  {t.surname}, {t.givenNames}
+                  {tr.surname}, {tr.givenNames}
                 </strong>
                 <span className="muted">
-                  {t.documentNumber} ({t.nationality}) · born {t.birthDate ?? '?'} · {t.crossings} crossings
+                  {t('summary', { document: tr.documentNumber, nationality: tr.nationality, born: tr.birthDate ?? '?', crossings: tr.crossings })}
                 </span>
               </button>
             </li>
           ))}
         </ul>
         {history && (
-          <section aria-label="History" className="consular__history">
+          <section aria-label={t('history')} className="consular__history">
             <h2 data-testid="history-title">
-              {history.traveller ? `${history.traveller.surname}, ${history.traveller.givenNames} · ${history.traveller.documentNumber}` : 'History'}
+              {history.traveller ? `${history.traveller.surname}, ${history.traveller.givenNames} · ${history.traveller.documentNumber}` : t('history')}
             </h2>
             <table className="table" data-testid="history-table">
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">Direction</th>
-                  <th scope="col">Document</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Paired</th>
+                  <th scope="col">{t('when')}</th>
+                  <th scope="col">{t('where')}</th>
+                  <th scope="col">{t('direction')}</th>
+                  <th scope="col">{t('document')}</th>
+                  <th scope="col">{t('outcome')}</th>
+                  <th scope="col">{t('paired')}</th>
                   <th scope="col" />
                 </tr>
               </thead>
               <tbody>
                 {history.passages.map((p) => (
                   <tr key={p.id} data-testid="history-row">
-                    <td>{new Date(p.recordedAt).toLocaleString()}</td>
+                    <td>{format.dateTime(p.recordedAt)}</td>
                     <td>
                       {p.checkpointId ?? p.stationId}
-                      {p.source === 'imported' && <span className="tag">from {p.stationId}</span>}
+                      {p.source === 'imported' && <span className="tag">{t('from', { station: p.stationId })}</span>}
                     </td>
                     <td>
-                      {p.direction} {p.corridorId ? `· ${p.corridorId}` : ''}
+                      {t(`common:direction.${p.direction}`)} {p.corridorId ? `· ${p.corridorId}` : ''}
                     </td>
                     <td>{p.document.documentNumber}</td>
                     <td>
-                      <span className={`badge ${OUTCOME_LABEL[p.effectiveOutcome].className}`}>{OUTCOME_LABEL[p.effectiveOutcome].text}</span>
+                      <span className={`badge ${OUTCOME_LABEL[p.effectiveOutcome].className}`}>{t(`common:outcome.${p.effectiveOutcome}`)}</span>
                       {p.override && (
                         <span className="muted" data-testid="override-note">
                           {' '}
-                          overridden from {OUTCOME_LABEL[p.override.previousOutcome].text}: {p.override.reason}
+                          {t('overriddenFrom', { outcome: t(`common:outcome.${p.override.previousOutcome}`), reason: p.override.reason })}
                         </span>
                       )}
                     </td>
-                    <td>{p.pairedWith ? `${p.pairedWith.method === 'identity' ? 'by name + birth date' : 'yes'} · ${p.pairedWith.transitMinutes} min` : '—'}</td>
+                    <td>{p.pairedWith ? t('pairedMinutes', { how: t(p.pairedWith.method === 'identity' ? 'pairedIdentity' : 'pairedYes'), minutes: p.pairedWith.transitMinutes }) : '—'}</td>
                     <td>
                       {p.source === 'local' && roleMay(user.role, 'overrideCrossing') &&
                         (overriding === p.id ? (
@@ -140,7 +145,7 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
                           />
                         ) : (
                           <button type="button" className="button" onClick={() => setOverriding(p.id)} data-testid="override-open">
-                            Override…
+                            {t('overrideOpen')}
                           </button>
                         ))}
                     </td>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AddPaperCertificateInput } from '../../../shared/contract';
 import './evidence.css';
@@ -37,6 +38,7 @@ function readPhoto(file: File): Promise<PaperCertificate['photo']> {
  * saves, Esc closes without touching the traveller on screen. The core judges it: without a rule that accepts paper it is at most a cross-check.
  */
 export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (paper: PaperCertificate) => void; onClose: () => void; busy: boolean }) {
+  const { t } = useTranslation('evidence');
   const id = useId();
   const [lab, setLab] = useState('');
   const [testType, setTestType] = useState<'pcr' | 'rat'>('pcr');
@@ -49,9 +51,9 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const sampled = parseSampleTime(sampleTime);
-    if (lab.trim().length < 2) return setProblem('Name the laboratory.');
-    if (certificateNumber.trim().length === 0) return setProblem('Enter the certificate number.');
-    if (!sampled) return setProblem('Enter the sample date and time as on the paper, e.g. 2021-06-01 14:30.');
+    if (lab.trim().length < 2) return setProblem(t('paper.needLab'));
+    if (certificateNumber.trim().length === 0) return setProblem(t('paper.needNumber'));
+    if (!sampled) return setProblem(t('paper.needTime'));
     setProblem(null);
     onSubmit({ lab: lab.trim(), testType, sampleTime: sampled.toISOString(), result, certificateNumber: certificateNumber.trim(), ...(photo ? { photo } : {}) });
   };
@@ -66,40 +68,40 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
   return (
     <form className="paper-form" data-testid="paper-form" aria-labelledby={`${id}-title`} onSubmit={submit} onKeyDown={onKeyDown}>
       <header className="paper-form__header">
-        <h2 id={`${id}-title`}>Paper lab certificate</h2>
+        <h2 id={`${id}-title`}>{t('paper.title')}</h2>
         <button type="button" className="button" onClick={onClose}>
-          Close <kbd>Esc</kbd>
+          {t('paper.close')} <kbd>Esc</kbd>
         </button>
       </header>
       <div className="paper-form__grid">
         <label>
-          Laboratory
+          {t('paper.lab')}
           <input data-testid="paper-lab" autoFocus value={lab} onChange={(e) => setLab(e.target.value)} autoComplete="off" />
         </label>
         <label>
-          Certificate number
+          {t('paper.number')}
           <input data-testid="paper-number" value={certificateNumber} onChange={(e) => setCertificateNumber(e.target.value)} autoComplete="off" />
         </label>
         <label>
-          Sample taken (station time)
+          {t('paper.sampleTime')}
           <input data-testid="paper-sample-time" value={sampleTime} placeholder="2021-06-01 14:30" onChange={(e) => setSampleTime(e.target.value)} autoComplete="off" />
         </label>
         <label>
-          Test type
+          {t('paper.testType')}
           <select data-testid="paper-test-type" value={testType} onChange={(e) => setTestType(e.target.value as 'pcr' | 'rat')}>
-            <option value="pcr">PCR</option>
-            <option value="rat">Rapid antigen</option>
+            <option value="pcr">{t('paper.pcr')}</option>
+            <option value="rat">{t('paper.rat')}</option>
           </select>
         </label>
         <label>
-          Result
+          {t('paper.result')}
           <select data-testid="paper-result" value={result} onChange={(e) => setResult(e.target.value as 'negative' | 'positive')}>
-            <option value="negative">Negative (not detected)</option>
-            <option value="positive">Positive (detected)</option>
+            <option value="negative">{t('paper.negative')}</option>
+            <option value="positive">{t('paper.positive')}</option>
           </select>
         </label>
         <label>
-          Photo of the paper (optional)
+          {t('paper.photo')}
           <input
             data-testid="paper-photo"
             type="file"
@@ -124,7 +126,7 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
         </p>
       )}
       <button type="submit" className="button button--primary" data-testid="paper-submit" disabled={busy}>
-        Add to this traveller <kbd>Enter</kbd>
+        {t('paper.submit')} <kbd>Enter</kbd>
       </button>
     </form>
   );

@@ -1,25 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import type { Crossing } from '../../../shared/contract';
+import { useFormat } from '../../i18n';
 import { OUTCOME_LABEL } from './outcome-label';
 
 export function CrossingsTable({ crossings, total }: { crossings: Crossing[]; total: number }) {
+  const { t } = useTranslation(['lane', 'common']);
+  const format = useFormat();
   return (
     <section className="crossings" aria-labelledby="crossings-title">
       <h2 id="crossings-title">
-        Last crossings <span className="crossings__count">({total} today)</span>
+        {t('crossings.title')} <span className="crossings__count">{t('crossings.today', { total })}</span>
       </h2>
       {crossings.length === 0 ? (
-        <p className="crossings__empty">No crossings recorded today yet.</p>
+        <p className="crossings__empty">{t('crossings.empty')}</p>
       ) : (
         <table data-testid="crossings-table">
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">Time</th>
-              <th scope="col">Name</th>
-              <th scope="col">Document</th>
-              <th scope="col">Nationality</th>
-              <th scope="col">Direction</th>
-              <th scope="col">Outcome</th>
+              <th scope="col">{t('crossings.time')}</th>
+              <th scope="col">{t('crossings.name')}</th>
+              <th scope="col">{t('crossings.document')}</th>
+              <th scope="col">{t('crossings.nationality')}</th>
+              <th scope="col">{t('crossings.direction')}</th>
+              <th scope="col">{t('crossings.outcome')}</th>
             </tr>
           </thead>
           <tbody>
@@ -28,16 +32,16 @@ export function CrossingsTable({ crossings, total }: { crossings: Crossing[]; to
               return (
                 <tr key={crossing.id} data-testid="crossing-row">
                   <td>{crossing.sequence}</td>
-                  <td>{new Date(crossing.recordedAt).toLocaleTimeString()}</td>
+                  <td>{format.timeWithSeconds(crossing.recordedAt)}</td>
                   <td>
                     {crossing.document.surname}, {crossing.document.givenNames}
                   </td>
                   <td>{crossing.document.documentNumber}</td>
                   <td>{crossing.document.nationality}</td>
-                  <td>{crossing.direction}</td>
+                  <td>{t(`dir.${crossing.direction}`)}</td>
                   <td>
                     <span className={`badge ${label.className}`}>
-                      <span aria-hidden="true">{label.icon}</span> {label.text}
+                      <span aria-hidden="true">{label.icon}</span> {t(`common:outcome.${crossing.outcome}`)}
                     </span>
                   </td>
                 </tr>

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { Crossing, Direction, ScanResult } from '../../../shared/contract';
+import { useFormat, useReasonText } from '../../i18n';
 import { EvidenceSection } from '../evidence';
 import { DocumentFacts } from './DocumentFacts';
 import { OUTCOME_LABEL } from './outcome-label';
@@ -12,6 +14,9 @@ interface Props {
 }
 
 export function DecisionPanel({ scan, direction, recorded, recording, onRecord }: Props) {
+  const { t } = useTranslation(['lane', 'common']);
+  const format = useFormat();
+  const reasonText = useReasonText();
   const label = OUTCOME_LABEL[scan.draft.outcome];
   const doc = scan.document;
   return (
@@ -20,34 +25,38 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
         <span className="decision__icon" aria-hidden="true">
           {label.icon}
         </span>
-        {label.text}
+        {t(`common:outcome.${scan.draft.outcome}`)}
       </div>
       {doc && <DocumentFacts document={doc} corrections={scan.mrz?.corrections ?? []} at={new Date(scan.receivedAt)} />}
       <EvidenceSection scan={scan} />
       <ul className="decision__reasons">
         {scan.draft.reasons.map((reason, index) => (
           <li key={`${reason.code}-${index}`} className={`reason reason--${reason.severity}`}>
-            {reason.message}
+            {reasonText(reason)}
           </li>
         ))}
       </ul>
       <div className="decision__actions">
         {recorded ? (
           <p className="decision__recorded" data-testid="recorded-note" role="status">
-            {'duplicate' in recorded && recorded.duplicate ? 'Scanned twice: already recorded' : '✓ Recorded'} as {recorded.direction} #{recorded.sequence} at{' '}
-            {new Date(recorded.recordedAt).toLocaleTimeString()}
+            {t('duplicate' in recorded && recorded.duplicate ? 'duplicateAs' : 'recordedAs', {
+              direction: t(`dir.${recorded.direction}`),
+              sequence: recorded.sequence,
+              time: format.timeWithSeconds(recorded.recordedAt),
+            })}
           </p>
         ) : scan.draft.recordable ? (
           <button type="button" className="button button--primary" data-testid="record-button" disabled={recording} onClick={onRecord}>
-            Record {direction} <kbd>Enter</kbd>
+            {t('record', { direction: t(`dir.${direction}`) })} <kbd>Enter</kbd>
           </button>
         ) : null}
         <span className="decision__hint">
-          <kbd>Esc</kbd> clear · <kbd>F2</kbd> switch to {direction === 'entry' ? 'exit' : 'entry'} · <kbd>F8</kbd> paper certificate
+          <kbd>Esc</kbd> {t('hintClear')} · <kbd>F2</kbd> {t('hintSwitch', { direction: t(direction === 'entry' ? 'dir.exit' : 'dir.entry') })} · <kbd>F8</kbd>{' '}
+          {t('hintPaper')}
           {scan.evidence?.some((e) => e.kind === 'dcc') && (
             <>
               {' '}
-              · <kbd>F9</kbd> certificate details
+              · <kbd>F9</kbd> {t('hintDetails')}
             </>
           )}
         </span>

@@ -1,48 +1,51 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ScanResult, TravelDocument } from '../../../shared/contract';
 import { ageOn, countryName, daysUntil } from '../../../shared/domain/mrz';
 
-function expiryText(expiryDate: string | null, at: Date): string {
-  if (expiryDate === null) return 'expiry date unreadable';
+function expiryText(t: TFunction<'lane'>, expiryDate: string | null, at: Date): string {
+  if (expiryDate === null) return t('facts.expiryUnreadable');
   const days = daysUntil(expiryDate, at);
   if (days === null) return expiryDate;
-  if (days < 0) return `${expiryDate} — expired ${-days} day${days === -1 ? '' : 's'} ago`;
-  if (days === 0) return `${expiryDate} — expires today`;
-  return `${expiryDate} — expires in ${days} day${days === 1 ? '' : 's'}`;
+  if (days < 0) return t('facts.expiredAgo', { date: expiryDate, count: -days });
+  if (days === 0) return t('facts.expiresToday', { date: expiryDate });
+  return t('facts.expiresIn', { date: expiryDate, count: days });
 }
 
 /** The person as the passport states it, with what an officer needs at a glance: country names, age, expiry. */
 export function DocumentFacts({ document: doc, corrections, at }: { document: TravelDocument; corrections: NonNullable<ScanResult['mrz']>['corrections']; at: Date }) {
+  const { t } = useTranslation('lane');
   const age = doc.birthDate ? ageOn(doc.birthDate, at) : null;
   const nationality = countryName(doc.nationality);
   const issuer = countryName(doc.issuingState);
   return (
     <dl className="decision__identity">
-      <dt>Name</dt>
+      <dt>{t('facts.name')}</dt>
       <dd data-testid="decision-name">
         {doc.surname}, {doc.givenNames}
       </dd>
-      <dt>Nationality</dt>
+      <dt>{t('facts.nationality')}</dt>
       <dd data-testid="decision-nationality">
         {doc.nationality}
         {nationality ? ` — ${nationality}` : ''}
       </dd>
-      <dt>Date of birth</dt>
+      <dt>{t('facts.birthDate')}</dt>
       <dd data-testid="decision-birth">
-        {doc.birthDate ?? 'not a valid date'}
-        {age !== null ? ` (age ${age})` : ''}
+        {doc.birthDate ?? t('facts.notValidDate')}
+        {age !== null ? ` ${t('facts.age', { age })}` : ''}
         {doc.sex && doc.sex !== '<' ? ` · ${doc.sex}` : ''}
       </dd>
-      <dt>Document</dt>
+      <dt>{t('facts.document')}</dt>
       <dd>
-        {doc.documentCode} {doc.documentNumber}, issued by {issuer ?? doc.issuingState}
+        {t('facts.issuedBy', { code: doc.documentCode, number: doc.documentNumber, issuer: issuer ?? doc.issuingState })}
       </dd>
-      <dt>Expiry</dt>
-      <dd data-testid="decision-expiry">{expiryText(doc.expiryDate, at)}</dd>
+      <dt>{t('facts.expiry')}</dt>
+      <dd data-testid="decision-expiry">{expiryText(t, doc.expiryDate, at)}</dd>
       {corrections.length > 0 && (
         <>
-          <dt>Corrected</dt>
+          <dt>{t('facts.corrected')}</dt>
           <dd data-testid="decision-corrections">
-            {corrections.map((c) => `${c.field} position ${c.position}: ${c.from} → ${c.to}`).join('; ')}
+            {corrections.map((c) => t('facts.correction', { field: c.field, position: c.position, from: c.from, to: c.to })).join('; ')}
           </dd>
         </>
       )}

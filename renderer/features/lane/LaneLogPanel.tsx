@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Group, LaneOverview } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import { AlertList } from '../alerts/AlertList';
@@ -6,6 +7,7 @@ import { AlertList } from '../alerts/AlertList';
 /** The lane's bus group with its progress ("142 / 180 processed") and the open alerts (issue 11). */
 export function LaneLogPanel() {
   const core = useCore();
+  const { t } = useTranslation('lane');
   const [overview, setOverview] = useState<LaneOverview | null>(null);
   const [groups, setGroups] = useState<Group[]>([]);
   const refresh = useCallback(async () => {
@@ -22,23 +24,23 @@ export function LaneLogPanel() {
   if (!overview) return null;
   const group = overview.group;
   return (
-    <section className="lane-log" aria-label="Group and alerts">
+    <section className="lane-log" aria-label={t('log.groupAndAlerts')}>
       <div className="lane-log__group">
         {group ? (
           <p data-testid="lane-group-progress">
-            <strong>{group.label}</strong>: {group.processed} / {group.total} processed
+            <strong>{group.label}</strong>: {t('log.processed', { processed: group.processed, total: group.total })}
           </p>
         ) : (
-          <p className="muted">No bus group selected for this lane.</p>
+          <p className="muted">{t('log.noGroupSelected')}</p>
         )}
         {groups.length > 0 && (
           <select
-            aria-label="Bus group at this lane"
+            aria-label={t('log.groupAtLane')}
             data-testid="lane-group-select"
             value={group?.id ?? ''}
             onChange={(e) => void core.setLaneGroup({ groupId: e.target.value || null }).then(refresh)}
           >
-            <option value="">No group</option>
+            <option value="">{t('log.noGroup')}</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.label} ({g.processed} / {g.total})

@@ -1,7 +1,9 @@
 import { useScanCapture, type CapturedScan } from './use-scan-capture';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function ScanField({ onScan, busy }: { onScan: (scan: CapturedScan) => void; busy: boolean }) {
+  const { t } = useTranslation('lane');
   const { fieldRef, onKeyDown, onPaste, focus } = useScanCapture(onScan);
   useEffect(() => {
     focus();
@@ -16,7 +18,7 @@ export function ScanField({ onScan, busy }: { onScan: (scan: CapturedScan) => vo
   return (
     <div className="scan-field">
       <label htmlFor="scan-input" className="scan-field__label">
-        Scan a passport or certificate, or type / paste it and press Enter
+        {t('scanLabel')}
       </label>
       <textarea
         id="scan-input"
