@@ -8,8 +8,9 @@ import { RetentionService } from '../../../shared/app/retention/retention-servic
 import { verifyBundle } from '../../../shared/domain/export';
 import { AuditLog, DATABASE_FILE_NAME, StationStore, migrate, openStationDatabase, type SqliteDatabase } from '../../../shared/node/db';
 import { readBundle } from '../../../shared/node/export';
+import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
 import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../../support/core-session';
+import { TEST_PIN, TEST_USERNAME, testBootstrap, testUser } from '../../support/core-session';
 import { DAY1_START, DAY_MS, crossingAt, openTestStation } from '../../support/export-station';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
@@ -83,6 +84,41 @@ describe('retention purge (issue 7)', () => {
     expect(crossings).toHaveLength(1);
     expect(crossings[0]?.document).toMatchObject({ surname: '', givenNames: '', documentNumber: '(purged)', birthDate: null, nationality: 'TJK' });
     second.close();
+  });
+
+  it("purges a closed bus's manifest and driver with its crossings, and the screens still show the purged rows", async () => {
+    const dataDir = tempDir();
+    const clock = new ManualClock(new Date('2021-03-01T05:30:00Z'));
+    const core = await createCore({
+      dataDir,
+      clock,
+      logger: silentLogger,
+      bootstrap: { station: stationAt('entry', 'STN-ZHZ-01'), users: [testUser('operator')], signIn: TEST_USERNAME.operator },
+    });
+    const bus = Array.from({ length: 5 }, (_, i) => traveller(i, { surname: `QZXMANIFEST${'ABCDE'[i]}` }));
+    const group = unwrap(await core.createGroup({ corridorId: CORRIDOR.id, label: 'Bus 09', driverName: 'QZXDRIVERNAME', expectedCount: 5 }));
+    unwrap(await core.importManifest({ groupId: group.id, fileName: 'bus-09.csv', format: 'csv', content: manifestCsv(bus) }));
+    unwrap(await core.setLaneGroup({ groupId: group.id }));
+    for (const t of bus.slice(0, 2)) {
+      const scan = unwrap(await core.scan({ payload: mrzOf(t), source: 'wedge' }));
+      unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'entry' }));
+    }
+    unwrap(await core.closeGroup({ groupId: group.id, stage: 'departed' }));
+    clock.advance(31 * DAY_MS);
+    unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
+    expect(unwrap(await core.purgeExpired({})).counts).toMatchObject({ crossings: 2, manifestEntries: 5, groups: 1 });
+    unwrap(await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
+    // The purged rows still pass the contract on the way out: the group screen and the log list them.
+    const detail = unwrap(await core.getGroup({ groupId: group.id }));
+    expect(JSON.stringify(detail)).not.toMatch(/QZX/);
+    expect(unwrap(await core.listCrossings({ limit: 10 })).total).toBe(2);
+    core.close();
+
+    const db = openStationDatabase(dataDir, { readonly: true });
+    expect(cellsContaining(db, 'QZX')).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM manifest_entries WHERE group_id = ?').pluck().get(group.id)).toBe(5);
+    expect(new AuditLog(db).verify()).toMatchObject({ ok: true });
+    db.close();
   });
 
   it('leaves a bundle exported before the purge verifiable, and the same crossings counted', async () => {
