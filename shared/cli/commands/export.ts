@@ -5,7 +5,7 @@ import { stationTimeZone } from '../../app/export/export-settings';
 import { verifyBundle } from '../../domain/export';
 import { DATABASE_FILE_NAME, ExportsRepo, OutboxRepo, StationStore, openStationDatabase } from '../../node/db';
 import { readBundle, readPublicKeyFile } from '../../node/export';
-import { loadOrCreateStationKey } from '../../node/keys';
+import { StationKeyError, loadOrCreateStationKey } from '../../node/keys';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../io';
 
 export interface ExportArgs {
@@ -22,6 +22,14 @@ export async function exportCommand(io: CliIo, args: ExportArgs): Promise<number
   const file = path.join(args.dataDir, DATABASE_FILE_NAME);
   if (!fs.existsSync(file)) throw new CliError(`no station database at ${file} (use --data-dir to point at the station's data folder)`);
   if (!fs.statSync(args.out, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`--out ${args.out} is not an existing folder`);
+  let signer: ReturnType<typeof loadOrCreateStationKey>;
+  try {
+    signer = loadOrCreateStationKey(args.dataDir);
+  } catch (error) {
+    // E.g. a key sealed by the desktop app's keychain: the CLI cannot sign, and says who can.
+    if (error instanceof StationKeyError) throw new CliError(error.message);
+    throw error;
+  }
   const store = new StationStore(openStationDatabase(args.dataDir));
   try {
     const exports = new ExportsRepo(store.database);
@@ -36,7 +44,7 @@ export async function exportCommand(io: CliIo, args: ExportArgs): Promise<number
         store,
         exports,
         outbox: new OutboxRepo(store.database),
-        signer: loadOrCreateStationKey(args.dataDir),
+        signer,
         stationId: store.ensureSetting('station.id', () => {
           throw new CliError('this data folder has no station id yet: start the station once first');
         }),

@@ -106,6 +106,22 @@ describe('a written bundle', () => {
     expect((await cli('export', 'verify', target, '--public-key', keyFile)).code).toBe(0);
     station = openTestStation(dataDir);
   });
+
+  it('`checkpoint export` refuses in words when the desktop app keeps the key in its keychain', async () => {
+    station.store.close();
+    const pem = path.join(dataDir, 'station-key.pem');
+    const sealed = path.join(dataDir, 'station-key.pem.enc');
+    const key = fs.readFileSync(pem);
+    fs.writeFileSync(sealed, Buffer.from('sealed by the OS keychain'));
+    fs.rmSync(pem);
+    const run = await cli('export', '--data-dir', dataDir, '--date', '2021-03-02', '--out', out);
+    fs.rmSync(sealed);
+    fs.writeFileSync(pem, key, { mode: 0o600 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("checkpoint: This station's signing key is kept by the desktop app's system keychain (station-key.pem.enc): sign exports from the desktop app.");
+    expect(fs.readdirSync(out)).toEqual(['station.pub']);
+    station = openTestStation(dataDir);
+  });
 });
 
 describe('tampering is caught and named', () => {
