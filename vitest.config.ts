@@ -44,6 +44,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The screen answers well within this on an idle PC; a loaded CI machine must not turn into a red test.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

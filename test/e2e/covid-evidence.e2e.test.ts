@@ -14,6 +14,7 @@ import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { TAJIK_PASSPORT } from '../fixtures/mrz/passports';
 import { testBootstrap } from '../support/core-session';
 import { launchChromium, screenshotPath } from './support/browser';
+import { wedgeScan } from './support/wedge';
 import { importTestTrustList, pcrCertificate, RUSTAM_NAMES } from './support/covid-evidence';
 
 const RENDERER = path.resolve('dist/renderer');
@@ -26,12 +27,6 @@ let signer: TestSigner;
 let dataDir: string;
 const problems: string[] = [];
 
-async function wedgeScan(target: Page, lines: readonly string[]): Promise<void> {
-  for (const line of lines) {
-    await target.keyboard.type(line, { delay: 1 });
-    await target.keyboard.press('Enter');
-  }
-}
 
 const outcome = () => page.getByTestId('decision-outcome').textContent();
 

@@ -10,6 +10,7 @@ import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { EXPIRED_UZBEK_PASSPORT, TAJIK_PASSPORT } from '../fixtures/mrz/passports';
 import { testBootstrap } from '../support/core-session';
 import { launchChromium, screenshotPath } from './support/browser';
+import { wedgeScan } from './support/wedge';
 import { importTestTrustList, pcrCertificate, RUSTAM_NAMES } from './support/covid-evidence';
 
 const RENDERER = path.resolve('dist/renderer');
@@ -21,13 +22,6 @@ let page: Page;
 let signer: TestSigner;
 const problems: string[] = [];
 
-/** A keyboard-wedge scanner: each line typed as a fast burst, Enter after each line. */
-async function wedgeScan(target: Page, lines: readonly string[]): Promise<void> {
-  for (const line of lines) {
-    await target.keyboard.type(line, { delay: 2 });
-    await target.keyboard.press('Enter');
-  }
-}
 
 describe('lane screen through the browser host in Chromium', () => {
   beforeAll(async () => {

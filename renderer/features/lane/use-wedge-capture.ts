@@ -38,20 +38,31 @@ export function useWedgeCapture(onScan: (scan: WedgeScan) => void, onBurst?: (ou
   useEffect(() => {
     handlers.current = { onScan, onBurst };
   });
+  const capture = useRef<WedgeCapture | undefined>(undefined);
+  const options = (current: WedgeSettings) => ({
+    detector: {
+      maxGapMs: current.maxGapMs,
+      minLength: current.minLength,
+      prefix: current.prefix,
+      suffix: current.suffix,
+      ...(current.endIdleMs === undefined ? {} : { endIdleMs: current.endIdleMs }),
+    },
+    fixKeyboardLayout: current.fixKeyboardLayout,
+    onScan: (scan: WedgeScan) => handlers.current.onScan(scan),
+    onBurst: (output: BurstOutput) => handlers.current.onBurst?.(output),
+  });
+  // One capture for the screen's lifetime; settings are applied to it in place (a re-created capture
+  // would flush a scan that is arriving at that moment).
   useEffect(() => {
-    const capture = new WedgeCapture({
-      detector: {
-        maxGapMs: settings.maxGapMs,
-        minLength: settings.minLength,
-        prefix: settings.prefix,
-        suffix: settings.suffix,
-        ...(settings.endIdleMs === undefined ? {} : { endIdleMs: settings.endIdleMs }),
-      },
-      fixKeyboardLayout: settings.fixKeyboardLayout,
-      onScan: (scan) => handlers.current.onScan(scan),
-      onBurst: (output) => handlers.current.onBurst?.(output),
-    });
-    capture.attach(window);
-    return () => capture.detach();
+    const created = new WedgeCapture(options(DEFAULTS));
+    created.attach(window);
+    capture.current = created;
+    return () => {
+      created.detach();
+      capture.current = undefined;
+    };
+  }, []);
+  useEffect(() => {
+    capture.current?.configure(options(settings));
   }, [settings]);
 }

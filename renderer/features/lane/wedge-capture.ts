@@ -2,6 +2,7 @@ import {
   autoFixLayout,
   createBurstDetector,
   isCharacterKey,
+  isCompleteScan,
   isModifierKey,
   isScannerAscii,
   type BurstDetector,
@@ -27,9 +28,25 @@ export interface WedgeCaptureOptions {
   readonly onBurst?: (output: BurstOutput) => void;
 }
 
+/**
+ * Keys can reach the page late on a loaded PC (their timestamps stay true, their delivery does not). The
+ * timer therefore counts the detector's quiet time from when the last key arrived, and a run that already
+ * looks like a scan is closed only once no key has arrived for this long, so a delayed tail is not cut off
+ * into a second, broken scan. Whole documents end at their Enter and never wait for it.
+ */
+const ARRIVAL_GRACE_MS = 150;
+/** Keys arriving later than this behind their timestamps mean a busy PC: even one held key gets the grace. */
+const LATE_DELIVERY_MS = 15;
+
 interface Held {
+  readonly stroke: { readonly key: string; readonly timeMs: number };
   readonly target: EventTarget | null;
   readonly shift: boolean;
+}
+
+function detectorFor(options: WedgeCaptureOptions): BurstDetector {
+  const created = createBurstDetector({ isComplete: isCompleteScan, ...options.detector });
+  return created.ok ? created.value : (createBurstDetector({ isComplete: isCompleteScan }) as { ok: true; value: BurstDetector }).value;
 }
 
 /**
@@ -42,16 +59,32 @@ interface Held {
  * anything held has been given back, so forms and shortcuts behave as usual.
  */
 export class WedgeCapture {
-  private readonly detector: BurstDetector;
-  private readonly terminators: ReadonlySet<string>;
+  private detector: BurstDetector;
+  private terminators: ReadonlySet<string>;
   private held: Held[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private win: Window | undefined;
+  private lastArrival = 0;
+  /** How late the last key reached the page, measured against its own timestamp. */
+  private lag = 0;
+  private minLength: number;
 
-  constructor(private readonly options: WedgeCaptureOptions) {
-    const created = createBurstDetector(options.detector);
-    this.detector = created.ok ? created.value : (createBurstDetector() as { ok: true; value: BurstDetector }).value;
+  constructor(private options: WedgeCaptureOptions) {
+    this.detector = detectorFor(options);
+    this.minLength = options.detector.minLength ?? 4;
     this.terminators = new Set(options.detector.terminators ?? ['Enter', 'Tab']);
+  }
+
+  /**
+   * New settings (they arrive from the core a moment after the screen opens, often mid-scan): the keys
+   * held so far go through the new detector instead of being flushed, so a scan in flight stays whole.
+   */
+  configure(options: WedgeCaptureOptions): void {
+    this.options = options;
+    this.detector = detectorFor(options);
+    this.minLength = options.detector.minLength ?? 4;
+    this.terminators = new Set(options.detector.terminators ?? ['Enter', 'Tab']);
+    this.resolve(this.held.flatMap((held) => this.detector.push(held.stroke)));
   }
 
   attach(win: Window): void {
@@ -95,8 +128,11 @@ export class WedgeCapture {
   };
 
   private push(event: KeyboardEvent, key: string): void {
-    this.held.push({ target: event.target, shift: event.shiftKey });
-    this.resolve(this.detector.push({ key, timeMs: event.timeStamp }));
+    this.lastArrival = performance.now();
+    this.lag = Math.max(0, this.lastArrival - event.timeStamp);
+    const stroke = { key, timeMs: event.timeStamp };
+    this.held.push({ stroke, target: event.target, shift: event.shiftKey });
+    this.resolve(this.detector.push(stroke));
   }
 
   private resolve(outputs: readonly BurstOutput[]): void {
@@ -126,9 +162,13 @@ export class WedgeCapture {
     this.timer = undefined;
     const deadline = this.detector.nextDeadline();
     if (deadline === undefined) return;
+    const now = performance.now();
+    const scanLike = this.detector.held() >= this.minLength || this.lag > LATE_DELIVERY_MS;
+    const wait = Math.max(deadline + this.lag - now, scanLike ? this.lastArrival + ARRIVAL_GRACE_MS - now : 0);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.resolve(this.detector.tick(performance.now()));
-    }, Math.max(0, deadline - performance.now()) + 1);
+      // Back on the keys' own timeline: the detector judges gaps between timestamps, never delivery delays.
+      this.resolve(this.detector.tick(performance.now() - this.lag));
+    }, Math.max(0, wait) + 1);
   }
 }

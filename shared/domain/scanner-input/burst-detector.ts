@@ -40,6 +40,11 @@ export interface BurstDetectorOptions {
   readonly terminators: readonly string[];
   /** Only runs ending with a terminator count as scans (for scanners always set to send one). */
   readonly requireTerminator: boolean;
+  /**
+   * Lines that cannot be continued (e.g. `isCompleteScan`): a scan whose lines pass ends at its terminator
+   * instead of after `endIdleMs`. Absent: always wait.
+   */
+  readonly isComplete?: (lines: readonly string[]) => boolean;
 }
 
 export const DEFAULT_MAX_GAP_MS = 30;
@@ -93,6 +98,7 @@ export function resolveBurstOptions(options: Partial<BurstDetectorOptions> = {})
     suffix: options.suffix ?? '',
     terminators: options.terminators ?? ['Enter', 'Tab'],
     requireTerminator: options.requireTerminator ?? false,
+    ...(options.isComplete ? { isComplete: options.isComplete } : {}),
   };
   const bad = (message: string): Result<BurstDetectorOptions, BurstOptionsProblem> =>
     err({ code: 'invalid-burst-options', message });
@@ -174,6 +180,14 @@ export function createBurstDetector(options: Partial<BurstDetectorOptions> = {})
       lastSignificant = timeMs;
       lastWasTerminator = isTerminator;
       if (!isTerminator) charCount += 1;
+      if (isTerminator && opts.isComplete && charCount >= opts.minLength) {
+        const whole = classify(keys, opts, terminators);
+        const only = whole.length === 1 ? whole[0] : undefined;
+        if (only?.kind === 'scan' && opts.isComplete(only.lines)) {
+          clear();
+          out.push(only);
+        }
+      }
       return out;
     },
     tick: (timeMs) => expire(timeMs),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createBurstDetector,
   detectBursts,
+  isCompleteScan,
   resolveBurstOptions,
   type BurstDetector,
   type BurstDetectorOptions,
@@ -170,6 +171,37 @@ describe('burst detector rules', () => {
     d.push({ key: 'x', timeMs: 1000 });
     expect(d.nextDeadline()).toBe(1020);
     expect(summarize(d.tick(2000))).toEqual([{ kind: 'typing', text: 'x' }]);
+  });
+
+  it('ends a provably whole scan at its last Enter instead of waiting out the idle window', () => {
+    const td3 = ['P<TJKJURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<<<', '4012345676TJK9001158M3006209<<<<<<<<<<<<<<00'];
+    const d = detector({ maxGapMs: 20, endIdleMs: 100, isComplete: isCompleteScan });
+    const keys = typed(`${td3[0]}\n${td3[1]}\n`, 0, 3);
+    const outputs = keys.flatMap((k) => d.push(k));
+    // The first line alone is half a passport zone: the detector kept waiting after its Enter.
+    expect(summarize(outputs)).toEqual([{ kind: 'scan', text: td3.join('\n') }]);
+    expect(d.held()).toBe(0);
+    expect(d.nextDeadline()).toBeUndefined();
+    // A certificate is one line by definition.
+    const hc1 = detector({ maxGapMs: 20, isComplete: isCompleteScan });
+    expect(summarize(typed('HC1:6BFOXN*TS0BI$ZD4N9:9S6RCVN5+O30K3/XIV0W23NTDEXWK G2EP4J0B3KL6QM5/OVGA/MAT%ZSGO/F5GIA/1Q\n', 0, 3).flatMap((k) => hc1.push(k)))).toHaveLength(1);
+    // Text that might go on (a lab's free-text QR) still waits for further lines.
+    const other = detector({ maxGapMs: 20, endIdleMs: 100, isComplete: isCompleteScan });
+    expect(typed('LAB RESULT NEGATIVE\n', 0, 3).flatMap((k) => other.push(k))).toEqual([]);
+    expect(other.nextDeadline()).toBeGreaterThan(0);
+  });
+
+  it('knows which lines make a whole document or code', () => {
+    expect(isCompleteScan(['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'])).toBe(true);
+    expect(isCompleteScan(['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6'])).toBe(false);
+    expect(isCompleteScan(['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6'])).toBe(true);
+    expect(isCompleteScan(['P<TJKJURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<<<'])).toBe(false);
+    // A garbled line (wrong length, foreign characters) is not proof of anything.
+    expect(isCompleteScan(['P<TJKJURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<<', '4012345676TJK9001158M3006209<<<<<<<<<<<<<<00'])).toBe(false);
+    expect(isCompleteScan(['P<TJKJURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<<<', '4012345676TJK9001158M3006209<<<<<<<<<<<<<0 0'])).toBe(false);
+    expect(isCompleteScan(['https://lab.example/r/123'])).toBe(true);
+    expect(isCompleteScan(['https://lab.example/r/123', 'more'])).toBe(false);
+    expect(isCompleteScan([])).toBe(false);
   });
 
   it('splits a short human tail off a scan that ended with Enter', () => {
