@@ -1,16 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/contract';
-import { ROLE_LABEL } from '../../shared/domain/auth';
 
-export type ScreenId = 'lane' | 'groups' | 'consular' | 'dashboard' | 'export' | 'admin';
-
-export const SCREEN_LABEL: Record<ScreenId, string> = {
-  lane: 'Lane',
-  groups: 'Groups',
-  consular: 'Consular',
-  dashboard: 'Dashboard',
-  export: 'Export',
-  admin: 'Administration',
-};
+export type ScreenId = 'lane' | 'groups' | 'consular' | 'dashboard' | 'export' | 'rules' | 'admin';
 
 /** Keys that open a screen from anywhere (shown in the navigation). */
 export const SCREEN_SHORTCUT: Partial<Record<ScreenId, string>> = { export: 'F7' };
@@ -24,8 +15,9 @@ interface Props {
 }
 
 export function NavBar({ screens, current, user, onSelect, onSignOut }: Props) {
+  const { t } = useTranslation(['nav', 'common']);
   return (
-    <nav className="nav" aria-label="Screens">
+    <nav className="nav" aria-label={t('screens')}>
       {screens.map((screen) => (
         <button
           key={screen}
@@ -35,15 +27,15 @@ export function NavBar({ screens, current, user, onSelect, onSignOut }: Props) {
           data-testid={`nav-${screen}`}
           onClick={() => onSelect(screen)}
         >
-          {SCREEN_LABEL[screen]}
+          {t(screen)}
           {SCREEN_SHORTCUT[screen] && <kbd>{SCREEN_SHORTCUT[screen]}</kbd>}
         </button>
       ))}
       <span className="nav__user" data-testid="signed-in-user">
-        {user.displayName} · {ROLE_LABEL[user.role]}
+        {user.displayName} · {t(`common:roles.${user.role}`)}
       </span>
       <button type="button" className="nav__item" data-testid="sign-out" onClick={onSignOut}>
-        Sign out
+        {t('signOut')}
       </button>
     </nav>
   );

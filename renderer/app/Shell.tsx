@@ -1,4 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { roleMay } from '../../shared/domain/auth';
 import { useCore } from '../core-client/core-context';
 import { AdminScreen } from '../features/admin/AdminScreen';
@@ -9,6 +10,7 @@ import { useExportShortcut } from '../features/export/use-export-shortcut';
 import { GroupsScreen } from '../features/groups/GroupsScreen';
 import { FirstRunScreen } from '../features/login/FirstRunScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
+import { RulesScreen } from '../features/rules/RulesScreen';
 import { NavBar, type ScreenId } from './NavBar';
 import { useSession } from './use-session';
 import '../styles/crossing-log.css';
@@ -20,9 +22,10 @@ const SCREEN_METHOD: Record<ScreenId, string> = {
   consular: 'getTravellerHistory',
   dashboard: 'getDashboard',
   export: 'listExports',
+  rules: 'importTrustList',
   admin: 'createUser',
 };
-const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'export', 'admin'];
+const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'export', 'rules', 'admin'];
 
 /**
  * Sign-in gate and navigation. The lane stays the default screen; the first-run wizard appears while the
@@ -30,6 +33,7 @@ const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', '
  */
 export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
   const core = useCore();
+  const { t } = useTranslation();
   const { who, error, refresh } = useSession();
   const [chosen, setChosen] = useState<ScreenId>('lane');
   const mayExport = who?.user ? roleMay(who.user.role, SCREEN_METHOD.export) : false;
@@ -37,7 +41,7 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
   if (!who) {
     return (
       <main className="page" role={error ? 'alert' : 'status'}>
-        {error ?? 'Connecting to the station…'}
+        {error ?? t('connecting')}
       </main>
     );
   }
@@ -63,6 +67,7 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
       {current === 'consular' && <ConsularScreen user={user} />}
       {current === 'dashboard' && <DashboardScreen />}
       {current === 'export' && <ExportScreen user={user} />}
+      {current === 'rules' && <RulesScreen user={user} />}
       {current === 'admin' && <AdminScreen />}
     </>
   );

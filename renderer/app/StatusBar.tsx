@@ -3,6 +3,7 @@ import type { Status } from '../../shared/contract';
 import { useTranslation } from 'react-i18next';
 import { useCore } from '../core-client/core-context';
 import { TrustListBadge } from '../features/evidence';
+import { LanguageSwitch } from '../i18n';
 import { ScannerLights } from '../features/scanners';
 import { DisplaySettingsButton } from '../features/settings';
 import { LaneStatusItems } from './status/LaneStatusItems';
@@ -46,6 +47,7 @@ export function StatusBar() {
           {t('coreUnreachable')}
         </span>
       )}
+      <LanguageSwitch />
       <StationClock />
       <DisplaySettingsButton />
     </header>
