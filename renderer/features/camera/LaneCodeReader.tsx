@@ -44,19 +44,22 @@ type ImageState =
  * picture (Ctrl+V). All decode in one Web Worker with the bundled zxing-wasm; each code read goes to
  * `onScan` like a scanner's.
  */
-export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => void }) {
+export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => Promise<void> | void }) {
   const { t } = useTranslation('camera');
   const decoder = useBarcodeDecoder();
   const [cameraOpen, setCameraOpen] = useState(false);
   const [lastRead, setLastRead] = useState<DecodedBarcode | null>(null);
   const [image, setImage] = useState<ImageState>({ state: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
+  // Scans go to the core one after another: a second code from the same frame joins the traveller the first opened.
+  const queue = useRef<Promise<void>>(Promise.resolve());
 
   const submit = useCallback(
     (code: DecodedBarcode, source: PixelScan['source']): boolean => {
       // An all-blank code would read as "Enter on an empty field" (= record the decision): never send it.
       if (code.text.trim().length === 0) return false;
-      onScan({ text: code.text, source, symbology: aimIdentifierOf(code.format) });
+      const scan: PixelScan = { text: code.text, source, symbology: aimIdentifierOf(code.format) };
+      queue.current = queue.current.then(() => onScan(scan)).catch(() => undefined);
       return true;
     },
     [onScan],

@@ -67,6 +67,8 @@ export function LaneScreen() {
         setScan(result.value);
         setRecorded(null);
         setError(null);
+        // A scan queued right behind this one (two codes in one camera frame) joins this traveller even before React re-renders.
+        state.current = { ...state.current, scan: result.value, recorded: null };
       } else {
         forgetScan();
         setError(result.error);
@@ -162,7 +164,7 @@ export function LaneScreen() {
         </div>
         <ScanField onScan={(captured) => void onScan(captured)} busy={busy} />
       </div>
-      <LaneCodeReader onScan={(captured) => void onScan(captured)} />
+      <LaneCodeReader onScan={onScan} />
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
           {error.message}
