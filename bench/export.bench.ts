@@ -66,6 +66,14 @@ export const exportBenchmark: Benchmark = {
       const outRoot = path.join(dir, 'usb');
       fs.mkdirSync(outRoot);
 
+      // CPU time (user + system) next to wall time: on a shared, loaded machine the wall clock also counts
+      // time spent waiting for a core; the CPU figure is what the work itself costs.
+      const cpuPer = async (runs: number, work: () => Promise<unknown>): Promise<number> => {
+        const before = process.cpuUsage();
+        await work();
+        const used = process.cpuUsage(before);
+        return (used.user + used.system) / 1000 / runs;
+      };
       const bundles: string[] = [];
       const write = (format: 'folder' | 'zip') => async (i: number) => {
         const outDir = path.join(outRoot, `${format}-${i}`);
@@ -86,8 +94,10 @@ export const exportBenchmark: Benchmark = {
         if (written.manifest.rows.crossings !== count) throw new Error(`bundle holds ${written.manifest.rows.crossings} crossings, expected ${count}`);
         bundles.push(written.path);
       };
-      const folder = await timeEachAsync(runs, write('folder'));
-      const zip = await timeEachAsync(runs, write('zip'));
+      let folder!: Awaited<ReturnType<typeof timeEachAsync>>;
+      let zip!: Awaited<ReturnType<typeof timeEachAsync>>;
+      const folderCpu = await cpuPer(runs, async () => (folder = await timeEachAsync(runs, write('folder'))));
+      const zipCpu = await cpuPer(runs, async () => (zip = await timeEachAsync(runs, write('zip'))));
 
       // Peer: the naive way — every row as JSON.stringify into one string, SHA-256 over it, sign the hash. No CSV,
       // no summary, no file, no fsync: a floor for what "dump the day and sign it" costs.
@@ -106,8 +116,12 @@ export const exportBenchmark: Benchmark = {
       };
       const folderBundle = bundles[0] as string;
       const zipBundle = bundles[runs] as string;
-      const verifyFolder = await timeEachAsync(runs, verify(folderBundle));
-      const verifyZip = await timeEachAsync(runs, verify(zipBundle));
+      let verifyFolder!: Awaited<ReturnType<typeof timeEachAsync>>;
+      let verifyZip!: Awaited<ReturnType<typeof timeEachAsync>>;
+      const verifyFolderCpu = await cpuPer(runs, async () => (verifyFolder = await timeEachAsync(runs, verify(folderBundle))));
+      const verifyZipCpu = await cpuPer(runs, async () => (verifyZip = await timeEachAsync(runs, verify(zipBundle))));
+      const load = os.loadavg()[0]?.toFixed(1) ?? '?';
+      const cpuNote = (cpuMs: number) => `CPU time ${cpuMs.toFixed(0)} ms per run (user + system; load average ${load} on ${os.cpus().length} cores during the run).`;
       // Peer for verification: SHA-256 of each file against the manifest, nothing else (no rows, CSV, summary, signature).
       const hashOnly = timeEach(runs, () => {
         const manifest = JSON.parse(fs.readFileSync(path.join(folderBundle, 'manifest.json'), 'utf8')) as { files: { name: string; sha256: string }[] };
@@ -127,14 +141,14 @@ export const exportBenchmark: Benchmark = {
           ratio: naive.median / folder.median,
           goal: '< 2 s',
           goalMet: folder.median < 2000,
-          note: `median of ${runs} exports of the same station day read from a real SQLite file; the peer writes no file and checks nothing.`,
+          note: `median of ${runs} exports of the same station day read from a real SQLite file; the peer writes no file and checks nothing. ${cpuNote(folderCpu)}`,
         },
         {
           metric: `${count} crossings → signed bundle, .zip (ms per export)`,
           ours: ms(zip, 'writeBundle + zip (fflate, deflate level 1)'),
           goal: '< 2 s',
           goalMet: zip.median < 2000,
-          note: `the .zip is ${(bytes / 1024 ** 2).toFixed(1)} MiB.`,
+          note: `the .zip is ${(bytes / 1024 ** 2).toFixed(1)} MiB. ${cpuNote(zipCpu)}`,
         },
         {
           metric: `verify a ${count}-crossing bundle, folder (ms per verification)`,
@@ -143,12 +157,14 @@ export const exportBenchmark: Benchmark = {
           ratio: hashOnly.median / verifyFolder.median,
           goal: '< 1 s',
           goalMet: verifyFolder.median < 1000,
+          note: cpuNote(verifyFolderCpu),
         },
         {
           metric: `verify a ${count}-crossing bundle, .zip (ms per verification)`,
           ours: ms(verifyZip, 'readBundle (unzip) + verifyBundle'),
           goal: '< 1 s',
           goalMet: verifyZip.median < 1000,
+          note: cpuNote(verifyZipCpu),
         },
       ];
       return rows;
