@@ -22,6 +22,15 @@ export function ruleMethods(ctx: CoreContext, rules: RuleProfileService): Pick<C
       ctx,
     ),
     getRuleProfile: defineMethod('getRuleProfile', (input) => rules.get(input.id, input.version), ctx),
-    saveRuleProfile: defineMethod('saveRuleProfile', (input) => rules.save(input.profile, actor(ctx)), ctx),
+    saveRuleProfile: defineMethod(
+      'saveRuleProfile',
+      (input) => {
+        const saved = rules.save(input.profile, actor(ctx));
+        // The status bar names the profile in effect.
+        ctx.events.emit({ type: 'log-changed', what: 'setup' }, ctx.onListenerError);
+        return saved;
+      },
+      ctx,
+    ),
   };
 }

@@ -6,12 +6,18 @@ import type { TrustListService } from './trust-list-service';
 /** The signed-in person (or the station itself) names the change in the audit log. */
 const actor = (ctx: CoreContext): string => ctx.session.actor();
 
+/** The status bar shows the list's age and size: screens reload it when it changes. */
+function announced<T>(ctx: CoreContext, value: T): T {
+  ctx.events.emit({ type: 'log-changed', what: 'setup' }, ctx.onListenerError);
+  return value;
+}
+
 export function trustListMethods(
   ctx: CoreContext,
   trustLists: TrustListService,
 ): Pick<CoreApi, 'importTrustList' | 'getTrustList' | 'setTrustListStaleDays'> {
   return {
-    importTrustList: defineMethod('importTrustList', (input) => trustLists.import(input.path, actor(ctx)), ctx),
+    importTrustList: defineMethod('importTrustList', async (input) => announced(ctx, await trustLists.import(input.path, actor(ctx))), ctx),
     getTrustList: defineMethod(
       'getTrustList',
       () => {
@@ -24,6 +30,6 @@ export function trustListMethods(
       },
       ctx,
     ),
-    setTrustListStaleDays: defineMethod('setTrustListStaleDays', (input) => trustLists.setStaleAfterDays(input.staleAfterDays, actor(ctx)), ctx),
+    setTrustListStaleDays: defineMethod('setTrustListStaleDays', (input) => announced(ctx, trustLists.setStaleAfterDays(input.staleAfterDays, actor(ctx))), ctx),
   };
 }
