@@ -70,7 +70,13 @@ export async function parseDscCertificate(
   der: Uint8Array,
   options: { country?: string } = {},
 ): Promise<Result<DscCertificate, DscProblem>> {
-  const asn = asn1js.fromBER(der);
+  let asn: ReturnType<typeof asn1js.fromBER>;
+  try {
+    asn = asn1js.fromBER(der);
+  } catch (e) {
+    // asn1js throws on some malformed values (e.g. a GeneralizedTime that is not a time), found by fuzzing.
+    return err({ code: 'not_der', message: `signing certificate is not valid DER: ${e instanceof Error ? e.message : String(e)}` });
+  }
   if (asn.offset === -1 || asn.offset !== der.length) {
     return err({ code: 'not_der', message: 'signing certificate is not one DER structure' });
   }
@@ -80,6 +86,14 @@ export async function parseDscCertificate(
   } catch (e) {
     return err({ code: 'not_x509', message: `signing certificate is not an X.509 certificate: ${e instanceof Error ? e.message : String(e)}` });
   }
+  try {
+    return await describeCertificate(der, cert, options);
+  } catch (e) {
+    return err({ code: 'not_x509', message: `signing certificate cannot be read: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+async function describeCertificate(der: Uint8Array, cert: Certificate, options: { country?: string }): Promise<Result<DscCertificate, DscProblem>> {
   const subjectCountry = attributeText(cert, OID_COUNTRY);
   const country = (options.country ?? subjectCountry ?? '').toUpperCase();
   if (!country) {
