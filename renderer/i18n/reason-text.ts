@@ -14,13 +14,15 @@ const VARIABLE = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 /**
  * A core reason in the operator's language, looked up by its code in the `reasons` namespace (`mrz.valid`
- * is `reasons.mrz.valid`). The core's own English message is shown instead when no translation exists, or
- * when the translation needs a value the core did not send: a half-filled sentence would be worse than English.
+ * is `reasons.mrz.valid`) and filled from `reason.params`. The core's own English message is shown in English,
+ * when no translation exists, or when the translation needs a value the core did not send: a half-filled
+ * sentence would be worse than English. (`en.json` keeps the English templates as the translators' reference.)
  */
 export function reasonText(instance: i18n, reason: CodedMessage): string {
   const language = instance.resolvedLanguage ?? DEFAULT_LANGUAGE;
-  const template: unknown =
-    instance.getResource(language, 'reasons', reason.code) ?? instance.getResource(DEFAULT_LANGUAGE, 'reasons', reason.code);
+  // In English the core's own sentence is the original (it may say more than the shared template).
+  if (language === DEFAULT_LANGUAGE) return reason.message;
+  const template: unknown = instance.getResource(language, 'reasons', reason.code);
   if (typeof template !== 'string' || template === '') return reason.message;
   const params = reason.params ?? {};
   for (const match of template.matchAll(VARIABLE)) {

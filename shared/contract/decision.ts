@@ -9,6 +9,8 @@ export const ReasonSchema = z.object({
   code: z.string().min(1).max(64),
   severity: z.enum(['info', 'warning', 'blocking']),
   message: z.string().max(500),
+  /** The values in the message (dates, names, hours), so a screen can say the same sentence in its own language. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -30,7 +30,7 @@ export function draftForDocument(mrz: MrzResult, decisionDate: Date): Draft {
     reasons.push({ code: 'mrz.valid', severity: 'info', message: 'Passport zone read; all check digits are correct.' });
     if (mrz.status === 'valid-after-correction') {
       const fixes = mrz.corrections.map((c) => `${c.field} ${c.from}→${c.to}`).join(', ');
-      reasons.push({ code: 'mrz.corrected', severity: 'info', message: `Scanner misreads corrected: ${fixes}.` });
+      reasons.push({ code: 'mrz.corrected', severity: 'info', message: `Scanner misreads corrected: ${fixes}.`, params: { fixes } });
     }
   }
   const expiry = mrz.fields.expiryDate;
@@ -40,7 +40,7 @@ export function draftForDocument(mrz: MrzResult, decisionDate: Date): Draft {
     reasons.push({ code: 'document.expiry-unknown', severity: 'warning', message: 'The expiry date is not a real date; check the data page.' });
   } else if (expiry < today) {
     outcome = worseOutcome(outcome, 'NOT_OK');
-    reasons.push({ code: 'document.expired', severity: 'blocking', message: `The document expired on ${expiry}.` });
+    reasons.push({ code: 'document.expired', severity: 'blocking', message: `The document expired on ${expiry}.`, params: { expiry } });
   }
   const recordable = mrz.fields.documentNumber.length > 0;
   if (!recordable) {

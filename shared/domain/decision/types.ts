@@ -5,6 +5,8 @@ export interface Reason {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
+  /** The values in the message, for translations of the sentence (`{{expiry}}` …); the code names the sentence. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface Draft {

@@ -32,9 +32,10 @@ class Verdict {
 
   constructor(readonly evidenceId: string) {}
 
-  add(outcome: Outcome, code: string, message: string): this {
+  add(outcome: Outcome, code: string, message: string, params?: Reason['params']): this {
     this.outcome = worseOutcome(this.outcome, outcome);
-    this.reasons.push({ code, severity: outcome === 'OK' ? 'info' : outcome === 'NOT_OK' ? 'blocking' : 'warning', message });
+    const severity = outcome === 'OK' ? 'info' : outcome === 'NOT_OK' ? 'blocking' : 'warning';
+    this.reasons.push(params ? { code, severity, message, params } : { code, severity, message });
     return this;
   }
 
@@ -78,6 +79,7 @@ function checkTestAge(v: Verdict, label: string, sampleTime: string, maxAgeHours
       'NOT_OK',
       `${codePrefix}.too-old`,
       `${label} is too old: sample taken ${formatInstant(sample)}, ${age} ago; at most ${maxAgeHours} hours are allowed.`,
+      { sample: formatInstant(sample), ageHours: Math.floor(Math.max(0, ageMs) / HOUR_MS), maxAgeHours },
     );
     return;
   }
@@ -89,10 +91,15 @@ function checkTestAge(v: Verdict, label: string, sampleTime: string, maxAgeHours
       'NEEDS_CROSS_CHECK',
       `${codePrefix}.expires-before-exit`,
       `${label} is valid now (${age} old) but expires at ${formatInstant(expiry)}, before the expected exit from the corridor at ${formatInstant(exit)}.`,
+      { expiresAt: formatInstant(expiry), exitAt: formatInstant(exit) },
     );
     return;
   }
-  v.add('OK', `${codePrefix}.age-ok`, `${label} sample taken ${formatInstant(sample)}, ${age} ago (limit ${maxAgeHours} hours).`);
+  v.add('OK', `${codePrefix}.age-ok`, `${label} sample taken ${formatInstant(sample)}, ${age} ago (limit ${maxAgeHours} hours).`, {
+    sample: formatInstant(sample),
+    ageHours: Math.floor(Math.max(0, ageMs) / HOUR_MS),
+    maxAgeHours,
+  });
 }
 
 function testRuleFor(kind: TestKind, profile: RuleProfile): { maxAgeHours: number } | null {
@@ -132,7 +139,9 @@ function checkIntegrity(v: Verdict, evidence: DccEvidence): boolean {
     if (v.reasons.length === 0) v.add('NEEDS_CROSS_CHECK', 'dcc.incomplete', 'The certificate could not be checked completely; scan it again.');
     return false;
   }
-  v.add('OK', 'dcc.verified', `EU COVID certificate: signature verified (issued by ${evidence.signer?.country ?? 'an unknown country'}).`);
+  v.add('OK', 'dcc.verified', `EU COVID certificate: signature verified (issued by ${evidence.signer?.country ?? 'an unknown country'}).`, {
+    country: evidence.signer?.country ?? '?',
+  });
   for (const code of evidence.codes.filter((c) => !c.known)) {
     v.add('NEEDS_CROSS_CHECK', 'dcc.code-unknown', `The certificate uses the code "${code.code}" (${code.path}), which is not in the EU value sets; read that field on the paper.`);
   }

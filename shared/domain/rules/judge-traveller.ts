@@ -88,7 +88,7 @@ export function judgeTraveller(input: JudgeInput): Judgement {
   }
 
   if (exempt) {
-    reasons.push({ code: 'rules.exempt-child', severity: 'info', message: `A child under ${exemptAge} (age ${age}): no COVID evidence is required.` });
+    reasons.push({ code: 'rules.exempt-child', severity: 'info', message: `A child under ${exemptAge} (age ${age}): no COVID evidence is required.`, params: { exemptAge, age } });
   } else if (verdicts.length === 0) {
     reasons.push({
       code: 'evidence.missing',
@@ -106,6 +106,7 @@ export function judgeTraveller(input: JudgeInput): Judgement {
     code: 'rules.profile',
     severity: 'info',
     message: `Judged by rule profile “${profile.name}” (${profile.id} v${profile.version}, in effect since ${effective}).`,
+    params: { name: profile.name, id: profile.id, version: profile.version, effective },
   });
 
   const deciding = verdicts.find((v) => v.outcome === evidenceOutcome && matches.has(v.evidenceId));
@@ -130,11 +131,22 @@ function withMatch(verdict: EvidenceVerdict, match: PersonMatch): EvidenceVerdic
       code: 'match.name-different',
       severity: 'warning',
       message: `The names differ. Certificate: ${name.certificate || '(none)'}${original}. Passport: ${name.passport}. Check that the certificate belongs to this traveller.`,
+      params: { certificate: `${name.certificate || '—'}${original}`, passport: name.passport },
     });
   } else if (name.status === 'swapped') {
-    reasons.push({ code: 'match.name-swapped', severity: 'info', message: `Surname and given names are swapped on the certificate (${name.certificate}); the names match.` });
+    reasons.push({
+      code: 'match.name-swapped',
+      severity: 'info',
+      message: `Surname and given names are swapped on the certificate (${name.certificate}); the names match.`,
+      params: { certificate: name.certificate },
+    });
   } else if (name.givenNamesPartial) {
-    reasons.push({ code: 'match.name-partial', severity: 'info', message: `Names match; one document leaves out a given name (certificate: ${name.certificate}, passport: ${name.passport}).` });
+    reasons.push({
+      code: 'match.name-partial',
+      severity: 'info',
+      message: `Names match; one document leaves out a given name (certificate: ${name.certificate}, passport: ${name.passport}).`,
+      params: { certificate: name.certificate, passport: name.passport },
+    });
   }
   const dob = match.birthDate;
   if (dob.status === 'different') {
@@ -143,6 +155,7 @@ function withMatch(verdict: EvidenceVerdict, match: PersonMatch): EvidenceVerdic
       code: 'match.birth-date-different',
       severity: 'warning',
       message: `The dates of birth differ. Certificate: ${dob.certificate || '(none)'}. Passport: ${dob.passport ?? '(unreadable)'}.`,
+      params: { certificate: dob.certificate || '—', passport: dob.passport ?? '?' },
     });
   } else if (dob.status === 'unknown') {
     reasons.push({ code: 'match.birth-date-unknown', severity: 'info', message: 'The date of birth could not be compared (missing on one document).' });
