@@ -1,20 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { Alert } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
-
-const TYPE_LABEL: Record<Alert['type'], string> = {
-  overdue: 'Overdue',
-  'unexpected-arrival': 'Unexpected arrival',
-  'not-on-manifest': 'Not on manifest',
-  'duplicate-scan': 'Scanned twice',
-  'group-incomplete': 'Group incomplete',
-  'expired-passport': 'Expired passport',
-  'minor-without-companion': 'Minor without companion',
-};
+import { useFormat } from '../../i18n';
 
 /** Open alerts with acknowledge + note; the core decides who may acknowledge. */
 export function AlertList({ alerts, total, canAcknowledge }: { alerts: Alert[]; total: number; canAcknowledge: boolean }) {
   const core = useCore();
+  const { t } = useTranslation('alerts');
+  const format = useFormat();
   const [noting, setNoting] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -29,33 +23,33 @@ export function AlertList({ alerts, total, canAcknowledge }: { alerts: Alert[]; 
   return (
     <section className="alerts" aria-labelledby="alerts-title" data-testid="open-alerts">
       <h2 id="alerts-title">
-        Open alerts <span className="muted">({total})</span>
+        {t('title')} <span className="muted">{t('count', { total })}</span>
       </h2>
       {error && <p className="error-banner">{error}</p>}
       {alerts.length === 0 ? (
-        <p className="muted">No open alerts.</p>
+        <p className="muted">{t('none')}</p>
       ) : (
         <ul className="alerts__list">
           {alerts.map((alert) => (
             <li key={alert.id} className={`alert alert--${alert.severity}`} data-testid="alert-row" data-type={alert.type}>
               <span className="alert__type">
-                <span aria-hidden="true">{alert.severity === 'critical' ? '⚠' : '•'}</span> {TYPE_LABEL[alert.type]}
+                <span aria-hidden="true">{alert.severity === 'critical' ? '⚠' : '•'}</span> {t(`type.${alert.type}`)}
               </span>
               <span className="alert__message">{alert.message}</span>
               <time className="muted" dateTime={alert.raisedAt}>
-                {new Date(alert.raisedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                {format.time(alert.raisedAt)}
               </time>
               {canAcknowledge &&
                 (noting === alert.id ? (
                   <span className="alert__ack">
-                    <input aria-label="Note" placeholder="Note (what was done)" value={note} onChange={(e) => setNote(e.target.value)} data-testid="alert-note" />
+                    <input aria-label={t('note')} placeholder={t('notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="alert-note" />
                     <button type="button" className="button" onClick={() => void acknowledge(alert.id)} data-testid="alert-ack-confirm">
-                      Acknowledge
+                      {t('acknowledge')}
                     </button>
                   </span>
                 ) : (
                   <button type="button" className="button" onClick={() => setNoting(alert.id)} data-testid="alert-ack">
-                    Acknowledge…
+                    {t('acknowledgeOpen')}
                   </button>
                 ))}
             </li>

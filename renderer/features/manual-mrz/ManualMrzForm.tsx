@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState, type ChangeEvent } from 'react';
 import { countryName } from '../../../shared/domain/mrz';
 import { CheckDigitTable } from './CheckDigitTable';
@@ -45,6 +46,7 @@ function Field({ name, label, value, onChange, problems, hint, placeholder }: Fi
  * with each field's problems and the check digits shown live; or a whole MRZ can be pasted.
  */
 export function ManualMrzForm({ onSubmit, onClose }: { onSubmit: (mrz: string) => void; onClose: () => void }) {
+  const { t } = useTranslation('manualMrz');
   const [referenceDate] = useState(() => new Date());
   const { fields, set, lines, problemsByField, parsed } = useManualMrz(referenceDate);
   const problems = (field: string) => problemsByField.get(field)?.map((p) => p.message);
@@ -52,14 +54,14 @@ export function ManualMrzForm({ onSubmit, onClose }: { onSubmit: (mrz: string) =
   return (
     <section className="manual-mrz" aria-labelledby="manual-mrz-title" data-testid="manual-mrz">
       <header className="manual-mrz__header">
-        <h2 id="manual-mrz-title">Manual MRZ entry</h2>
+        <h2 id="manual-mrz-title">{t('title')}</h2>
         <button type="button" className="button" onClick={onClose}>
-          Close <kbd>Esc</kbd>
+          {t('close')} <kbd>Esc</kbd>
         </button>
       </header>
       <div className="manual-mrz__grid">
         <div className="manual-mrz__field">
-          <label htmlFor="manual-format">Document</label>
+          <label htmlFor="manual-format">{t('document')}</label>
           <select
             id="manual-format"
             data-testid="manual-format"
@@ -71,36 +73,36 @@ export function ManualMrzForm({ onSubmit, onClose }: { onSubmit: (mrz: string) =
               set('documentCode', format === 'TD3' ? 'P' : 'ID');
             }}
           >
-            <option value="TD3">Passport (TD3, 2 × 44)</option>
-            <option value="TD1">ID card (TD1, 3 × 30)</option>
-            <option value="TD2">ID card (TD2, 2 × 36)</option>
+            <option value="TD3">{t('td3')}</option>
+            <option value="TD1">{t('td1')}</option>
+            <option value="TD2">{t('td2')}</option>
           </select>
         </div>
-        <Field name="documentCode" label="Document code" value={fields.documentCode} onChange={(v) => set('documentCode', v)} problems={problems('documentCode')} />
+        <Field name="documentCode" label={t('documentCode')} value={fields.documentCode} onChange={(v) => set('documentCode', v)} problems={problems('documentCode')} />
         <Field
           name="issuingState"
-          label="Issuing state"
+          label={t('issuingState')}
           value={fields.issuingState}
           onChange={(v) => set('issuingState', v)}
           problems={problems('issuingState')}
-          hint={stateName ?? 'three-letter code, e.g. TJK'}
+          hint={stateName ?? t('stateHint')}
         />
-        <Field name="surname" label="Surname" value={fields.surname} onChange={(v) => set('surname', v)} problems={problems('surname')} hint="any script; transliterated per ICAO 9303" />
-        <Field name="givenNames" label="Given names" value={fields.givenNames} onChange={(v) => set('givenNames', v)} problems={problems('givenNames')} />
-        <Field name="documentNumber" label="Document number" value={fields.documentNumber} onChange={(v) => set('documentNumber', v)} problems={problems('documentNumber')} />
-        <Field name="nationality" label="Nationality" value={fields.nationality ?? ''} onChange={(v) => set('nationality', v)} problems={problems('nationality')} />
-        <Field name="birthDate" label="Date of birth" value={fields.birthDate} onChange={(v) => set('birthDate', v)} problems={problems('birthDate')} placeholder="YYYY-MM-DD" />
+        <Field name="surname" label={t('surname')} value={fields.surname} onChange={(v) => set('surname', v)} problems={problems('surname')} hint={t('surnameHint')} />
+        <Field name="givenNames" label={t('givenNames')} value={fields.givenNames} onChange={(v) => set('givenNames', v)} problems={problems('givenNames')} />
+        <Field name="documentNumber" label={t('documentNumber')} value={fields.documentNumber} onChange={(v) => set('documentNumber', v)} problems={problems('documentNumber')} />
+        <Field name="nationality" label={t('nationality')} value={fields.nationality ?? ''} onChange={(v) => set('nationality', v)} problems={problems('nationality')} />
+        <Field name="birthDate" label={t('birthDate')} value={fields.birthDate} onChange={(v) => set('birthDate', v)} problems={problems('birthDate')} placeholder={t('datePlaceholder')} />
         <div className="manual-mrz__field">
-          <label htmlFor="manual-sex">Sex</label>
+          <label htmlFor="manual-sex">{t('sex')}</label>
           <select id="manual-sex" data-testid="manual-sex" value={fields.sex} onChange={(event) => set('sex', event.target.value as ManualFields['sex'])}>
-            <option value="M">M</option>
-            <option value="F">F</option>
-            <option value="X">X</option>
-            <option value="<">unspecified</option>
+            <option value="M">{t('sexM')}</option>
+            <option value="F">{t('sexF')}</option>
+            <option value="X">{t('sexX')}</option>
+            <option value="<">{t('sexUnspecified')}</option>
           </select>
         </div>
-        <Field name="expiryDate" label="Expiry date" value={fields.expiryDate ?? ''} onChange={(v) => set('expiryDate', v)} problems={problems('expiryDate')} placeholder="YYYY-MM-DD" />
-        <Field name="optionalData" label="Personal / optional number" value={fields.optionalData ?? ''} onChange={(v) => set('optionalData', v)} problems={problems('optionalData')} />
+        <Field name="expiryDate" label={t('expiryDate')} value={fields.expiryDate ?? ''} onChange={(v) => set('expiryDate', v)} problems={problems('expiryDate')} placeholder={t('datePlaceholder')} />
+        <Field name="optionalData" label={t('optionalData')} value={fields.optionalData ?? ''} onChange={(v) => set('optionalData', v)} problems={problems('optionalData')} />
       </div>
       {problems('form') && <p className="manual-mrz__problem">{problems('form')?.join(' ')}</p>}
       {lines && (
@@ -110,7 +112,7 @@ export function ManualMrzForm({ onSubmit, onClose }: { onSubmit: (mrz: string) =
           </pre>
           {parsed?.readable && <CheckDigitTable result={parsed} />}
           <button type="button" className="button button--primary" data-testid="manual-mrz-submit" onClick={() => onSubmit(lines.join('\n'))}>
-            Check this document
+            {t('checkDocument')}
           </button>
         </div>
       )}

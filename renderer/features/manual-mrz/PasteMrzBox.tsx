@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { parseMrz } from '../../../shared/domain/mrz';
 import { CheckDigitTable } from './CheckDigitTable';
 
 /** Paste or type a whole MRZ; it is parsed as you type and each check digit's status is shown. */
 export function PasteMrzBox({ referenceDate, onUse }: { referenceDate: Date; onUse: (mrz: string) => void }) {
+  const { t } = useTranslation('manualMrz');
   const [text, setText] = useState('');
   const result = useMemo(() => (text.trim() ? parseMrz(text, { referenceDate }) : null), [text, referenceDate]);
   return (
     <section className="manual-mrz__paste" aria-labelledby="paste-mrz-title">
-      <h3 id="paste-mrz-title">Paste or type the whole MRZ</h3>
+      <h3 id="paste-mrz-title">{t('pasteTitle')}</h3>
       <textarea
         className="manual-mrz__text"
         data-testid="paste-mrz"
@@ -16,6 +18,7 @@ export function PasteMrzBox({ referenceDate, onUse }: { referenceDate: Date; onU
         spellCheck={false}
         value={text}
         onChange={(event) => setText(event.target.value)}
+        aria-labelledby="paste-mrz-title"
         aria-describedby="paste-mrz-status"
       />
       <div id="paste-mrz-status" role="status">
@@ -23,7 +26,7 @@ export function PasteMrzBox({ referenceDate, onUse }: { referenceDate: Date; onU
         {result?.readable && (
           <>
             <p data-testid="paste-mrz-summary">
-              {result.format}: {result.status === 'valid' ? 'all check digits correct' : result.status === 'valid-after-correction' ? 'correct after fixing scanner misreads' : 'has errors'}
+              {result.format}: {result.status === 'valid' ? t('pasteValid') : result.status === 'valid-after-correction' ? t('pasteCorrected') : t('pasteErrors')}
             </p>
             <CheckDigitTable result={result} />
             {result.problems.length > 0 && (
@@ -37,7 +40,7 @@ export function PasteMrzBox({ referenceDate, onUse }: { referenceDate: Date; onU
         )}
       </div>
       <button type="button" className="button" disabled={!result?.readable} onClick={() => onUse(text)} data-testid="paste-mrz-use">
-        Check this MRZ
+        {t('pasteCheck')}
       </button>
     </section>
   );

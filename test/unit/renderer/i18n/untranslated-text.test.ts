@@ -25,8 +25,6 @@ const PENDING = [
   'renderer/features/groups/',
   'renderer/features/dashboard/',
   'renderer/features/admin/',
-  'renderer/features/alerts/',
-  'renderer/features/manual-mrz/',
   'renderer/features/scanners/',
   'renderer/features/export/',
   'renderer/features/camera/',

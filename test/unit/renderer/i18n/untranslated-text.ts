@@ -11,7 +11,7 @@ export interface Finding {
 }
 
 /** Props whose string value a person reads or hears. */
-const TEXT_PROPS = new Set(['placeholder', 'title', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'alt', 'label', 'summary']);
+const TEXT_PROPS = new Set(['hint', 'caption', 'heading', 'legend', 'description', 'placeholder', 'title', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'alt', 'label', 'summary']);
 /** Calls whose string arguments are for developers or machines, never shown as prose. */
 const SILENT_CALLS = new Set(['Error', 'TypeError', 'RangeError', 'console.log', 'console.warn', 'console.error', 'console.info', 'console.debug', 'require', 'import', 't', 'i18n.t', 'useTranslation', 'querySelector', 'querySelectorAll', 'getElementById', 'addEventListener', 'removeEventListener', 'postMessage', 'setAttribute', 'getAttribute', 'matchMedia', 'createElement']);
 /** Props that hold identifiers, CSS or test hooks. */
