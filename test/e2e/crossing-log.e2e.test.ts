@@ -1,0 +1,246 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, silentLogger } from '../../shared/app';
+import type { Core } from '../../shared/contract';
+import type { Role } from '../../shared/domain/auth';
+import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
+import type { TestSigner } from '../fixtures/dcc/build-dcc';
+import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller, type Traveller } from '../fixtures/corridor/bus';
+import { TEST_PIN, TEST_USERNAME, testUser } from '../support/core-session';
+import { unwrap } from '../support/result';
+import { launchChromium, screenshotPath } from './support/browser';
+import { importTestTrustList, pcrCertificate } from './support/covid-evidence';
+import { wedgeScan } from './support/wedge';
+
+const RENDERER = path.resolve('dist/renderer');
+// Bus 07's manifest: twelve Tajik workers (the corridor fixtures of the integration tests).
+const BUS = Array.from({ length: 12 }, (_, i) => traveller(i));
+// At the lane: three with a negative PCR certificate (OK), two with their passport only (NOT OK)…
+const WITH_CERTIFICATE = [0, 1, 2];
+const PASSPORT_ONLY = [3, 4];
+// …and a man who is not on the manifest at all.
+const STOWAWAY = traveller(500, { documentNumber: 'TJ7777777', surname: 'NOMALUM', givenNames: 'SHAKHS', birthDate: '1988-08-08' });
+const ACK_NOTE = 'Escort confirms he boarded in Shymkent; carrier to amend the manifest.';
+const OVERRIDE_REASON = 'PCR certificate checked by phone with the issuing laboratory in Dushanbe.';
+
+let core: Core;
+let host: WebHost;
+let browser: Browser;
+let page: Page;
+let signer: TestSigner;
+let dataDir: string;
+let groupId: string;
+const problems: string[] = [];
+
+async function signIn(role: Role): Promise<void> {
+  if (await page.getByTestId('sign-out').isVisible()) await page.getByTestId('sign-out').click();
+  await page.getByTestId('login-username').fill(TEST_USERNAME[role]);
+  await page.getByTestId('login-pin').fill(TEST_PIN[role]);
+  await page.getByTestId('login-submit').click();
+  await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(`Test ${role}`);
+}
+
+/** One traveller at the lane: passport (and certificate) by wedge bursts, Enter records, as an operator works. */
+async function crossAtLane(t: Traveller, certificate: string | null): Promise<void> {
+  await wedgeScan(page, mrzOf(t).split('\n'));
+  await expect.poll(() => page.getByTestId('decision-name').textContent(), { timeout: 15_000 }).toBe(`${t.surname}, ${t.givenNames}`);
+  if (certificate) {
+    await wedgeScan(page, [certificate]);
+    // The certificate joins the open passport: NOT OK (no evidence) turns into the joint decision.
+    await expect.poll(() => page.getByTestId('decision-outcome').textContent(), { timeout: 15_000, message: t.surname }).not.toContain('NOT OK');
+    expect(await page.getByTestId('decision-outcome').textContent(), await page.getByTestId('decision-panel').innerText()).toMatch(/^✓\s*OK/);
+  } else {
+    await expect.poll(() => page.getByTestId('decision-outcome').textContent(), { timeout: 15_000, message: t.surname }).toContain('NOT OK');
+  }
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('recorded-note').textContent(), { timeout: 15_000 }).toMatch(/Recorded as entry/);
+}
+
+const rows = () => page.getByTestId('manifest-row');
+const rowStates = async () => (await rows().evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).sort();
+
+describe('crossing log screens in Chromium: group, dashboard and consular (issue 11)', () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-crossing-log-'));
+    // The entry end of the corridor (Zhibek Zholy) with an operator, a shift lead and a consular officer.
+    core = await createCore({
+      dataDir,
+      logger: silentLogger,
+      bootstrap: { station: stationAt('entry', 'STN-ZHZ-01'), users: [testUser('operator'), testUser('shift-lead'), testUser('consular')], signIn: TEST_USERNAME['shift-lead'] },
+    });
+    // The admin puts the PCR rule in effect for this corridor (the station's default profile names another one)…
+    unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
+    const pcrRule = unwrap(await core.getRuleProfile({ id: 'uz-transit-pcr' })).profile;
+    unwrap(await core.saveRuleProfile({ profile: { ...pcrRule, version: pcrRule.version + 1, corridor: CORRIDOR.id, effectiveFrom: new Date().toISOString() } }));
+    // …and the shift lead sets up the day: trust list, Bus 07 and its carrier's manifest at the lane.
+    unwrap(await core.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
+    signer = await importTestTrustList(core);
+    const group = unwrap(await core.createGroup({ corridorId: CORRIDOR.id, label: 'Bus 07', vehiclePlate: '01 A 123 BC', expectedCount: BUS.length }));
+    groupId = group.id;
+    expect(unwrap(await core.importManifest({ groupId, fileName: 'bus-07.csv', format: 'csv', content: manifestCsv(BUS) }))).toMatchObject({ rowsAdded: 12, problems: [] });
+    unwrap(await core.setLaneGroup({ groupId }));
+    await core.logout({});
+
+    host = await startWebHost({ core, staticDir: RENDERER });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(host.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    core?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the operator signs in and works part of Bus 07 at the lane; the stranger raises a not-on-manifest alert', async () => {
+    await signIn('operator');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scan-input');
+    await expect.poll(() => page.getByTestId('lane-group-progress').textContent()).toBe('Bus 07: 0 / 12 processed');
+    for (const i of WITH_CERTIFICATE) {
+      const t = BUS[i]!;
+      await crossAtLane(t, await pcrCertificate(signer, { fn: t.surname, fnt: t.surname, gn: t.givenNames, gnt: t.givenNames }, t.birthDate));
+    }
+    for (const i of PASSPORT_ONLY) await crossAtLane(BUS[i]!, null);
+    await expect.poll(() => page.getByTestId('lane-group-progress').textContent()).toBe('Bus 07: 5 / 12 processed');
+
+    await crossAtLane(STOWAWAY, null);
+    const alert = page.locator('[data-testid="alert-row"][data-type="not-on-manifest"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Not on manifest.*NOMALUM, SHAKHS \(TJ7777777\)/);
+  });
+
+  it('group screen: progress, a state per person, the stranger marked, search by name (any script) and document', async () => {
+    await page.getByTestId('nav-groups').click();
+    await expect.poll(() => page.getByTestId('group-title').textContent()).toBe('Bus 07 · 01 A 123 BC');
+    // The stranger was recorded at this lane for the bus too: six of the twelve expected are processed.
+    await expect.poll(() => page.getByTestId('group-progress').textContent()).toBe('6 / 12 processed');
+    await expect.poll(() => rows().count()).toBe(13);
+    expect(await rowStates()).toEqual([...Array(5).fill('entered'), ...Array(7).fill('expected'), 'unexpected'].sort());
+    expect(await page.getByTestId('group-counts').textContent()).toMatch(/Expected: 7.*Entered: 5.*Unexpected: 1/);
+    const stranger = rows().filter({ hasText: 'TJ7777777' });
+    expect(await stranger.textContent()).toMatch(/NOMALUM, SHAKHS.*not on manifest/);
+    expect(await stranger.getAttribute('data-state')).toBe('unexpected');
+    const juraev = rows().filter({ hasText: BUS[4]!.documentNumber });
+    expect(await juraev.textContent()).toMatch(/JURAEV, ALISHER.*Entered/);
+    expect(await rows().filter({ hasText: BUS[9]!.documentNumber }).textContent()).toMatch(/KHOLOV, ALISHER.*Expected/);
+    await page.screenshot({ path: screenshotPath('crossing-log-group'), fullPage: true });
+
+    // Search by document number, by Latin name, and by the Cyrillic spelling a Tajik document uses.
+    const search = page.getByTestId('manifest-search');
+    await search.fill(BUS[3]!.documentNumber);
+    await expect.poll(() => rows().allTextContents()).toEqual([expect.stringMatching(/SAIDOV, ALISHER.*TJ4100003.*Entered/)]);
+    await search.fill('nazarov');
+    await expect.poll(() => rows().allTextContents()).toEqual([expect.stringMatching(/NAZAROV, ALISHER.*TJ4100002/)]);
+    await search.fill('Ҷураев');
+    await expect.poll(() => rows().allTextContents()).toEqual([expect.stringMatching(/JURAEV, ALISHER.*TJ4100004/)]);
+    await search.fill('TJ999');
+    await expect.poll(() => page.getByText('Nobody matches.').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('crossing-log-group-search') });
+
+    // Keyboard only: clear the search (Escape in a search field), Tab to the status filter and pick "Expected" with the arrows.
+    await search.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => rows().count()).toBe(13);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('manifest-state');
+    await page.keyboard.press('ArrowDown'); // Everyone → Expected
+    await expect.poll(() => rowStates()).toEqual(Array(7).fill('expected'));
+    expect(await rows().first().textContent()).toContain(BUS[5]!.documentNumber);
+    await page.keyboard.press('ArrowDown'); // → Entered
+    await expect.poll(() => rowStates()).toEqual(Array(5).fill('entered'));
+    await page.keyboard.press('Home'); // → Everyone
+    await expect.poll(() => rows().count()).toBe(13);
+  });
+
+  it('the bus departs: those never scanned become no-shows, by name', async () => {
+    await page.getByTestId('close-group').click();
+    await expect.poll(() => page.getByTestId('groups-message').textContent()).toBe('Bus 07 marked departed.');
+    await expect.poll(() => rowStates()).toEqual([...Array(5).fill('entered'), ...Array(7).fill('no-show'), 'unexpected'].sort());
+    expect(await rows().filter({ hasText: BUS[11]!.documentNumber }).textContent()).toMatch(/ASHUROV, ALISHER.*No-show/);
+    expect(await page.getByTestId('close-group').count()).toBe(0);
+    const detail = unwrap(await core.getGroup({ groupId }));
+    expect(detail.counts).toMatchObject({ entered: 5, 'no-show': 7, unexpected: 1, total: 13 });
+    await page.screenshot({ path: screenshotPath('crossing-log-group-departed'), fullPage: true });
+  });
+
+  it('dashboard for the shift lead: today per corridor and hour with the chart drawn; an alert acknowledged with a note', async () => {
+    await signIn('shift-lead');
+    await page.getByTestId('nav-dashboard').click();
+    const corridor = page.getByTestId('dashboard-corridor').filter({ hasText: CORRIDOR.name });
+    await corridor.waitFor();
+    const total = (name: string) => corridor.getByTestId(`total-${name}`).textContent();
+    await expect.poll(() => total('entries')).toBe('6');
+    expect(await total('exits')).toBe('0');
+    expect(await total('ok')).toBe('3');
+    expect(await total('not-ok')).toBe('3');
+    expect(await total('cross-check')).toBe('0');
+    expect(await total('overrides')).toBe('0');
+    // The charts are SVG: the current hour has a bar for the six entries (Recharts draws no zero-height rectangles).
+    const bars = corridor.locator('.recharts-bar-rectangle path');
+    await expect.poll(() => bars.count()).toBeGreaterThan(0);
+    const heights = await bars.evaluateAll((els) => els.map((el) => (el as SVGGraphicsElement).getBBox().height));
+    expect(Math.max(...heights)).toBeGreaterThan(0);
+    expect((await corridor.locator('.recharts-legend-item-text').allTextContents()).sort()).toEqual(['Cross-check', 'Entries', 'Exits', 'NOT OK', 'OK']);
+    const core24 = unwrap(await core.getDashboard({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() }));
+    expect(core24.corridors.find((c) => c.corridorId === CORRIDOR.id)?.hours.reduce((n, h) => n + h.entries, 0)).toBe(6);
+
+    // Open alerts: the stranger, listed by name; acknowledged with a note it leaves the list and keeps the note.
+    const alerts = page.getByTestId('open-alerts');
+    const stranger = alerts.locator('[data-testid="alert-row"][data-type="not-on-manifest"]');
+    await stranger.waitFor();
+    const openBefore = await alerts.getByTestId('alert-row').count();
+    expect(await alerts.locator('h2').textContent()).toContain(`(${openBefore})`);
+    await page.screenshot({ path: screenshotPath('crossing-log-dashboard'), fullPage: true });
+
+    await stranger.getByTestId('alert-ack').click();
+    await stranger.getByTestId('alert-note').fill(ACK_NOTE);
+    await stranger.getByTestId('alert-ack-confirm').click();
+    await expect.poll(() => alerts.locator('[data-testid="alert-row"][data-type="not-on-manifest"]').count()).toBe(0);
+    await expect.poll(() => alerts.getByTestId('alert-row').count()).toBe(openBefore - 1);
+    const all = unwrap(await core.listAlerts({ status: 'all' }));
+    expect(all.items.find((a) => a.type === 'not-on-manifest')).toMatchObject({ status: 'acknowledged', note: ACK_NOTE });
+    await page.screenshot({ path: screenshotPath('crossing-log-dashboard-acknowledged'), fullPage: true });
+  });
+
+  it('consular: finds a traveller, reads the history and overrides the NOT OK with a reason', async () => {
+    await signIn('consular');
+    await page.getByTestId('nav-consular').click();
+    const saidov = BUS[3]!;
+    await page.getByTestId('consular-search').fill(saidov.documentNumber);
+    await page.getByTestId('consular-search').press('Enter');
+    await expect.poll(() => page.getByTestId('traveller-item').allTextContents()).toEqual([expect.stringMatching(/SAIDOV, ALISHER.*TJ4100003 \(TJK\).*1 crossings/)]);
+    await page.getByTestId('traveller-item').click();
+    await expect.poll(() => page.getByTestId('history-title').textContent()).toBe(`SAIDOV, ALISHER · ${saidov.documentNumber}`);
+    const row = page.getByTestId('history-row');
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toMatch(/ZHIBEK-ZHOLY.*Entry.*UZ-TRANSIT-KZ-TJ.*TJ4100003.*NOT OK/);
+
+    await row.getByTestId('override-open').click();
+    expect(await row.getByTestId('override-outcome').inputValue()).toBe('OK');
+    await row.getByTestId('override-reason').fill(OVERRIDE_REASON);
+    await row.getByTestId('override-submit').click();
+    await expect.poll(() => page.getByTestId('consular-message').textContent()).toBe('Crossing overridden to OK.');
+    await expect.poll(() => row.getByTestId('override-note').textContent()).toContain(`overridden from NOT OK: ${OVERRIDE_REASON}`);
+    expect(await row.textContent()).toMatch(/✓?\s*OK/);
+    await page.screenshot({ path: screenshotPath('crossing-log-consular'), fullPage: true });
+
+    // Stored in the core, not just painted: the crossing's effective outcome and who overrode it.
+    const history = unwrap(await core.getTravellerHistory({ documentNumber: saidov.documentNumber, nationality: 'TJK' }));
+    expect(history.passages).toHaveLength(1);
+    expect(history.passages[0]).toMatchObject({ effectiveOutcome: 'OK', override: { previousOutcome: 'NOT_OK', reason: OVERRIDE_REASON } });
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});
