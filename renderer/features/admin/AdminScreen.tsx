@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { StationIdentity, User } from '../../../shared/contract';
 import { ROLES, ROLE_LABEL, type Role } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
+import { RetentionPanel } from './RetentionPanel';
 
 /** Administrator: users and PINs, this station's key for the other end, and the stations whose group files it trusts. */
 export function AdminScreen() {
@@ -111,6 +112,7 @@ export function AdminScreen() {
           </button>
         </form>
       </section>
+      <RetentionPanel />
     </main>
   );
 }
