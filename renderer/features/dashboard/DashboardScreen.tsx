@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState } from 'react';
 import type { Dashboard } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
@@ -13,6 +14,7 @@ function today(): { from: string; to: string } {
 /** Shift lead: today per corridor and hour (entries, exits, outcomes), overdue, and the open alerts. */
 export function DashboardScreen() {
   const core = useCore();
+  const { t } = useTranslation('dashboard');
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
@@ -36,32 +38,33 @@ export function DashboardScreen() {
 
   return (
     <main className="page dashboard" data-testid="dashboard">
-      <h1>Today</h1>
+      <h1>{t('today')}</h1>
       {error && <p className="error-banner">{error}</p>}
-      {data?.corridors.length === 0 && <p className="muted">Nothing recorded today.</p>}
+      {data?.corridors.length === 0 && <p className="muted">{t('nothing')}</p>}
       {data?.corridors.map((c) => (
         <section key={c.corridorId ?? 'none'} className="card dashboard__corridor" data-testid="dashboard-corridor">
           <h2>{c.name}</h2>
           <dl className="totals">
             {(
               [
-                ['Entries', c.totals.entries],
-                ['Exits', c.totals.exits],
-                ['OK', c.totals.ok],
-                ['NOT OK', c.totals.notOk],
-                ['Cross-check', c.totals.crossCheck],
-                ['Overrides', c.totals.overrides],
-                ['In the corridor', c.totals.inCorridor],
-                ['Overdue', c.totals.overdue],
+                // The test id stays the English word (tests and scripts select by it), whatever the language.
+                ['entries', 'entries', c.totals.entries],
+                ['exits', 'exits', c.totals.exits],
+                ['ok', 'ok', c.totals.ok],
+                ['notOk', 'not-ok', c.totals.notOk],
+                ['crossCheck', 'cross-check', c.totals.crossCheck],
+                ['overrides', 'overrides', c.totals.overrides],
+                ['inCorridor', 'in-the-corridor', c.totals.inCorridor],
+                ['overdue', 'overdue', c.totals.overdue],
               ] as const
-            ).map(([label, value]) => (
-              <div key={label} className={label === 'Overdue' && value > 0 ? 'totals__alert' : undefined}>
-                <dt>{label}</dt>
-                <dd data-testid={`total-${label.toLowerCase().replace(/\s+/g, '-')}`}>{value}</dd>
+            ).map(([key, testId, value]) => (
+              <div key={key} className={key === 'overdue' && value > 0 ? 'totals__alert' : undefined}>
+                <dt>{t(key)}</dt>
+                <dd data-testid={`total-${testId}`}>{value}</dd>
               </div>
             ))}
           </dl>
-          <HourlyChart hours={c.hours} title={`${c.name}: per hour`} />
+          <HourlyChart hours={c.hours} title={t('perHour', { name: c.name })} />
         </section>
       ))}
       {data && <AlertList alerts={data.openAlerts} total={data.openAlertsTotal} canAcknowledge />}

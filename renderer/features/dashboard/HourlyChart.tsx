@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HourBucket } from '../../../shared/contract';
 
@@ -5,6 +6,7 @@ const hourLabel = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: 
 
 /** Entries and exits per hour, and the outcomes stacked (Recharts renders SVG: no inline scripts or styles for the CSP). */
 export function HourlyChart({ hours, title }: { hours: HourBucket[]; title: string }) {
+  const { t } = useTranslation('dashboard');
   const data = hours.map((h) => ({ ...h, hour: hourLabel(h.start) }));
   return (
     <figure className="chart" aria-label={title}>
@@ -16,8 +18,8 @@ export function HourlyChart({ hours, title }: { hours: HourBucket[]; title: stri
           <YAxis allowDecimals={false} stroke="#a9b4bf" />
           <Tooltip />
           <Legend />
-          <Bar dataKey="entries" name="Entries" fill="#3d7bd9" isAnimationActive={false} />
-          <Bar dataKey="exits" name="Exits" fill="#8e6fd8" isAnimationActive={false} />
+          <Bar dataKey="entries" name={t('entries')} fill="#3d7bd9" isAnimationActive={false} />
+          <Bar dataKey="exits" name={t('exits')} fill="#8e6fd8" isAnimationActive={false} />
         </BarChart>
         <BarChart width={560} height={220} data={data} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" stroke="#2a323b" />
@@ -25,9 +27,9 @@ export function HourlyChart({ hours, title }: { hours: HourBucket[]; title: stri
           <YAxis allowDecimals={false} stroke="#a9b4bf" />
           <Tooltip />
           <Legend />
-          <Bar dataKey="ok" name="OK" stackId="o" fill="#1f7a3a" isAnimationActive={false} />
-          <Bar dataKey="crossCheck" name="Cross-check" stackId="o" fill="#9a6700" isAnimationActive={false} />
-          <Bar dataKey="notOk" name="NOT OK" stackId="o" fill="#b3261e" isAnimationActive={false} />
+          <Bar dataKey="ok" name={t('ok')} stackId="o" fill="#1f7a3a" isAnimationActive={false} />
+          <Bar dataKey="crossCheck" name={t('crossCheck')} stackId="o" fill="#9a6700" isAnimationActive={false} />
+          <Bar dataKey="notOk" name={t('notOk')} stackId="o" fill="#b3261e" isAnimationActive={false} />
         </BarChart>
       </div>
     </figure>

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PERSON_STATES } from '../../../shared/domain/corridor';
 import type { PersonState, SessionUser } from '../../../shared/contract';
 import { roleMay } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
+import { useFormat } from '../../i18n';
 import { downloadText, fileToBase64 } from './file-io';
 import { ManifestTable } from './ManifestTable';
 import { PERSON_STATE_LABEL } from './person-state-label';
@@ -10,11 +12,13 @@ import { useGroupDetail } from './use-groups';
 
 export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user: SessionUser; onMessage: (text: string, isError?: boolean) => void }) {
   const core = useCore();
+  const { t } = useTranslation('groups');
+  const format = useFormat();
   const [query, setQuery] = useState('');
   const [state, setState] = useState<PersonState | 'all'>('all');
   const { detail, error } = useGroupDetail(groupId, query, state);
   if (error) return <p className="error-banner">{error}</p>;
-  if (!detail) return <p className="muted">Loading…</p>;
+  if (!detail) return <p className="muted">{t('loading')}</p>;
   const g = detail.group;
   const report = (result: { ok: true } | { ok: false; error: { message: string } }, done: string) =>
     result.ok ? onMessage(done) : onMessage(result.error.message, true);
@@ -28,8 +32,11 @@ export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user
     const { rowsAdded, rowsTotal, alreadyImported, problems } = result.value;
     onMessage(
       alreadyImported
-        ? `${file.name} was imported before: nothing changed.`
-        : `${rowsAdded} of ${rowsTotal} travellers added from ${file.name}.${problems.length ? ` ${problems.length} lines skipped: ${problems.map((p) => `line ${p.line}: ${p.message}`).join(' ')}` : ''}`,
+        ? t('importedBefore', { file: file.name })
+        : [
+            t('manifestAdded', { added: rowsAdded, total: rowsTotal, file: file.name }),
+            ...(problems.length ? [t('linesSkipped', { count: problems.length, details: problems.map((p) => t('line', { line: p.line, message: p.message })).join(' ') })] : []),
+          ].join(' '),
     );
   };
 
@@ -37,7 +44,7 @@ export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user
     const result = await core.exportGroupFile({ groupId: g.id });
     if (!result.ok) return onMessage(result.error.message, true);
     downloadText(result.value.fileName, result.value.content);
-    onMessage(`Group file ${result.value.fileName} saved (${result.value.crossings} crossings, signed by this station).`);
+    onMessage(t('fileSaved', { file: result.value.fileName, crossings: result.value.crossings }));
   };
 
   const close = g.stationRole === 'exit' ? 'arrived' : 'departed';
@@ -50,39 +57,39 @@ export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user
           {g.vehiclePlate ? ` · ${g.vehiclePlate}` : ''}
         </h2>
         <p className="group-panel__progress" data-testid="group-progress">
-          {g.processed} / {g.total} processed
+          {t('processed', { processed: g.processed, total: g.total })}
         </p>
         <p className="muted">
-          Corridor {g.corridorId} · this station is the {g.stationRole ?? 'neither'} end
-          {g.departedAt ? ` · departed ${new Date(g.departedAt).toLocaleString()}` : ''}
-          {g.arrivedAt ? ` · arrived ${new Date(g.arrivedAt).toLocaleString()}` : ''}
+          {t('corridorRole', { corridor: g.corridorId, role: t(`role.${g.stationRole ?? 'neither'}`) })}
+          {g.departedAt ? t('departed', { at: format.dateTime(g.departedAt) }) : ''}
+          {g.arrivedAt ? t('arrived', { at: format.dateTime(g.arrivedAt) }) : ''}
         </p>
       </header>
       <ul className="chips" data-testid="group-counts">
         {PERSON_STATES.filter((s) => detail.counts[s] > 0).map((s) => (
           <li key={s} className={`chip ${PERSON_STATE_LABEL[s].className}`}>
-            {PERSON_STATE_LABEL[s].text}: {detail.counts[s]}
+            {t(`state.${s}`)}: {detail.counts[s]}
           </li>
         ))}
       </ul>
       <div className="toolbar">
-        <button type="button" className="button" data-testid="use-at-lane" onClick={() => void core.setLaneGroup({ groupId: g.id }).then((r) => report(r, `${g.label} is now the lane's group.`))}>
-          Use at this lane
+        <button type="button" className="button" data-testid="use-at-lane" onClick={() => void core.setLaneGroup({ groupId: g.id }).then((r) => report(r, t('nowLaneGroup', { label: g.label })))}>
+          {t('useAtLane')}
         </button>
         {roleMay(user.role, 'importManifest') && (
           <label className="button">
-            Import manifest (CSV / XLSX)
+            {t('importManifest')}
             <input type="file" accept=".csv,.xlsx,text/csv" hidden data-testid="manifest-file" onChange={(e) => void importManifest(e.target.files?.[0])} />
           </label>
         )}
         {roleMay(user.role, 'closeGroup') && !closedAt && g.stationRole !== null && (
-          <button type="button" className="button" data-testid="close-group" onClick={() => void core.closeGroup({ groupId: g.id, stage: close }).then((r) => report(r, `${g.label} marked ${close}.`))}>
-            Mark {close}
+          <button type="button" className="button" data-testid="close-group" onClick={() => void core.closeGroup({ groupId: g.id, stage: close }).then((r) => report(r, t('marked', { label: g.label, stage: t(`stage.${close}`) })))}>
+            {t('mark', { stage: t(`stage.${close}`) })}
           </button>
         )}
         {roleMay(user.role, 'exportGroupFile') && (
           <button type="button" className="button" data-testid="export-group-file" onClick={() => void exportFile()}>
-            Export group file
+            {t('exportFile')}
           </button>
         )}
       </div>
@@ -90,17 +97,17 @@ export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user
         <input
           className="search"
           type="search"
-          placeholder="Search name (any script) or document"
-          aria-label="Search the manifest"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
           data-testid="manifest-search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <select aria-label="Status" data-testid="manifest-state" value={state} onChange={(e) => setState(e.target.value as PersonState | 'all')}>
-          <option value="all">Everyone ({detail.counts.total})</option>
+        <select aria-label={t('status')} data-testid="manifest-state" value={state} onChange={(e) => setState(e.target.value as PersonState | 'all')}>
+          <option value="all">{t('everyone', { total: detail.counts.total })}</option>
           {PERSON_STATES.map((s) => (
             <option key={s} value={s}>
-              {PERSON_STATE_LABEL[s].text} ({detail.counts[s]})
+              {t(`state.${s}`)} ({detail.counts[s]})
             </option>
           ))}
         </select>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../shared/contract';
 import { roleMay } from '../../../shared/domain/auth';
@@ -8,6 +9,7 @@ import { useGroups } from './use-groups';
 /** Bus groups: their manifests with a state per person, manifest import, closing, and group files between the two ends. */
 export function GroupsScreen({ user }: { user: SessionUser }) {
   const core = useCore();
+  const { t } = useTranslation('groups');
   const { groups, corridors, error } = useGroups();
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
@@ -18,7 +20,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const corridorId = form.corridorId || corridors[0]?.id;
-    if (!corridorId) return onMessage('No corridor is configured on this station; an administrator adds one first.', true);
+    if (!corridorId) return onMessage(t('noCorridor'), true);
     const result = await core.createGroup({
       corridorId,
       label: form.label,
@@ -28,7 +30,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
     if (!result.ok) return onMessage(result.error.message, true);
     setSelected(result.value.id);
     setForm({ label: '', corridorId, plate: '', expected: '' });
-    onMessage(`Group ${result.value.label} created.`);
+    onMessage(t('created', { label: result.value.label }));
   };
 
   const importGroupFile = async (file: File | undefined) => {
@@ -39,18 +41,18 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
     setSelected(r.groupId);
     onMessage(
       r.alreadyImported
-        ? 'This group file was imported before: nothing changed.'
-        : `Group file from ${r.signedBy.stationId}: ${r.crossingsAdded} crossings and ${r.manifestAdded} manifest lines added, ${r.paired} exits paired.`,
+        ? t('fileImportedBefore')
+        : t('fileImported', { station: r.signedBy.stationId, crossings: r.crossingsAdded, manifest: r.manifestAdded, paired: r.paired }),
     );
   };
 
   return (
     <main className="page groups">
-      <aside className="groups__list" aria-label="Groups">
-        <h1>Groups</h1>
+      <aside className="groups__list" aria-label={t('title')}>
+        <h1>{t('title')}</h1>
         {roleMay(user.role, 'importGroupFile') && (
           <label className="button">
-            Import group file
+            {t('importGroupFile')}
             <input type="file" accept=".json,application/json" hidden data-testid="group-file" onChange={(e) => void importGroupFile(e.target.files?.[0])} />
           </label>
         )}
@@ -68,14 +70,14 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
           ))}
         </ul>
         {roleMay(user.role, 'createGroup') && (
-          <form className="card" onSubmit={(e) => void create(e)} aria-label="New group">
-            <h2>New group</h2>
+          <form className="card" onSubmit={(e) => void create(e)} aria-label={t('newGroup')}>
+            <h2>{t('newGroup')}</h2>
             <label>
-              Label
+              {t('label')}
               <input data-testid="new-group-label" value={form.label} onChange={(e) => setForm({ ...form, label: e.target.value })} required />
             </label>
             <label>
-              Corridor
+              {t('corridor')}
               <select value={form.corridorId} onChange={(e) => setForm({ ...form, corridorId: e.target.value })}>
                 {corridors.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -85,15 +87,15 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
               </select>
             </label>
             <label>
-              Vehicle plate
+              {t('plate')}
               <input value={form.plate} onChange={(e) => setForm({ ...form, plate: e.target.value })} />
             </label>
             <label>
-              Expected people
+              {t('expectedPeople')}
               <input type="number" min={0} value={form.expected} onChange={(e) => setForm({ ...form, expected: e.target.value })} />
             </label>
             <button type="submit" className="button button--primary">
-              Create
+              {t('create')}
             </button>
           </form>
         )}
@@ -104,7 +106,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
             {message.text}
           </p>
         )}
-        {current ? <GroupPanel key={current} groupId={current} user={user} onMessage={onMessage} /> : <p className="muted">No group yet.</p>}
+        {current ? <GroupPanel key={current} groupId={current} user={user} onMessage={onMessage} /> : <p className="muted">{t('noGroup')}</p>}
       </div>
     </main>
   );

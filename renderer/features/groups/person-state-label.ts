@@ -1,12 +1,12 @@
 import type { PersonState } from '../../../shared/contract';
 
-/** Words and an icon per state, never colour alone. */
-export const PERSON_STATE_LABEL: Record<PersonState, { text: string; icon: string; className: string }> = {
-  expected: { text: 'Expected', icon: '○', className: 'state--expected' },
-  entered: { text: 'Entered', icon: '→', className: 'state--entered' },
-  exited: { text: 'Exited', icon: '✓', className: 'state--exited' },
-  overdue: { text: 'Overdue', icon: '!', className: 'state--alert' },
-  missing: { text: 'Missing', icon: '✕', className: 'state--alert' },
-  'no-show': { text: 'No-show', icon: '–', className: 'state--expected' },
-  unexpected: { text: 'Unexpected', icon: '?', className: 'state--alert' },
+/** An icon per state besides its (translated, `groups:state.<state>`) words: never colour alone. */
+export const PERSON_STATE_LABEL: Record<PersonState, { icon: string; className: string }> = {
+  expected: { icon: '○', className: 'state--expected' },
+  entered: { icon: '→', className: 'state--entered' },
+  exited: { icon: '✓', className: 'state--exited' },
+  overdue: { icon: '!', className: 'state--alert' },
+  missing: { icon: '✕', className: 'state--alert' },
+  'no-show': { icon: '–', className: 'state--expected' },
+  unexpected: { icon: '?', className: 'state--alert' },
 };
