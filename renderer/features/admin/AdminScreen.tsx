@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { StationIdentity, User } from '../../../shared/contract';
-import { ROLES, ROLE_LABEL, type Role } from '../../../shared/domain/auth';
+import { ROLES, type Role } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
 import { RetentionPanel } from './RetentionPanel';
 
 /** Administrator: users and PINs, this station's key for the other end, and the stations whose group files it trusts. */
 export function AdminScreen() {
   const core = useCore();
+  const { t } = useTranslation(['admin', 'common']);
   const [users, setUsers] = useState<User[]>([]);
   const [identity, setIdentity] = useState<StationIdentity | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
@@ -26,7 +28,7 @@ export function AdminScreen() {
   const createUser = async (event: FormEvent) => {
     event.preventDefault();
     const result = await core.createUser(user);
-    say(result, `${user.username} can now sign in as ${ROLE_LABEL[user.role].toLowerCase()}.`);
+    say(result, t('userCreated', { user: user.username, role: t(`common:roles.${user.role}`) }));
     if (result.ok) {
       setUser({ username: '', displayName: '', role: 'operator', pin: '' });
       void refresh();
@@ -35,7 +37,7 @@ export function AdminScreen() {
   const trust = async (event: FormEvent) => {
     event.preventDefault();
     const result = await core.trustStation(peer);
-    say(result, `Group files signed by ${peer.stationId} are now accepted.`);
+    say(result, t('stationTrusted', { station: peer.stationId }));
   };
 
   return (
@@ -46,14 +48,14 @@ export function AdminScreen() {
         </p>
       )}
       <section className="card">
-        <h2>Users</h2>
+        <h2>{t('users')}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">User</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
+              <th scope="col">{t('user')}</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('state')}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,54 +63,54 @@ export function AdminScreen() {
               <tr key={u.id}>
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
-                <td>{ROLE_LABEL[u.role]}</td>
+                <td>{t(`common:roles.${u.role}`)}</td>
                 <td>
                   {u.lockedUntil ? (
-                    <button type="button" className="button" onClick={() => void core.unlockUser({ userId: u.id }).then((r) => (say(r, `${u.username} unlocked.`), refresh()))}>
-                      Locked: unlock
+                    <button type="button" className="button" onClick={() => void core.unlockUser({ userId: u.id }).then((r) => (say(r, t('unlocked', { user: u.username })), refresh()))}>
+                      {t('lockedUnlock')}
                     </button>
                   ) : (
-                    'active'
+                    t('active')
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <form className="form-row" onSubmit={(e) => void createUser(e)} aria-label="New user">
-          <input aria-label="User name" placeholder="User name" value={user.username} onChange={(e) => setUser({ ...user, username: e.target.value })} required />
-          <input aria-label="Full name" placeholder="Full name" value={user.displayName} onChange={(e) => setUser({ ...user, displayName: e.target.value })} required />
-          <select aria-label="Role" value={user.role} onChange={(e) => setUser({ ...user, role: e.target.value as Role })}>
+        <form className="form-row" onSubmit={(e) => void createUser(e)} aria-label={t('newUser')}>
+          <input aria-label={t('userName')} placeholder={t('userName')} value={user.username} onChange={(e) => setUser({ ...user, username: e.target.value })} required />
+          <input aria-label={t('fullName')} placeholder={t('fullName')} value={user.displayName} onChange={(e) => setUser({ ...user, displayName: e.target.value })} required />
+          <select aria-label={t('role')} value={user.role} onChange={(e) => setUser({ ...user, role: e.target.value as Role })}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]}
+                {t(`common:roles.${r}`)}
               </option>
             ))}
           </select>
-          <input aria-label="PIN" placeholder="PIN" type="password" inputMode="numeric" value={user.pin} onChange={(e) => setUser({ ...user, pin: e.target.value })} required />
+          <input aria-label={t('pin')} placeholder={t('pin')} type="password" inputMode="numeric" value={user.pin} onChange={(e) => setUser({ ...user, pin: e.target.value })} required />
           <button type="submit" className="button button--primary">
-            Add user
+            {t('addUser')}
           </button>
         </form>
       </section>
       <section className="card">
-        <h2>This station’s key</h2>
-        <p className="muted">Give this to the other end of the corridor so it accepts this station’s group files.</p>
+        <h2>{t('stationKey')}</h2>
+        <p className="muted">{t('stationKeyHint')}</p>
         <dl className="key">
-          <dt>Station</dt>
+          <dt>{t('station')}</dt>
           <dd>{identity?.stationId}</dd>
-          <dt>Public key</dt>
+          <dt>{t('publicKey')}</dt>
           <dd className="mono">{identity?.publicKey}</dd>
-          <dt>Fingerprint</dt>
+          <dt>{t('fingerprint')}</dt>
           <dd className="mono">{identity?.fingerprint.match(/.{4}/g)?.join(' ')}</dd>
         </dl>
-        <h2>Trust another station</h2>
-        <form className="form-row" onSubmit={(e) => void trust(e)} aria-label="Trust a station">
-          <input aria-label="Station id" placeholder="Station id" value={peer.stationId} onChange={(e) => setPeer({ ...peer, stationId: e.target.value })} required />
-          <input aria-label="Label" placeholder="Label" value={peer.label} onChange={(e) => setPeer({ ...peer, label: e.target.value })} required />
-          <input aria-label="Public key" placeholder="Public key (base64)" className="mono" value={peer.publicKey} onChange={(e) => setPeer({ ...peer, publicKey: e.target.value })} required />
+        <h2>{t('trustAnother')}</h2>
+        <form className="form-row" onSubmit={(e) => void trust(e)} aria-label={t('trustStation')}>
+          <input aria-label={t('stationId')} placeholder={t('stationId')} value={peer.stationId} onChange={(e) => setPeer({ ...peer, stationId: e.target.value })} required />
+          <input aria-label={t('label')} placeholder={t('label')} value={peer.label} onChange={(e) => setPeer({ ...peer, label: e.target.value })} required />
+          <input aria-label={t('publicKey')} placeholder={t('publicKeyBase64')} className="mono" value={peer.publicKey} onChange={(e) => setPeer({ ...peer, publicKey: e.target.value })} required />
           <button type="submit" className="button button--primary">
-            Trust
+            {t('trust')}
           </button>
         </form>
       </section>

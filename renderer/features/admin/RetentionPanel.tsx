@@ -1,9 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { RetentionStatus } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
+import { useFormat } from '../../i18n';
 
 /** How long travellers' personal data is kept (issue 7). The core purges at start, daily, and when this is saved. */
 export function RetentionPanel() {
+  const { t } = useTranslation('admin');
+  const format = useFormat();
   const core = useCore();
   const [status, setStatus] = useState<RetentionStatus | null>(null);
   const [days, setDays] = useState('');
@@ -28,33 +32,31 @@ export function RetentionPanel() {
     }
     show(result.value);
     const purged = result.value.lastPurge?.counts.crossings ?? 0;
-    setMessage({ text: `Personal data is now kept ${result.value.days} days. ${purged === 1 ? '1 older crossing was' : `${purged} older crossings were`} cleared just now.`, isError: false });
+    setMessage({ text: t('retention.saved', { days: result.value.days, count: purged }), isError: false });
   };
 
   const last = status?.lastPurge;
   return (
     <section className="card" aria-labelledby="retention-title">
-      <h2 id="retention-title">Personal data retention</h2>
-      <p className="muted">
-        Names, document numbers and dates of birth of crossings older than this are erased; the counts, the audit trail and exported bundles stay.
-      </p>
+      <h2 id="retention-title">{t('retention.title')}</h2>
+      <p className="muted">{t('retention.hint')}</p>
       {message && (
         <p className={message.isError ? 'error-banner' : 'notice'} role="status" data-testid="retention-message">
           {message.text}
         </p>
       )}
-      <form className="form-row" onSubmit={(e) => void save(e)} aria-label="Retention period">
+      <form className="form-row" onSubmit={(e) => void save(e)} aria-label={t('retention.period')}>
         <label>
-          Keep personal data for (days){' '}
-          <input aria-label="Retention days" type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} required />
+          {t('retention.keepFor')}{' '}
+          <input aria-label={t('retention.days')} type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} required />
         </label>
         <button type="submit" className="button button--primary">
-          Save and clear older data
+          {t('retention.save')}
         </button>
       </form>
       {last && (
         <p className="muted" data-testid="retention-last">
-          Last cleared {new Date(last.at).toLocaleString()}: data from before {new Date(last.cutoff).toLocaleDateString()}, {last.counts.crossings} crossings.
+          {t('retention.last', { at: format.dateTime(last.at), cutoff: format.date(last.cutoff), crossings: last.counts.crossings })}
         </p>
       )}
     </section>
