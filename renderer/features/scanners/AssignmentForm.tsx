@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import {
   DEFAULT_LANE,
@@ -8,14 +9,6 @@ import {
   type DetectedDevice,
   type ScannerAssignmentInput,
 } from '../../../shared/contract';
-
-const LAYOUT_NAMES: Record<(typeof KEYBOARD_LAYOUT_IDS)[number], string> = { us: 'US', de: 'German', fr: 'French', ru: 'Russian' };
-const FRAMING_NAMES: Record<(typeof SERIAL_FRAMINGS)[number], string> = { 'stx-etx': 'STX … ETX', 'soh-etx': 'SOH … ETX', lines: 'CR/LF lines' };
-const FORMAT_NAMES: Record<(typeof HID_POS_FORMAT_IDS)[number], string> = {
-  honeywell64: 'Honeywell/Zebra, 64-byte reports',
-  inBand64: '64-byte reports, AIM id in data',
-  inBand256: '256-byte reports, AIM id in data',
-};
 
 /** What the form starts from: a detected device, or a serial port typed by hand. */
 export type AssignmentDraft = { readonly device: DetectedDevice } | { readonly serialPath: string };
@@ -38,6 +31,7 @@ function initial(draft: AssignmentDraft): ScannerAssignmentInput {
 
 /** Picks a device for a lane with its decoder settings. */
 export function AssignmentForm({ draft, onSave, onCancel }: { draft: AssignmentDraft; onSave: (assignment: ScannerAssignmentInput) => void; onCancel: () => void }) {
+  const { t } = useTranslation('scanners');
   const [value, setValue] = useState<ScannerAssignmentInput>(() => initial(draft));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,16 +41,16 @@ export function AssignmentForm({ draft, onSave, onCancel }: { draft: AssignmentD
   return (
     <form className="scanners__form" onSubmit={submit} data-testid="assignment-form">
       <label>
-        Lane
+        {t('lane')}
         <input value={value.lane ?? DEFAULT_LANE} onChange={(e) => setValue({ ...value, lane: e.target.value })} data-testid="assignment-lane" />
       </label>
       <label>
-        Name
-        <input value={value.label ?? ''} placeholder="e.g. Passport reader" onChange={(e) => setValue({ ...value, label: e.target.value })} />
+        {t('name')}
+        <input value={value.label ?? ''} placeholder={t('namePlaceholder')} onChange={(e) => setValue({ ...value, label: e.target.value })} />
       </label>
       {hid && (
         <label>
-          Decoder
+          {t('decoder')}
           <select
             value={hid.kind}
             data-testid="assignment-kind"
@@ -68,18 +62,18 @@ export function AssignmentForm({ draft, onSave, onCancel }: { draft: AssignmentD
               )
             }
           >
-            <option value="hid-keyboard">Keyboard reports (boot protocol)</option>
-            <option value="hid-pos">HID POS barcode scanner (page 0x8C)</option>
+            <option value="hid-keyboard">{t('kind.hid-keyboard')}</option>
+            <option value="hid-pos">{t('kind.hid-pos')}</option>
           </select>
         </label>
       )}
       {value.kind === 'hid-keyboard' && (
         <label>
-          Keyboard layout the scanner emulates
+          {t('layoutLabel')}
           <select value={value.layout ?? 'us'} onChange={(e) => setValue({ ...value, layout: e.target.value as typeof value.layout })}>
             {KEYBOARD_LAYOUT_IDS.map((id) => (
               <option key={id} value={id}>
-                {LAYOUT_NAMES[id]}
+                {t(`layout.${id}`)}
               </option>
             ))}
           </select>
@@ -87,11 +81,11 @@ export function AssignmentForm({ draft, onSave, onCancel }: { draft: AssignmentD
       )}
       {value.kind === 'hid-pos' && (
         <label>
-          Report format
+          {t('reportFormat')}
           <select value={value.format ?? 'honeywell64'} onChange={(e) => setValue({ ...value, format: e.target.value as typeof value.format })}>
             {HID_POS_FORMAT_IDS.map((id) => (
               <option key={id} value={id}>
-                {FORMAT_NAMES[id]}
+                {t(`format.${id}`)}
               </option>
             ))}
           </select>
@@ -100,11 +94,11 @@ export function AssignmentForm({ draft, onSave, onCancel }: { draft: AssignmentD
       {value.kind === 'serial' && (
         <>
           <label>
-            Port
+            {t('port')}
             <input value={value.path} onChange={(e) => setValue({ ...value, path: e.target.value })} data-testid="assignment-path" />
           </label>
           <label>
-            Baud
+            {t('baud')}
             <select value={value.baudRate ?? 9600} onChange={(e) => setValue({ ...value, baudRate: Number(e.target.value) })}>
               {SERIAL_BAUD_RATES.map((rate) => (
                 <option key={rate} value={rate}>
@@ -114,11 +108,11 @@ export function AssignmentForm({ draft, onSave, onCancel }: { draft: AssignmentD
             </select>
           </label>
           <label>
-            Framing
+            {t('framingLabel')}
             <select value={value.framing ?? 'lines'} onChange={(e) => setValue({ ...value, framing: e.target.value as typeof value.framing })}>
               {SERIAL_FRAMINGS.map((framing) => (
                 <option key={framing} value={framing}>
-                  {FRAMING_NAMES[framing]}
+                  {t(`framing.${framing}`)}
                 </option>
               ))}
             </select>
@@ -126,10 +120,10 @@ export function AssignmentForm({ draft, onSave, onCancel }: { draft: AssignmentD
         </>
       )}
       <button type="submit" className="scanners__small-button" data-testid="assignment-save">
-        Use this scanner
+        {t('useScanner')}
       </button>
       <button type="button" className="scanners__small-button" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </form>
   );

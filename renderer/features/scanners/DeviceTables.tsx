@@ -1,19 +1,21 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { DetectedDevice, ScannerAssignment, ScannerList } from '../../../shared/contract';
 import { ScannerLight } from './ScannerLight';
 
 const hex4 = (value: number | undefined): string => (value === undefined ? '—' : value.toString(16).padStart(4, '0'));
-const KIND_WORDS = { 'hid-keyboard': 'keyboard', 'hid-pos': 'HID POS', serial: 'serial reader' } as const;
 
 export function DetectedDevices({ devices, onPick }: { devices: ScannerList['devices']; onPick: (device: DetectedDevice) => void }) {
-  if (devices.length === 0) return <p className="scanners__note">No devices detected.</p>;
+  const { t } = useTranslation('scanners');
+  if (devices.length === 0) return <p className="scanners__note">{t('noDevices')}</p>;
   return (
     <table data-testid="detected-devices">
       <thead>
         <tr>
-          <th>Device</th>
-          <th>USB id</th>
-          <th>Usage page</th>
-          <th>Looks like</th>
+          <th>{t('device')}</th>
+          <th>{t('usbId')}</th>
+          <th>{t('usagePage')}</th>
+          <th>{t('looksLike')}</th>
           <th />
         </tr>
       </thead>
@@ -26,13 +28,13 @@ export function DetectedDevices({ devices, onPick }: { devices: ScannerList['dev
             </td>
             <td className="scanners__mono">{device.vendorId === undefined ? '—' : `${hex4(device.vendorId)}:${hex4(device.productId)}`}</td>
             <td className="scanners__mono">{device.usagePage === undefined ? '—' : `0x${device.usagePage.toString(16).toUpperCase()}`}</td>
-            <td>{device.suggestedKind ? KIND_WORDS[device.suggestedKind] : 'other'}</td>
+            <td>{device.suggestedKind ? t(`kindWord.${device.suggestedKind}`) : t('other')}</td>
             <td>
               {device.assigned ? (
-                'in use'
+                t('inUse')
               ) : (
                 <button type="button" className="scanners__small-button" onClick={() => onPick(device)} data-testid="pick-device">
-                  Use on a lane…
+                  {t('useOnLane')}
                 </button>
               )}
             </td>
@@ -43,27 +45,28 @@ export function DetectedDevices({ devices, onPick }: { devices: ScannerList['dev
   );
 }
 
-function decoderSummary(assignment: ScannerAssignment): string {
+function decoderSummary(t: TFunction<'scanners'>, assignment: ScannerAssignment): string {
   switch (assignment.kind) {
     case 'hid-keyboard':
-      return `keyboard reports, ${assignment.layout.toUpperCase()} layout`;
+      return t('summaryKeyboard', { layout: assignment.layout.toUpperCase() });
     case 'hid-pos':
-      return `HID POS, ${assignment.format}`;
+      return t('summaryPos', { format: assignment.format });
     case 'serial':
-      return `${assignment.path}, ${assignment.baudRate} baud, ${assignment.framing}`;
+      return t('summarySerial', { path: assignment.path, baud: assignment.baudRate, framing: assignment.framing });
   }
 }
 
 export function ConfiguredScanners({ configured, onRemove }: { configured: ScannerList['configured']; onRemove: (deviceId: string) => void }) {
-  if (configured.length === 0) return <p className="scanners__note">No scanner is configured. Keyboard-wedge scanners need none: they work on the lane as they are.</p>;
+  const { t } = useTranslation('scanners');
+  if (configured.length === 0) return <p className="scanners__note">{t('noneConfigured')}</p>;
   return (
     <table data-testid="configured-scanners">
       <thead>
         <tr>
-          <th>Lane</th>
-          <th>Scanner</th>
-          <th>Decoder</th>
-          <th>Status</th>
+          <th>{t('lane')}</th>
+          <th>{t('scanner')}</th>
+          <th>{t('decoder')}</th>
+          <th>{t('status')}</th>
           <th />
         </tr>
       </thead>
@@ -72,14 +75,14 @@ export function ConfiguredScanners({ configured, onRemove }: { configured: Scann
           <tr key={deviceId} data-testid="configured-scanner">
             <td>{assignment.lane}</td>
             <td>{status.label}</td>
-            <td>{decoderSummary(assignment)}</td>
+            <td>{decoderSummary(t, assignment)}</td>
             <td>
               <ScannerLight status={status} showLabel={false} />
               <div className="scanners__note">{status.message}</div>
             </td>
             <td>
               <button type="button" className="scanners__small-button" onClick={() => onRemove(deviceId)}>
-                Remove
+                {t('remove')}
               </button>
             </td>
           </tr>

@@ -25,7 +25,7 @@ export function ScannerLight({ status, showLabel = true }: { status: ScannerStat
 /** The status bar's lights, one per configured scanner, kept live by the core's scanner-status events. */
 export function ScannerLights() {
   const core = useCore();
-  const { t } = useTranslation('status');
+  const { t } = useTranslation(['status', 'scanners']);
   const [scanners, setScanners] = useState<ScannerStatus[]>([]);
   useEffect(() => {
     let alive = true;
@@ -56,7 +56,7 @@ export function ScannerLights() {
   if (scanners.length === 0) return <span data-testid="scanners-connected">{t('scannersNone')}</span>;
   const connected = scanners.filter((scanner) => scanner.state === 'connected').length;
   return (
-    <span className="scanner-lights" role="status" aria-label="Scanners">
+    <span className="scanner-lights" role="status" aria-label={t('scanners:lightsLabel')}>
       <span data-testid="scanners-connected">{t('scanners', { connected, total: scanners.length })}</span>
       {scanners.map((scanner) => (
         <ScannerLight key={scanner.deviceId} status={scanner} />

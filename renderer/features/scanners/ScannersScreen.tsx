@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { CoreError, ScannerAssignmentInput, WedgeSettings } from '../../../shared/contract';
 import type { BurstOutput, Keystroke } from '../../../shared/domain/scanner-input';
@@ -13,6 +14,7 @@ import './scanners.css';
 /** Settings › Scanners (issue 9): detected devices, the scanner per lane with its decoder, a test area. */
 export function ScannersScreen({ onClose }: { onClose: () => void }) {
   const core = useCore();
+  const { t } = useTranslation('scanners');
   const { list, error: listError, reload } = useScannerList();
   const feed = useScannerFeed();
   const wedgeSettings = useWedgeSettings();
@@ -33,12 +35,12 @@ export function ScannersScreen({ onClose }: { onClose: () => void }) {
             text: output.text,
             keys: output.keys.length,
             meanGapMs: output.meanGapMs,
-            note: `${output.lines.length} line(s), ${output.keys.length} keys, mean gap ${output.meanGapMs.toFixed(1)} ms${output.prefixStripped ? ', prefix removed' : ''}${output.suffixStripped ? ', suffix removed' : ''}`,
+            note: `${t('wedgeNote', { lines: output.lines.length, keys: output.keys.length, gap: output.meanGapMs.toFixed(1) })}${output.prefixStripped ? t('prefixRemoved') : ''}${output.suffixStripped ? t('suffixRemoved') : ''}`,
           }
-        : { at: new Date().toISOString(), kind: 'typing', text: chars, keys: output.keys.length, meanGapMs: undefined, note: 'typed by a person (given back to the field)' };
+        : { at: new Date().toISOString(), kind: 'typing', text: chars, keys: output.keys.length, meanGapMs: undefined, note: t('typedByPerson') };
     if (output.kind === 'scan') setScanKeys((current) => [...current.slice(-9), output.keys]);
     if (output.kind === 'scan' || chars.length > 0) setWedge((current) => [entry, ...current].slice(0, 10));
-  }, []);
+  }, [t]);
   useWedgeCapture(() => undefined, onBurst);
 
   const act = async (call: () => Promise<{ ok: boolean; error?: CoreError }>) => {
@@ -54,9 +56,9 @@ export function ScannersScreen({ onClose }: { onClose: () => void }) {
   return (
     <main className="scanners" data-testid="scanners-screen">
       <div className="scanners__header">
-        <h1>Scanners</h1>
+        <h1>{t('title')}</h1>
         <button type="button" className="scanners__small-button" onClick={onClose}>
-          Back to the lane <kbd>F10</kbd>
+          {t('backToLane')} <kbd>F10</kbd>
         </button>
       </div>
       {(listError ?? error) && (
@@ -65,12 +67,12 @@ export function ScannersScreen({ onClose }: { onClose: () => void }) {
         </div>
       )}
       <section>
-        <h2>Scanners per lane</h2>
+        <h2>{t('perLane')}</h2>
         {list && <ConfiguredScanners configured={list.configured} onRemove={remove} />}
         {draft && <AssignmentForm key={JSON.stringify(draft)} draft={draft} onSave={save} onCancel={() => setDraft(null)} />}
       </section>
       <section>
-        <h2>Detected devices</h2>
+        <h2>{t('detected')}</h2>
         {list && (
           <>
             <p className="scanners__note">{list.support.hid.message}</p>
@@ -80,20 +82,20 @@ export function ScannersScreen({ onClose }: { onClose: () => void }) {
         )}
         <div className="scanners__form">
           <label>
-            Serial port
+            {t('serialPort')}
             <input value={serialPath} onChange={(e) => setSerialPath(e.target.value)} data-testid="serial-path" />
           </label>
           <button type="button" className="scanners__small-button" onClick={() => setDraft({ serialPath })}>
-            Use this serial port…
+            {t('useSerialPort')}
           </button>
         </div>
       </section>
       <section>
-        <h2>Keyboard-wedge scanners</h2>
+        <h2>{t('wedgeScanners')}</h2>
         <WedgeSettingsForm settings={wedgeSettings} learnedFrom={scanKeys} onSave={saveWedge} />
       </section>
       <section>
-        <h2>Test area</h2>
+        <h2>{t('testArea')}</h2>
         <TestArea entries={feed} wedge={wedge} />
       </section>
     </main>

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n';
 import type { ScannerFeedEntry } from '../../../shared/contract';
 
 export interface WedgeTestEntry {
@@ -9,17 +11,19 @@ export interface WedgeTestEntry {
   readonly note: string;
 }
 
-const time = (iso: string): string => new Date(iso).toLocaleTimeString();
 const shortHex = (hex: string): string => (hex.length > 96 ? `…${hex.slice(-96)}` : hex).replace(/(..)/g, '$1 ').trim();
 const shortText = (text: string): string => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
 
 /** The last input of every source and how it was framed, newest first. */
 export function TestArea({ entries, wedge }: { entries: readonly ScannerFeedEntry[]; wedge: readonly WedgeTestEntry[] }) {
+  const { t } = useTranslation('scanners');
+  const format = useFormat();
+  const time = (iso: string): string => format.timeWithSeconds(iso);
   return (
     <>
-      <h3>Keyboard wedge (scan anywhere on this screen)</h3>
+      <h3>{t('wedgeTitle')}</h3>
       {wedge.length === 0 ? (
-        <p className="scanners__note">Scan a code now: the burst and its timing appear here.</p>
+        <p className="scanners__note">{t('wedgeEmpty')}</p>
       ) : (
         <table data-testid="wedge-test-area">
           <tbody>
@@ -34,18 +38,18 @@ export function TestArea({ entries, wedge }: { entries: readonly ScannerFeedEntr
           </tbody>
         </table>
       )}
-      <h3>Devices</h3>
+      <h3>{t('devices')}</h3>
       {entries.length === 0 ? (
-        <p className="scanners__note">Nothing received from a configured device yet.</p>
+        <p className="scanners__note">{t('devicesEmpty')}</p>
       ) : (
         <table data-testid="device-test-area">
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Result</th>
-              <th>Framing</th>
-              <th>Text</th>
-              <th>Raw bytes</th>
+              <th>{t('time')}</th>
+              <th>{t('result')}</th>
+              <th>{t('framingLabel')}</th>
+              <th>{t('text')}</th>
+              <th>{t('rawBytes')}</th>
             </tr>
           </thead>
           <tbody>
@@ -60,7 +64,7 @@ export function TestArea({ entries, wedge }: { entries: readonly ScannerFeedEntr
                 <td className="scanners__mono scanners__text">{entry.text === undefined ? '' : shortText(entry.text)}</td>
                 <td className="scanners__mono">
                   {shortHex(entry.rawHex)}
-                  <div className="scanners__note">{entry.rawBytes} bytes</div>
+                  <div className="scanners__note">{t('bytes', { count: entry.rawBytes })}</div>
                 </td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { WedgeSettings } from '../../../shared/contract';
 import { proposeBurstThreshold, type Keystroke } from '../../../shared/domain/scanner-input';
@@ -15,6 +16,7 @@ export function WedgeSettingsForm({
   learnedFrom: readonly (readonly Keystroke[])[];
   onSave: (settings: WedgeSettings) => void;
 }) {
+  const { t } = useTranslation('scanners');
   const [value, setValue] = useState(settings);
   const [note, setNote] = useState('');
   useEffect(() => setValue(settings), [settings]);
@@ -27,7 +29,7 @@ export function WedgeSettingsForm({
     }
     const { maxGapMs, endIdleMs, percentileGapMs, samples } = proposal.value;
     setValue({ ...value, maxGapMs, endIdleMs });
-    setNote(`From ${samples} key gaps: 99 % were at most ${percentileGapMs} ms. Proposed ${maxGapMs} ms; save to use it.`);
+    setNote(t('learned', { samples, percentile: percentileGapMs, gap: maxGapMs }));
   };
 
   const submit = (event: FormEvent) => {
@@ -38,28 +40,28 @@ export function WedgeSettingsForm({
   return (
     <form className="scanners__form" onSubmit={submit} data-testid="wedge-settings">
       <label>
-        Largest gap between a scanner&apos;s keys (ms)
+        {t('maxGap')}
         <input type="number" min={5} max={100} value={value.maxGapMs} onChange={(e) => setValue({ ...value, maxGapMs: Number(e.target.value) })} />
       </label>
       <label>
-        Prefix
+        {t('prefix')}
         <input value={value.prefix} maxLength={16} onChange={(e) => setValue({ ...value, prefix: e.target.value })} />
       </label>
       <label>
-        Suffix
+        {t('suffix')}
         <input value={value.suffix} maxLength={16} onChange={(e) => setValue({ ...value, suffix: e.target.value })} />
       </label>
       <label>
         <span>
-          <input type="checkbox" checked={value.fixKeyboardLayout} onChange={(e) => setValue({ ...value, fixKeyboardLayout: e.target.checked })} /> Undo a
-          Russian/German/French keyboard layout
+          <input type="checkbox" checked={value.fixKeyboardLayout} onChange={(e) => setValue({ ...value, fixKeyboardLayout: e.target.checked })} />{' '}
+          {t('undoLayout')}
         </span>
       </label>
       <button type="button" className="scanners__small-button" onClick={learn} disabled={learnedFrom.length === 0}>
-        Learn from the scans below
+        {t('learn')}
       </button>
       <button type="submit" className="scanners__small-button">
-        Save
+        {t('save')}
       </button>
       {note && <p className="scanners__note">{note}</p>}
     </form>
