@@ -112,6 +112,25 @@ function encryptInPlace(file: string, key: Buffer): void {
   }
 }
 
+/**
+ * The station runs in WAL mode, so a rollback journal next to the file means the first encryption was cut
+ * short (found by test/reliability/encrypt-crash.test.ts): page 1 may already be encrypted while the journal
+ * holds the plaintext originals. Opening without a key lets SQLite play the journal back byte for byte,
+ * which restores the old file; the encryption then starts again from the beginning.
+ */
+function rollBackInterruptedEncryption(file: string): void {
+  if (!fs.existsSync(`${file}-journal`)) return;
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    // An encrypted file cannot be read without its key; the journal was played back before that read.
+  } finally {
+    db.close();
+  }
+}
+
 function keyFor(file: string, keys: DatabaseKeyStore, state: 'new' | 'plaintext' | 'encrypted', readonly: boolean): Buffer | undefined {
   const existing = keys.load();
   if (existing) return existing;
@@ -132,6 +151,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
   let db: Database.Database;
   try {
     if (!readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!readonly) rollBackInterruptedEncryption(file);
     const state = databaseFileState(file);
     const key = keyFor(file, options.key, state, readonly);
     if (state === 'plaintext' && key && !readonly) encryptInPlace(file, key);
