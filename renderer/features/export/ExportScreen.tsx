@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExportPreview, ExportRecord, ExportSettings, SessionUser, ShiftReport } from '../../../shared/contract';
 import { roleMay } from '../../../shared/domain/auth';
@@ -23,6 +24,7 @@ const messageOf = (error: { message: string; issues?: { message: string }[] }) =
  * Administrators see the history and set the central endpoint.
  */
 export function ExportScreen({ user }: { user: SessionUser }) {
+  const { t } = useTranslation('export');
   const core = useCore();
   const canExport = roleMay(user.role, 'exportBundle');
   const [settings, setSettings] = useState<ExportSettings | null>(null);
@@ -83,7 +85,7 @@ export function ExportScreen({ user }: { user: SessionUser }) {
     setBusy(false);
     if (result.ok) {
       localStorage.setItem(FOLDER_KEY, folder.trim());
-      setMessage({ text: `Bundle written: ${result.value.destination ?? ''} (${result.value.crossings} crossings, ${result.value.alerts} alerts).`, isError: false });
+      setMessage({ text: t('bundleWritten', { destination: result.value.destination ?? '', crossings: result.value.crossings, alerts: result.value.alerts }), isError: false });
       void refresh();
     } else setMessage({ text: messageOf(result.error), isError: true });
   };
@@ -98,46 +100,46 @@ export function ExportScreen({ user }: { user: SessionUser }) {
   const print = async () => {
     if (!report) return;
     const outcome = await printReport(core, folder, reportFileName(report.stationId, report.period.from));
-    if (outcome.kind === 'saved') setMessage({ text: `Shift report saved as ${outcome.path}.`, isError: false });
+    if (outcome.kind === 'saved') setMessage({ text: t('reportSaved', { path: outcome.path }), isError: false });
     if (outcome.kind === 'failed') setMessage({ text: outcome.message, isError: true });
   };
 
   return (
     <main className="page export" data-testid="export-screen">
-      <h1 className="export__title">Export</h1>
+      <h1 className="export__title">{t('title')}</h1>
       {message && (
         <p className={message.isError ? 'error-banner' : 'notice'} role={message.isError ? 'alert' : 'status'} data-testid="export-message">
           {message.text}
         </p>
       )}
       {canExport && (
-        <section className="card export__controls" aria-label="Export a period">
+        <section className="card export__controls" aria-label={t('exportPeriod')}>
           <PeriodPicker choice={choice} onChange={setChoice} preview={preview} />
           {preview && <PreviewCounts preview={preview} />}
           <form className="form-row export__form" onSubmit={(e) => void runExport(e)}>
             <label className="export__folder">
-              Folder (USB stick), whole path
+              {t('folder')}
               <input
                 ref={folderRef}
                 value={folder}
                 data-testid="export-folder"
-                placeholder="/media/usb or E:\"
+                placeholder={t('folderPlaceholder')}
                 onChange={(e) => setFolder(e.target.value)}
                 spellCheck={false}
               />
             </label>
             <label>
-              As
+              {t('as')}
               <select value={format} data-testid="export-format" onChange={(e) => setFormat(e.target.value as 'zip' | 'folder')}>
-                <option value="zip">one .zip file</option>
-                <option value="folder">a folder of files</option>
+                <option value="zip">{t('zip')}</option>
+                <option value="folder">{t('folderOfFiles')}</option>
               </select>
             </label>
             <button type="submit" className="button button--primary" disabled={busy || !input} data-testid="export-run">
-              {busy ? 'Exporting…' : 'Export'}
+              {busy ? t('exporting') : t('run')}
             </button>
             <button type="button" className="button" disabled={!input} data-testid="report-show" onClick={() => void showReport()}>
-              Shift report
+              {t('shiftReport')}
             </button>
           </form>
           {progress && (busy || progress.phase === 'done') && <ExportProgressBar progress={progress} />}
@@ -147,10 +149,10 @@ export function ExportScreen({ user }: { user: SessionUser }) {
         <section className="export__report">
           <div className="toolbar export__report-tools">
             <button type="button" className="button button--primary" data-testid="report-print" onClick={() => void print()}>
-              {core.printToPdf ? 'Save as PDF in the folder' : 'Print…'}
+              {core.printToPdf ? t('savePdf') : t('print')}
             </button>
             <button type="button" className="button" onClick={() => setReport(null)}>
-              Close report
+              {t('closeReport')}
             </button>
           </div>
           <ShiftReportView report={report} />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ExportPreview } from '../../../shared/contract';
 import { periodText, type PeriodChoice } from './export-period';
 
@@ -9,22 +10,23 @@ interface Props {
 
 /** Station day (default: today), the current 12-hour shift, or explicit times — all in the station's time zone. */
 export function PeriodPicker({ choice, onChange, preview }: Props) {
+  const { t } = useTranslation('export');
   return (
     <fieldset className="export-period" data-testid="export-period">
-      <legend>Period</legend>
+      <legend>{t('period')}</legend>
       <label className="export-period__option">
         <input type="radio" name="period" checked={choice.kind === 'day'} onChange={() => onChange({ kind: 'day', date: '' })} />
-        Station day
+        {t('stationDay')}
       </label>
       {choice.kind === 'day' && (
         <label>
-          Date (empty = today)
+          {t('date')}
           <input type="date" value={choice.date} data-testid="export-date" onChange={(e) => onChange({ kind: 'day', date: e.target.value })} />
         </label>
       )}
       <label className="export-period__option">
         <input type="radio" name="period" checked={choice.kind === 'shift'} onChange={() => onChange({ kind: 'shift' })} />
-        Current shift (08:00–20:00 / 20:00–08:00)
+        {t('currentShift')}
       </label>
       <label className="export-period__option">
         <input
@@ -33,16 +35,16 @@ export function PeriodPicker({ choice, onChange, preview }: Props) {
           checked={choice.kind === 'range'}
           onChange={() => onChange({ kind: 'range', from: preview?.period.from.slice(0, 16) ?? '', to: preview?.period.to.slice(0, 16) ?? '' })}
         />
-        From – to
+        {t('fromTo')}
       </label>
       {choice.kind === 'range' && (
         <div className="form-row">
           <label>
-            From (station time)
+            {t('from')}
             <input type="datetime-local" value={choice.from} onChange={(e) => onChange({ ...choice, from: e.target.value })} />
           </label>
           <label>
-            To (station time)
+            {t('to')}
             <input type="datetime-local" value={choice.to} onChange={(e) => onChange({ ...choice, to: e.target.value })} />
           </label>
         </div>

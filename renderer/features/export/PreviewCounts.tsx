@@ -1,23 +1,25 @@
+import { useTranslation } from 'react-i18next';
 import type { ExportPreview } from '../../../shared/contract';
 
 /** What the bundle will hold, before it is written. */
 export function PreviewCounts({ preview }: { preview: ExportPreview }) {
+  const { t } = useTranslation('export');
   const c = preview.crossings;
-  const items: [string, string, number][] = [
-    ['total', 'Crossings', c.total],
-    ['entry', 'Entries', c.entry],
-    ['exit', 'Exits', c.exit],
-    ['ok', 'OK', c.OK],
-    ['not-ok', 'NOT OK', c.NOT_OK],
-    ['cross-check', 'Cross-check', c.NEEDS_CROSS_CHECK],
-    ['alerts', 'Alerts', preview.alerts],
-    ['acknowledged', 'Acknowledged by central', preview.acknowledged],
-  ];
+  const items = [
+    ['total', c.total],
+    ['entry', c.entry],
+    ['exit', c.exit],
+    ['ok', c.OK],
+    ['not-ok', c.NOT_OK],
+    ['cross-check', c.NEEDS_CROSS_CHECK],
+    ['alerts', preview.alerts],
+    ['acknowledged', preview.acknowledged],
+  ] as const;
   return (
     <dl className="totals" data-testid="export-preview">
-      {items.map(([id, label, value]) => (
+      {items.map(([id, value]) => (
         <div key={id}>
-          <dt>{label}</dt>
+          <dt>{t(`preview.${id}`)}</dt>
           <dd data-testid={`preview-${id}`}>{value}</dd>
         </div>
       ))}

@@ -20,10 +20,3 @@ export function useExportProgress(): [ExportProgressState | null, () => void] {
   );
   return [progress, () => setProgress(null)];
 }
-
-export const PHASE_LABEL: Record<ExportProgressState['phase'], string> = {
-  crossings: 'Writing crossings',
-  alerts: 'Writing alerts',
-  packing: 'Signing and packing',
-  done: 'Done',
-};

@@ -22,7 +22,11 @@ const ALLOWED: Record<string, string> = {
 
 /** Screens not converted yet (see the i18n helper's report); each one leaving this list is checked from then on. */
 const PENDING = [
-  'renderer/features/export/',
+  // Export: the screen, history, period and progress are translated; these parts are not yet.
+  'renderer/features/export/CentralSettings.tsx',
+  'renderer/features/export/ShiftReportView.tsx',
+  'renderer/features/export/ReportChart.tsx',
+  'renderer/features/export/print-report.ts',
   'renderer/features/camera/',
   'renderer/features/settings/',
   'renderer/features/rules/',
