@@ -43,17 +43,49 @@ async function signIn(role: Role): Promise<void> {
   await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(`Test ${role}`);
 }
 
-/** One traveller at the lane: passport (and certificate) by wedge bursts, Enter records, as an operator works. */
-async function crossAtLane(t: Traveller, certificate: string | null): Promise<void> {
+// What the lane says when a wedge burst reached it in pieces (see `rescans`).
+const BROKEN_BURST = /could not be decoded|neither a passport zone nor a certificate|passport zone could not be read/;
+/**
+ * Bursts the lane received in pieces and the operator scanned again. On a test machine shared by several
+ * test runs, Chromium has been seen to hold keys of one burst back for 300–600 ms, longer than the wedge
+ * capture's quiet window: the lane then names the broken code ("scan it again") rather than deciding
+ * on it, and an operator rescans. Counted and printed, never hidden; any other wrong outcome fails at once.
+ */
+const rescans: string[] = [];
+
+/** A person takes a second between documents: the page has painted the last decision before the next burst. */
+const settled = () => page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 1000 })));
+
+/** Passport (and certificate) by wedge bursts; true when the lane decided as expected, else the panel's words. */
+async function scanTraveller(t: Traveller, certificate: string | null): Promise<true | string> {
+  const panel = () => page.getByTestId('decision-panel').innerText().catch(() => '');
+  const name = `${t.surname}, ${t.givenNames}`;
+  await settled();
   await wedgeScan(page, mrzOf(t).split('\n'));
-  await expect.poll(() => page.getByTestId('decision-name').textContent(), { timeout: 15_000 }).toBe(`${t.surname}, ${t.givenNames}`);
+  await expect.poll(async () => (BROKEN_BURST.test(await panel()) ? 'broken' : await page.getByTestId('decision-name').textContent({ timeout: 1000 })), { timeout: 15_000 }).toMatch(new RegExp(`^(broken|${name})$`));
+  if (BROKEN_BURST.test(await panel())) return panel();
   if (certificate) {
+    await settled();
     await wedgeScan(page, [certificate]);
     // The certificate joins the open passport: NOT OK (no evidence) turns into the joint decision.
     await expect.poll(() => page.getByTestId('decision-outcome').textContent(), { timeout: 15_000, message: t.surname }).not.toContain('NOT OK');
-    expect(await page.getByTestId('decision-outcome').textContent(), await page.getByTestId('decision-panel').innerText()).toMatch(/^✓\s*OK/);
+    if (BROKEN_BURST.test(await panel())) return panel();
+    expect(await page.getByTestId('decision-outcome').textContent(), await panel()).toMatch(/^✓\s*OK/);
   } else {
     await expect.poll(() => page.getByTestId('decision-outcome').textContent(), { timeout: 15_000, message: t.surname }).toContain('NOT OK');
+  }
+  return true;
+}
+
+/** One traveller at the lane as an operator works: scan, rescan what arrived broken (Esc clears), Enter records. */
+async function crossAtLane(t: Traveller, certificate: string | null): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await scanTraveller(t, certificate);
+    if (result === true) break;
+    if (attempt === 4) throw new Error(`${t.surname}: four scans in a row reached the lane broken; last panel: ${result}`);
+    rescans.push(`${t.surname}: ${result.match(BROKEN_BURST)?.[0] ?? ''}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('decision-outcome').count()).toBe(0);
   }
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByTestId('recorded-note').textContent(), { timeout: 15_000 }).toMatch(/Recorded as entry/);
@@ -117,6 +149,9 @@ describe('crossing log screens in Chromium: group, dashboard and consular (issue
     const alert = page.locator('[data-testid="alert-row"][data-type="not-on-manifest"]');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Not on manifest.*NOMALUM, SHAKHS \(TJ7777777\)/);
+    if (rescans.length > 0) console.log(`crossing log e2e: ${rescans.length} burst(s) reached the lane broken and were scanned again: ${rescans.join('; ')}`);
+    // Nothing broken was recorded: six crossings, one per person.
+    expect(unwrap(await core.listCrossings({ limit: 50 })).total).toBe(6);
   });
 
   it('group screen: progress, a state per person, the stranger marked, search by name (any script) and document', async () => {
