@@ -14,7 +14,8 @@ export function DisplaySettingsButton() {
   const [open, setOpen] = useState(false);
   const sounds = useMemo(() => new OutcomeSounds(), []);
   return (
-    <>
+    // The panel hangs under its button, wherever the wrapping status bar has put it.
+    <span className="display-settings-anchor">
       <button type="button" className="status-bar__settings" data-testid="display-settings-button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {t('open')}
       </button>
@@ -50,11 +51,11 @@ export function DisplaySettingsButton() {
               {t('saveFailed', { message: display.saveError })}
             </p>
           )}
-          <button type="button" className="button" onClick={() => setOpen(false)}>
+          <button type="button" className="button" data-testid="display-settings-close" onClick={() => setOpen(false)}>
             {t('close')}
           </button>
         </section>
       )}
-    </>
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCore } from '../../core-client/core-context';
 import { applyDisplay, DEFAULT_DISPLAY, displayOf, nextVolume, type DisplaySettings } from './display-settings';
 import '../../styles/themes.css';
@@ -25,10 +25,13 @@ export function DisplaySettingsProvider({ children }: { children: ReactNode }) {
   const core = useCore();
   const [settings, setSettings] = useState<DisplaySettings>(DEFAULT_DISPLAY);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // Changes made while the stored preferences are still loading win over what arrives.
+  const pending = useRef<Partial<DisplaySettings>>({});
 
   useEffect(() => {
     let alive = true;
     const load = async () => {
+      pending.current = {};
       const who = await core.whoAmI({});
       if (!alive) return;
       if (!who.ok || !who.value.user) {
@@ -36,7 +39,7 @@ export function DisplaySettingsProvider({ children }: { children: ReactNode }) {
         return;
       }
       const stored = await core.getUserPreferences({});
-      if (alive && stored.ok) setSettings(displayOf(stored.value));
+      if (alive && stored.ok) setSettings({ ...displayOf(stored.value), ...pending.current });
     };
     void load();
     const unsubscribe = core.onEvent((event) => {
@@ -53,8 +56,9 @@ export function DisplaySettingsProvider({ children }: { children: ReactNode }) {
   const update = useCallback(
     (change: Partial<DisplaySettings>) => {
       // Shown at once; saved for the operator in the background (before sign-in it only lasts this session).
+      pending.current = { ...pending.current, ...change };
       setSettings((current) => ({ ...current, ...change }));
-      void core.saveUserPreferences(change).then((result) => setSaveError(result.ok || result.error.code === 'forbidden' ? null : result.error.message));
+      void core.saveUserPreferences(change).then((result) => setSaveError(result.ok || result.error.code === 'forbidden' || result.error.code === 'unauthenticated' ? null : result.error.message));
     },
     [core],
   );

@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, silentLogger } from '../../shared/app';
+import type { Core } from '../../shared/contract';
+import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
+import type { TestSigner } from '../fixtures/dcc/build-dcc';
+import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../support/core-session';
+import { launchChromium, screenshotPath } from './support/browser';
+import { makeBus, presentTraveller, type BusTraveller } from './support/bus';
+import { ScannerKeys } from './support/scanner-keys';
+import { importTestTrustList } from './support/covid-evidence';
+
+const RENDERER = path.resolve('dist/renderer');
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+let core: Core;
+let host: WebHost;
+let browser: Browser;
+let page: Page;
+let scanner: ScannerKeys;
+let dataDir: string;
+let signer: TestSigner;
+let travellers: BusTraveller[];
+const requests: string[] = [];
+const sockets: string[] = [];
+const problems: string[] = [];
+
+
+/**
+ * axe-core run in the page as it is. The script is evaluated through the DevTools protocol rather than
+ * added as a <script> tag, which the station's CSP (rightly) refuses; the page's CSP stays in force.
+ */
+async function seriousViolations(target: Page, label: string): Promise<string[]> {
+  const loaded = await target.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await target.evaluate(AXE_SOURCE);
+  const violations = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** One traveller shown on the lane: passport, then the certificate that joins it. */
+const showTraveller = (traveller: BusTraveller) => presentTraveller(page, scanner, traveller);
+
+describe('lane accessibility (axe-core), display options and no network beyond the station', () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-a11y-'));
+    // A shift lead sees the lane and every supervision screen.
+    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('shift-lead') });
+    signer = await importTestTrustList(core);
+    // Travellers 0, 3 and 7 of a generated bus: OK, NOT OK (old test), NEEDS CROSS-CHECK (someone else's certificate).
+    travellers = await makeBus(signer, 8);
+    host = await startWebHost({ core, staticDir: RENDERER });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    scanner = await ScannerKeys.attach(page);
+    await page.goto(host.url);
+    await page.waitForFunction(() => document.activeElement?.id === 'scan-input');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    core?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the idle lane and the status bar have no serious or critical violations', async () => {
+    await expect.poll(() => page.getByTestId('status-operator').textContent()).toContain('Test shift-lead');
+    expect(await page.getByTestId('status-corridor').textContent()).toBe('Corridor: KZ-UZ-TJ');
+    expect(await page.getByTestId('status-rule-profile').textContent()).toBe('Rules: uz-transit-pcr v1');
+    expect(await page.getByTestId('status-unsent').textContent()).toBe('All crossings sent');
+    expect(await page.getByTestId('scanners-connected').textContent()).toBe('Keyboard scanners only');
+    expect(await seriousViolations(page, 'lane idle')).toEqual([]);
+  });
+
+  it('each outcome: colour, icon and words, a sound, and no serious violations', async () => {
+    const cases = [
+      { traveller: travellers[0]!, words: /^✓\s*OK/, sound: 'OK', className: 'outcome--ok' },
+      { traveller: travellers[3]!, words: /^✕\s*NOT OK/, sound: 'NOT_OK', className: 'outcome--not-ok' },
+      { traveller: travellers[7]!, words: /^!\s*NEEDS CROSS-CHECK/, sound: 'NEEDS_CROSS_CHECK', className: 'outcome--cross-check' },
+    ];
+    const found: string[] = [];
+    for (const { traveller, words, sound, className } of cases) {
+      await showTraveller(traveller);
+      await expect.poll(() => page.getByTestId('decision-outcome').textContent()).toMatch(words);
+      expect(await page.getByTestId('decision-panel').getAttribute('class')).toContain(className);
+      // The outcome's own sound was played from the station's origin (the audio element resolved play()).
+      await expect
+        .poll(() => page.evaluate(() => performance.getEntriesByName('lane:sound-played').map((e) => (e as PerformanceMark).detail?.outcome as string)))
+        .toContain(sound);
+      found.push(...(await seriousViolations(page, `outcome ${sound}`)));
+    }
+    expect(found).toEqual([]);
+    expect(await page.evaluate(() => performance.getEntriesByName('lane:sound-failed').length)).toBe(0);
+  });
+
+  it('records with Enter; the focus stays in the scan field', async () => {
+    await page.keyboard.press('Enter');
+    await page.getByTestId('recorded-note').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('scan-input');
+    await expect.poll(() => page.getByTestId('status-unsent').textContent()).toBe('Not yet sent: 1');
+    expect(await seriousViolations(page, 'recorded')).toEqual([]);
+  });
+
+  it('manual entry (F4) and the paper certificate form (F8) have no serious violations', async () => {
+    await page.keyboard.press('F4');
+    await page.getByTestId('manual-mrz').waitFor();
+    const found = await seriousViolations(page, 'manual entry');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F8');
+    await page.getByTestId('paper-form').waitFor();
+    found.push(...(await seriousViolations(page, 'paper certificate')));
+    await page.keyboard.press('Escape');
+    expect(found).toEqual([]);
+  });
+
+  it('large text and high contrast by shortcut, stored for the operator, at 1366×768 and 1920×1080', async () => {
+    await showTraveller(travellers[3]!);
+    await page.keyboard.press('Alt+T');
+    await page.keyboard.press('Alt+H');
+    await expect.poll(() => page.evaluate(() => document.documentElement.className)).toMatch(/large-text.*high-contrast|high-contrast.*large-text/);
+    await expect.poll(async () => (await core.getUserPreferences({})).ok && (await core.getUserPreferences({}))).toMatchObject({ value: { largeText: true, highContrast: true } });
+    const found: string[] = [];
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(viewport);
+      // Nothing runs off the side: the page is never wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // The outcome and the record button are on the first screen, without scrolling.
+      const outcome = await page.getByTestId('decision-outcome').boundingBox();
+      expect(outcome && outcome.y + outcome.height <= viewport.height).toBe(true);
+      await page.screenshot({ path: screenshotPath(`lane-large-high-contrast-${viewport.width}x${viewport.height}`) });
+      found.push(...(await seriousViolations(page, `large text + high contrast ${viewport.width}x${viewport.height}`)));
+    }
+    // The Settings area shows the same options with their keys.
+    await page.getByTestId('display-settings-button').click();
+    await page.getByTestId('display-settings').waitFor();
+    expect(await page.getByTestId('display-settings').textContent()).toMatch(/Alt\+T.*Alt\+H.*Alt\+M/s);
+    found.push(...(await seriousViolations(page, 'settings')));
+    await page.getByTestId('volume-select').selectOption('silent');
+    await expect.poll(async () => { const p = await core.getUserPreferences({}); return p.ok ? p.value.volume : undefined; }).toBe(0);
+    await page.getByTestId('display-settings-close').click();
+    await page.keyboard.press('Alt+T');
+    await page.keyboard.press('Alt+H');
+    await expect.poll(() => page.evaluate(() => document.documentElement.className)).not.toMatch(/large-text|high-contrast/);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(found).toEqual([]);
+  });
+
+  it('the other screens (groups, consular, dashboard, export) have no serious violations', async () => {
+    const found: string[] = [];
+    for (const screen of ['groups', 'consular', 'dashboard', 'export'] as const) {
+      await page.getByTestId(`nav-${screen}`).click();
+      await expect.poll(() => page.getByTestId(`nav-${screen}`).getAttribute('aria-current')).toBe('page');
+      await page.waitForTimeout(300); // let the screen's first data arrive (not a limit: axe runs either way)
+      found.push(...(await seriousViolations(page, screen)));
+    }
+    await page.getByTestId('nav-lane').click();
+    expect(found).toEqual([]);
+  });
+
+  it('the sign-in screen and the administration screen have no serious violations', async () => {
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('login-username').waitFor();
+    const found = await seriousViolations(page, 'sign-in');
+    await page.getByTestId('login-username').fill(TEST_USERNAME.admin);
+    await page.getByTestId('login-pin').fill(TEST_PIN.admin);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-admin').click();
+    await expect.poll(() => page.getByTestId('nav-admin').getAttribute('aria-current')).toBe('page');
+    await page.waitForTimeout(300);
+    found.push(...(await seriousViolations(page, 'administration')));
+    expect(found).toEqual([]);
+  });
+
+  it('made no request to anything but the station itself (offline: no CDN, no fonts, no telemetry)', () => {
+    const origin = new URL(host.url).origin;
+    const wsOrigin = origin.replace(/^http/, 'ws');
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+    expect(sockets.filter((url) => !url.startsWith(`${wsOrigin}/`))).toEqual([]);
+    // The outcome sounds came from the station itself.
+    expect(requests.filter((url) => url.includes('/sounds/')).length).toBeGreaterThan(0);
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import type { CDPSession, Page } from 'playwright-core';
+
+/**
+ * A keyboard-wedge scanner as the OS delivers it: every key carries the time the "device" sent it
+ * (`gapMs` apart), the last one stamped "now", and all of them are queued at once without waiting for
+ * the page — the input queue of a PC that was busy while the scanner typed. (Pacing the keys in real
+ * time from this process does not work on a loaded test machine: its own timer stalls cut the burst.)
+ * Playwright's `keyboard.type` instead waits for each key to be handled before sending the next, so on
+ * a loaded machine its keys arrive — and are stamped — tens of ms apart, which a burst detector rightly
+ * takes for a person typing. The DevTools `Input.dispatchKeyEvent` takes an explicit timestamp.
+ */
+export class ScannerKeys {
+  private constructor(private readonly session: CDPSession) {}
+
+  static async attach(page: Page): Promise<ScannerKeys> {
+    return new ScannerKeys(await page.context().newCDPSession(page));
+  }
+
+  /** Types `lines`, each followed by Enter; resolves when the browser has taken every key. */
+  async scan(lines: readonly string[], gapMs = 2): Promise<void> {
+    const keys = lines.flatMap((line) => [...[...line].map((char) => ({ key: char, code: codeOf(char), keyCode: keyCodeOf(char), text: char, shift: char === '<' || /[A-Z]/.test(char) })), ENTER]);
+    const start = Date.now() - (keys.length - 1) * gapMs;
+    const sent = keys.flatMap(({ key, code, keyCode, text, shift }, index) => {
+      const common = { key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode, modifiers: shift ? 8 : 0, timestamp: (start + index * gapMs) / 1000 };
+      return [
+        this.session.send('Input.dispatchKeyEvent', { type: 'keyDown', text, unmodifiedText: text, ...common }),
+        this.session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common }),
+      ];
+    });
+    await Promise.all(sent);
+  }
+}
+
+const ENTER = { key: 'Enter', code: 'Enter', keyCode: 13, text: '\r', shift: false };
+
+function codeOf(char: string): string {
+  if (/[A-Za-z]/.test(char)) return `Key${char.toUpperCase()}`;
+  if (/[0-9]/.test(char)) return `Digit${char}`;
+  const named: Record<string, string> = { '<': 'Comma', ' ': 'Space', ':': 'Semicolon', '/': 'Slash', '.': 'Period', '-': 'Minus', '+': 'Equal', '*': 'Digit8', $: 'Digit4', '%': 'Digit5' };
+  return named[char] ?? '';
+}
+
+function keyCodeOf(char: string): number {
+  if (/[A-Za-z]/.test(char)) return char.toUpperCase().charCodeAt(0);
+  if (/[0-9]/.test(char)) return char.charCodeAt(0);
+  const named: Record<string, number> = { '<': 188, ' ': 32, ':': 186, '/': 191, '.': 190, '-': 189, '+': 187, '*': 56, $: 52, '%': 53 };
+  return named[char] ?? 0;
+}
