@@ -33,6 +33,9 @@ let page: Page;
 let signer: TestSigner;
 let dataDir: string;
 let groupId: string;
+let exitCore: Core | undefined;
+let exitHost: WebHost | undefined;
+let exitDataDir: string | undefined;
 const problems: string[] = [];
 
 async function signIn(role: Role): Promise<void> {
@@ -130,7 +133,10 @@ describe('crossing log screens in Chromium: group, dashboard and consular (issue
   afterAll(async () => {
     await browser?.close();
     await host?.close();
+    await exitHost?.close();
     core?.close();
+    exitCore?.close();
+    if (exitDataDir) fs.rmSync(exitDataDir, { recursive: true, force: true });
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -273,6 +279,60 @@ describe('crossing log screens in Chromium: group, dashboard and consular (issue
     const history = unwrap(await core.getTravellerHistory({ documentNumber: saidov.documentNumber, nationality: 'TJK' }));
     expect(history.passages).toHaveLength(1);
     expect(history.passages[0]).toMatchObject({ effectiveOutcome: 'OK', override: { previousOutcome: 'NOT_OK', reason: OVERRIDE_REASON } });
+  });
+
+  it('exit end (Oybek): the signed group file arrives, three of the five come out, a stranger too; marked arrived, two are missing', async () => {
+    // Entry end: the shift lead exports the signed group file (the USB stick between the two ends).
+    unwrap(await core.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
+    const file = unwrap(await core.exportGroupFile({ groupId }));
+    expect(file.crossings).toBe(6);
+    const identity = unwrap(await core.getStationIdentity({}));
+
+    // Exit end: its own data folder, core and browser host; set up through the core.
+    exitDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-crossing-log-exit-'));
+    exitCore = await createCore({
+      dataDir: exitDataDir,
+      logger: silentLogger,
+      bootstrap: { station: stationAt('exit', 'STN-OYB-01'), users: [testUser('operator'), testUser('shift-lead')], signIn: TEST_USERNAME.admin },
+    });
+    unwrap(await exitCore.trustStation({ stationId: identity.stationId, checkpointId: 'ZHIBEK-ZHOLY', label: 'Zhibek Zholy lane 1', publicKey: identity.publicKey }));
+    unwrap(await exitCore.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
+    expect(unwrap(await exitCore.importGroupFile({ content: file.content }))).toMatchObject({ groupId, crossingsAdded: 6, manifestAdded: 12 });
+    unwrap(await exitCore.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
+    unwrap(await exitCore.setLaneGroup({ groupId }));
+    const ghost = traveller(600, { documentNumber: 'TJ8888888', surname: 'BEGONA', givenNames: 'ODAM', birthDate: '1991-09-09' });
+    for (const t of [BUS[0]!, BUS[1]!, BUS[2]!, ghost]) {
+      const scan = unwrap(await exitCore.scan({ payload: mrzOf(t), source: 'wedge' }));
+      unwrap(await exitCore.recordCrossing({ scanId: scan.scanId, direction: 'exit' }));
+    }
+    exitHost = await startWebHost({ core: exitCore, staticDir: RENDERER });
+    const exitPage = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    exitPage.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`exit console: ${message.text()}`);
+    });
+    exitPage.on('pageerror', (error) => problems.push(`exit page error: ${error.message}`));
+    await exitPage.goto(exitHost.url);
+    await exitPage.getByTestId('nav-groups').click();
+    const exitRows = exitPage.getByTestId('manifest-row');
+    const states = async () => (await exitRows.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).sort();
+    await expect.poll(() => exitPage.getByTestId('group-progress').textContent()).toBe('4 / 12 processed');
+    expect(await exitPage.getByText('this station is the exit end').count()).toBe(1);
+    await expect.poll(states).toEqual([...Array(3).fill('exited'), ...Array(2).fill('entered'), ...Array(7).fill('no-show'), 'unexpected', 'unexpected'].sort());
+
+    await exitPage.getByTestId('close-group').click();
+    await expect.poll(() => exitPage.getByTestId('groups-message').textContent()).toBe('Bus 07 marked arrived.');
+    await expect.poll(states).toEqual([...Array(3).fill('exited'), ...Array(2).fill('missing'), ...Array(7).fill('no-show'), 'unexpected', 'unexpected'].sort());
+    for (const t of [BUS[3]!, BUS[4]!]) expect(await exitRows.filter({ hasText: t.documentNumber }).textContent()).toMatch(new RegExp(`${t.surname}, ${t.givenNames}.*Missing`));
+    expect(await exitRows.filter({ hasText: BUS[0]!.documentNumber }).textContent()).toMatch(/KARIMOV, ALISHER.*Exited/);
+    expect(await exitRows.filter({ hasText: ghost.documentNumber }).textContent()).toMatch(/BEGONA, ODAM.*not on manifest.*Unexpected/);
+    await exitPage.screenshot({ path: screenshotPath('crossing-log-group-arrived'), fullPage: true });
+
+    // The lane at the exit end lists the incomplete group by name.
+    await exitPage.getByTestId('nav-lane').click();
+    const incomplete = exitPage.locator('[data-testid="alert-row"][data-type="group-incomplete"]');
+    await incomplete.waitFor();
+    expect(await incomplete.textContent()).toMatch(/Group incomplete.*2 did not arrive: SAIDOV, ALISHER \(TJ4100003\).*JURAEV, ALISHER \(TJ4100004\)/);
+    await exitPage.close();
   });
 
   it('ran without console errors or CSP violations', () => {
