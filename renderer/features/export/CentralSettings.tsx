@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import type { ExportSettings } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
@@ -13,6 +14,7 @@ interface Props {
 
 /** The station key fingerprint for registration, delivery state, and (administrators) the central endpoint. */
 export function CentralSettings({ settings, canEdit, onSaved }: Props) {
+  const { t } = useTranslation('export');
   const core = useCore();
   const [url, setUrl] = useState(settings.centralUrl ?? '');
   const [credential, setCredential] = useState('');
@@ -28,7 +30,7 @@ export function CentralSettings({ settings, canEdit, onSaved }: Props) {
     });
     if (result.ok) {
       setCredential('');
-      setMessage({ text: 'Saved. Queued bundles are sent as soon as the central system answers.', isError: false });
+      setMessage({ text: t('central.saved'), isError: false });
       onSaved(result.value);
     } else setMessage({ text: result.error.issues?.[0]?.message ?? result.error.message, isError: true });
   };
@@ -36,22 +38,21 @@ export function CentralSettings({ settings, canEdit, onSaved }: Props) {
   const d = settings.delivery;
   return (
     <section className="card" aria-labelledby="central-title" data-testid="central-settings">
-      <h2 id="central-title">Central system</h2>
+      <h2 id="central-title">{t('central.title')}</h2>
       <dl className="key">
-        <dt>Station key fingerprint (SHA-256)</dt>
+        <dt>{t('central.fingerprint')}</dt>
         <dd className="mono" data-testid="station-fingerprint">
           {groupFingerprint(settings.stationFingerprint)}
         </dd>
-        <dt>Central address</dt>
-        <dd>{settings.centralUrl ?? 'not configured — bundles travel on USB only'}</dd>
-        <dt>Not yet acknowledged</dt>
+        <dt>{t('central.address')}</dt>
+        <dd>{settings.centralUrl ?? t('central.notConfigured')}</dd>
+        <dt>{t('central.notAcknowledged')}</dt>
         <dd data-testid="not-acknowledged">
-          {d.notAcknowledged} crossing{d.notAcknowledged === 1 ? '' : 's'} saved, not yet acknowledged ({d.sentNotAcknowledged} sent); {d.queuedBundles} bundle
-          {d.queuedBundles === 1 ? '' : 's'} in the outbox
+          {t('central.pending', { crossings: d.notAcknowledged, sent: d.sentNotAcknowledged, bundles: d.queuedBundles })}
         </dd>
         {d.lastError && (
           <>
-            <dt>Last error</dt>
+            <dt>{t('central.lastError')}</dt>
             <dd className="export-status__error">{d.lastError}</dd>
           </>
         )}
@@ -59,19 +60,19 @@ export function CentralSettings({ settings, canEdit, onSaved }: Props) {
       {canEdit && (
         <form className="form-row" onSubmit={(e) => void save(e)}>
           <label>
-            Central address (https://…)
-            <input value={url} size={40} onChange={(e) => setUrl(e.target.value)} placeholder="https://central.example.org/bundles" />
+            {t('central.url')}
+            <input value={url} size={40} onChange={(e) => setUrl(e.target.value)} placeholder={t('central.urlPlaceholder')} />
           </label>
           <label>
-            Station credential {settings.credentialSet ? '(set; type to replace)' : '(not set)'}
+            {t('central.credential')} {settings.credentialSet ? t('central.credentialSet') : t('central.credentialNotSet')}
             <input type="password" value={credential} autoComplete="off" onChange={(e) => setCredential(e.target.value)} />
           </label>
           <label>
-            Station time zone
-            <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} placeholder="Asia/Tashkent" />
+            {t('central.timeZone')}
+            <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} placeholder={t('central.timeZonePlaceholder')} />
           </label>
           <button type="submit" className="button">
-            Save
+            {t('central.save')}
           </button>
         </form>
       )}

@@ -99,7 +99,7 @@ export function ExportScreen({ user }: { user: SessionUser }) {
 
   const print = async () => {
     if (!report) return;
-    const outcome = await printReport(core, folder, reportFileName(report.stationId, report.period.from));
+    const outcome = await printReport(core, folder, reportFileName(report.stationId, report.period.from), t('report.needFolder'));
     if (outcome.kind === 'saved') setMessage({ text: t('reportSaved', { path: outcome.path }), isError: false });
     if (outcome.kind === 'failed') setMessage({ text: outcome.message, isError: true });
   };

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
 import type { ShiftReport } from '../../../shared/contract';
 import { StationTime } from '../../../shared/domain/export';
@@ -20,18 +21,19 @@ export function hourlySeries(report: Pick<ShiftReport, 'byHour' | 'period'>) {
 
 /** Outcomes per hour of the period, stacked; plain SVG so it prints crisp (no animation, no tooltip in print). */
 export function ReportChart({ report }: { report: Pick<ShiftReport, 'byHour' | 'period'> }) {
+  const { t } = useTranslation('export');
   const data = hourlySeries(report);
   return (
-    <figure className="report__chart" aria-label="Crossings per hour by outcome" data-testid="report-chart">
-      <figcaption>Crossings per hour by outcome</figcaption>
+    <figure className="report__chart" aria-label={t('report.chart')} data-testid="report-chart">
+      <figcaption>{t('report.chart')}</figcaption>
       <BarChart width={680} height={240} data={data} accessibilityLayer>
         <CartesianGrid strokeDasharray="3 3" stroke="#b8c0c8" />
         <XAxis dataKey="hour" stroke="#39424b" interval={data.length > 12 ? 2 : 0} />
         <YAxis allowDecimals={false} stroke="#39424b" />
         <Legend />
-        <Bar dataKey="OK" name="OK" stackId="o" fill="#1f7a3a" isAnimationActive={false} />
-        <Bar dataKey="NEEDS_CROSS_CHECK" name="Cross-check" stackId="o" fill="#9a6700" isAnimationActive={false} />
-        <Bar dataKey="NOT_OK" name="NOT OK" stackId="o" fill="#b3261e" isAnimationActive={false} />
+        <Bar dataKey="OK" name={t('report.ok')} stackId="o" fill="#1f7a3a" isAnimationActive={false} />
+        <Bar dataKey="NEEDS_CROSS_CHECK" name={t('report.crossCheck')} stackId="o" fill="#9a6700" isAnimationActive={false} />
+        <Bar dataKey="NOT_OK" name={t('report.notOk')} stackId="o" fill="#b3261e" isAnimationActive={false} />
       </BarChart>
     </figure>
   );

@@ -1,18 +1,20 @@
+import { useTranslation } from 'react-i18next';
 import type { ShiftReport } from '../../../shared/contract';
 import { periodText } from './export-period';
 import { ReportChart } from './ReportChart';
 
 type Tally = ShiftReport['crossings'];
-const COLUMNS: [keyof Tally, string][] = [
-  ['total', 'Total'],
-  ['entry', 'Entries'],
-  ['exit', 'Exits'],
-  ['OK', 'OK'],
-  ['NOT_OK', 'NOT OK'],
-  ['NEEDS_CROSS_CHECK', 'Cross-check'],
-];
+const COLUMNS = [
+  ['total', 'total'],
+  ['entry', 'entries'],
+  ['exit', 'exits'],
+  ['OK', 'ok'],
+  ['NOT_OK', 'notOk'],
+  ['NEEDS_CROSS_CHECK', 'crossCheck'],
+] as const satisfies readonly (readonly [keyof Tally, string])[];
 
 function TallyTable({ caption, label, rows, testId }: { caption: string; label: string; rows: { key: string; name: string; tally: Tally }[]; testId: string }) {
+  const { t } = useTranslation('export');
   return (
     <table className="report__table" data-testid={testId}>
       <caption>{caption}</caption>
@@ -21,7 +23,7 @@ function TallyTable({ caption, label, rows, testId }: { caption: string; label: 
           <th scope="col">{label}</th>
           {COLUMNS.map(([key, name]) => (
             <th key={key} scope="col">
-              {name}
+              {t(`report.${name}`)}
             </th>
           ))}
         </tr>
@@ -45,33 +47,35 @@ function TallyTable({ caption, label, rows, testId }: { caption: string; label: 
  * Counts come from the same summary code as the bundle's summary.json.
  */
 export function ShiftReportView({ report }: { report: ShiftReport }) {
+  const { t } = useTranslation('export');
   return (
     <article className="report" data-testid="shift-report">
       <header className="report__header">
-        <h1>Shift report — station {report.stationId}</h1>
+        <h1>{t('report.title', { station: report.stationId })}</h1>
         <p>
           {periodText(report.period)}
-          {report.checkpointId && ` · checkpoint ${report.checkpointId}`} · generated {report.generatedAt.slice(0, 16).replace('T', ' ')}
+          {report.checkpointId && t('report.checkpoint', { checkpoint: report.checkpointId })}
+          {t('report.generated', { at: report.generatedAt.slice(0, 16).replace('T', ' ') })}
         </p>
       </header>
-      <TallyTable caption="All crossings" label="" rows={[{ key: 'all', name: 'All', tally: report.crossings }]} testId="report-total" />
+      <TallyTable caption={t('report.allCrossings')} label="" rows={[{ key: 'all', name: t('report.all'), tally: report.crossings }]} testId="report-total" />
       <TallyTable
-        caption="Per corridor"
-        label="Corridor"
-        rows={report.byCorridor.map((c) => ({ key: c.corridorId ?? 'none', name: c.corridorId ?? 'no corridor', tally: c }))}
+        caption={t('report.perCorridor')}
+        label={t('report.corridor')}
+        rows={report.byCorridor.map((c) => ({ key: c.corridorId ?? 'none', name: c.corridorId ?? t('report.noCorridor'), tally: c }))}
         testId="report-corridors"
       />
       <ReportChart report={report} />
-      <TallyTable caption="Per hour" label="Hour" rows={report.byHour.map((h) => ({ key: h.hour, name: h.hour.slice(11, 16), tally: h }))} testId="report-hours" />
+      <TallyTable caption={t('report.perHour')} label={t('report.hour')} rows={report.byHour.map((h) => ({ key: h.hour, name: h.hour.slice(11, 16), tally: h }))} testId="report-hours" />
       {report.groups.length > 0 && (
         <table className="report__table">
-          <caption>Groups (expected vs processed)</caption>
+          <caption>{t('report.groups')}</caption>
           <thead>
             <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Corridor</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Processed</th>
+              <th scope="col">{t('report.group')}</th>
+              <th scope="col">{t('report.corridor')}</th>
+              <th scope="col">{t('report.expected')}</th>
+              <th scope="col">{t('report.processed')}</th>
             </tr>
           </thead>
           <tbody>
@@ -87,13 +91,13 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         </table>
       )}
       <p>
-        Alerts: {report.alerts.total}
-        {Object.entries(report.alerts.byType).map(([type, n]) => ` · ${type} ${n}`)}. Acknowledged by the central system: {report.acknowledged} of {report.crossings.total}{' '}
-        crossings.
+        {t('report.alerts', { total: report.alerts.total })}
+        {Object.entries(report.alerts.byType).map(([type, n]) => ` · ${type} ${n}`)}
+        {t('report.acknowledged', { acknowledged: report.acknowledged, total: report.crossings.total })}
       </p>
       <footer className="report__signature">
-        <span>Shift lead: ______________________</span>
-        <span>Signature: ______________________</span>
+        <span>{t('report.shiftLead')}</span>
+        <span>{t('report.signature')}</span>
       </footer>
     </article>
   );

@@ -12,12 +12,19 @@ export function reportFileName(stationId: string, fromIso: string): string {
  * Prints the report view: in Electron, main writes the PDF into the chosen folder (printToPDF); in the browser
  * host, the browser's print dialog opens (its "Save as PDF" does the same). The print CSS shows only the report.
  */
-export async function printReport(core: CoreClient, folder: string, fileName: string, print: () => void = () => window.print()): Promise<PrintOutcome> {
+export async function printReport(
+  core: CoreClient,
+  folder: string,
+  fileName: string,
+  /** What to say when no folder is typed, in the screen's language. */
+  needFolder: string,
+  print: () => void = () => window.print(),
+): Promise<PrintOutcome> {
   if (!core.printToPdf) {
     print();
     return { kind: 'dialog' };
   }
-  if (folder.trim() === '') return { kind: 'failed', message: 'Type the folder to save the PDF in (for example the USB stick).' };
+  if (folder.trim() === '') return { kind: 'failed', message: needFolder };
   const result = await core.printToPdf({ folder: folder.trim(), fileName });
   return result.ok ? { kind: 'saved', path: result.value.path } : { kind: 'failed', message: result.error.issues?.[0]?.message ?? result.error.message };
 }
