@@ -37,7 +37,7 @@ function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (me
 /** Consular: find any traveller, see every crossing across corridors (both ends), override a decision with a reason. */
 export function ConsularScreen({ user }: { user: SessionUser }) {
   const core = useCore();
-  const { t } = useTranslation(['consular', 'common']);
+  const { t } = useTranslation(['consular', 'common', 'alerts']);
   const format = useFormat();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<TravellerSummary[]>([]);
@@ -157,7 +157,7 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
               <ul className="alerts__list">
                 {history.alerts.map((a) => (
                   <li key={a.id} className={`alert alert--${a.severity}`}>
-                    {a.message} <span className="muted">({a.status})</span>
+                    {a.message} <span className="muted">({t(`alerts:status.${a.status}`)})</span>
                   </li>
                 ))}
               </ul>
