@@ -107,6 +107,13 @@ describe('lane accessibility (axe-core), display options and no network beyond t
       await showTraveller(traveller);
       await expect.poll(() => page.getByTestId('decision-outcome').textContent()).toMatch(words);
       expect(await page.getByTestId('decision-panel').getAttribute('class')).toContain(className);
+      if (sound === 'OK') {
+        // The identity: Latin name from the passport, the certificate's Cyrillic beside it, nationality by name, age, expiry.
+        expect(await page.getByTestId('decision-original-name').textContent()).toBe('Алимов, Бобур');
+        expect(await page.getByTestId('decision-nationality').textContent()).toMatch(/^UZB — Uzbekistan/);
+        expect(await page.getByTestId('decision-birth').textContent()).toMatch(/\(age \d+\)/);
+        expect(await page.getByTestId('decision-expiry').textContent()).toMatch(/expires in \d+ days/);
+      }
       // The outcome's own sound was played from the station's origin (the audio element resolved play()).
       await expect
         .poll(() => page.evaluate(() => performance.getEntriesByName('lane:sound-played').map((e) => (e as PerformanceMark).detail?.outcome as string)))

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Crossing, Direction, ScanResult } from '../../../shared/contract';
 import { useFormat, useReasonText } from '../../i18n';
-import { EvidenceSection } from '../evidence';
-import { DocumentFacts } from './DocumentFacts';
+import { dccItems, EvidenceSection } from '../evidence';
+import { DocumentFacts, HolderFacts } from './DocumentFacts';
 import { OUTCOME_LABEL } from './outcome-label';
 
 interface Props {
@@ -19,6 +19,8 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
   const reasonText = useReasonText();
   const label = OUTCOME_LABEL[scan.draft.outcome];
   const doc = scan.document;
+  // Who the certificate names: its original script beside the passport's Latin name, or alone before the passport.
+  const holder = dccItems(scan.evidence).find((item) => item.holder)?.holder;
   return (
     <section className={`decision ${label.className}`} data-testid="decision-panel" aria-live="assertive">
       <div className="decision__outcome" data-testid="decision-outcome">
@@ -27,7 +29,11 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
         </span>
         {t(`common:outcome.${scan.draft.outcome}`)}
       </div>
-      {doc && <DocumentFacts document={doc} corrections={scan.mrz?.corrections ?? []} at={new Date(scan.receivedAt)} />}
+      {doc ? (
+        <DocumentFacts document={doc} corrections={scan.mrz?.corrections ?? []} at={new Date(scan.receivedAt)} holder={holder} />
+      ) : (
+        holder && <HolderFacts holder={holder} at={new Date(scan.receivedAt)} />
+      )}
       <EvidenceSection scan={scan} />
       <ul className="decision__reasons">
         {scan.draft.reasons.map((reason, index) => (
