@@ -37,6 +37,8 @@ export function ExportScreen({ user }: { user: SessionUser }) {
   const [message, setMessage] = useState<Message>(null);
   const [report, setReport] = useState<ShiftReport | null>(null);
   const [progress, clearProgress] = useExportProgress();
+  // Bumped whenever the core reports a change, so the preview's counts (acknowledged, new crossings) follow.
+  const [changes, setChanges] = useState(0);
   const folderRef = useRef<HTMLInputElement>(null);
 
   const input = settings ? periodInput(choice, settings.timeZone, Date.now()) : null;
@@ -47,6 +49,7 @@ export function ExportScreen({ user }: { user: SessionUser }) {
     if (s.ok) setSettings(s.value);
     if (h.ok) setHistory(h.value.items);
     if (!s.ok) setMessage({ text: s.error.message, isError: true });
+    setChanges((n) => n + 1);
   }, [core]);
 
   useEffect(() => {
@@ -69,7 +72,7 @@ export function ExportScreen({ user }: { user: SessionUser }) {
     };
     // inputKey stands for input (a new object each render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [core, canExport, inputKey, history.length]);
+  }, [core, canExport, inputKey, changes]);
 
   useEffect(() => {
     if (canExport) folderRef.current?.focus();
