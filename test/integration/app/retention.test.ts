@@ -7,6 +7,7 @@ import { exportBundle } from '../../../shared/app/export/export-bundle';
 import { RetentionService } from '../../../shared/app/retention/retention-service';
 import { verifyBundle } from '../../../shared/domain/export';
 import { AuditLog, DATABASE_FILE_NAME, StationStore, migrate, openStationDatabase, type SqliteDatabase } from '../../../shared/node/db';
+import { EvidenceRepo } from '../../../shared/node/db/evidence-repo';
 import { readBundle } from '../../../shared/node/export';
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
 import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
@@ -119,6 +120,57 @@ describe('retention purge (issue 7)', () => {
     expect(db.prepare('SELECT count(*) FROM manifest_entries WHERE group_id = ?').pluck().get(group.id)).toBe(5);
     expect(new AuditLog(db).verify()).toMatchObject({ ok: true });
     db.close();
+  });
+
+  it('clears certificate holders, certificate ids, scanned text and photos from evidence, keeping kind and outcome', () => {
+    const station = openTestStation(tempDir());
+    station.record(1, DAY1_START, 1000);
+    const crossingId = station.store.listCrossings({ limit: 1 }).items[0]!.id;
+    const capturedAt = new Date(DAY1_START).toISOString();
+    const evidence = [
+      {
+        evidence: {
+          kind: 'dcc', id: 'e-dcc', capturedAt, payloadSha256: 'ab'.repeat(32), valid: true, steps: {}, problems: [], codes: [],
+          holder: { surname: 'QZXHOLDER', givenNames: 'MADINA', birthDate: '1990-01-15' },
+          test: { kind: 'pcr', typeCode: 'LP6464-4', result: 'negative', resultCode: '260415000', sampleTime: capturedAt, country: 'UZ', issuer: 'MoH', certificateId: 'URN:UVCI:QZXCERTID' },
+          hcert: { nam: { fn: 'QZXHOLDER' } },
+        },
+        outcome: 'OK',
+      },
+      { evidence: { kind: 'paper-lab', id: 'e-paper', capturedAt, lab: 'Lab 1', testKind: 'pcr', sampleTime: capturedAt, result: 'negative', certificateNumber: 'QZXPAPER1', hasPhoto: true }, outcome: 'NEEDS_CROSS_CHECK', photo: { bytes: new Uint8Array([0xff, 0xd8, 0x51, 0x5a, 0x58]), type: 'image/jpeg' } },
+      { evidence: { kind: 'other-qr', id: 'e-qr', capturedAt, payloadSha256: 'cd'.repeat(32), form: 'text', text: 'QZX free text' }, outcome: 'NOT_OK' },
+    ] as unknown as Parameters<EvidenceRepo['insertForCrossing']>[1];
+    const repo = new EvidenceRepo(station.store.database);
+    station.store.transaction(() => repo.insertForCrossing(crossingId, evidence));
+
+    const retention = new RetentionService({ store: station.store, now: () => new Date(DAY1_START + 40 * DAY_MS), logger: silentLogger, actor: () => 'station' });
+    expect(retention.purge().counts).toMatchObject({ crossings: 1, evidence: 3 });
+    expect(cellsContaining(station.store.database, 'QZX')).toEqual([]);
+    expect(repo.forCrossing(crossingId).map(({ evidence: e, outcome }) => [e.kind, outcome])).toEqual([
+      ['dcc', 'OK'],
+      ['paper-lab', 'NEEDS_CROSS_CHECK'],
+      ['other-qr', 'NOT_OK'],
+    ]);
+    expect(repo.forCrossing(crossingId)[1]?.evidence).toMatchObject({ certificateNumber: '', hasPhoto: false, lab: 'Lab 1' });
+    expect(station.store.database.prepare('SELECT count(*) FROM evidence WHERE photo IS NOT NULL').pluck().get()).toBe(0);
+    // Again: nothing left to clear.
+    expect(retention.purge().counts).toMatchObject({ crossings: 0, evidence: 0 });
+    station.store.close();
+  });
+
+  it('runs daily on its own timer once scheduled', async () => {
+    const now = { at: DAY1_START + DAY_MS };
+    const station = openTestStation(tempDir(), () => new Date(now.at));
+    station.record(2, DAY1_START, 1000);
+    const retention = new RetentionService({ store: station.store, now: () => new Date(now.at), logger: silentLogger, actor: () => 'station' });
+    retention.schedule(20); // a "day" of 20 ms; the first run is at once and finds nothing old enough
+    expect(retention.status().lastPurge?.counts.crossings).toBe(0);
+    now.at = DAY1_START + 40 * DAY_MS;
+    const purged = () => station.store.listCrossings({ limit: 10 }).items.filter((c) => c.document.documentNumber === '(purged)').length;
+    expect(purged()).toBe(0);
+    await expect.poll(purged, { timeout: 10_000 }).toBe(2);
+    retention.stop();
+    station.store.close();
   });
 
   it('leaves a bundle exported before the purge verifiable, and the same crossings counted', async () => {
