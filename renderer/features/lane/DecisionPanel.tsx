@@ -21,6 +21,7 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
   const doc = scan.document;
   // Who the certificate names: its original script beside the passport's Latin name, or alone before the passport.
   const holder = dccItems(scan.evidence).find((item) => item.holder)?.holder;
+  const sameName = scan.match !== undefined && ['same', 'similar', 'swapped'].includes(scan.match.name.status);
   return (
     <section className={`decision ${label.className}`} data-testid="decision-panel" aria-live="assertive">
       <div className="decision__outcome" data-testid="decision-outcome">
@@ -30,7 +31,8 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
         {t(`common:outcome.${scan.draft.outcome}`)}
       </div>
       {doc ? (
-        <DocumentFacts document={doc} corrections={scan.mrz?.corrections ?? []} at={new Date(scan.receivedAt)} holder={holder} />
+        // The certificate's spelling goes under the passport's name only when both name the same person.
+        <DocumentFacts document={doc} corrections={scan.mrz?.corrections ?? []} at={new Date(scan.receivedAt)} holder={sameName ? holder : undefined} />
       ) : (
         holder && <HolderFacts holder={holder} at={new Date(scan.receivedAt)} />
       )}
