@@ -73,8 +73,8 @@ export function RuleProfilesSection({ mayEdit }: { mayEdit: boolean }) {
         </p>
       )}
       <p data-testid="rules-in-effect">
-        {t('inEffectEntry')}: {inEffect?.entry ? `${inEffect.entry.name} (${inEffect.entry.id} v${inEffect.entry.version})` : t('none')} · {t('inEffectExit')}:{' '}
-        {inEffect?.exit ? `${inEffect.exit.name} (${inEffect.exit.id} v${inEffect.exit.version})` : t('none')}
+        {t('inEffectEntry')}: {inEffect?.entry ? t('profileRef', { name: inEffect.entry.name, id: inEffect.entry.id, version: inEffect.entry.version }) : t('none')} · {t('inEffectExit')}:{' '}
+        {inEffect?.exit ? t('profileRef', { name: inEffect.exit.name, id: inEffect.exit.id, version: inEffect.exit.version }) : t('none')}
       </p>
       <table className="table">
         <thead>
@@ -92,7 +92,7 @@ export function RuleProfilesSection({ mayEdit }: { mayEdit: boolean }) {
             items.map((item, index) => (
               <tr key={`${id}-${item.profile.version}`} data-testid="rule-profile-row" className={index > 0 ? 'muted' : undefined}>
                 <td>{index === 0 ? `${item.profile.name} (${id})` : ''}</td>
-                <td>v{item.profile.version}</td>
+                <td>{t('versionShort', { version: item.profile.version })}</td>
                 <td>
                   {item.profile.corridor} · {t(`direction_${item.profile.direction}`)}
                 </td>
