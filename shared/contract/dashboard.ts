@@ -22,10 +22,13 @@ export const CorridorDayTotalsSchema = z.object({
   notOk: count,
   crossCheck: count,
   overrides: count,
-  /** Entered (here or per a group file) and not out after the corridor's maximum time. */
-  overdue: count,
-  /** Entered and not yet out, within the time. */
-  inCorridor: count,
+  /**
+   * Entered (here or per a group file) and not out after the corridor's maximum time. Null where this
+   * station is not the corridor's exit end: it sees no exits, so it cannot tell (a 0 there would be false).
+   */
+  overdue: count.nullable(),
+  /** Entered and not yet out, within the time; null where this station is not the exit end (see overdue). */
+  inCorridor: count.nullable(),
 });
 
 export const GetDashboardInputSchema = z

@@ -58,9 +58,10 @@ export function DashboardScreen() {
                 ['overdue', 'overdue', c.totals.overdue],
               ] as const
             ).map(([key, testId, value]) => (
-              <div key={key} className={key === 'overdue' && value > 0 ? 'totals__alert' : undefined}>
+              <div key={key} className={key === 'overdue' && value !== null && value > 0 ? 'totals__alert' : undefined}>
                 <dt>{t(key)}</dt>
-                <dd data-testid={`total-${testId}`}>{value}</dd>
+                {/* null: this station is not the corridor's exit end and cannot know who is still inside. */}
+                <dd data-testid={`total-${testId}`}>{value ?? '—'}</dd>
               </div>
             ))}
           </dl>

@@ -25,7 +25,8 @@ function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
         corridorId,
         name: corridor?.name ?? (corridorId ?? 'No corridor'),
         hours: emptyHours(),
-        totals: { entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0, overrides: 0, overdue: 0, inCorridor: 0 },
+        // Only the exit end can count who is still inside (below); elsewhere it is unknown, not zero.
+        totals: { entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0, overrides: 0, overdue: null, inCorridor: null },
       };
       byCorridor.set(corridorId, entry);
     }
