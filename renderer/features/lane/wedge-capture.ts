@@ -35,6 +35,8 @@ export interface WedgeCaptureOptions {
  * into a second, broken scan. Whole documents end at their Enter and never wait for it.
  */
 const ARRIVAL_GRACE_MS = 150;
+/** On a starved PC keys run up to a second behind: the grace grows with that delay, up to this. */
+const MAX_ARRIVAL_GRACE_MS = 1500;
 /** Keys arriving later than this behind their timestamps mean a busy PC: even one held key gets the grace. */
 const LATE_DELIVERY_MS = 15;
 
@@ -164,7 +166,8 @@ export class WedgeCapture {
     if (deadline === undefined) return;
     const now = performance.now();
     const scanLike = this.detector.held() >= this.minLength || this.lag > LATE_DELIVERY_MS;
-    const wait = Math.max(deadline + this.lag - now, scanLike ? this.lastArrival + ARRIVAL_GRACE_MS - now : 0);
+    const grace = Math.min(MAX_ARRIVAL_GRACE_MS, Math.max(ARRIVAL_GRACE_MS, this.lag));
+    const wait = Math.max(deadline + this.lag - now, scanLike ? this.lastArrival + grace - now : 0);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // Back on the keys' own timeline: the detector judges gaps between timestamps, never delivery delays.
