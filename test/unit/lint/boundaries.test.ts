@@ -26,6 +26,8 @@ describe('layering lint (ARCHITECTURE.md)', () => {
     ['renderer/features/x.ts', "import { ipcRenderer } from 'electron'; void ipcRenderer;"],
     ['renderer/features/x.ts', "import fs from 'node:fs'; void fs;"],
     ['electron/main/x.ts', "import Database from 'better-sqlite3'; void Database;"],
+    ['electron/main/x.ts', "import Database from 'better-sqlite3-multiple-ciphers'; void Database;"],
+    ['shared/app/x.ts', "import Database from 'better-sqlite3-multiple-ciphers'; void Database;"],
   ])('reports %s importing across a boundary: %s', async (filePath, code) => {
     expect(await violations(filePath, code)).not.toEqual([]);
   });
@@ -33,6 +35,7 @@ describe('layering lint (ARCHITECTURE.md)', () => {
   it.each([
     ['shared/domain/mrz/x.ts', "import { ok } from '../result'; void ok;"],
     ['shared/node/db/x.ts', "import Database from 'better-sqlite3'; void Database;"],
+    ['shared/node/db/x.ts', "import Database from 'better-sqlite3-multiple-ciphers'; void Database;"],
     ['shared/app/x.ts', "import { StationStore } from '../node/db'; void StationStore;"],
     ['renderer/features/x.ts', "import { coreMethods } from '../../shared/contract'; void coreMethods;"],
     ['electron/main/x.ts', "import { app } from 'electron'; void app;"],
