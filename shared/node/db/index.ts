@@ -2,7 +2,7 @@ export { AuditLog, GENESIS_HASH, auditHash, type AuditEntry, type AuditVerificat
 export type { CrossingFilter, NewCrossing } from './crossings-repo';
 export { MigrationError, migrate, schemaVersion } from './migrate';
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
-export { DATABASE_FILE_NAME, StorageUnavailableError, databaseFileState, openDatabase, openStationDatabase, type SqliteDatabase } from './open-database';
+export { DATABASE_FILE_NAME, ENCRYPTING_SUFFIX, StorageUnavailableError, databaseFileState, openDatabase, openStationDatabase, type SqliteDatabase } from './open-database';
 export {
   DATABASE_KEY_FILE,
   DatabaseKeyError,

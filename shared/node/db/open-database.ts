@@ -3,6 +3,7 @@ import path from 'node:path';
 import type PlainDatabase from 'better-sqlite3';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, fileDatabaseKeyStore, type DatabaseKeyStore } from './database-key';
+import { fsyncPath, renameDurable } from '../export/durable-files';
 import { migrate } from './migrate';
 
 /** The connection type the repositories use (better-sqlite3's API; sqlite3mc underneath). */
@@ -59,6 +60,9 @@ function unwritableReason(error: unknown, file: string): string | undefined {
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** The copy being encrypted next to the station database; never opened as the station's database. */
+export const ENCRYPTING_SUFFIX = '.encrypting';
+
 /** What is on disk: nothing yet, a plaintext database from an earlier version, or an encrypted one. */
 export function databaseFileState(file: string): 'new' | 'plaintext' | 'encrypted' {
   let fd: number;
@@ -98,18 +102,33 @@ function checkKey(db: Database.Database, file: string, keys: DatabaseKeyStore): 
 }
 
 /**
- * A database written by an earlier, unencrypted version is encrypted in place on first start. sqlite3mc
- * rekeys through the rollback journal (not in WAL mode), so a crash midway leaves the old plaintext file.
+ * A database written by an earlier, unencrypted version is encrypted on first start. The encryption runs
+ * on a copy that replaces the file only once it is complete (fsync, then rename): a kill at any moment
+ * leaves either the untouched plaintext file, to be encrypted again at the next start, or the finished
+ * encrypted one. Encrypting the file itself (sqlite3mc's rekey through a rollback journal) could, when
+ * killed at the wrong moment, leave plaintext names in the file it finished later
+ * (test/reliability/encrypt-crash.test.ts).
  */
 function encryptInPlace(file: string, key: Buffer): void {
-  const db = new Database(file, { fileMustExist: true });
+  const staging = `${file}${ENCRYPTING_SUFFIX}`;
+  for (const leftover of [staging, `${staging}-journal`]) fs.rmSync(leftover, { force: true });
+  const source = new Database(file, { fileMustExist: true });
   try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = DELETE'); // checkpoints and removes a leftover WAL first
+    source.pragma('busy_timeout = 5000');
+    source.pragma('journal_mode = DELETE'); // folds a leftover WAL into the file, so the copy is whole
+  } finally {
+    source.close();
+  }
+  fs.copyFileSync(file, staging);
+  const db = new Database(staging, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
     cipherPragmas(db, key, 'rekey');
   } finally {
     db.close();
   }
+  fsyncPath(staging);
+  renameDurable(staging, file);
 }
 
 /**
