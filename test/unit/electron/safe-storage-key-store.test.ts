@@ -1,32 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeStorageKeyStore, type SafeStorageLike } from '../../../electron/main/safe-storage-key-store';
+import { safeStorageKeyStore } from '../../../electron/main/safe-storage-key-store';
 import { DATABASE_FILE_NAME, DATABASE_KEY_FILE, DatabaseKeyError, PROTECTED_DATABASE_KEY_FILE, StationStore, fileDatabaseKeyStore } from '../../../shared/node/db';
+import { fakeSafeStorage } from '../../support/fake-safe-storage';
 import { tempDir } from '../../support/temp-dir';
-
-/**
- * A stand-in for Electron's safeStorage (the binary cannot be downloaded here): "encrypts" by XOR with a
- * per-user secret and a marker, so a file sealed for another user fails to open, as with DPAPI/libsecret.
- */
-function fakeSafeStorage(options: { backend?: string; available?: boolean; user?: number } = {}): SafeStorageLike & { calls: string[] } {
-  const secret = options.user ?? 0x5a;
-  const calls: string[] = [];
-  return {
-    calls,
-    isEncryptionAvailable: () => options.available ?? true,
-    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-    encryptString(plain) {
-      calls.push('encrypt');
-      return Buffer.concat([Buffer.from([0xe1, secret]), Buffer.from(plain, 'utf8').map((b) => b ^ secret)]);
-    },
-    decryptString(sealed) {
-      calls.push('decrypt');
-      if (sealed[0] !== 0xe1 || sealed[1] !== secret) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return Buffer.from(sealed.subarray(2).map((b) => b ^ secret)).toString('utf8');
-    },
-  };
-}
 
 describe('Electron database key custody (safeStorage)', () => {
   it('makes a key at first start, keeps it only keychain-sealed, and opens the database with it again', () => {

@@ -1,33 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SafeStorageLike } from '../../../electron/main/safe-storage-key-store';
 import { safeStorageStationKeyStore } from '../../../electron/main/safe-storage-station-key';
 import { PROTECTED_STATION_KEY_FILE, STATION_KEY_FILE, StationKeyError, loadOrCreateStationKey, verifySignature } from '../../../shared/node/keys';
+import { fakeSafeStorage } from '../../support/fake-safe-storage';
 import { tempDir } from '../../support/temp-dir';
-
-/**
- * A stand-in for Electron's safeStorage (the binary cannot be downloaded here): AES-like sealing is not the
- * point, only that the bytes on disk are not the PEM and that another user's keychain cannot open them.
- */
-function fakeSafeStorage(options: { backend?: string; available?: boolean; user?: number } = {}): SafeStorageLike & { calls: string[] } {
-  const secret = options.user ?? 0x5a;
-  const calls: string[] = [];
-  return {
-    calls,
-    isEncryptionAvailable: () => options.available ?? true,
-    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-    encryptString(plain) {
-      calls.push('encrypt');
-      return Buffer.concat([Buffer.from([0xe1, secret]), Buffer.from(plain, 'utf8').map((b) => b ^ secret)]);
-    },
-    decryptString(sealed) {
-      calls.push('decrypt');
-      if (sealed[0] !== 0xe1 || sealed[1] !== secret) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return Buffer.from(sealed.subarray(2).map((b) => b ^ secret)).toString('utf8');
-    },
-  };
-}
 
 describe('Electron custody of the station signing key (safeStorage)', () => {
   it('makes the key at first start, keeps it only keychain-sealed (0600), and loads the same key again', () => {
