@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Crossing } from '../../../shared/contract';
 import { useFormat } from '../../i18n';
 import { OUTCOME_LABEL } from './outcome-label';
 
-export function CrossingsTable({ crossings, total }: { crossings: Crossing[]; total: number }) {
+/** Memoised: the lane re-renders on every scan, the table only when a crossing is recorded. */
+export const CrossingsTable = memo(function CrossingsTable({ crossings, total }: { crossings: Crossing[]; total: number }) {
   const { t } = useTranslation(['lane', 'common']);
   const format = useFormat();
   return (
@@ -52,4 +54,4 @@ export function CrossingsTable({ crossings, total }: { crossings: Crossing[]; to
       )}
     </section>
   );
-}
+});

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group, LaneOverview } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import { AlertList } from '../alerts/AlertList';
 
 /** The lane's bus group with its progress ("142 / 180 processed") and the open alerts (issue 11). */
-export function LaneLogPanel() {
+/** Memoised (no props): it refreshes on core events, not on each scan's re-render of the lane. */
+export const LaneLogPanel = memo(function LaneLogPanel() {
   const core = useCore();
   const { t } = useTranslation('lane');
   const [overview, setOverview] = useState<LaneOverview | null>(null);
@@ -52,4 +53,4 @@ export function LaneLogPanel() {
       {overview.openAlertsTotal > 0 && <AlertList alerts={overview.openAlerts} total={overview.openAlertsTotal} canAcknowledge />}
     </section>
   );
-}
+});

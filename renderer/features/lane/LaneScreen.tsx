@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoreError, Crossing, Direction, ScanResult } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
@@ -11,11 +11,14 @@ import { LaneLogPanel } from './LaneLogPanel';
 import { ScanField } from './ScanField';
 import type { CapturedScan } from './use-scan-capture';
 import { useDeviceScans } from './use-device-scans';
-import { forgetScan, markScanEnded } from './outcome-timing';
+import { forgetScan, markCoreAnswered, markScanEnded } from './outcome-timing';
 import { useOutcomeSignals } from './use-outcome-signals';
 import { useDisplaySettings } from '../settings';
 import { useWedgeCapture } from './use-wedge-capture';
 import { useTodaysCrossings } from './use-todays-crossings';
+
+// The camera/image reader keeps its own state; a scan's re-render of the lane need not reach it.
+const CodeReader = memo(LaneCodeReader);
 
 export function LaneScreen() {
   const core = useCore();
@@ -63,7 +66,7 @@ export function LaneScreen() {
       const result = await core.scan({ payload: text, source, direction: dir, ...(symbology ? { symbology } : {}), ...(joinScanId ? { joinScanId } : {}) });
       setBusy(false);
       if (result.ok) {
-        performance.mark('decision-shown');
+        markCoreAnswered();
         setScan(result.value);
         setRecorded(null);
         setError(null);
@@ -77,9 +80,11 @@ export function LaneScreen() {
     [core, record],
   );
 
+  const onFieldScan = useCallback((captured: CapturedScan) => void onScan(captured), [onScan]);
+
   // Scanner input (issue 9): wedge bursts wherever the focus is on this screen, and scans from host-owned devices.
   useWedgeCapture((wedge) => {
-    markScanEnded(wedge.burst.endedAt);
+    markScanEnded(wedge.burst.endedAt, wedge.lastKeyArrivedAt);
     void onScan({ text: wedge.text, source: 'wedge' });
   });
   useDeviceScans({
@@ -162,9 +167,9 @@ export function LaneScreen() {
             {t('paperCertificate')} <kbd>F8</kbd>
           </button>
         </div>
-        <ScanField onScan={(captured) => void onScan(captured)} busy={busy} />
+        <ScanField onScan={onFieldScan} busy={busy} />
       </div>
-      <LaneCodeReader onScan={onScan} />
+      <CodeReader onScan={onScan} />
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
           {error.message}

@@ -1,8 +1,8 @@
 import { useScanCapture, type CapturedScan } from './use-scan-capture';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function ScanField({ onScan, busy }: { onScan: (scan: CapturedScan) => void; busy: boolean }) {
+export const ScanField = memo(function ScanField({ onScan, busy }: { onScan: (scan: CapturedScan) => void; busy: boolean }) {
   const { t } = useTranslation('lane');
   const { fieldRef, onKeyDown, onPaste, focus } = useScanCapture(onScan);
   useEffect(() => {
@@ -35,4 +35,4 @@ export function ScanField({ onScan, busy }: { onScan: (scan: CapturedScan) => vo
       />
     </div>
   );
-}
+});

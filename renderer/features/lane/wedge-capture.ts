@@ -18,6 +18,8 @@ export interface WedgeScan {
   readonly burst: ScanBurst;
   /** The OS keyboard layout the text was typed through and mapped back from (e.g. a Russian layout). */
   readonly layoutFixedFrom: LayoutId | undefined;
+  /** When the scan's last key reached the page (performance.now()); its timestamp is `burst.endedAt`. */
+  readonly lastKeyArrivedAt: number;
 }
 
 export interface WedgeCaptureOptions {
@@ -44,6 +46,7 @@ interface Held {
   readonly stroke: { readonly key: string; readonly timeMs: number };
   readonly target: EventTarget | null;
   readonly shift: boolean;
+  readonly arrivedAt: number;
 }
 
 function detectorFor(options: WedgeCaptureOptions): BurstDetector {
@@ -65,6 +68,12 @@ export class WedgeCapture {
   private terminators: ReadonlySet<string>;
   private held: Held[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the armed timer fires (performance.now()). */
+  private timerAt = Infinity;
+  /** When the held run should next be judged; the timer may be armed earlier and re-arms itself. */
+  private dueAt: number | undefined;
+  /** Keys whose keydown was taken: their keyups mean nothing to the page either. */
+  private readonly swallowed = new Set<string>();
   private win: Window | undefined;
   private lastArrival = 0;
   /** How late the last key reached the page, measured against its own timestamp. */
@@ -92,14 +101,19 @@ export class WedgeCapture {
   attach(win: Window): void {
     this.win = win;
     win.addEventListener('keydown', this.onKeyDown, { capture: true });
+    win.addEventListener('keyup', this.onKeyUp, { capture: true });
     win.addEventListener('blur', this.onBlur);
   }
 
   detach(): void {
     this.win?.removeEventListener('keydown', this.onKeyDown, { capture: true });
+    this.win?.removeEventListener('keyup', this.onKeyUp, { capture: true });
     this.win?.removeEventListener('blur', this.onBlur);
     this.win = undefined;
+    this.swallowed.clear();
     this.resolve(this.detector.flush());
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private readonly onBlur = (): void => this.resolve(this.detector.flush());
@@ -122,6 +136,7 @@ export class WedgeCapture {
     if (isCharacterKey(key) || (this.terminators.has(key) && holding)) {
       event.preventDefault();
       event.stopImmediatePropagation();
+      this.swallowed.add(event.code || key);
       this.push(event, key);
       return;
     }
@@ -129,11 +144,19 @@ export class WedgeCapture {
     if (holding) this.resolve(this.detector.flush());
   };
 
+  /**
+   * A scanner sends a keyup for every key: ~700 for one certificate. Each would otherwise run through
+   * React's root listener for nothing, slowing the page just while a burst arrives.
+   */
+  private readonly onKeyUp = (event: KeyboardEvent): void => {
+    if (event.isTrusted && this.swallowed.delete(event.code || event.key)) event.stopImmediatePropagation();
+  };
+
   private push(event: KeyboardEvent, key: string): void {
     this.lastArrival = performance.now();
     this.lag = Math.max(0, this.lastArrival - event.timeStamp);
     const stroke = { key, timeMs: event.timeStamp };
-    this.held.push({ stroke, target: event.target, shift: event.shiftKey });
+    this.held.push({ stroke, target: event.target, shift: event.shiftKey, arrivedAt: this.lastArrival });
     this.resolve(this.detector.push(stroke));
   }
 
@@ -142,7 +165,7 @@ export class WedgeCapture {
       const mine = this.held.splice(0, output.keys.length);
       this.options.onBurst?.(output);
       if (output.kind === 'scan') {
-        this.options.onScan(this.scanOf(output));
+        this.options.onScan(this.scanOf(output, mine[mine.length - 1]?.arrivedAt ?? performance.now()));
       } else {
         output.keys.forEach((stroke, index) => replayKey(stroke.key, mine[index]?.target ?? null, mine[index]?.shift ?? false));
       }
@@ -150,28 +173,50 @@ export class WedgeCapture {
     this.schedule();
   }
 
-  private scanOf(burst: ScanBurst): WedgeScan {
+  private scanOf(burst: ScanBurst, lastKeyArrivedAt: number): WedgeScan {
     if (this.options.fixKeyboardLayout) {
       const fixed = autoFixLayout(burst.text, { accept: isScannerAscii });
-      if (fixed.ok) return { text: fixed.value.text, burst, layoutFixedFrom: fixed.value.from };
+      if (fixed.ok) return { text: fixed.value.text, burst, layoutFixedFrom: fixed.value.from, lastKeyArrivedAt };
     }
-    return { text: burst.text, burst, layoutFixedFrom: undefined };
+    return { text: burst.text, burst, layoutFixedFrom: undefined, lastKeyArrivedAt };
   }
 
-  /** The detector is clock-free: wake it when its deadline passes (event timestamps share performance.now()'s clock). */
+  /**
+   * The detector is clock-free: wake it when its deadline passes (event timestamps share performance.now()'s
+   * clock). Every key moves the deadline a little later; re-arming a timer per key costs more than the key
+   * itself during a 700-key burst, so an armed timer that fires early just re-arms for the new deadline.
+   */
   private schedule(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
     const deadline = this.detector.nextDeadline();
-    if (deadline === undefined) return;
+    if (deadline === undefined) {
+      this.dueAt = undefined;
+      return;
+    }
     const now = performance.now();
     const scanLike = this.detector.held() >= this.minLength || this.lag > LATE_DELIVERY_MS;
     const grace = Math.min(MAX_ARRIVAL_GRACE_MS, Math.max(ARRIVAL_GRACE_MS, this.lag));
     const wait = Math.max(deadline + this.lag - now, scanLike ? this.lastArrival + grace - now : 0);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      // Back on the keys' own timeline: the detector judges gaps between timestamps, never delivery delays.
-      this.resolve(this.detector.tick(performance.now() - this.lag));
-    }, Math.max(0, wait) + 1);
+    this.dueAt = now + Math.max(0, wait) + 1;
+    if (this.timer !== undefined && this.timerAt <= this.dueAt) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.arm(this.dueAt);
   }
+
+  private arm(at: number): void {
+    this.timerAt = at;
+    this.timer = setTimeout(this.onTimer, Math.max(0, at - performance.now()));
+  }
+
+  private readonly onTimer = (): void => {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    if (this.dueAt === undefined) return;
+    if (performance.now() < this.dueAt) {
+      this.arm(this.dueAt);
+      return;
+    }
+    this.dueAt = undefined;
+    // Back on the keys' own timeline: the detector judges gaps between timestamps, never delivery delays.
+    this.resolve(this.detector.tick(performance.now() - this.lag));
+  };
 }

@@ -109,15 +109,15 @@ async function waitFor(page: Page, what: string, test: (shown: Awaited<ReturnTyp
  * burst can still be cut in two), the operator does what they would at the lane: Esc and scan both
  * documents again. Returns how many attempts it took; throws after `attempts`.
  */
-export async function presentTraveller(page: Page, scanner: ScannerKeys, traveller: BusTraveller, attempts = 5): Promise<number> {
+export async function presentTraveller(page: Page, scanner: ScannerKeys, traveller: BusTraveller, attempts = 5, mode: 'queued' | 'paced' = 'queued'): Promise<number> {
   const failures: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     try {
       await page.keyboard.press('Escape');
       await waitFor(page, 'an empty lane', (s) => s.name === null && s.outcome === null);
-      await scanner.scan(traveller.passportLines);
+      await scanner.scan(traveller.passportLines, 2, mode);
       await waitFor(page, `${traveller.name}'s passport`, (s) => s.name === traveller.name && s.evidence === 0);
-      await scanner.scan([traveller.certificate]);
+      await scanner.scan([traveller.certificate], 2, mode);
       await waitFor(page, `${traveller.name} with one certificate, ${traveller.expected}`, (s) => s.name === traveller.name && s.comparison && s.evidence === 1 && OUTCOME_WORDS[traveller.expected].test(s.outcome ?? ''));
       return attempt;
     } catch (error) {

@@ -16,19 +16,34 @@ export class ScannerKeys {
     return new ScannerKeys(await page.context().newCDPSession(page));
   }
 
-  /** Types `lines`, each followed by Enter; resolves when the browser has taken every key. */
-  async scan(lines: readonly string[], gapMs = 2): Promise<void> {
+  /**
+   * Types `lines`, each followed by Enter; resolves when the browser has taken every key.
+   *
+   * Queued (default): every key is handed over at once, stamped in the past — the busy PC above, and
+   * the fastest way through a test. Paced: each key is handed over no earlier than its own device time,
+   * as a real scanner types, so the page may keep up with the burst; a stall of this process only makes
+   * keys late (stamps stay `gapMs` apart, never in the future), it never splits the burst.
+   */
+  async scan(lines: readonly string[], gapMs = 2, mode: 'queued' | 'paced' = 'queued'): Promise<void> {
     const keys = lines.flatMap((line) => [...[...line].map((char) => ({ key: char, code: codeOf(char), keyCode: keyCodeOf(char), text: char, shift: char === '<' || /[A-Z]/.test(char) })), ENTER]);
-    const start = Date.now() - (keys.length - 1) * gapMs;
-    const sent = keys.flatMap(({ key, code, keyCode, text, shift }, index) => {
-      const common = { key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode, modifiers: shift ? 8 : 0, timestamp: (start + index * gapMs) / 1000 };
-      return [
+    const start = mode === 'paced' ? Date.now() : Date.now() - (keys.length - 1) * gapMs;
+    const sent: Promise<unknown>[] = [];
+    for (const [index, { key, code, keyCode, text, shift }] of keys.entries()) {
+      const deviceTime = start + index * gapMs;
+      // Timers are coarse (≥ 1 ms, often 4): hand over every key that is due, then sleep until the next.
+      if (mode === 'paced' && deviceTime > Date.now()) await sleep(deviceTime - Date.now());
+      const common = { key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode, modifiers: shift ? 8 : 0, timestamp: deviceTime / 1000 };
+      sent.push(
         this.session.send('Input.dispatchKeyEvent', { type: 'keyDown', text, unmodifiedText: text, ...common }),
         this.session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common }),
-      ];
-    });
+      );
+    }
     await Promise.all(sent);
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 const ENTER = { key: 'Enter', code: 'Enter', keyCode: 13, text: '\r', shift: false };
