@@ -184,6 +184,8 @@ describe('lane accessibility (axe-core), display options and no network beyond t
       // The outcome and the record button are on the first screen, without scrolling.
       const outcome = await page.getByTestId('decision-outcome').boundingBox();
       expect(outcome && outcome.y + outcome.height <= viewport.height).toBe(true);
+      const record = await page.getByTestId('record-button').boundingBox();
+      expect(record && record.y + record.height <= viewport.height).toBe(true);
       await page.screenshot({ path: screenshotPath(`lane-large-high-contrast-${viewport.width}x${viewport.height}`) });
       found.push(...(await seriousViolations(page, `large text + high contrast ${viewport.width}x${viewport.height}`)));
     }

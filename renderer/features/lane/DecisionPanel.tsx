@@ -24,11 +24,29 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
   const sameName = scan.match !== undefined && ['same', 'similar', 'swapped'].includes(scan.match.name.status);
   return (
     <section className={`decision ${label.className}`} data-testid="decision-panel" aria-live="assertive">
-      <div className="decision__outcome" data-testid="decision-outcome">
-        <span className="decision__icon" aria-hidden="true">
-          {label.icon}
-        </span>
-        {t(`common:outcome.${scan.draft.outcome}`)}
+      {/* The action sits beside the outcome: on a 1366×768 screen in large text it stays on the first screen. */}
+      <div className="decision__head">
+        <div className="decision__outcome" data-testid="decision-outcome">
+          <span className="decision__icon" aria-hidden="true">
+            {label.icon}
+          </span>
+          {t(`common:outcome.${scan.draft.outcome}`)}
+        </div>
+        <div className="decision__primary">
+          {recorded ? (
+            <p className="decision__recorded" data-testid="recorded-note" role="status">
+              {t('duplicate' in recorded && recorded.duplicate ? 'duplicateAs' : 'recordedAs', {
+                direction: t(`dir.${recorded.direction}`),
+                sequence: recorded.sequence,
+                time: format.timeWithSeconds(recorded.recordedAt),
+              })}
+            </p>
+          ) : scan.draft.recordable ? (
+            <button type="button" className="button button--primary" data-testid="record-button" disabled={recording} onClick={onRecord}>
+              {t('record', { direction: t(`dir.${direction}`) })} <kbd>Enter</kbd>
+            </button>
+          ) : null}
+        </div>
       </div>
       {doc ? (
         // The certificate's spelling goes under the passport's name only when both name the same person.
@@ -45,19 +63,6 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
         ))}
       </ul>
       <div className="decision__actions">
-        {recorded ? (
-          <p className="decision__recorded" data-testid="recorded-note" role="status">
-            {t('duplicate' in recorded && recorded.duplicate ? 'duplicateAs' : 'recordedAs', {
-              direction: t(`dir.${recorded.direction}`),
-              sequence: recorded.sequence,
-              time: format.timeWithSeconds(recorded.recordedAt),
-            })}
-          </p>
-        ) : scan.draft.recordable ? (
-          <button type="button" className="button button--primary" data-testid="record-button" disabled={recording} onClick={onRecord}>
-            {t('record', { direction: t(`dir.${direction}`) })} <kbd>Enter</kbd>
-          </button>
-        ) : null}
         <span className="decision__hint">
           <kbd>Esc</kbd> {t('hintClear')} · <kbd>F2</kbd> {t('hintSwitch', { direction: t(direction === 'entry' ? 'dir.exit' : 'dir.entry') })} · <kbd>F8</kbd>{' '}
           {t('hintPaper')}
