@@ -13,12 +13,32 @@ export const CSV_RECORD_END = '\r\n';
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** True when csvCell leaves the value as it is (no formula start, nothing to quote): most cells, checked without a regex. */
+function isPlainCell(value: string): boolean {
+  const n = value.length;
+  if (n === 0) return true;
+  const first = value.charCodeAt(0);
+  // = + - @ TAB CR
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) return false;
+  for (let i = 0; i < n; i += 1) {
+    const c = value.charCodeAt(i);
+    // " , CR LF are all <= 44: one comparison for nearly every character.
+    if (c <= 44 && (c === 34 || c === 44 || c === 13 || c === 10)) return false;
+  }
+  return true;
+}
+
 export function csvCell(value: string): string {
+  if (isPlainCell(value)) return value;
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export const csvRecord = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}${CSV_RECORD_END}`;
+export function csvRecord(cells: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i += 1) out += i === 0 ? csvCell(cells[i] as string) : `,${csvCell(cells[i] as string)}`;
+  return out + CSV_RECORD_END;
+}
 
 /** What a cell reads as after csvCell wrote it and a parser read it back (the apostrophe stays). */
 export const csvCellText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);

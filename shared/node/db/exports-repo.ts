@@ -75,6 +75,45 @@ export interface ExportSnapshot {
   readonly audit: { readonly rows: number; readonly before: string; readonly first: string | null; readonly last: string };
 }
 
+/** The crossing columns a bundle exports, in the order exportColumnsPage returns them. */
+export const EXPORT_CROSSING_COLUMNS = [
+  'sequence',
+  'id',
+  'recorded_at',
+  'station_id',
+  'checkpoint_id',
+  'corridor_id',
+  'group_id',
+  'operator_id',
+  'direction',
+  'outcome',
+  'reasons_json',
+  'document_json',
+  'scan_source',
+  'note',
+  'rule_profile_id',
+  'rule_profile_version',
+] as const;
+
+export type CrossingExportColumns = [
+  sequence: number,
+  id: string,
+  recordedAt: string,
+  stationId: string,
+  checkpointId: string | null,
+  corridorId: string | null,
+  groupId: string | null,
+  operatorId: string | null,
+  direction: Crossing['direction'],
+  outcome: Crossing['outcome'],
+  reasonsJson: string,
+  documentJson: string,
+  scanSource: string,
+  note: string | null,
+  ruleProfileId: string | null,
+  ruleProfileVersion: number | null,
+];
+
 /** SQL of a crossing counted as delivered: an acknowledged export covers it (see 0005_exports_outbox.sql). */
 const ACKNOWLEDGED = `EXISTS (SELECT 1 FROM exports e WHERE e.status = 'acknowledged'
   AND c.recorded_at_ms >= e.period_from_ms AND c.recorded_at_ms < e.period_to_ms AND c.sequence <= e.snapshot_sequence)`;
@@ -83,6 +122,8 @@ const SENT = `EXISTS (SELECT 1 FROM exports e WHERE e.status IN ('sent', 'acknow
 
 /** Export bundles: what a bundle reads (crossings, alerts, groups, the audit chain) and the export history. */
 export class ExportsRepo {
+  private exportPage: Database.Statement<[number, number, number, number, number], CrossingExportColumns> | undefined;
+
   constructor(private readonly db: Database.Database) {}
 
   private hasTable(name: string): boolean {
@@ -91,23 +132,26 @@ export class ExportsRepo {
 
   /**
    * Audit `at` values are UTC ISO strings (toISOString), so text comparison orders them; the period's
-   * audit rows are those with from <= at < to, up to the last row written now.
+   * audit rows are those with from <= at < to, up to the last row written now. One pass over the log
+   * (audit_log has no index on `at`): the chain head before the period is the last row with at < from.
    */
   snapshot(fromIso: string, toIso: string): ExportSnapshot {
     return this.db
       .transaction(() => {
         const snapshotSequence = this.db.prepare<[], { n: number | null }>('SELECT max(sequence) AS n FROM crossings').get()?.n ?? 0;
         const head = this.db.prepare<[], { n: number | null }>('SELECT max(seq) AS n FROM audit_log').get()?.n ?? 0;
-        const before =
-          this.db.prepare<[string, number], { hash: string }>('SELECT hash FROM audit_log WHERE at < ? AND seq <= ? ORDER BY seq DESC LIMIT 1').get(fromIso, head)?.hash ??
-          GENESIS_HASH;
         const span = this.db
-          .prepare<[string, string, number], { rows: number; first: number | null; last: number | null }>(
-            'SELECT count(*) AS rows, min(seq) AS first, max(seq) AS last FROM audit_log WHERE at >= ? AND at < ? AND seq <= ?',
+          .prepare<{ from: string; to: string; head: number }, { rows: number; first: number | null; last: number | null; before: number | null }>(
+            `SELECT count(*) FILTER (WHERE at >= @from AND at < @to) AS rows,
+               min(seq) FILTER (WHERE at >= @from AND at < @to) AS first,
+               max(seq) FILTER (WHERE at >= @from AND at < @to) AS last,
+               max(seq) FILTER (WHERE at < @from) AS before
+             FROM audit_log WHERE seq <= @head`,
           )
-          .get(fromIso, toIso, head) ?? { rows: 0, first: null, last: null };
+          .get({ from: fromIso, to: toIso, head }) ?? { rows: 0, first: null, last: null, before: null };
         const hashOf = (seq: number | null) =>
           seq === null ? null : (this.db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq)?.hash ?? null);
+        const before = hashOf(span.before) ?? GENESIS_HASH;
         return { snapshotSequence, audit: { rows: span.rows, before, first: hashOf(span.first), last: hashOf(span.last) ?? before } };
       })
       .deferred();
@@ -122,6 +166,25 @@ export class ExportsRepo {
       )
       .all(fromMs, toMs, snapshotSequence, afterSequence, limit)
       .map(toCrossing);
+  }
+
+  /**
+   * crossingsPage for the bundle writer: only the exported columns, as arrays (EXPORT_CROSSING_COLUMNS order).
+   * Half the cost of row objects on 100k rows; the statement is prepared once.
+   */
+  exportColumnsPage(fromMs: number, toMs: number, snapshotSequence: number, afterSequence: number, limit: number): CrossingExportColumns[] {
+    this.exportPage ??= this.db
+      .prepare<[number, number, number, number, number], CrossingExportColumns>(
+        `SELECT ${EXPORT_CROSSING_COLUMNS.join(', ')} FROM crossings
+         WHERE recorded_at_ms >= ? AND recorded_at_ms < ? AND sequence <= ? AND sequence > ? ORDER BY sequence LIMIT ?`,
+      )
+      .raw(true);
+    return this.exportPage.all(fromMs, toMs, snapshotSequence, afterSequence, limit);
+  }
+
+  /** How many crossings the period holds (the bundle writer's progress total). */
+  crossingCount(fromMs: number, toMs: number): number {
+    return this.db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM crossings WHERE recorded_at_ms >= ? AND recorded_at_ms < ?').get(fromMs, toMs)?.n ?? 0;
   }
 
   countCrossings(fromMs: number, toMs: number): { total: number; entry: number; exit: number; OK: number; NOT_OK: number; NEEDS_CROSS_CHECK: number; delivered: number } {

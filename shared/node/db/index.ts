@@ -21,6 +21,6 @@ export type { GroupRow, ManifestEntryRow } from './groups-repo';
 export type { OperatorRow } from './operators-repo';
 export type { OverrideRow } from './overrides-repo';
 export type { ImportedCrossingRow, PairingRow, PassageRecordRow } from './passages-repo';
-export { ExportsRepo, type ExportRow, type ExportSnapshot, type ExportStatus } from './exports-repo';
+export { EXPORT_CROSSING_COLUMNS, ExportsRepo, type CrossingExportColumns, type ExportRow, type ExportSnapshot, type ExportStatus } from './exports-repo';
 export { OutboxRepo, type OutboxRow, type OutboxState } from './outbox-repo';
 export { PURGED_DOCUMENT_NUMBER, RetentionRepo, purgedTotal, type PurgeCounts } from './retention-repo';

@@ -1,5 +1,6 @@
 import type { Crossing } from '../../contract';
 import type { ExportableCrossing } from '../../domain/export';
+import type { CrossingExportColumns } from '../db';
 
 // Compile-time guard: every field of the contract's Crossing must have a place in the export format.
 // A field added to crossing.ts shows up here as a type error naming it, until export-rows.ts writes it.
@@ -9,3 +10,23 @@ export const EVERY_CROSSING_FIELD_IS_EXPORTED: [Unexported] extends [never] ? tr
 
 /** A stored crossing is an exportable one (the types agree field by field). */
 export const asExportable = (crossing: Crossing): ExportableCrossing => crossing;
+
+/** The crossing read as raw columns (ExportsRepo.exportColumnsPage), as the export format takes it. */
+export const exportableFromColumns = (c: CrossingExportColumns): ExportableCrossing => ({
+  id: c[1],
+  sequence: c[0],
+  recordedAt: c[2],
+  stationId: c[3],
+  checkpointId: c[4],
+  corridorId: c[5],
+  groupId: c[6],
+  operatorId: c[7],
+  direction: c[8],
+  outcome: c[9],
+  reasons: JSON.parse(c[10]) as ExportableCrossing['reasons'],
+  document: JSON.parse(c[11]) as ExportableCrossing['document'],
+  scanSource: c[12],
+  note: c[13],
+  ruleProfileId: c[14],
+  ruleProfileVersion: c[15],
+});
