@@ -36,8 +36,8 @@ export interface DecodeBarcodesOptions {
   /** Symbologies to look for; absent or empty means all of BARCODE_FORMATS. */
   readonly formats?: readonly BarcodeFormat[];
   /**
-   * Spend more time per image (extra scan passes): right for a photo or file, usually not needed
-   * for live camera frames where the next frame comes 33 ms later. Default true.
+   * Spend more time per image (extra scan passes): right for a photo or file. Live camera frames
+   * take `decodeCameraFrame` instead. Default true.
    */
   readonly tryHarder?: boolean;
 }

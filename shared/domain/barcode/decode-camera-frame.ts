@@ -1,0 +1,129 @@
+import type { ReaderOptions } from 'zxing-wasm/reader';
+import type { Result } from '../result';
+import type { BarcodeProblem } from './barcode-problem';
+import type { BarcodeFormat, DecodedBarcode, RgbaImage } from './barcode-types';
+import { flattenOntoWhite } from './flatten-alpha';
+import { checkFormats, checkRgbaImage, toDecodedBarcode, withWasmReader } from './wasm-read';
+
+/**
+ * Short side of the reduced picture: a 720p frame is halved (640×360), 1080p divided by 3. A frame
+ * whose short side is under twice this is read at full size in one pass.
+ */
+export const CAMERA_SMALL_PASS_SIDE = 360;
+
+export interface CameraFrameDecode {
+  readonly codes: DecodedBarcode[];
+  /** How many passes ran: they stop at the first that finds a code (see decodeCameraFrame). */
+  readonly passes: number;
+}
+
+/**
+ * Plain reading: no try-harder, no rotation or inversion, no internal downscale. Each of those
+ * re-runs detectors over the whole picture: together they doubled a 720p read (about 25 ms of CPU
+ * instead of 12). Binarizer: ZXing's local average, the one meant for camera light.
+ */
+const PLAIN: ReaderOptions = { tryHarder: false, tryRotate: false, tryInvert: false, tryDownscale: false, binarizer: 'LocalAverage', maxNumberOfSymbols: 255 };
+/** Also a light-on-dark code (a phone in dark mode) and a PDF417 held sideways. */
+const TURNED: ReaderOptions = { ...PLAIN, tryInvert: true, tryRotate: true };
+
+interface Pass {
+  readonly size: 'reduced' | 'full';
+  readonly options: ReaderOptions;
+}
+
+/**
+ * In order, until one finds a code. A code held up to the lens has modules of 3 px or more and reads
+ * in the reduced picture at a quarter of the cost; a distant one with 2-px modules needs the full
+ * frame; inverted and sideways codes are rare, so their re-runs come last and on the reduced picture.
+ */
+const PASSES: readonly Pass[] = [
+  { size: 'reduced', options: PLAIN },
+  { size: 'full', options: PLAIN },
+  { size: 'reduced', options: TURNED },
+];
+/** A frame too small to reduce (short side under 2 × CAMERA_SMALL_PASS_SIDE) is cheap to read whole. */
+const SMALL_FRAME_PASSES: readonly Pass[] = [{ size: 'full', options: TURNED }];
+
+/**
+ * The live camera's fast path; a still picture (file, paste, CLI) takes the thorough `decodeBarcodes`.
+ * Runs PASSES until one finds something, all within this frame, so a readable code is read on the
+ * first frame it appears in. A frame showing a large code and a second, tiny one reads only the large
+ * one (the second comes within reach when held closer). Camera frames are opaque; a translucent one
+ * is flattened onto white as usual.
+ */
+export async function decodeCameraFrame(
+  image: RgbaImage,
+  options: { readonly formats?: readonly BarcodeFormat[] } = {},
+): Promise<Result<CameraFrameDecode, BarcodeProblem>> {
+  const valid = checkRgbaImage(image);
+  if (!valid.ok) return valid;
+  const formats = checkFormats(options.formats);
+  if (!formats.ok) return formats;
+
+  const full = flattenOntoWhite(image);
+  const factor = Math.floor(Math.min(image.width, image.height) / CAMERA_SMALL_PASS_SIDE);
+  let reduced: RgbaImage | undefined;
+  return withWasmReader(async (read): Promise<CameraFrameDecode> => {
+    const passes = factor < 2 ? SMALL_FRAME_PASSES : PASSES;
+    let codes: DecodedBarcode[] = [];
+    let run = 0;
+    for (const pass of passes) {
+      run += 1;
+      const pixels = pass.size === 'full' ? full : (reduced ??= reduceToGray(full, factor));
+      codes = (await read(pixels, { ...pass.options, formats: [...formats.value] })).flatMap(toDecodedBarcode);
+      if (codes.length > 0) return { codes: pixels === full ? codes : codes.map((code) => scaled(code, factor)), passes: run };
+    }
+    return { codes, passes: run };
+  });
+}
+
+/**
+ * Averages each `factor`×`factor` block into one gray pixel, stored as RGBA with every byte equal
+ * to the gray level: zxing-wasm's RGBA→luminance weights (306 + 601 + 117 = 1024, >> 10) return that
+ * level unchanged, and all four bytes equal makes the 32-bit store byte-order independent. The
+ * luminance weights are zxing-wasm's own, so the result is what it would see, averaged. Alpha is
+ * ignored (flatten first).
+ */
+export function reduceToGray(image: RgbaImage, factor: number): RgbaImage {
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
+  const out = new Uint8ClampedArray(width * height * 4);
+  if (factor === 2) halve(image, new Uint32Array(out.buffer), width, height);
+  else reduceBy(image, factor, new Uint32Array(out.buffer), width, height);
+  return { data: out, width, height };
+}
+
+/** The 720p case, unrolled: twice as fast as the general loop (~1.5 ms per frame). */
+function halve({ data, width: inWidth }: RgbaImage, out: Uint32Array, width: number, height: number): void {
+  const stride = inWidth * 4;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, i = 2 * y * stride, o = y * width; x < width; x++, i += 8, o++) {
+      const j = i + stride;
+      const r = data[i]! + data[i + 4]! + data[j]! + data[j + 4]!;
+      const g = data[i + 1]! + data[i + 5]! + data[j + 1]! + data[j + 5]!;
+      const b = data[i + 2]! + data[i + 6]! + data[j + 2]! + data[j + 6]!;
+      out[o] = ((306 * r + 601 * g + 117 * b + 2048) >>> 12) * 0x01010101;
+    }
+  }
+}
+
+function reduceBy({ data, width: inWidth }: RgbaImage, factor: number, out: Uint32Array, width: number, height: number): void {
+  const weighted = new Float64Array(width);
+  const divisor = 1024 * factor * factor;
+  for (let y = 0; y < height; y++) {
+    weighted.fill(0);
+    for (let row = 0; row < factor; row++) {
+      for (let x = 0, i = (y * factor + row) * inWidth * 4; x < width; x++) {
+        for (let k = 0; k < factor; k++, i += 4) weighted[x]! += 306 * data[i]! + 601 * data[i + 1]! + 117 * data[i + 2]!;
+      }
+    }
+    for (let x = 0, o = y * width; x < width; x++, o++) out[o] = Math.floor((weighted[x]! + divisor / 2) / divisor) * 0x01010101;
+  }
+}
+
+/** Corners found in the reduced picture, in the frame's own pixel coordinates. */
+function scaled(code: DecodedBarcode, factor: number): DecodedBarcode {
+  const point = ({ x, y }: { x: number; y: number }) => ({ x: x * factor, y: y * factor });
+  const { topLeft, topRight, bottomRight, bottomLeft } = code.position;
+  return { ...code, position: { topLeft: point(topLeft), topRight: point(topRight), bottomRight: point(bottomRight), bottomLeft: point(bottomLeft) } };
+}
