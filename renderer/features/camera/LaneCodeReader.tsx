@@ -80,7 +80,7 @@ export function LaneCodeReader({ onScan }: { onScan: (scan: PixelScan) => Promis
         const { error } = bitmap;
         return setImage({ state: 'problem', name, problem: error.code === 'file-too-large' ? { key: 'tooLarge', size: error.sizeMb, max: error.maxMb } : { key: 'notAnImage' } });
       }
-      const decoded = await decoder.decode(bitmap.value, { tryHarder: true });
+      const decoded = await decoder.decode(bitmap.value, 'image');
       if (!decoded.ok) return setImage({ state: 'problem', name, problem: { key: 'decoderFailed', detail: decoded.error.message } });
       const codes = uniqueCodes(decoded.value).filter((code) => code.text.trim().length > 0);
       if (codes.length === 0) return setImage({ state: 'problem', name, problem: { key: 'nothingFound' } });

@@ -1,13 +1,13 @@
 import type { BarcodeProblem, DecodedBarcode } from '../../../shared/domain/barcode';
 import { err, type Result } from '../../../shared/domain/result';
-import type { DecodeRequest, DecodeResponse } from './decode-messages';
+import type { DecodeRequest, DecodeResponse, DecodeSource } from './decode-messages';
 
 export type DecodeResult = Result<DecodedBarcode[], BarcodeProblem>;
 
 /** The lane's one decode worker, shared by the camera and image files. */
 export interface BarcodeDecoder {
-  /** Decodes the picture in the worker; the bitmap is transferred (closed here). */
-  decode(bitmap: ImageBitmap, options: { readonly tryHarder: boolean }): Promise<DecodeResult>;
+  /** Decodes the picture in the worker (a camera frame fast, a file or paste thoroughly); the bitmap is transferred (closed here). */
+  decode(bitmap: ImageBitmap, source: DecodeSource): Promise<DecodeResult>;
   dispose(): void;
 }
 
@@ -41,10 +41,10 @@ export function createBarcodeDecoder(): BarcodeDecoder {
   };
 
   return {
-    decode(bitmap, { tryHarder }) {
+    decode(bitmap, source) {
       worker ??= start();
       const id = nextId++;
-      const request: DecodeRequest = { id, bitmap, tryHarder };
+      const request: DecodeRequest = { id, bitmap, source };
       return new Promise<DecodeResult>((resolve) => {
         pending.set(id, resolve);
         worker?.postMessage(request, [bitmap]);

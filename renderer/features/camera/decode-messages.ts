@@ -1,12 +1,17 @@
 import type { BarcodeProblem, DecodedBarcode } from '../../../shared/domain/barcode';
 import type { Result } from '../../../shared/domain/result';
 
+export type DecodeSource = 'camera' | 'image';
+
 /** Main thread → decode worker: one picture, transferred (the main thread no longer owns it). */
 export interface DecodeRequest {
   readonly id: number;
   readonly bitmap: ImageBitmap;
-  /** Extra passes: yes for a file or pasted image, no for live frames (the next one is 150 ms away). */
-  readonly tryHarder: boolean;
+  /**
+   * `camera`: a live frame, read by the fast path (decodeCameraFrame; a miss is fine, the next frame
+   * is 150 ms away). `image`: a file or pasted picture, read by every pass (decodeBarcodes).
+   */
+  readonly source: DecodeSource;
 }
 
 /** Decode worker → main thread. */

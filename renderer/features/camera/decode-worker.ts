@@ -4,9 +4,9 @@
  * (never the library's CDN default: checkpoints are offline).
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { checkImageSize, configureBarcodeWasm, decodeBarcodes, type BarcodeProblem, type RgbaImage } from '../../../shared/domain/barcode';
+import { checkImageSize, configureBarcodeWasm, decodeBarcodes, decodeCameraFrame, type BarcodeProblem, type RgbaImage } from '../../../shared/domain/barcode';
 import { err, ok, type Result } from '../../../shared/domain/result';
-import type { DecodeRequest, DecodeResponse } from './decode-messages';
+import type { DecodeRequest, DecodeResponse, DecodeSource } from './decode-messages';
 
 configureBarcodeWasm({ kind: 'url', url: new URL(wasmUrl, self.location.href).href });
 
@@ -23,12 +23,19 @@ function pixelsOf(bitmap: ImageBitmap): Result<RgbaImage, BarcodeProblem> {
   return ok(context.getImageData(0, 0, bitmap.width, bitmap.height));
 }
 
+/** A live frame takes the camera's fast path (a reduced picture first); a file or paste gets every pass. */
+async function decodeFor(source: DecodeSource, pixels: RgbaImage): Promise<DecodeResponse['result']> {
+  if (source === 'image') return decodeBarcodes(pixels, { tryHarder: true });
+  const frame = await decodeCameraFrame(pixels);
+  return frame.ok ? ok(frame.value.codes) : frame;
+}
+
 self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
-  const { id, bitmap, tryHarder } = event.data;
+  const { id, bitmap, source } = event.data;
   let result: DecodeResponse['result'];
   try {
     const pixels = pixelsOf(bitmap);
-    result = pixels.ok ? await decodeBarcodes(pixels.value, { tryHarder }) : pixels;
+    result = pixels.ok ? await decodeFor(source, pixels.value) : pixels;
   } catch (error) {
     result = err({ code: 'decoder-failed', message: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -41,7 +41,7 @@ export function useCameraScanner(videoRef: RefObject<HTMLVideoElement | null>, d
       inFlight = true;
       try {
         const bitmap = await createImageBitmap(video);
-        const result = await decoder.decode(bitmap, { tryHarder: false });
+        const result = await decoder.decode(bitmap, 'camera');
         if (stopped) return;
         if (!result.ok) {
           setDecodeProblem(result.error.message);

@@ -9,6 +9,8 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, securityHeaders } from '../../../shared/host/csp';
 import { launchChromium } from '../../e2e/support/browser';
+import { addGaussianNoise, clutteredFrame, compose, seededRandom, toPng } from '../../support/image-transforms';
+import { hc1Payload, renderSymbol } from './symbols';
 
 // The browser half of "the .wasm ships with the app": a Vite build of a page whose Web Worker
 // imports the .wasm with `?url` and configures decodeBarcodes with it, served from loopback with
@@ -72,5 +74,19 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('zxing-wasm in the browser (Vite asset
     expect(requests.filter((url) => url.endsWith('.wasm'))).toEqual([expect.stringMatching(new RegExp(`^${origin}/assets/zxing_reader-.+\\.wasm$`))]);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("reads 720p camera frames with the camera's fast path in the worker: near codes in the reduced pass, distant ones at full size", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/index.html`);
+    const text = hc1Payload(300, 5);
+    const framePng = (moduleSize: number) => {
+      const code = renderSymbol('QRCode', text, { moduleSize, quietZone: 2 });
+      return toPng(addGaussianNoise(compose(clutteredFrame(1280, 720, seededRandom(moduleSize * 10)), code, 520, 210), 5, seededRandom(1))).toString('base64');
+    };
+    const decodeFrame = (base64: string) => page.evaluate(async (b) => (window as unknown as { decodePng: (b: string, path: string) => Promise<unknown> }).decodePng(b, 'camera'), base64);
+    expect(await decodeFrame(framePng(4))).toMatchObject({ result: { ok: true, value: { codes: [{ text, format: 'QRCode' }], passes: 1 } } });
+    expect(await decodeFrame(framePng(2.2))).toMatchObject({ result: { ok: true, value: { codes: [{ text, format: 'QRCode' }], passes: 2 } } });
+    await page.close();
   });
 });

@@ -1,4 +1,4 @@
-// Test page for test/integration/barcode/browser-wasm.test.ts: PNG → canvas ImageData → worker → decodeBarcodes.
+// Test page for test/integration/barcode/browser-wasm.test.ts: PNG → canvas ImageData → worker → decodeBarcodes (or decodeCameraFrame).
 interface Decoded {
   readonly wasmUrl: string;
   readonly result: unknown;
@@ -6,7 +6,7 @@ interface Decoded {
 
 const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
 
-async function decodePng(base64: string): Promise<Decoded> {
+async function decodePng(base64: string, path: 'still' | 'camera' = 'still'): Promise<Decoded> {
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
   const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -16,7 +16,7 @@ async function decodePng(base64: string): Promise<Decoded> {
   const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
   return new Promise((resolve) => {
     worker.onmessage = (event: MessageEvent<Decoded>) => resolve(event.data);
-    worker.postMessage({ data, width, height }, [data.buffer]);
+    worker.postMessage({ image: { data, width, height }, path }, [data.buffer]);
   });
 }
 
