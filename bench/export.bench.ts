@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { verifyBundle } from '../shared/domain/export';
 import { ExportsRepo, StationStore } from '../shared/node/db';
-import { readBundle, writeBundle } from '../shared/node/export';
+import { nodeSha256, readBundle, writeBundle } from '../shared/node/export';
 import { loadOrCreateStationKey } from '../shared/node/keys';
 import { timeEach, timeEachAsync } from './harness/measure';
 import type { Benchmark, BenchmarkRow } from './harness/types';
@@ -111,7 +111,8 @@ export const exportBenchmark: Benchmark = {
       const verify = (bundle: string) => async () => {
         const read = readBundle(bundle);
         if (!read.ok) throw new Error(read.message);
-        const result = await verifyBundle({ files: read.files, signer: publicKey });
+        // node:crypto's SHA-256, as `checkpoint export verify` passes it (WebCrypto stays the browser's default).
+        const result = await verifyBundle({ files: read.files, signer: publicKey, sha256: nodeSha256 });
         if (!result.ok) throw new Error(`bench bundle does not verify: ${result.problems[0]?.message}`);
       };
       const folderBundle = bundles[0] as string;

@@ -4,7 +4,7 @@ import { exportBundle, resolvePeriod } from '../../app/export/export-bundle';
 import { stationTimeZone } from '../../app/export/export-settings';
 import { verifyBundle } from '../../domain/export';
 import { DATABASE_FILE_NAME, ExportsRepo, OutboxRepo, StationStore, openStationDatabase } from '../../node/db';
-import { readBundle, readPublicKeyFile } from '../../node/export';
+import { nodeSha256, readBundle, readPublicKeyFile } from '../../node/export';
 import { StationKeyError, loadOrCreateStationKey } from '../../node/keys';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../io';
 
@@ -101,7 +101,7 @@ export async function exportVerifyCommand(io: CliIo, args: VerifyArgs): Promise<
     if (previous.reason === 'unusable') throw new CliError(`--previous: ${previous.message}`, EXIT_UNUSABLE_INPUT);
     return fail(`previous bundle: ${previous.message}`);
   }
-  const result = await verifyBundle({ files: bundle.files, signer: key.signer, ...(previous?.ok ? { previous: previous.files } : {}) });
+  const result = await verifyBundle({ files: bundle.files, signer: key.signer, sha256: nodeSha256, ...(previous?.ok ? { previous: previous.files } : {}) });
   io.stdout(
     JSON.stringify({
       ok: result.ok,

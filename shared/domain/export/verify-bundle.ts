@@ -46,6 +46,11 @@ export interface VerifyBundleInput {
   /** The bundle before this one: checks that the two follow each other without a gap. */
   readonly previous?: ReadonlyMap<string, Uint8Array>;
   readonly verifier?: SignatureVerifier;
+  /**
+   * SHA-256 (hex) of a file's bytes; WebCrypto when not given. Node passes its own (shared/node/export
+   * nodeSha256): WebCrypto copies each file first, several times slower on a 60 MB crossings.jsonl.
+   */
+  readonly sha256?: (bytes: Uint8Array) => string | Promise<string>;
 }
 
 export interface BundleVerification {
@@ -88,13 +93,20 @@ class Problems {
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const short = (hash: string): string => `${hash.slice(0, 16)}…`;
 
-/** Splits JSONL into lines; a final newline ends the last line and does not start another. */
-function jsonlLines(bytes: Uint8Array): string[] {
-  const text = decoder.decode(bytes);
-  if (text.length === 0) return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
+/**
+ * Calls `each` with every JSONL line, decoded one by one (a 60 MB file never becomes one string); a final
+ * newline ends the last line and does not start another. Byte 0x0A is a newline in UTF-8 and nothing else,
+ * so the lines are those of the decoded text split at '\n'. Returns the number of lines.
+ */
+function forEachLine(bytes: Uint8Array, each: (line: string, index: number) => void): number {
+  let index = 0;
+  for (let start = 0; start < bytes.length; index += 1) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    each(decoder.decode(bytes.subarray(start, end)), index);
+    start = end + 1;
+  }
+  return index;
 }
 
 function isCrossingRow(value: unknown): value is CrossingExportRow {
@@ -172,29 +184,92 @@ async function readManifest(
   return { manifest, sha256 };
 }
 
-function checkCrossings(manifest: BundleManifest, jsonl: Uint8Array, csv: Uint8Array | undefined, problems: Problems): CrossingExportRow[] {
-  const rows: CrossingExportRow[] = [];
-  const lines = jsonlLines(jsonl);
-  lines.forEach((line, index) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      problems.add('malformed-row', `${CROSSINGS_JSONL} line ${index + 1} is not valid JSON`, CROSSINGS_JSONL);
+/** Parses one crossings.jsonl line: the row, or why it is not one. */
+function parseCrossingLine(line: string): CrossingExportRow | 'not-json' | 'not-a-crossing' {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'not-json';
+  }
+  return isCrossingRow(value) ? value : 'not-a-crossing';
+}
+
+const encoder = new TextEncoder();
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Checks, record by record as the JSONL rows stream past, that crossings.csv is byte for byte what the writer
+ * makes from them (BOM, header, one record per row in order): true for every untouched bundle, and no CSV
+ * text is decoded or parsed. Any difference only clears `exact`; the record-by-record diff then names it.
+ */
+class ExactCsv {
+  exact: boolean;
+  private at: number;
+  private scratch = new Uint8Array(64 * 1024);
+
+  constructor(private readonly csv: Uint8Array) {
+    const head = encoder.encode(UTF8_BOM + csvRecord(CROSSING_CSV_COLUMNS));
+    this.exact = this.matches(head, head.length, 0);
+    this.at = head.length;
+  }
+
+  private matches(bytes: Uint8Array, length: number, at: number): boolean {
+    const csv = this.csv;
+    if (at + length > csv.length) return false;
+    for (let i = 0; i < length; i += 1) if (bytes[i] !== csv[at + i]) return false;
+    return true;
+  }
+
+  row(row: CrossingExportRow): void {
+    if (!this.exact) return;
+    const record = csvRecord(crossingCsvCells(row));
+    // A lone surrogate cannot be written as UTF-8 (it becomes U+FFFD): the cell then differs from the JSONL.
+    if (SURROGATE.test(record) && LONE_SURROGATE.test(record)) {
+      this.exact = false;
       return;
     }
-    if (!isCrossingRow(value)) problems.add('malformed-row', `${CROSSINGS_JSONL} line ${index + 1} is not a crossing`, CROSSINGS_JSONL);
-    else rows.push(value);
+    if (record.length * 3 > this.scratch.length) this.scratch = new Uint8Array(record.length * 3);
+    const { written } = encoder.encodeInto(record, this.scratch);
+    if (!this.matches(this.scratch, written, this.at)) this.exact = false;
+    this.at += written;
+  }
+
+  /** True when the rows covered the whole file. */
+  done(): boolean {
+    return this.exact && this.at === this.csv.length;
+  }
+}
+
+/**
+ * One pass over crossings.jsonl: each line parsed once and dropped (a 100k-row bundle is never held as
+ * objects), counted into the summary recount and compared with its CSV record as it goes.
+ */
+function checkCrossings(manifest: BundleManifest, jsonl: Uint8Array, csv: Uint8Array | undefined, problems: Problems): SummaryBuilder {
+  const recount = new SummaryBuilder();
+  const sequences: number[] = [];
+  const exactCsv = csv ? new ExactCsv(csv) : null;
+  const lines = forEachLine(jsonl, (line, index) => {
+    const row = parseCrossingLine(line);
+    if (row === 'not-json') problems.add('malformed-row', `${CROSSINGS_JSONL} line ${index + 1} is not valid JSON`, CROSSINGS_JSONL);
+    else if (row === 'not-a-crossing') problems.add('malformed-row', `${CROSSINGS_JSONL} line ${index + 1} is not a crossing`, CROSSINGS_JSONL);
+    else {
+      sequences.push(row.sequence);
+      recount.addCrossing(row);
+      exactCsv?.row(row);
+    }
   });
-  if (lines.length !== manifest.rows.crossings) {
-    problems.add('row-count-mismatch', `${CROSSINGS_JSONL} has ${lines.length} rows, the manifest says ${manifest.rows.crossings}`, CROSSINGS_JSONL);
+  if (lines !== manifest.rows.crossings) {
+    problems.add('row-count-mismatch', `${CROSSINGS_JSONL} has ${lines} rows, the manifest says ${manifest.rows.crossings}`, CROSSINGS_JSONL);
   }
 
   // Sequences: increasing; first and last as the manifest says; any skipped number was declared by the writer.
+  // "line" counts the readable rows, as it always has.
   const declared = new Set(manifest.crossings.missingSequences);
-  for (let i = 1; i < rows.length; i += 1) {
-    const before = (rows[i - 1] as CrossingExportRow).sequence;
-    const current = (rows[i] as CrossingExportRow).sequence;
+  for (let i = 1; i < sequences.length; i += 1) {
+    const before = sequences[i - 1] as number;
+    const current = sequences[i] as number;
     if (current <= before) {
       problems.add('sequence-mismatch', `${CROSSINGS_JSONL} line ${i + 1}: crossing #${current} comes after #${before} (out of order or repeated)`, CROSSINGS_JSONL);
       continue;
@@ -203,8 +278,8 @@ function checkCrossings(manifest: BundleManifest, jsonl: Uint8Array, csv: Uint8A
       if (!declared.has(missing)) problems.add('sequence-mismatch', `crossing #${missing} is missing from ${CROSSINGS_JSONL} (between lines ${i} and ${i + 1})`, CROSSINGS_JSONL);
     }
   }
-  const first = rows[0]?.sequence ?? null;
-  const last = rows[rows.length - 1]?.sequence ?? null;
+  const first = sequences[0] ?? null;
+  const last = sequences[sequences.length - 1] ?? null;
   if (first !== manifest.crossings.firstSequence || last !== manifest.crossings.lastSequence) {
     problems.add(
       'sequence-mismatch',
@@ -213,30 +288,22 @@ function checkCrossings(manifest: BundleManifest, jsonl: Uint8Array, csv: Uint8A
     );
   }
 
-  if (csv) checkCsv(manifest, rows, csv, problems);
-  return rows;
-}
-
-/**
- * Whether the CSV is, byte for byte, what the writer makes from these JSONL rows (BOM, header, one record per
- * row in the same order). True for every untouched bundle, and cheap: no parse, no per-cell strings.
- */
-function csvIsExactlyRows(text: string, rows: readonly CrossingExportRow[]): boolean {
-  const head = UTF8_BOM + csvRecord(CROSSING_CSV_COLUMNS);
-  if (!text.startsWith(head)) return false;
-  let at = head.length;
-  for (const row of rows) {
-    const record = csvRecord(crossingCsvCells(row));
-    if (!text.startsWith(record, at)) return false;
-    at += record.length;
+  // Anything but an exact CSV (even a harmless re-quoting) gets the record-by-record comparison, on the rows
+  // parsed again: only a changed bundle pays for holding them all.
+  if (csv && !(sequences.length === manifest.rows.crossings && exactCsv?.done())) {
+    const rows: CrossingExportRow[] = [];
+    forEachLine(jsonl, (line) => {
+      const row = parseCrossingLine(line);
+      if (typeof row !== 'string') rows.push(row);
+    });
+    checkCsv(manifest, rows, csv, problems);
   }
-  return at === text.length;
+  return recount;
 }
 
+/** The record-by-record comparison of crossings.csv with the JSONL rows: names every row and cell that differs. */
 function checkCsv(manifest: BundleManifest, rows: readonly CrossingExportRow[], csv: Uint8Array, problems: Problems): void {
   let text = decoder.decode(csv);
-  // Fast path; anything else (even a harmless re-quoting) gets the record-by-record comparison below.
-  if (rows.length === manifest.rows.crossings && csvIsExactlyRows(text, rows)) return;
   if (text.startsWith(UTF8_BOM)) text = text.slice(1);
   else problems.add('malformed-row', `${CROSSINGS_CSV} does not start with the UTF-8 byte order mark`, CROSSINGS_CSV);
   const { records, error } = parseCsv(text);
@@ -285,7 +352,8 @@ function checkCsv(manifest: BundleManifest, rows: readonly CrossingExportRow[], 
   }
 }
 
-function checkSummary(manifest: BundleManifest, rows: readonly CrossingExportRow[], alertTypes: readonly string[] | null, bytes: Uint8Array, problems: Problems): void {
+/** `recount`: the crossings of crossings.jsonl counted by checkCrossings; the alerts are added here. */
+function checkSummary(manifest: BundleManifest, recount: SummaryBuilder, alertTypes: readonly string[] | null, bytes: Uint8Array, problems: Problems): void {
   let summary: BundleSummary;
   try {
     summary = JSON.parse(decoder.decode(bytes)) as BundleSummary;
@@ -293,17 +361,15 @@ function checkSummary(manifest: BundleManifest, rows: readonly CrossingExportRow
     problems.add('malformed-row', `${SUMMARY_JSON} is not valid JSON`, SUMMARY_JSON);
     return;
   }
-  const builder = new SummaryBuilder();
-  for (const row of rows) builder.addCrossing(row);
-  for (const type of alertTypes ?? []) builder.addAlert({ type });
-  const recount = builder.build(manifest.stationId, manifest.period);
+  for (const type of alertTypes ?? []) recount.addAlert({ type });
+  const built = recount.build(manifest.stationId, manifest.period);
   const parts: [string, unknown, unknown][] = [
-    ['crossing counts', summary.crossings, recount.crossings],
-    ['counts per corridor', summary.byCorridor, recount.byCorridor],
-    ['counts per hour', summary.byHour, recount.byHour],
-    ['processed per group', summary.groups?.map((g) => [g.groupId, g.processed, g.entry, g.exit]), recount.groups.map((g) => [g.groupId, g.processed, g.entry, g.exit])],
+    ['crossing counts', summary.crossings, built.crossings],
+    ['counts per corridor', summary.byCorridor, built.byCorridor],
+    ['counts per hour', summary.byHour, built.byHour],
+    ['processed per group', summary.groups?.map((g) => [g.groupId, g.processed, g.entry, g.exit]), built.groups.map((g) => [g.groupId, g.processed, g.entry, g.exit])],
   ];
-  if (alertTypes) parts.push(['alert counts', summary.alerts, recount.alerts]);
+  if (alertTypes) parts.push(['alert counts', summary.alerts, built.alerts]);
   for (const [what, stated, actual] of parts) {
     if (JSON.stringify(stated) !== JSON.stringify(actual)) {
       problems.add('summary-mismatch', `${SUMMARY_JSON}: the ${what} do not match ${CROSSINGS_JSONL}${what === 'alert counts' ? ` / ${ALERTS_JSONL}` : ''}`, SUMMARY_JSON);
@@ -312,13 +378,17 @@ function checkSummary(manifest: BundleManifest, rows: readonly CrossingExportRow
 }
 
 function alertTypesOf(bytes: Uint8Array, manifest: BundleManifest, problems: Problems): string[] | null {
-  const lines = jsonlLines(bytes);
-  if (lines.length !== manifest.rows.alerts) {
-    problems.add('row-count-mismatch', `${ALERTS_JSONL} has ${lines.length} rows, the manifest says ${manifest.rows.alerts}`, ALERTS_JSONL);
+  let lines = 0;
+  for (let at = 0; at < bytes.length; lines += 1) {
+    const end = bytes.indexOf(0x0a, at);
+    at = end === -1 ? bytes.length : end + 1;
+  }
+  if (lines !== manifest.rows.alerts) {
+    problems.add('row-count-mismatch', `${ALERTS_JSONL} has ${lines} rows, the manifest says ${manifest.rows.alerts}`, ALERTS_JSONL);
   }
   const types: string[] = [];
   let readable = true;
-  lines.forEach((line, index) => {
+  forEachLine(bytes, (line, index) => {
     try {
       const value = JSON.parse(line) as { type?: unknown };
       if (typeof value.type !== 'string') throw new Error('no type');
@@ -362,6 +432,7 @@ function checkChain(previous: BundleManifest, current: BundleManifest, problems:
  */
 export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVerification> {
   const verifier = input.verifier ?? webCryptoEd25519;
+  const hash = input.sha256 ?? sha256Hex;
   const problems = new Problems();
   const { manifest, sha256 } = await readManifest(input.files, input.signer, verifier, problems, '');
   if (!manifest) {
@@ -379,7 +450,7 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
       continue;
     }
     if (!entry) continue;
-    const actual = await sha256Hex(bytes);
+    const actual = await hash(bytes);
     if (actual !== entry.sha256) problems.add('hash-mismatch', `hash mismatch in ${name}: the manifest says ${short(entry.sha256)}, the file has ${short(actual)}`, name);
     if (bytes.length !== entry.bytes) problems.add('size-mismatch', `${name} has ${bytes.length} bytes, the manifest says ${entry.bytes}`, name);
   }
@@ -391,11 +462,11 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
   }
 
   const jsonl = input.files.get(CROSSINGS_JSONL);
-  const rows = jsonl ? checkCrossings(manifest, jsonl, input.files.get(CROSSINGS_CSV), problems) : null;
+  const recount = jsonl ? checkCrossings(manifest, jsonl, input.files.get(CROSSINGS_CSV), problems) : null;
   const alerts = input.files.get(ALERTS_JSONL);
   const alertTypes = alerts ? alertTypesOf(alerts, manifest, problems) : null;
   const summary = input.files.get(SUMMARY_JSON);
-  if (summary && rows) checkSummary(manifest, rows, alertTypes, summary, problems);
+  if (summary && recount) checkSummary(manifest, recount, alertTypes, summary, problems);
 
   if (input.previous) {
     const previousProblems = new Problems();
