@@ -1,11 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Zip, ZipDeflate } from 'fflate';
+import zlib from 'node:zlib';
+import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import { fsyncPath } from './durable-files';
 
 const CHUNK = 1024 * 1024;
 /** Deflate level 1: the bundle is mostly repeated JSON keys, and speed matters more than the last few percent. */
 const LEVEL = 1;
+
+/**
+ * A zip entry deflated by node:zlib (native, ~7x faster than fflate's JavaScript deflate on a 60 MB file);
+ * fflate's Zip still writes the container. Each chunk is a deflate segment ending in a sync flush, the last
+ * one final: the concatenation is one valid deflate stream (pigz's technique), chunk by chunk in memory.
+ */
+class NativeDeflateEntry implements ZipInputFile {
+  readonly compression = 8;
+  /** General-purpose flag bits 1-2 for level 1 ("super fast"), as fflate's ZipDeflate writes them. */
+  readonly flag = 3;
+  size = 0;
+  crc = 0;
+  ondata?: AsyncFlateStreamHandler;
+
+  constructor(
+    readonly filename: string,
+    readonly mtime: Date,
+  ) {}
+
+  push(chunk: Uint8Array, final: boolean): void {
+    this.size += chunk.length;
+    this.crc = zlib.crc32(chunk, this.crc);
+    const flush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+    const deflated = zlib.deflateRawSync(chunk, { level: LEVEL, finishFlush: flush });
+    this.ondata?.(null, deflated, final);
+  }
+}
 
 /**
  * Streams the files of a folder into a .zip (fflate): one 1 MiB chunk at a time, so a 100k-crossing bundle
@@ -26,15 +54,14 @@ export async function zipFiles(dir: string, names: readonly string[], zipFile: s
     });
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (const name of names) {
-      const entry = new ZipDeflate(name, { level: LEVEL });
-      entry.mtime = mtime;
+      const entry = new NativeDeflateEntry(name, mtime);
       zip.add(entry);
       const input = fs.openSync(path.join(dir, name), 'r');
       try {
         for (;;) {
           const read = fs.readSync(input, buffer, 0, CHUNK, null);
           if (read === 0) break;
-          entry.push(buffer.subarray(0, read));
+          entry.push(buffer.subarray(0, read), false);
         }
         entry.push(new Uint8Array(0), true);
       } finally {
