@@ -60,18 +60,21 @@ export async function decodeCameraFrame(
   const formats = checkFormats(options.formats);
   if (!formats.ok) return formats;
 
-  const full = flattenOntoWhite(image);
   const factor = Math.floor(Math.min(image.width, image.height) / CAMERA_SMALL_PASS_SIDE);
+  // Made when first needed: a frame read in the reduced pass never pays for the full-size alpha scan.
+  let full: RgbaImage | undefined;
   let reduced: RgbaImage | undefined;
+  const fullSize = () => (full ??= flattenOntoWhite(image));
+  const reducedSize = () => (reduced ??= reduceToGray(image, factor) ?? reduceToGray(fullSize(), factor)!);
   return withWasmReader(async (read): Promise<CameraFrameDecode> => {
     const passes = factor < 2 ? SMALL_FRAME_PASSES : PASSES;
     let codes: DecodedBarcode[] = [];
     let run = 0;
     for (const pass of passes) {
       run += 1;
-      const pixels = pass.size === 'full' ? full : (reduced ??= reduceToGray(full, factor));
+      const pixels = pass.size === 'full' ? fullSize() : reducedSize();
       codes = (await read(pixels, { ...pass.options, formats: [...formats.value] })).flatMap(toDecodedBarcode);
-      if (codes.length > 0) return { codes: pixels === full ? codes : codes.map((code) => scaled(code, factor)), passes: run };
+      if (codes.length > 0) return { codes: pass.size === 'full' ? codes : codes.map((code) => scaled(code, factor)), passes: run };
     }
     return { codes, passes: run };
   });
@@ -81,44 +84,62 @@ export async function decodeCameraFrame(
  * Averages each `factor`×`factor` block into one gray pixel, stored as RGBA with every byte equal
  * to the gray level: zxing-wasm's RGBA→luminance weights (306 + 601 + 117 = 1024, >> 10) return that
  * level unchanged, and all four bytes equal makes the 32-bit store byte-order independent. The
- * luminance weights are zxing-wasm's own, so the result is what it would see, averaged. Alpha is
- * ignored (flatten first).
+ * luminance weights are zxing-wasm's own, so the result is what it would see, averaged.
+ * `undefined` if a pixel read is not opaque (flatten it first): checked here rather than in a
+ * separate scan of the frame, which cost as much again.
  */
-export function reduceToGray(image: RgbaImage, factor: number): RgbaImage {
+export function reduceToGray(image: RgbaImage, factor: number): RgbaImage | undefined {
   const width = Math.floor(image.width / factor);
   const height = Math.floor(image.height / factor);
   const out = new Uint8ClampedArray(width * height * 4);
-  if (factor === 2) halve(image, new Uint32Array(out.buffer), width, height);
-  else reduceBy(image, factor, new Uint32Array(out.buffer), width, height);
-  return { data: out, width, height };
+  const words = new Uint32Array(out.buffer);
+  const opaque = factor === 2 && LITTLE_ENDIAN && image.data.byteOffset % 4 === 0 ? halve(image, words, width, height) : reduceBy(image, factor, words, width, height);
+  return opaque ? { data: out, width, height } : undefined;
 }
 
-/** The 720p case, unrolled: twice as fast as the general loop (~1.5 ms per frame). */
-function halve({ data, width: inWidth }: RgbaImage, out: Uint32Array, width: number, height: number): void {
-  const stride = inWidth * 4;
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * The 720p case, ~2.5× faster than reduceBy (1.5 instead of 4 ms with the alpha scan): four 32-bit
+ * reads per block, summed two channels at a time in 16-bit lanes (4 × 255 fits). Little-endian
+ * layout: R and B in `rb`, G and alpha in `ga`.
+ */
+function halve({ data, width: inWidth }: RgbaImage, out: Uint32Array, width: number, height: number): boolean {
+  const pixels = new Uint32Array(data.buffer, data.byteOffset, data.length / 4);
+  let translucent = 0;
   for (let y = 0; y < height; y++) {
-    for (let x = 0, i = 2 * y * stride, o = y * width; x < width; x++, i += 8, o++) {
-      const j = i + stride;
-      const r = data[i]! + data[i + 4]! + data[j]! + data[j + 4]!;
-      const g = data[i + 1]! + data[i + 5]! + data[j + 1]! + data[j + 5]!;
-      const b = data[i + 2]! + data[i + 6]! + data[j + 2]! + data[j + 6]!;
-      out[o] = ((306 * r + 601 * g + 117 * b + 2048) >>> 12) * 0x01010101;
+    for (let x = 0, i = 2 * y * inWidth, o = y * width; x < width; x++, i += 2, o++) {
+      const a = pixels[i]!;
+      const b = pixels[i + 1]!;
+      const c = pixels[i + inWidth]!;
+      const d = pixels[i + inWidth + 1]!;
+      const rb = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff);
+      const ga = ((a >>> 8) & 0xff00ff) + ((b >>> 8) & 0xff00ff) + ((c >>> 8) & 0xff00ff) + ((d >>> 8) & 0xff00ff);
+      translucent |= (ga >>> 16) ^ 1020;
+      out[o] = ((306 * (rb & 0xffff) + 601 * (ga & 0xffff) + 117 * (rb >>> 16) + 2048) >>> 12) * 0x01010101;
     }
   }
+  return translucent === 0;
 }
 
-function reduceBy({ data, width: inWidth }: RgbaImage, factor: number, out: Uint32Array, width: number, height: number): void {
+/** Any factor, byte by byte. */
+function reduceBy({ data, width: inWidth }: RgbaImage, factor: number, out: Uint32Array, width: number, height: number): boolean {
   const weighted = new Float64Array(width);
   const divisor = 1024 * factor * factor;
+  let alpha = 255;
   for (let y = 0; y < height; y++) {
     weighted.fill(0);
     for (let row = 0; row < factor; row++) {
       for (let x = 0, i = (y * factor + row) * inWidth * 4; x < width; x++) {
-        for (let k = 0; k < factor; k++, i += 4) weighted[x]! += 306 * data[i]! + 601 * data[i + 1]! + 117 * data[i + 2]!;
+        for (let k = 0; k < factor; k++, i += 4) {
+          weighted[x]! += 306 * data[i]! + 601 * data[i + 1]! + 117 * data[i + 2]!;
+          alpha &= data[i + 3]!;
+        }
       }
     }
     for (let x = 0, o = y * width; x < width; x++, o++) out[o] = Math.floor((weighted[x]! + divisor / 2) / divisor) * 0x01010101;
   }
+  return alpha === 255;
 }
 
 /** Corners found in the reduced picture, in the frame's own pixel coordinates. */

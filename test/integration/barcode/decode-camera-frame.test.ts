@@ -44,7 +44,7 @@ describe('reduceToGray', () => {
 
   it.each([2, 3])('averages each square block of side %i into one gray level, repeated in all four bytes', (factor) => {
     const image = addGaussianNoise(clutteredFrame(37, 23, seededRandom(factor)), 30, seededRandom(9));
-    const reduced = reduceToGray(image, factor);
+    const reduced = reduceToGray(image, factor)!;
     expect([reduced.width, reduced.height]).toEqual([Math.floor(37 / factor), Math.floor(23 / factor)]);
     for (let y = 0; y < reduced.height; y++) {
       for (let x = 0; x < reduced.width; x++) {
@@ -54,6 +54,23 @@ describe('reduceToGray', () => {
         expect([...reduced.data.subarray(i, i + 4)]).toEqual([gray, gray, gray, gray]);
       }
     }
+  });
+
+  it('gives the same pixels on its fast 2×2 path (32-bit reads) and its byte-wise path (pixels not 4-byte aligned)', () => {
+    const image = addGaussianNoise(clutteredFrame(64, 40, seededRandom(21)), 40, seededRandom(22));
+    const unaligned = new Uint8ClampedArray(image.data.length + 1).subarray(1);
+    unaligned.set(image.data);
+    const fast = reduceToGray(image, 2)!;
+    const bytewise = reduceToGray({ data: unaligned, width: image.width, height: image.height }, 2)!;
+    expect(bytewise.data).toEqual(fast.data);
+    expect(new Set(fast.data).size).toBeGreaterThan(20);
+  });
+
+  it.each([2, 3])('refuses (undefined) a picture with a translucent pixel, factor %i: it must be flattened first', (factor) => {
+    const image = clutteredFrame(36, 24, seededRandom(23));
+    expect(reduceToGray(image, factor)).toBeDefined();
+    image.data[(17 * 36 + 20) * 4 + 3] = 254;
+    expect(reduceToGray(image, factor)).toBeUndefined();
   });
 });
 
@@ -99,6 +116,20 @@ describe('decodeCameraFrame', () => {
     scene = compose(scene, renderSymbol('QRCode', passport, { moduleSize: 6 }), 760, 160);
     const decoded = await camera(scene);
     expect(decoded.codes.map((code) => code.text).sort()).toEqual([TEXT.QRCode, passport].sort());
+  });
+
+  it('reads a code on a transparent 720p picture in the reduced pass (flattened onto white first)', async () => {
+    const code = renderSymbol('QRCode', TEXT.QRCode, { moduleSize: 4 });
+    // Typical generated PNG: light pixels fully transparent *black*, dark pixels opaque black.
+    const transparent = { data: new Uint8ClampedArray(1280 * 720 * 4), width: 1280, height: 720 };
+    for (let y = 0; y < code.height; y++) {
+      for (let x = 0; x < code.width; x++) {
+        if (code.data[(y * code.width + x) * 4]! < 128) transparent.data[((150 + y) * 1280 + 400 + x) * 4 + 3] = 255;
+      }
+    }
+    const decoded = await camera(transparent);
+    expect(read(decoded)).toEqual([['QRCode', TEXT.QRCode]]);
+    expect(decoded.passes).toBe(1);
   });
 
   it('finds nothing in an empty frame after every pass: ok, no codes', async () => {
