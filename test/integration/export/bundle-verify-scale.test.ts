@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../../shared/app/export/export-bundle';
 import { parseCsv, verifyBundle, type BundleProblem } from '../../../shared/domain/export';
@@ -39,6 +40,22 @@ describe(`verifying a ${ROWS}-crossing bundle`, () => {
     const read = readBundle(zip.destination as string);
     if (!read.ok) throw new Error(read.message);
     for (const [name, bytes] of clean) expect(Buffer.from(read.files.get(name) as Uint8Array).equals(bytes)).toBe(true);
+  });
+
+  it('reports a .zip with one changed byte inside an entry as damaged (inflate or CRC-32 fails), not as readable', async () => {
+    const zipDir = tempDir('checkpoint-usb-');
+    const zip = (await exportBundle(station.deps, { fromMs: DAY1_START, toMs: DAY1_START + 86_400_000, folder: zipDir, format: 'zip' })).destination as string;
+    const bytes = fs.readFileSync(zip);
+    // The first entry is crossings.jsonl: a byte in the middle of its deflate data.
+    const at = 30 + bytes.readUInt16LE(26) + bytes.readUInt16LE(28) + 2000;
+    for (const flip of [0x01, 0x40]) {
+      const damaged = Buffer.from(bytes);
+      damaged[at] = (damaged[at] as number) ^ flip;
+      fs.writeFileSync(zip, damaged);
+      const read = readBundle(zip);
+      expect(read).toMatchObject({ ok: false, reason: 'damaged' });
+      expect(!read.ok && read.message).toMatch(/\.zip is truncated or damaged and cannot be unpacked \(.+\)$/);
+    }
   });
 
   it('names row 812 when it is missing from the CSV only', async () => {
