@@ -1,60 +1,48 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
 import type { Core, Outcome } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../support/core-session';
-import { launchChromium, SCREENSHOT_DIR, screenshotPath } from './support/browser';
+import { SCREENSHOT_DIR, screenshotPath } from './support/browser';
 import { makeBus, percentile, presentTraveller, type BusTraveller } from './support/bus';
 import { ScannerKeys } from './support/scanner-keys';
 import { importTestTrustList } from './support/covid-evidence';
+import { openStation, type Station } from './support/station';
 
-const RENDERER = path.resolve('dist/renderer');
 const SHOT: Record<Outcome, string> = { OK: 'bus-outcome-ok', NOT_OK: 'bus-outcome-not-ok', NEEDS_CROSS_CHECK: 'bus-outcome-cross-check' };
 
+let station: Station;
 let core: Core;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 let scanner: ScannerKeys;
-let dataDir: string;
 let bus: BusTraveller[];
-const problems: string[] = [];
-
 
 describe('a bus of 30 at one lane, by keyboard-wedge bursts and Enter only', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-bus-'));
-    // A shift lead imports the trust list; then the lane operator signs in and works the bus.
-    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('shift-lead', { roles: ['shift-lead', 'operator'] }) });
-    const signer = await importTestTrustList(core);
-    await core.logout({});
-    const login = await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator });
-    if (!login.ok) throw new Error(login.error.message);
-    bus = await makeBus(signer, 30);
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    // The lane monitor.
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    station = await openStation({
+      name: 'bus',
+      core: { bootstrap: testBootstrap('shift-lead', { roles: ['shift-lead', 'operator'] }) },
+      // A shift lead imports the trust list; then the lane operator signs in and works the bus.
+      prepare: async (stationCore) => {
+        const signer = await importTestTrustList(stationCore);
+        await stationCore.logout({});
+        const login = await stationCore.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator });
+        if (!login.ok) throw new Error(login.error.message);
+        bus = await makeBus(signer, 30);
+      },
+      // The lane monitor.
+      viewport: { width: 1920, height: 1080 },
+      beforeOpen: async (stationPage) => {
+        scanner = await ScannerKeys.attach(stationPage);
+      },
+      waitForScanField: true,
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    scanner = await ScannerKeys.attach(page);
-    await page.goto(host.url);
-    await page.waitForFunction(() => document.activeElement?.id === 'scan-input');
+    ({ core, page } = station);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => station?.close());
 
   it('decides and records all 30 travellers; measures last keystroke → outcome painted', async () => {
     let rescans = 0;
@@ -122,6 +110,6 @@ describe('a bus of 30 at one lane, by keyboard-wedge bursts and Enter only', () 
   }, 600_000);
 
   it('ran without console errors or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });

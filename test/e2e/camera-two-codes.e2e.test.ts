@@ -6,55 +6,52 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
-import type { Core } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { TAJIK_PASSPORT } from '../fixtures/mrz/passports';
 import { testBootstrap } from '../support/core-session';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
 import { compose, pngPixels, qrPng } from './support/code-pictures';
 import { importTestTrustList, pcrCertificate, RUSTAM_NAMES } from './support/covid-evidence';
 import { encodeY4m } from './support/y4m';
+import { openStation, type Station } from './support/station';
 
-const RENDERER = path.resolve('dist/renderer');
-
-let core: Core;
-let host: WebHost;
-let browser: Browser;
+let station: Station;
 let page: Page;
 let workDir: string;
 const scanBodies: string[] = [];
 
 describe('two codes in one camera frame (real Chromium, fake camera)', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-camera-two-'));
-    core = await createCore({ dataDir: path.join(workDir, 'data'), logger: silentLogger, bootstrap: testBootstrap('shift-lead') });
-    const signer = await importTestTrustList(core);
-    const certificate = pngPixels(await qrPng(await pcrCertificate(signer, RUSTAM_NAMES, '1990-01-15'), 5));
-    const passport = pngPixels(await qrPng(TAJIK_PASSPORT.lines.join('\n'), 6));
-    const frame = compose(1280, 720, [
-      { picture: certificate, x: 40, y: 40 },
-      { picture: passport, x: 760, y: 160 },
-    ]);
     const video = path.join(workDir, 'passport-and-certificate.y4m');
-    fs.writeFileSync(video, encodeY4m([frame, frame], { fps: 10 }));
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium({ extraArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('request', (request) => {
-      if (request.url().endsWith('/api/scan')) scanBodies.push(request.postData() ?? '');
+    station = await openStation({
+      name: 'camera-two',
+      core: { bootstrap: testBootstrap('shift-lead') },
+      prepare: async (stationCore) => {
+        const signer = await importTestTrustList(stationCore);
+        const certificate = pngPixels(await qrPng(await pcrCertificate(signer, RUSTAM_NAMES, '1990-01-15'), 5));
+        const passport = pngPixels(await qrPng(TAJIK_PASSPORT.lines.join('\n'), 6));
+        const frame = compose(1280, 720, [
+          { picture: certificate, x: 40, y: 40 },
+          { picture: passport, x: 760, y: 160 },
+        ]);
+        fs.writeFileSync(video, encodeY4m([frame, frame], { fps: 10 }));
+      },
+      browserArgs: () => ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      viewport: { width: 1366, height: 900 },
+      beforeOpen: (stationPage) => {
+        stationPage.on('request', (request) => {
+          if (request.url().endsWith('/api/scan')) scanBodies.push(request.postData() ?? '');
+        });
+      },
+      waitForScanField: true,
     });
-    await page.goto(host.url);
-    await page.waitForFunction(() => document.activeElement?.id === 'scan-input');
+    page = station.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
+    await station?.close();
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 

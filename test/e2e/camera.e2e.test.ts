@@ -6,37 +6,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
-import type { Core } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { TAJIK_PASSPORT } from '../fixtures/mrz/passports';
 import { testBootstrap } from '../support/core-session';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
 import { compose, pngPixels, qrPng, qrScaleToFit, toPng } from './support/code-pictures';
 import { importTestTrustList, pcrCertificate, RUSTAM_NAMES } from './support/covid-evidence';
 import { encodeY4m } from './support/y4m';
+import { openStation, type Station } from './support/station';
 
-const RENDERER = path.resolve('dist/renderer');
 const LAB_URL = 'https://lab.example.uz/r/2021-04-17/PCR-000457';
 
-let core: Core;
-let host: WebHost;
-let browser: Browser;
-let context: BrowserContext;
+let station: Station;
 let page: Page;
 let signer: TestSigner;
 let dcc: string;
 let workDir: string;
 const requests: { url: string; body: string | null }[] = [];
-const problems: string[] = [];
 
 const outcome = () => page.getByTestId('decision-outcome').textContent();
 /** Scans the page sent to the core, by source (the request bodies, as they left the page). */
-const scansFrom = (source: string) => requests.filter((r) => r.url === `${host.url.split('#')[0]!.replace(/\/$/, '')}/api/scan` && r.body?.includes(`"source":"${source}"`));
-const origin = () => new URL(host.url).origin;
+const scansFrom = (source: string) => requests.filter((r) => r.url === `${station.host.url.split('#')[0]!.replace(/\/$/, '')}/api/scan` && r.body?.includes(`"source":"${source}"`));
+const origin = () => new URL(station.host.url).origin;
 
 async function freshTraveller(): Promise<void> {
   await page.keyboard.press('Escape');
@@ -56,37 +49,34 @@ async function cameraFrame(text: string) {
 
 describe('camera and image codes on the lane (fake camera, real pixels, bundled zxing-wasm)', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-camera-'));
-    core = await createCore({ dataDir: path.join(workDir, 'data'), logger: silentLogger, bootstrap: testBootstrap('shift-lead') });
-    signer = await importTestTrustList(core);
-    dcc = await pcrCertificate(signer, RUSTAM_NAMES, '1990-01-15');
-    const frame = await cameraFrame(dcc);
     const video = path.join(workDir, 'dcc-held-to-camera.y4m');
-    fs.writeFileSync(video, encodeY4m([frame, frame], { fps: 10 }));
-    fs.writeFileSync(path.join(workDir, 'camera-frame.png'), toPng(frame));
-
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium({
-      extraArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    station = await openStation({
+      name: 'camera',
+      core: { bootstrap: testBootstrap('shift-lead') },
+      prepare: async (stationCore) => {
+        signer = await importTestTrustList(stationCore);
+        dcc = await pcrCertificate(signer, RUSTAM_NAMES, '1990-01-15');
+        const frame = await cameraFrame(dcc);
+        fs.writeFileSync(video, encodeY4m([frame, frame], { fps: 10 }));
+        fs.writeFileSync(path.join(workDir, 'camera-frame.png'), toPng(frame));
+      },
+      browserArgs: () => ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      viewport: { width: 1366, height: 900 },
+      context: { permissions: ['clipboard-read', 'clipboard-write'] },
+      beforeOpen: async (_page, stationContext, host) => {
+        const stationOrigin = new URL(host.url).origin;
+        // Offline checkpoint: anything not addressed to the station's own origin is recorded and refused.
+        await stationContext.route('**/*', (route) => (route.request().url().startsWith(stationOrigin) ? route.continue() : route.abort()));
+        stationContext.on('request', (request) => requests.push({ url: request.url(), body: request.postData() }));
+      },
+      waitForScanField: true,
     });
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-    // Offline checkpoint: anything not addressed to the station's own origin is recorded and refused.
-    await context.route('**/*', (route) => (route.request().url().startsWith(origin()) ? route.continue() : route.abort()));
-    context.on('request', (request) => requests.push({ url: request.url(), body: request.postData() }));
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(host.url);
-    await page.waitForFunction(() => document.activeElement?.id === 'scan-input');
+    page = station.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
+    await station?.close();
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -208,6 +198,6 @@ describe('camera and image codes on the lane (fake camera, real pixels, bundled 
   });
 
   it('ran without console errors or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });

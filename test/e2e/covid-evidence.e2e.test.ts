@@ -2,30 +2,19 @@
  * Issue 10 on the lane screen in Chromium: the three outcomes a certificate can lead to, the consular
  * view of the decoded certificate, and the paper-certificate form driven by the keyboard.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
-import type { Core } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { TAJIK_PASSPORT } from '../fixtures/mrz/passports';
 import { testBootstrap } from '../support/core-session';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
+import { openStation, type Station } from './support/station';
 import { wedgeScan } from './support/wedge';
 import { importTestTrustList, pcrCertificate, RUSTAM_NAMES } from './support/covid-evidence';
 
-const RENDERER = path.resolve('dist/renderer');
-
-let core: Core;
-let host: WebHost;
-let browser: Browser;
+let station: Station;
 let page: Page;
 let signer: TestSigner;
-let dataDir: string;
-const problems: string[] = [];
 
 
 const outcome = () => page.getByTestId('decision-outcome').textContent();
@@ -40,27 +29,19 @@ async function freshTraveller(): Promise<void> {
 
 describe('COVID evidence on the lane screen', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-evidence-'));
-    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('shift-lead') });
-    signer = await importTestTrustList(core);
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    station = await openStation({
+      name: 'evidence',
+      core: { bootstrap: testBootstrap('shift-lead') },
+      prepare: async (stationCore) => {
+        signer = await importTestTrustList(stationCore);
+      },
+      viewport: { width: 1366, height: 900 },
+      waitForScanField: true,
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(host.url);
-    await page.waitForFunction(() => document.activeElement?.id === 'scan-input');
+    page = station.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => station?.close());
 
   it('NEEDS CROSS-CHECK when the certificate names someone else, with both versions side by side', async () => {
     await freshTraveller();
@@ -134,6 +115,6 @@ describe('COVID evidence on the lane screen', () => {
   });
 
   it('ran without console errors or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });

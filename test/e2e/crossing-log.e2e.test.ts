@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
@@ -11,11 +11,11 @@ import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller, type Traveller } from '../fixtures/corridor/bus';
 import { TEST_PIN, TEST_USERNAME, testUser } from '../support/core-session';
 import { unwrap } from '../support/result';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
 import { importTestTrustList, pcrCertificate } from './support/covid-evidence';
+import { RENDERER, openStation, type Station } from './support/station';
 import { wedgeScan } from './support/wedge';
 
-const RENDERER = path.resolve('dist/renderer');
 // Bus 07's manifest: twelve Tajik workers (the corridor fixtures of the integration tests).
 const BUS = Array.from({ length: 12 }, (_, i) => traveller(i));
 // At the lane: three with a negative PCR certificate (OK), two with their passport only (NOT OK)…
@@ -26,17 +26,14 @@ const STOWAWAY = traveller(500, { documentNumber: 'TJ7777777', surname: 'NOMALUM
 const ACK_NOTE = 'Escort confirms he boarded in Shymkent; carrier to amend the manifest.';
 const OVERRIDE_REASON = 'PCR certificate checked by phone with the issuing laboratory in Dushanbe.';
 
+let station: Station;
 let core: Core;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 let signer: TestSigner;
-let dataDir: string;
 let groupId: string;
 let exitCore: Core | undefined;
 let exitHost: WebHost | undefined;
 let exitDataDir: string | undefined;
-const problems: string[] = [];
 
 async function signIn(role: Role): Promise<void> {
   if (await page.getByTestId('sign-out').isVisible()) await page.getByTestId('sign-out').click();
@@ -105,45 +102,35 @@ const rowStates = async () => (await rows().evaluateAll((els) => els.map((el) =>
 
 describe('crossing log screens in Chromium: group, dashboard and consular (issue 11)', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-crossing-log-'));
-    // The entry end of the corridor (Zhibek Zholy) with an operator, a shift lead and a consular officer.
-    core = await createCore({
-      dataDir,
-      logger: silentLogger,
-      bootstrap: { station: stationAt('entry', 'STN-ZHZ-01'), users: [testUser('operator'), testUser('shift-lead'), testUser('consular')], signIn: TEST_USERNAME['shift-lead'] },
+    station = await openStation({
+      name: 'crossing-log',
+      // The entry end of the corridor (Zhibek Zholy) with an operator, a shift lead and a consular officer.
+      core: { bootstrap: { station: stationAt('entry', 'STN-ZHZ-01'), users: [testUser('operator'), testUser('shift-lead'), testUser('consular')], signIn: TEST_USERNAME['shift-lead'] } },
+      prepare: async (stationCore) => {
+        core = stationCore;
+        // The admin puts the PCR rule in effect for this corridor (the station's default profile names another one)…
+        unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
+        const pcrRule = unwrap(await core.getRuleProfile({ id: 'uz-transit-pcr' })).profile;
+        unwrap(await core.saveRuleProfile({ profile: { ...pcrRule, version: pcrRule.version + 1, corridor: CORRIDOR.id, effectiveFrom: new Date().toISOString() } }));
+        // …and the shift lead sets up the day: trust list, Bus 07 and its carrier's manifest at the lane.
+        unwrap(await core.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
+        signer = await importTestTrustList(core);
+        const group = unwrap(await core.createGroup({ corridorId: CORRIDOR.id, label: 'Bus 07', vehiclePlate: '01 A 123 BC', expectedCount: BUS.length }));
+        groupId = group.id;
+        expect(unwrap(await core.importManifest({ groupId, fileName: 'bus-07.csv', format: 'csv', content: manifestCsv(BUS) }))).toMatchObject({ rowsAdded: 12, problems: [] });
+        unwrap(await core.setLaneGroup({ groupId }));
+        await core.logout({});
+      },
+      viewport: { width: 1366, height: 900 },
     });
-    // The admin puts the PCR rule in effect for this corridor (the station's default profile names another one)…
-    unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
-    const pcrRule = unwrap(await core.getRuleProfile({ id: 'uz-transit-pcr' })).profile;
-    unwrap(await core.saveRuleProfile({ profile: { ...pcrRule, version: pcrRule.version + 1, corridor: CORRIDOR.id, effectiveFrom: new Date().toISOString() } }));
-    // …and the shift lead sets up the day: trust list, Bus 07 and its carrier's manifest at the lane.
-    unwrap(await core.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
-    signer = await importTestTrustList(core);
-    const group = unwrap(await core.createGroup({ corridorId: CORRIDOR.id, label: 'Bus 07', vehiclePlate: '01 A 123 BC', expectedCount: BUS.length }));
-    groupId = group.id;
-    expect(unwrap(await core.importManifest({ groupId, fileName: 'bus-07.csv', format: 'csv', content: manifestCsv(BUS) }))).toMatchObject({ rowsAdded: 12, problems: [] });
-    unwrap(await core.setLaneGroup({ groupId }));
-    await core.logout({});
-
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(host.url);
+    page = station.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
     await exitHost?.close();
-    core?.close();
     exitCore?.close();
     if (exitDataDir) fs.rmSync(exitDataDir, { recursive: true, force: true });
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await station?.close();
   });
 
   it('the operator signs in and works part of Bus 07 at the lane; the stranger raises a not-on-manifest alert', async () => {
@@ -315,11 +302,11 @@ describe('crossing log screens in Chromium: group, dashboard and consular (issue
       unwrap(await exitCore.recordCrossing({ scanId: scan.scanId, direction: 'exit' }));
     }
     exitHost = await startWebHost({ core: exitCore, staticDir: RENDERER });
-    const exitPage = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const exitPage = await station.browser.newPage({ viewport: { width: 1366, height: 900 } });
     exitPage.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`exit console: ${message.text()}`);
+      if (message.type() === 'error') station.problems.push(`exit console: ${message.text()}`);
     });
-    exitPage.on('pageerror', (error) => problems.push(`exit page error: ${error.message}`));
+    exitPage.on('pageerror', (error) => station.problems.push(`exit page error: ${error.message}`));
     await exitPage.goto(exitHost.url);
     await exitPage.getByTestId('nav-groups').click();
     const exitRows = exitPage.getByTestId('manifest-row');
@@ -345,6 +332,6 @@ describe('crossing log screens in Chromium: group, dashboard and consular (issue
   });
 
   it('ran without console errors or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });

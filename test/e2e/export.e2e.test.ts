@@ -2,27 +2,23 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
 import { verifyBundle } from '../../shared/domain/export';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { readBundle } from '../../shared/node/export';
 import { EXPIRED_UZBEK_PASSPORT, TAJIK_PASSPORT, mrzText } from '../fixtures/mrz/passports';
 import { testBootstrap } from '../support/core-session';
-import { SCREENSHOT_DIR, launchChromium, screenshotPath } from './support/browser';
+import { SCREENSHOT_DIR, screenshotPath } from './support/browser';
+import { openStation, type Station } from './support/station';
 
-const RENDERER = path.resolve('dist/renderer');
 const CLI = path.resolve('dist/node/cli.mjs');
 
+let station: Station;
 let core: Core;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 let usb: string;
 let dataDir: string;
-const problems: string[] = [];
 
 async function record(passport: { lines: readonly string[] }, direction: 'entry' | 'exit'): Promise<void> {
   const scan = await core.scan({ payload: mrzText(passport) });
@@ -33,30 +29,27 @@ async function record(passport: { lines: readonly string[] }, direction: 'entry'
 
 describe('Export screen through the browser host in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-export-'));
     usb = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-usb-'));
-    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('shift-lead') });
-    // Four crossings recorded through the core, as lanes would: two entries, two exits.
-    await record(TAJIK_PASSPORT, 'entry');
-    await record(EXPIRED_UZBEK_PASSPORT, 'entry');
-    await record(TAJIK_PASSPORT, 'exit');
-    await record(EXPIRED_UZBEK_PASSPORT, 'exit');
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    station = await openStation({
+      name: 'export',
+      core: { bootstrap: testBootstrap('shift-lead') },
+      prepare: async (stationCore) => {
+        core = stationCore;
+        // Four crossings recorded through the core, as lanes would: two entries, two exits.
+        await record(TAJIK_PASSPORT, 'entry');
+        await record(EXPIRED_UZBEK_PASSPORT, 'entry');
+        await record(TAJIK_PASSPORT, 'exit');
+        await record(EXPIRED_UZBEK_PASSPORT, 'exit');
+      },
+      viewport: { width: 1366, height: 900 },
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(host.url);
+    ({ page, dataDir } = station);
     await page.getByTestId('nav-export').waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
+    await station?.close();
+    if (usb) fs.rmSync(usb, { recursive: true, force: true });
   });
 
   it('opens by keyboard (F7) and previews the day’s counts', async () => {
@@ -149,6 +142,6 @@ describe('Export screen through the browser host in Chromium', () => {
       expect(run.status).toBe(0);
       fs.rmSync(pdfPath);
     }
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });

@@ -1,48 +1,27 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { RESOURCES } from '../../renderer/i18n/resources';
 import { UI_LANGUAGES } from '../../renderer/i18n/languages';
 import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../support/core-session';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
+import { openStation, type Station } from './support/station';
 
-const RENDERER = path.resolve('dist/renderer');
-
+let station: Station;
 let core: Core;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
 
 const idleText = () => page.getByTestId('decision-idle').textContent();
 const manualButton = () => page.getByTestId('open-manual-mrz').textContent();
 
 describe('the station in five languages (Chromium through the browser host)', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-i18n-e2e-'));
     // Nobody signed in: the operator signs in through the screen.
-    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap(null, { roles: ['operator'] }) });
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(host.url);
+    station = await openStation({ name: 'i18n', core: { bootstrap: testBootstrap(null, { roles: ['operator'] }) } });
+    ({ core, page } = station);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
-  });
+  afterAll(() => station?.close());
 
   it('signs in (the sign-in screen in English on a fresh station)', async () => {
     await page.getByTestId('login-username').waitFor();
@@ -98,6 +77,6 @@ describe('the station in five languages (Chromium through the browser host)', ()
     await page.reload();
     await expect.poll(() => page.locator('#login-title').textContent()).toBe(RESOURCES.uz.login.title);
     await page.screenshot({ path: screenshotPath('login-uz') });
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });

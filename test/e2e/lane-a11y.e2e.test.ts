@@ -1,20 +1,16 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../support/core-session';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
 import { makeBus, presentTraveller, type BusTraveller } from './support/bus';
 import { ScannerKeys } from './support/scanner-keys';
 import { importTestTrustList } from './support/covid-evidence';
+import { openStation, type Station } from './support/station';
 
-const RENDERER = path.resolve('dist/renderer');
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
@@ -24,17 +20,13 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
+let station: Station;
 let core: Core;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 let scanner: ScannerKeys;
-let dataDir: string;
-let signer: TestSigner;
 let travellers: BusTraveller[];
 const requests: string[] = [];
 const sockets: string[] = [];
-const problems: string[] = [];
 
 
 /**
@@ -59,33 +51,26 @@ const showTraveller = (traveller: BusTraveller) => presentTraveller(page, scanne
 
 describe('lane accessibility (axe-core), display options and no network beyond the station', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-a11y-'));
     // A shift lead sees the lane and every supervision screen.
-    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('shift-lead') });
-    signer = await importTestTrustList(core);
-    // Travellers 0, 3 and 7 of a generated bus: OK, NOT OK (old test), NEEDS CROSS-CHECK (someone else's certificate).
-    travellers = await makeBus(signer, 8);
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('websocket', (socket) => sockets.push(socket.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    station = await openStation({
+      name: 'a11y',
+      core: { bootstrap: testBootstrap('shift-lead') },
+      prepare: async (stationCore) => {
+        const signer: TestSigner = await importTestTrustList(stationCore);
+        // Travellers 0, 3 and 7 of a generated bus: OK, NOT OK (old test), NEEDS CROSS-CHECK (someone else's certificate).
+        travellers = await makeBus(signer, 8);
+      },
+      beforeOpen: async (stationPage) => {
+        stationPage.on('request', (request) => requests.push(request.url()));
+        stationPage.on('websocket', (socket) => sockets.push(socket.url()));
+        scanner = await ScannerKeys.attach(stationPage);
+      },
+      waitForScanField: true,
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    scanner = await ScannerKeys.attach(page);
-    await page.goto(host.url);
-    await page.waitForFunction(() => document.activeElement?.id === 'scan-input');
+    ({ core, page } = station);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => station?.close());
 
   it('the idle lane and the status bar have no serious or critical violations', async () => {
     await expect.poll(() => page.getByTestId('status-operator').textContent()).toContain('Test shift-lead');
@@ -231,7 +216,7 @@ describe('lane accessibility (axe-core), display options and no network beyond t
   });
 
   it('made no request to anything but the station itself (offline: no CDN, no fonts, no telemetry)', () => {
-    const origin = new URL(host.url).origin;
+    const origin = new URL(station.host.url).origin;
     const wsOrigin = origin.replace(/^http/, 'ws');
     expect(requests.length).toBeGreaterThan(5);
     expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
@@ -241,6 +226,6 @@ describe('lane accessibility (axe-core), display options and no network beyond t
   });
 
   it('ran without console errors or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });

@@ -1,51 +1,32 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
-import type { Core } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { EXPIRED_UZBEK_PASSPORT, TAJIK_PASSPORT } from '../fixtures/mrz/passports';
 import { testBootstrap } from '../support/core-session';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
+import { openStation, type Station } from './support/station';
 import { wedgeScan } from './support/wedge';
 import { importTestTrustList, pcrCertificate, RUSTAM_NAMES } from './support/covid-evidence';
 
-const RENDERER = path.resolve('dist/renderer');
-
-let core: Core;
-let host: WebHost;
-let browser: Browser;
+let station: Station;
 let page: Page;
 let signer: TestSigner;
-const problems: string[] = [];
-
 
 describe('lane screen through the browser host in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
     // A real data folder that outlives one test: the reload must read the crossing back from SQLite.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-'));
     // A shift lead is signed in: scans the lane and may import the DCC trust list.
-    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('shift-lead') });
-    signer = await importTestTrustList(core);
-    host = await startWebHost({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    station = await openStation({
+      name: 'lane',
+      core: { bootstrap: testBootstrap('shift-lead') },
+      prepare: async (core) => {
+        signer = await importTestTrustList(core);
+      },
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(host.url);
+    page = station.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
-  });
+  afterAll(() => station?.close());
 
   it('opens with the scan field focused and the token removed from the address bar', async () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scan-input');
@@ -101,6 +82,6 @@ describe('lane screen through the browser host in Chromium', () => {
   });
 
   it('ran without console errors or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });

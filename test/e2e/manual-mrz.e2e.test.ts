@@ -1,35 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
-import type { Core } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { TAJIK_PASSPORT } from '../fixtures/mrz/passports';
 import { testBootstrap } from '../support/core-session';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
+import { openStation, type Station } from './support/station';
 
-let core: Core;
-let host: WebHost;
-let browser: Browser;
+let station: Station;
 let page: Page;
 
 describe('manual MRZ entry (consular) in Chromium', () => {
   beforeAll(async () => {
-    core = await createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-manual-')), logger: silentLogger, bootstrap: testBootstrap('consular') });
-    host = await startWebHost({ core, staticDir: path.resolve('dist/renderer') });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(host.url);
+    station = await openStation({ name: 'manual', core: { bootstrap: testBootstrap('consular') } });
+    page = station.page;
     await page.getByTestId('scan-input').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
-  });
+  afterAll(() => station?.close());
 
   it('builds the MRZ field by field, transliterating Cyrillic, and checks it', async () => {
     await page.keyboard.press('F4');
@@ -65,5 +51,9 @@ describe('manual MRZ entry (consular) in Chromium', () => {
     await page.screenshot({ path: screenshotPath('manual-mrz-paste-wrong'), fullPage: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('manual-mrz').waitFor({ state: 'detached' });
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(station.problems).toEqual([]);
   });
 });

@@ -1,45 +1,33 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
-import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { EKU, makeSigner } from '../fixtures/dcc/build-dcc';
 import { writeGatewayTrustList } from '../fixtures/dcc/trust-list-files';
 import { testBootstrap } from '../support/core-session';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath } from './support/browser';
+import { openStation, type Station } from './support/station';
 
 const DAY = 24 * 3_600_000;
 
+let station: Station;
 let core: Core;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 let usb: string;
-const problems: string[] = [];
 
 describe('rules and trust list screen (admin) in Chromium', () => {
   beforeAll(async () => {
     usb = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-usb-'));
-    core = await createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-rules-')), logger: silentLogger, bootstrap: testBootstrap('admin') });
-    host = await startWebHost({ core, staticDir: path.resolve('dist/renderer') });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(host.url);
+    station = await openStation({ name: 'rules', core: { bootstrap: testBootstrap('admin') } });
+    ({ core, page } = station);
     await page.getByTestId('nav-rules').click();
     await page.getByTestId('trust-list-section').waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
+    await station?.close();
     if (usb) fs.rmSync(usb, { recursive: true, force: true });
   });
 
@@ -102,6 +90,6 @@ describe('rules and trust list screen (admin) in Chromium', () => {
   });
 
   it('ran without console errors', () => {
-    expect(problems).toEqual([]);
+    expect(station.problems).toEqual([]);
   });
 });
