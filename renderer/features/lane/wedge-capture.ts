@@ -4,6 +4,7 @@ import {
   isCharacterKey,
   isCompleteScan,
   isModifierKey,
+  isPartialMrz,
   isScannerAscii,
   type BurstDetector,
   type BurstDetectorOptions,
@@ -41,6 +42,8 @@ const ARRIVAL_GRACE_MS = 150;
 const MAX_ARRIVAL_GRACE_MS = 1500;
 /** Keys arriving later than this behind their timestamps mean a busy PC: even one held key gets the grace. */
 const LATE_DELIVERY_MS = 15;
+/** A run this long without its usual terminator is no person typing: it is a scan whose tail is late. */
+const CUT_SCAN_MIN_KEYS = 12;
 
 interface Held {
   readonly stroke: { readonly key: string; readonly timeMs: number };
@@ -79,6 +82,8 @@ export class WedgeCapture {
   /** How late the last key reached the page, measured against its own timestamp. */
   private lag = 0;
   private minLength: number;
+  /** Learned from the scans so far: this station's scanners end each scan with a terminator (Enter/Tab). */
+  private scansEndWithTerminator = false;
 
   constructor(private options: WedgeCaptureOptions) {
     this.detector = detectorFor(options);
@@ -165,6 +170,7 @@ export class WedgeCapture {
       const mine = this.held.splice(0, output.keys.length);
       this.options.onBurst?.(output);
       if (output.kind === 'scan') {
+        if (output.terminator !== undefined) this.scansEndWithTerminator = true;
         this.options.onScan(this.scanOf(output, mine[mine.length - 1]?.arrivedAt ?? performance.now()));
       } else {
         output.keys.forEach((stroke, index) => replayKey(stroke.key, mine[index]?.target ?? null, mine[index]?.shift ?? false));
@@ -194,12 +200,34 @@ export class WedgeCapture {
     }
     const now = performance.now();
     const scanLike = this.detector.held() >= this.minLength || this.lag > LATE_DELIVERY_MS;
-    const grace = Math.min(MAX_ARRIVAL_GRACE_MS, Math.max(ARRIVAL_GRACE_MS, this.lag));
+    const grace = scanLike && this.looksCut() ? MAX_ARRIVAL_GRACE_MS : Math.min(MAX_ARRIVAL_GRACE_MS, Math.max(ARRIVAL_GRACE_MS, this.lag));
     const wait = Math.max(deadline + this.lag - now, scanLike ? this.lastArrival + grace - now : 0);
     this.dueAt = now + Math.max(0, wait) + 1;
     if (this.timer !== undefined && this.timerAt <= this.dueAt) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.arm(this.dueAt);
+  }
+
+  /**
+   * The held run is visibly the front of a longer scan: the first lines of a passport zone, or a long run
+   * stopped mid-line when this station's scanners always end with Enter. Its tail may be hundreds of
+   * milliseconds late on a busy PC (the keys' own timestamps show no gap); closing it now would turn one
+   * passport into two unreadable halves, so it gets the longest grace. A whole document never waits.
+   */
+  private looksCut(): boolean {
+    let last = this.held.length - 1;
+    while (last >= 0 && isModifierKey(this.held[last]!.stroke.key)) last -= 1;
+    if (last < 0) return false;
+    if (!this.terminators.has(this.held[last]!.stroke.key)) return this.scansEndWithTerminator && this.detector.held() >= CUT_SCAN_MIN_KEYS;
+    const lines: string[] = [''];
+    for (let index = 0; index < last; index += 1) {
+      const key = this.held[index]!.stroke.key;
+      if (this.terminators.has(key)) lines.push('');
+      else if (!isModifierKey(key)) lines[lines.length - 1] += key;
+    }
+    const prefix = this.options.detector.prefix ?? '';
+    if (prefix !== '' && lines[0]!.startsWith(prefix)) lines[0] = lines[0]!.slice(prefix.length);
+    return isPartialMrz(lines.filter((line, index) => line !== '' || index > 0));
   }
 
   private arm(at: number): void {

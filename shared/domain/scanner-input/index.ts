@@ -23,7 +23,7 @@ export type {
   TypingBurst,
 } from './burst-detector';
 
-export { isCompleteScan } from './scan-completeness';
+export { isCompleteScan, isPartialMrz } from './scan-completeness';
 
 export { proposeBurstThreshold } from './burst-threshold';
 export type { ThresholdLearningOptions, ThresholdProblem, ThresholdProposal } from './burst-threshold';

@@ -17,8 +17,25 @@ const SINGLE_LINE_PAYLOAD = /^(HC1:.+|shc:\/[0-9/]+|https?:\/\/\S+)$/i;
 export function isCompleteScan(lines: readonly string[]): boolean {
   if (lines.length === 0) return false;
   if (lines.length === 1 && SINGLE_LINE_PAYLOAD.test(lines[0]!)) return true;
+  // Exact lengths and alphabet only: a garbled zone waits out the idle window as before, losing nothing.
+  return mrzLinesExpected(lines) === lines.length;
+}
+
+/**
+ * The first line(s) of an MRZ whose other lines have not arrived yet (e.g. a TD3 first line and its
+ * Enter). On a busy PC the rest can reach the page hundreds of milliseconds later; closing the scan there
+ * would split one passport into two unreadable halves, so the wedge capture waits longer for them.
+ */
+export function isPartialMrz(lines: readonly string[]): boolean {
+  const expected = mrzLinesExpected(lines);
+  return expected !== undefined && lines.length < expected;
+}
+
+/** How many lines the MRZ these lines begin has, if every line so far is an MRZ line of one known length. */
+function mrzLinesExpected(lines: readonly string[]): number | undefined {
+  if (lines.length === 0) return undefined;
   const length = lines[0]!.length;
   const expected = MRZ_LINES_BY_LENGTH.get(length);
-  // Exact lengths and alphabet only: a garbled zone waits out the idle window as before, losing nothing.
-  return expected === lines.length && lines.every((line) => line.length === length && MRZ_LINE.test(line) && line.includes('<'));
+  if (expected === undefined || lines.length > expected) return undefined;
+  return lines.every((line) => line.length === length && MRZ_LINE.test(line) && line.includes('<')) ? expected : undefined;
 }

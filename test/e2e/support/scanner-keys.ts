@@ -23,8 +23,10 @@ export class ScannerKeys {
    * the fastest way through a test. Paced: each key is handed over no earlier than its own device time,
    * as a real scanner types, so the page may keep up with the burst; a stall of this process only makes
    * keys late (stamps stay `gapMs` apart, never in the future), it never splits the burst.
+   * `stall` holds the keys from index `afterKey` on back for `ms` (a PC busy in the middle of a scan): they
+   * arrive late, still stamped when the scanner typed them.
    */
-  async scan(lines: readonly string[], gapMs = 2, mode: 'queued' | 'paced' = 'queued'): Promise<void> {
+  async scan(lines: readonly string[], gapMs = 2, mode: 'queued' | 'paced' = 'queued', stall?: { readonly afterKey: number; readonly ms: number }): Promise<void> {
     const keys = lines.flatMap((line) => [...[...line].map((char) => ({ key: char, code: codeOf(char), keyCode: keyCodeOf(char), text: char, shift: char === '<' || /[A-Z]/.test(char) })), ENTER]);
     const start = mode === 'paced' ? Date.now() : Date.now() - (keys.length - 1) * gapMs;
     const sent: Promise<unknown>[] = [];
@@ -32,6 +34,7 @@ export class ScannerKeys {
       const deviceTime = start + index * gapMs;
       // Timers are coarse (≥ 1 ms, often 4): hand over every key that is due, then sleep until the next.
       if (mode === 'paced' && deviceTime > Date.now()) await sleep(deviceTime - Date.now());
+      if (stall && index === stall.afterKey) await sleep(stall.ms);
       const common = { key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode, modifiers: shift ? 8 : 0, timestamp: deviceTime / 1000 };
       sent.push(
         this.session.send('Input.dispatchKeyEvent', { type: 'keyDown', text, unmodifiedText: text, ...common }),

@@ -4,6 +4,7 @@ import {
   createBurstDetector,
   detectBursts,
   isCompleteScan,
+  isPartialMrz,
   resolveBurstOptions,
   type BurstDetector,
   type BurstDetectorOptions,
@@ -202,6 +203,20 @@ describe('burst detector rules', () => {
     expect(isCompleteScan(['https://lab.example/r/123'])).toBe(true);
     expect(isCompleteScan(['https://lab.example/r/123', 'more'])).toBe(false);
     expect(isCompleteScan([])).toBe(false);
+  });
+
+  it('knows the first lines of a passport zone still waiting for the rest', () => {
+    const td1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+    expect(isPartialMrz(td1.slice(0, 1))).toBe(true);
+    expect(isPartialMrz(td1.slice(0, 2))).toBe(true);
+    expect(isPartialMrz(td1)).toBe(false);
+    expect(isPartialMrz(['P<TJKJURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<<<'])).toBe(true);
+    // Not the start of a zone: wrong length, lower case, a certificate, nothing at all.
+    expect(isPartialMrz(['P<TJKJURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<<'])).toBe(false);
+    expect(isPartialMrz(['p<tjkjuraev<<rustam<<<<<<<<<<<<<<<<<<<<<<<<<'])).toBe(false);
+    expect(isPartialMrz(['HC1:6BFOXN*TS0BI$ZD4N9:9S6RCVN5+O30K3/XIV0W23NTDEXWK'])).toBe(false);
+    expect(isPartialMrz([...td1, td1[0]!])).toBe(false);
+    expect(isPartialMrz([])).toBe(false);
   });
 
   it('splits a short human tail off a scan that ended with Enter', () => {
