@@ -88,6 +88,8 @@ const STAGING_MARK = '.partial-';
 
 /** Bytes a data file gathers before one write + hash update: large writes, bounded memory. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Written bytes after which a background fsync starts: the disk writes while the next rows are made. */
+const SYNC_EVERY_BYTES = 16 * 1024 * 1024;
 
 /**
  * A data file written in large chunks, hashed as it goes (no re-read), fsynced at the end. Text is encoded
@@ -98,6 +100,11 @@ class HashedFile {
   private readonly hash: Hash = createHash('sha256');
   private readonly chunk: Buffer;
   private used = 0;
+  private unsynced = 0;
+  /** A background fsync in flight: the descriptor is not closed before it ends. */
+  private syncing: Promise<void> | null = null;
+  private syncError: Error | null = null;
+  private closed = false;
   bytes = 0;
   rows = 0;
 
@@ -140,6 +147,17 @@ class HashedFile {
     this.hash.update(bytes);
     for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
     this.bytes += bytes.length;
+    this.unsynced += bytes.length;
+    if (this.unsynced >= SYNC_EVERY_BYTES && !this.syncing) {
+      this.unsynced = 0;
+      this.syncing = new Promise((resolve) => {
+        fs.fsync(this.fd, (error) => {
+          if (error) this.syncError ??= error;
+          this.syncing = null;
+          resolve();
+        });
+      });
+    }
   }
 
   private flush(): void {
@@ -148,11 +166,26 @@ class HashedFile {
     this.used = 0;
   }
 
-  close(withRows: boolean): ManifestFile {
+  async close(withRows: boolean): Promise<ManifestFile> {
     this.flush();
+    await this.syncing;
+    if (this.syncError) throw this.syncError;
     fs.fsyncSync(this.fd);
+    this.closed = true;
     fs.closeSync(this.fd);
     return { name: this.name, sha256: this.hash.digest('hex'), bytes: this.bytes, ...(withRows ? { rows: this.rows } : {}) };
+  }
+
+  /** After a failure: closes the file once no background fsync uses the descriptor any more. */
+  async discard(): Promise<void> {
+    await this.syncing;
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // The export already failed; that error is the one to report.
+    }
   }
 }
 
@@ -190,6 +223,12 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
   const base = `checkpoint-export_${options.stationId}_${periodLabel(time, fromMs, toMs)}`;
   const staging = path.join(options.outDir, `${STAGING_PREFIX}${base}${STAGING_MARK}${randomBytes(4).toString('hex')}`);
   fs.mkdirSync(staging);
+  const opened: HashedFile[] = [];
+  const open = (name: DataFileName, chunkBytes?: number): HashedFile => {
+    const file = new HashedFile(name, staging, chunkBytes);
+    opened.push(file);
+    return file;
+  };
   try {
     const snapshot = source.snapshot(new Date(fromMs).toISOString(), new Date(toMs).toISOString());
     const total = source.crossingCount(fromMs, toMs);
@@ -197,8 +236,8 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     // costs less GC (measured: ~15% less CPU per 100k-row export); the extra queries are cheap keyset seeks.
     const pageSize = options.pageSize ?? 1000;
     const summary = new SummaryBuilder();
-    const jsonl = new HashedFile(CROSSINGS_JSONL, staging);
-    const csv = new HashedFile(CROSSINGS_CSV, staging);
+    const jsonl = open(CROSSINGS_JSONL);
+    const csv = open(CROSSINGS_CSV);
     csv.write(UTF8_BOM + csvRecord(CROSSING_CSV_COLUMNS));
     let after = 0;
     let first: number | null = null;
@@ -223,17 +262,17 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     }
     options.onProgress?.({ phase: 'crossings', done: jsonl.rows, total: Math.max(total, jsonl.rows) });
 
-    const alertsFile = new HashedFile(ALERTS_JSONL, staging, 256 * 1024);
+    const alertsFile = open(ALERTS_JSONL, 256 * 1024);
     for (const alert of source.alerts(fromMs, toMs)) {
       alertsFile.line(alertJsonLine(alert, time));
       summary.addAlert(alert);
     }
     options.onProgress?.({ phase: 'alerts', done: alertsFile.rows, total: alertsFile.rows });
 
-    const summaryFile = new HashedFile(SUMMARY_JSON, staging, 64 * 1024);
+    const summaryFile = open(SUMMARY_JSON, 64 * 1024);
     summaryFile.write(`${JSON.stringify(summary.build(options.stationId, period, source.groups(summary.groupIds())), null, 2)}\n`);
 
-    const files = [jsonl.close(true), csv.close(true), alertsFile.close(true), summaryFile.close(false)];
+    const files = [await jsonl.close(true), await csv.close(true), await alertsFile.close(true), await summaryFile.close(false)];
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
       schemaVersion: BUNDLE_SCHEMA_VERSION,
@@ -278,6 +317,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     options.onProgress?.({ phase: 'done', done: jsonl.rows, total: jsonl.rows });
     return { path: finalPath, manifest, manifestSha256, snapshotSequence: snapshot.snapshotSequence };
   } catch (error) {
+    await Promise.all(opened.map((file) => file.discard()));
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   }

@@ -57,6 +57,17 @@ describe('writeBundle is atomic', () => {
     });
     await expect(writeBundle(failing)).rejects.toThrow('USB stick pulled');
     expect(fs.readdirSync(out)).toEqual(['my-notes.txt']);
+    // Nor an open file on the stick (Windows could not remove the folder, the stick could not be ejected).
+    if (fs.existsSync('/proc/self/fd')) {
+      const open = fs.readdirSync('/proc/self/fd').map((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      });
+      expect(open.filter((target) => target.startsWith(out))).toEqual([]);
+    }
   });
 
   it('never overwrites an earlier bundle of the same day', async () => {
