@@ -31,6 +31,7 @@ export const offsetText = (offsetMs: number): string => {
 export class StationTime {
   private readonly formatter: Intl.DateTimeFormat;
   private readonly offsets = new Map<number, number>();
+  private readonly offsetTexts = new Map<number, string>();
 
   constructor(readonly zone: string) {
     if (!isValidTimeZone(zone)) throw new RangeError(`"${zone}" is not a time zone name (use an IANA name such as Asia/Tashkent)`);
@@ -63,7 +64,9 @@ export class StationTime {
   /** "2021-03-01T14:05:03.120+05:00" */
   iso(ms: number): string {
     const offset = this.offsetMs(ms);
-    return `${new Date(ms + offset).toISOString().slice(0, 23)}${offsetText(offset)}`;
+    let text = this.offsetTexts.get(offset);
+    if (text === undefined) this.offsetTexts.set(offset, (text = offsetText(offset)));
+    return `${new Date(ms + offset).toISOString().slice(0, 23)}${text}`;
   }
 
   /** The ISO text of an ISO instant in this zone; null stays null. */
