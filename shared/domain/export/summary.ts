@@ -56,6 +56,8 @@ export class SummaryBuilder {
   private readonly groups = new Map<string, { processed: number; entry: number; exit: number }>();
   private readonly alertTypes = new Map<string, number>();
   private alerts = 0;
+  /** The last row's hour bucket: rows come in time order, so most share it (no key string, no lookup). */
+  private lastHour: { head: string; tail: string; length: number; bucket: Tally } | null = null;
 
   addCrossing(row: Pick<CrossingExportRow, 'direction' | 'outcome' | 'corridorId' | 'groupId' | 'recordedAt'>): void {
     count(this.total, row);
@@ -63,16 +65,24 @@ export class SummaryBuilder {
     if (!corridor) this.corridors.set(row.corridorId, (corridor = emptyTally()));
     count(corridor, row);
     // recordedAt is already in the station zone ("…T14:05:03.120+05:00"): its hour is the wall-clock hour.
-    const hour = hourKey(row.recordedAt);
-    let bucket = this.hours.get(hour);
-    if (!bucket) this.hours.set(hour, (bucket = emptyTally()));
-    count(bucket, row);
+    count(this.hourBucket(row.recordedAt), row);
     if (row.groupId !== null) {
       let group = this.groups.get(row.groupId);
       if (!group) this.groups.set(row.groupId, (group = { processed: 0, entry: 0, exit: 0 }));
       group.processed += 1;
       group[row.direction] += 1;
     }
+  }
+
+  private hourBucket(recordedAt: string): Tally {
+    const last = this.lastHour;
+    // Same length, same first 13 and same characters from 23 on: the same hourKey.
+    if (last && recordedAt.length === last.length && recordedAt.startsWith(last.head) && recordedAt.endsWith(last.tail)) return last.bucket;
+    const hour = hourKey(recordedAt);
+    let bucket = this.hours.get(hour);
+    if (!bucket) this.hours.set(hour, (bucket = emptyTally()));
+    this.lastHour = recordedAt.length >= 23 ? { head: recordedAt.slice(0, 13), tail: recordedAt.slice(23), length: recordedAt.length, bucket } : null;
+    return bucket;
   }
 
   addAlert(alert: { type: string }): void {
