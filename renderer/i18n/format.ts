@@ -1,3 +1,9 @@
+import { alpha3ToAlpha2, getName, registerLocale } from 'i18n-iso-countries';
+import kazakh from 'i18n-iso-countries/langs/kk.json';
+import russian from 'i18n-iso-countries/langs/ru.json';
+import tajik from 'i18n-iso-countries/langs/tg.json';
+import uzbek from 'i18n-iso-countries/langs/uz.json';
+import { countryName } from '../../shared/domain/mrz';
 import { intlLocale } from './intl-locale';
 import type { UiLanguage } from './languages';
 
@@ -23,6 +29,12 @@ function numberFormat(language: UiLanguage, options: Intl.NumberFormatOptions): 
   return format;
 }
 
+// Country names ship with the app: browsers' trimmed ICU has no Kazakh, Uzbek or Tajik region names.
+for (const names of [kazakh, russian, tajik, uzbek]) registerLocale(names);
+
+/** ICAO codes for states that are not ISO 3166 alpha-3 (Doc 9303 Part 3): Germany's one-letter code. */
+const ICAO_STATE_ALPHA2: Readonly<Record<string, string>> = { D: 'DE' };
+
 // Numeric dates and a 24-hour clock in every language: nothing to misread at 3 a.m., whichever locale
 // data the runtime has. `timeZone` is left to the station's clock unless a caller asks for UTC.
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
@@ -43,6 +55,12 @@ export interface Formatters {
   dateTime(value: DateInput, options?: FormatOptions): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
   percent(fraction: number): string;
+  /**
+   * A passport's three-letter state code as a country name in this language; English, ICAO's own codes
+   * (stateless, refugee, UN, British variants…) and codes without a translation keep the English name of
+   * the MRZ table; an unknown code gives null.
+   */
+  country(code: string): string | null;
 }
 
 export function formatters(language: UiLanguage): Formatters {
@@ -57,5 +75,9 @@ export function formatters(language: UiLanguage): Formatters {
     dateTime: withDate({ ...DATE, ...TIME }),
     number: (value, options = {}) => numberFormat(language, options).format(value),
     percent: (fraction) => numberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(fraction),
+    country: (code) => {
+      const alpha2 = language === 'en' ? undefined : (ICAO_STATE_ALPHA2[code] ?? alpha3ToAlpha2(code));
+      return (alpha2 && getName(alpha2, language)) || countryName(code);
+    },
   };
 }

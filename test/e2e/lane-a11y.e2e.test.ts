@@ -119,11 +119,17 @@ describe('lane accessibility (axe-core), display options and no network beyond t
       { traveller: travellers[3]!, name: 'not-ok' },
       { traveller: travellers[7]!, name: 'cross-check' },
     ];
+    let english: string | null = null;
     for (const { traveller, name } of outcomes) {
       await showTraveller(traveller);
       for (const language of ['en', 'ru', 'uz', 'tg', 'kk']) {
         await page.getByTestId('language-select').selectOption(language);
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+        // The passport's state is named in the operator's language (Cyrillic in Russian, Tajik and Kazakh).
+        const nationality = () => page.getByTestId('decision-nationality').textContent();
+        if (language === 'en') english = await nationality();
+        else await expect.poll(nationality).not.toBe(english);
+        if (['ru', 'tg', 'kk'].includes(language)) expect(await nationality()).toMatch(/— \p{Script=Cyrillic}/u);
         await page.screenshot({ path: screenshotPath(`lane-${language}-${name}`) });
       }
       await page.getByTestId('language-select').selectOption('en');

@@ -13,7 +13,8 @@ export function originalScriptName(holder: Holder | undefined): string | null {
   const latin = joined(holder.surnameStandardised, holder.givenNamesStandardised);
   return original && original.toUpperCase() !== latin.toUpperCase() && /(?!\p{Script=Latin})\p{L}/u.test(original) ? original : null;
 }
-import { ageOn, countryName, daysUntil } from '../../../shared/domain/mrz';
+import { ageOn, daysUntil } from '../../../shared/domain/mrz';
+import { useFormat } from '../../i18n';
 
 function expiryText(t: TFunction<'lane'>, expiryDate: string | null, at: Date): string {
   if (expiryDate === null) return t('facts.expiryUnreadable');
@@ -39,8 +40,9 @@ export function DocumentFacts({
   const { t } = useTranslation('lane');
   const original = originalScriptName(holder);
   const age = doc.birthDate ? ageOn(doc.birthDate, at) : null;
-  const nationality = countryName(doc.nationality);
-  const issuer = countryName(doc.issuingState);
+  const format = useFormat();
+  const nationality = format.country(doc.nationality);
+  const issuer = format.country(doc.issuingState);
   return (
     <dl className="decision__identity">
       <dt>{t('facts.name')}</dt>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useId, useState, type ChangeEvent } from 'react';
-import { countryName } from '../../../shared/domain/mrz';
 import { CheckDigitTable } from './CheckDigitTable';
 import { PasteMrzBox } from './PasteMrzBox';
 import { useManualMrz, type ManualFields } from './use-manual-mrz';
+import { useFormat } from '../../i18n';
 
 interface FieldProps {
   name: keyof ManualFields;
@@ -50,7 +50,8 @@ export function ManualMrzForm({ onSubmit, onClose }: { onSubmit: (mrz: string) =
   const [referenceDate] = useState(() => new Date());
   const { fields, set, lines, problemsByField, parsed } = useManualMrz(referenceDate);
   const problems = (field: string) => problemsByField.get(field)?.map((p) => p.message);
-  const stateName = fields.issuingState.length >= 1 ? countryName(fields.issuingState.toUpperCase()) : null;
+  const format = useFormat();
+  const stateName = fields.issuingState.length >= 1 ? format.country(fields.issuingState.toUpperCase()) : null;
   return (
     <section className="manual-mrz" aria-labelledby="manual-mrz-title" data-testid="manual-mrz">
       <header className="manual-mrz__header">

@@ -53,3 +53,22 @@ describe('dates and times per language', () => {
     expect(formatters('kk').date('not a date')).toBe('not a date');
   });
 });
+
+describe('country names per language', () => {
+  it("names a passport's state in the operator's language", () => {
+    expect(formatters('en').country('RUS')).toBe('Russian Federation');
+    expect(formatters('ru').country('RUS')).toBe('Российская Федерация');
+    expect(formatters('ru').country('TJK')).toBe('Таджикистан');
+    // Germany's ICAO code is one letter.
+    expect(formatters('ru').country('D')).toBe('Германия');
+    expect(formatters('kk').country('UZB')).toBe('Өзбекстан');
+    expect(formatters('uz').country('TJK')).toBe('Tojikiston');
+    expect(formatters('tg').country('RUS')).toBe('Русия');
+    expect(formatters('uz').country('UZB')).toBe('Oʻzbekiston');
+  });
+  it("keeps ICAO's own codes in the MRZ table's words and gives nothing for an unknown code", () => {
+    expect(formatters('ru').country('XXA')).toBe('Stateless person (1954 Convention)');
+    expect(formatters('ru').country('UNO')).toBe('United Nations Organization');
+    expect(formatters('ru').country('QQQ')).toBeNull();
+  });
+});
