@@ -111,6 +111,8 @@ class HashedFile {
   constructor(
     readonly name: DataFileName,
     dir: string,
+    /** false: only read back into a .zip that is fsynced itself (the staging copy is then removed). */
+    private readonly durable: boolean,
     chunkBytes = CHUNK_BYTES,
   ) {
     this.fd = fs.openSync(path.join(dir, name), 'wx', 0o644);
@@ -148,7 +150,7 @@ class HashedFile {
     for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
     this.bytes += bytes.length;
     this.unsynced += bytes.length;
-    if (this.unsynced >= SYNC_EVERY_BYTES && !this.syncing) {
+    if (this.durable && this.unsynced >= SYNC_EVERY_BYTES && !this.syncing) {
       this.unsynced = 0;
       this.syncing = new Promise((resolve) => {
         fs.fsync(this.fd, (error) => {
@@ -170,7 +172,7 @@ class HashedFile {
     this.flush();
     await this.syncing;
     if (this.syncError) throw this.syncError;
-    fs.fsyncSync(this.fd);
+    if (this.durable) fs.fsyncSync(this.fd);
     this.closed = true;
     fs.closeSync(this.fd);
     return { name: this.name, sha256: this.hash.digest('hex'), bytes: this.bytes, ...(withRows ? { rows: this.rows } : {}) };
@@ -224,8 +226,11 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
   const staging = path.join(options.outDir, `${STAGING_PREFIX}${base}${STAGING_MARK}${randomBytes(4).toString('hex')}`);
   fs.mkdirSync(staging);
   const opened: HashedFile[] = [];
+  // A folder bundle is the staging folder renamed: its files must be on disk. For a .zip they are only the
+  // zip's input (the zip is fsynced): syncing 90 MB that is deleted a moment later only costs time.
+  const durable = options.format === 'folder';
   const open = (name: DataFileName, chunkBytes?: number): HashedFile => {
-    const file = new HashedFile(name, staging, chunkBytes);
+    const file = new HashedFile(name, staging, durable, chunkBytes);
     opened.push(file);
     return file;
   };
