@@ -29,16 +29,13 @@ function isPlainCell(value: string): boolean {
 }
 
 export function csvCell(value: string): string {
-  if (isPlainCell(value)) return value;
+  // The verifier passes values read from a JSONL file, which need not be strings: those take the regex path.
+  if (typeof value === 'string' && isPlainCell(value)) return value;
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvRecord(cells: readonly string[]): string {
-  let out = '';
-  for (let i = 0; i < cells.length; i += 1) out += i === 0 ? csvCell(cells[i] as string) : `,${csvCell(cells[i] as string)}`;
-  return out + CSV_RECORD_END;
-}
+export const csvRecord = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}${CSV_RECORD_END}`;
 
 /** What a cell reads as after csvCell wrote it and a parser read it back (the apostrophe stays). */
 export const csvCellText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);

@@ -111,6 +111,21 @@ describe(`verifying a ${ROWS}-crossing bundle`, () => {
     ]);
   });
 
+  it('names a JSONL value edited into a number or null (the CSV comparison takes any JSON value)', async () => {
+    const problems = await verifyEdited('crossings.jsonl', (jsonl) => {
+      const lines = jsonl.split('\n');
+      lines[1199] = (lines[1199] as string).replace(/"surname":"[^"]*"/, '"surname":1200');
+      lines[1299] = (lines[1299] as string).replace(/"surname":"[^"]*"/, '"surname":null');
+      return lines.join('\n');
+    });
+    expect(messages(problems)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^crossings\.csv row 1200 \(crossing #1200\), column surname: ".*" differs from crossings\.jsonl \("1200"\)$/),
+        expect.stringMatching(/^crossings\.csv row 1300 \(crossing #1300\), column surname: ".*" differs from crossings\.jsonl \("null"\)$/),
+      ]),
+    );
+  });
+
   it('names a JSONL row that is valid JSON but no crossing', async () => {
     const problems = await verifyEdited('crossings.jsonl', (jsonl) => {
       const lines = jsonl.split('\n');
