@@ -92,8 +92,8 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 const SYNC_EVERY_BYTES = 16 * 1024 * 1024;
 
 /**
- * A data file written in large chunks, hashed as it goes (no re-read), fsynced at the end. Text is encoded
- * straight into one reused buffer: no joined strings, no buffer per row.
+ * A data file written in large chunks, hashed as it goes (no re-read), fsynced at the end when durable. Text
+ * is encoded straight into one reused buffer: no joined strings, no buffer per row.
  */
 class HashedFile {
   private readonly fd: number;
