@@ -29,17 +29,21 @@ const TURNED: ReaderOptions = { ...PLAIN, tryInvert: true, tryRotate: true };
 interface Pass {
   readonly size: 'reduced' | 'full';
   readonly options: ReaderOptions;
+  /** Only QR codes (skipped when QR is not asked for), or every format asked for. */
+  readonly qrOnly?: true;
 }
 
 /**
- * In order, until one finds a code. A code held up to the lens has modules of 3 px or more and reads
- * in the reduced picture at a quarter of the cost; a distant one with 2-px modules needs the full
- * frame; inverted and sideways codes are rare, so their re-runs come last and on the reduced picture.
+ * In order of cost, until one finds a code. A code held up to the lens has modules of 3 px or more and
+ * reads in the reduced picture at a quarter of the cost; most are QR (EU DCC, lab links), and looking
+ * for QR alone there took a third less time (3.1 instead of 4.6 ms of CPU per 720p frame with a code).
+ * Then every format on the reduced picture, light-on-dark and sideways too; then the full frame for a
+ * distant code with 2-px modules.
  */
 const PASSES: readonly Pass[] = [
-  { size: 'reduced', options: PLAIN },
-  { size: 'full', options: PLAIN },
+  { size: 'reduced', options: PLAIN, qrOnly: true },
   { size: 'reduced', options: TURNED },
+  { size: 'full', options: PLAIN },
 ];
 /** A frame too small to reduce (short side under 2 × CAMERA_SMALL_PASS_SIDE) is cheap to read whole. */
 const SMALL_FRAME_PASSES: readonly Pass[] = [{ size: 'full', options: TURNED }];
@@ -47,9 +51,10 @@ const SMALL_FRAME_PASSES: readonly Pass[] = [{ size: 'full', options: TURNED }];
 /**
  * The live camera's fast path; a still picture (file, paste, CLI) takes the thorough `decodeBarcodes`.
  * Runs PASSES until one finds something, all within this frame, so a readable code is read on the
- * first frame it appears in. A frame showing a large code and a second, tiny one reads only the large
- * one (the second comes within reach when held closer). Camera frames are opaque; a translucent one
- * is flattened onto white as usual.
+ * first frame it appears in. The price of stopping early: while a QR code near the lens is in view,
+ * a Data Matrix, PDF417 or Aztec beside it, or a far smaller second code, is not read (it is once the
+ * QR is taken away, or when it is held alone). Camera frames are opaque; a translucent one is
+ * flattened onto white as usual.
  */
 export async function decodeCameraFrame(
   image: RgbaImage,
@@ -71,9 +76,10 @@ export async function decodeCameraFrame(
     let codes: DecodedBarcode[] = [];
     let run = 0;
     for (const pass of passes) {
+      if (pass.qrOnly && !formats.value.includes('QRCode')) continue;
       run += 1;
       const pixels = pass.size === 'full' ? fullSize() : reducedSize();
-      codes = (await read(pixels, { ...pass.options, formats: [...formats.value] })).flatMap(toDecodedBarcode);
+      codes = (await read(pixels, { ...pass.options, formats: pass.qrOnly ? ['QRCode'] : [...formats.value] })).flatMap(toDecodedBarcode);
       if (codes.length > 0) return { codes: pass.size === 'full' ? codes : codes.map((code) => scaled(code, factor)), passes: run };
     }
     return { codes, passes: run };
