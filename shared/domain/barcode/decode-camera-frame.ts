@@ -9,7 +9,7 @@ import { checkFormats, checkRgbaImage, toDecodedBarcode, withWasmReader } from '
  * Short side of the reduced picture: a 720p frame is halved (640×360), 1080p divided by 3. A frame
  * whose short side is under twice this is read at full size in one pass.
  */
-export const CAMERA_SMALL_PASS_SIDE = 360;
+const CAMERA_SMALL_PASS_SIDE = 360;
 
 export interface CameraFrameDecode {
   readonly codes: DecodedBarcode[];

@@ -3,7 +3,7 @@
  * no Node built-ins. Each host first says where the .wasm lives with `configureBarcodeWasm`.
  */
 export { decodeBarcodes } from './decode-barcodes';
-export { CAMERA_SMALL_PASS_SIDE, decodeCameraFrame, type CameraFrameDecode } from './decode-camera-frame';
+export { decodeCameraFrame, type CameraFrameDecode } from './decode-camera-frame';
 export { configureBarcodeWasm, preloadBarcodeWasm, type BarcodeWasmLocator } from './barcode-wasm';
 export { checkImageSize, MAX_IMAGE_SIDE } from './image-limits';
 export type { BarcodeErrorCode, BarcodeProblem } from './barcode-problem';
