@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core, Outcome } from '../../shared/contract';
 import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../support/core-session';
 import { SCREENSHOT_DIR, screenshotPath } from './support/browser';
-import { makeBus, percentile, presentTraveller, type BusTraveller } from './support/bus';
+import { makeBus, percentile, presentTraveller, recordWithEnter, type BusTraveller } from './support/bus';
 import { ScannerKeys } from './support/scanner-keys';
 import { importTestTrustList } from './support/covid-evidence';
 import { openStation, type Station } from './support/station';
@@ -55,8 +55,7 @@ describe('a bus of 30 at one lane, by keyboard-wedge bursts and Enter only', () 
         await page.screenshot({ path: screenshotPath(SHOT[traveller.expected]) });
       }
       // Enter confirms and records; the scan field keeps the focus for the next passenger.
-      await page.keyboard.press('Enter');
-      await page.getByTestId('recorded-note').waitFor({ timeout: 15_000 });
+      await recordWithEnter(page);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('scan-input');
     }
 

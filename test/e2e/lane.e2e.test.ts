@@ -100,6 +100,24 @@ describe('lane screen through the browser host in Chromium', () => {
     expect(await page.getByTestId('error-banner').count()).toBe(0);
   });
 
+  it('a scan whose first keys arrive alone (a stall after them) keeps its head: nothing is left typed in the scan field', async () => {
+    const scanner = await ScannerKeys.attach(page);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('decision-idle').waitFor();
+    // "P<" reaches the page, then nothing for 400 ms: long enough to look like a person typing two keys.
+    await scanner.scan(EXPIRED_UZBEK_PASSPORT.lines, 2, 'paced', { afterKey: 2, ms: 400 });
+    await expect.poll(() => page.getByTestId('decision-panel').textContent()).toContain('The document expired on 2019-01-01.');
+    expect(await page.getByTestId('scan-input').inputValue()).toBe('');
+    expect(await page.getByTestId('error-banner').count()).toBe(0);
+  });
+
+  it('Esc clears text typed into the scan field along with the decision', async () => {
+    await page.getByTestId('scan-input').fill('P<UZB');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('decision-idle').waitFor();
+    expect(await page.getByTestId('scan-input').inputValue()).toBe('');
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(station.problems).toEqual([]);
   });

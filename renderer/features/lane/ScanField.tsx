@@ -12,9 +12,17 @@ export const ScanField = memo(function ScanField({ onScan, busy }: { onScan: (sc
       if (event.target instanceof Element && event.target.closest('input, select, textarea, [contenteditable="true"]')) return;
       setTimeout(focus, 0);
     };
+    // Esc clears the lane, the half-typed text in this field included.
+    const clear = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && fieldRef.current) fieldRef.current.value = '';
+    };
     window.addEventListener('click', refocus);
-    return () => window.removeEventListener('click', refocus);
-  }, [focus]);
+    window.addEventListener('keydown', clear);
+    return () => {
+      window.removeEventListener('click', refocus);
+      window.removeEventListener('keydown', clear);
+    };
+  }, [focus, fieldRef]);
   return (
     <div className="scan-field">
       <label htmlFor="scan-input" className="scan-field__label">

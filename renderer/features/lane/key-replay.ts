@@ -49,6 +49,24 @@ function insertText(element: HTMLElement, text: string): void {
   }
 }
 
+/**
+ * Takes back characters a replay just typed (they turned out to be the head of a scanner burst): removes
+ * `text` right before the caret, as a Backspace would, so React's controlled inputs follow. False when the
+ * field no longer ends its text there (the person has moved on): nothing is changed then.
+ */
+export function takeBackText(target: EventTarget | null, text: string): boolean {
+  if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) || !isTextEntry(target) || text.length === 0) return false;
+  const caret = target.selectionEnd ?? target.value.length;
+  const start = caret - text.length;
+  if (start < 0 || target.selectionStart !== caret || target.value.slice(start, caret) !== text) return false;
+  if (document.activeElement !== target) target.focus();
+  target.setSelectionRange(start, caret);
+  if (document.execCommand('delete', false)) return true;
+  target.setRangeText('', start, caret, 'end');
+  target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
+  return true;
+}
+
 function enter(element: HTMLElement): void {
   if (element instanceof HTMLTextAreaElement) insertText(element, '\n');
   // HTML "implicit submission": Enter in a text field submits its form.

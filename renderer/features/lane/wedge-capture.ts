@@ -12,7 +12,7 @@ import {
   type LayoutId,
   type ScanBurst,
 } from '../../../shared/domain/scanner-input';
-import { handlesOwnKeys, replayKey } from './key-replay';
+import { handlesOwnKeys, isTextEntry, replayKey, takeBackText } from './key-replay';
 
 export interface WedgeScan {
   readonly text: string;
@@ -82,6 +82,8 @@ export class WedgeCapture {
   /** How late the last key reached the page, measured against its own timestamp. */
   private lag = 0;
   private minLength: number;
+  /** The characters last given back as typing, in case a scan turns out to have begun with them. */
+  private lastReplay: { readonly text: string; readonly target: EventTarget | null; readonly startedAt: number; readonly endedAt: number } | undefined;
   /** Learned from the scans so far: this station's scanners end each scan with a terminator (Enter/Tab). */
   private scansEndWithTerminator = false;
 
@@ -171,12 +173,42 @@ export class WedgeCapture {
       this.options.onBurst?.(output);
       if (output.kind === 'scan') {
         if (output.terminator !== undefined) this.scansEndWithTerminator = true;
-        this.options.onScan(this.scanOf(output, mine[mine.length - 1]?.arrivedAt ?? performance.now()));
+        this.options.onScan(this.scanOf(this.withReplayedHead(output), mine[mine.length - 1]?.arrivedAt ?? performance.now()));
+        this.lastReplay = undefined;
       } else {
         output.keys.forEach((stroke, index) => replayKey(stroke.key, mine[index]?.target ?? null, mine[index]?.shift ?? false));
+        this.noteReplay(output.keys, mine[mine.length - 1]?.target ?? null);
       }
     }
     this.schedule();
+  }
+
+  private noteReplay(keys: readonly { readonly key: string; readonly timeMs: number }[], target: EventTarget | null): void {
+    const characters = keys.filter((stroke) => isCharacterKey(stroke.key));
+    // Only plain characters can be taken back; Enter, Tab or Space on a button did something already.
+    const plain = characters.length === keys.filter((stroke) => !isModifierKey(stroke.key)).length;
+    this.lastReplay =
+      plain && characters.length > 0
+        ? { text: characters.map((stroke) => stroke.key).join(''), target, startedAt: characters[0]!.timeMs, endedAt: characters[characters.length - 1]!.timeMs }
+        : undefined;
+  }
+
+  /**
+   * A PC that stalls right after a scan's first keys makes them look like a person's (the timer judged them
+   * before the rest arrived): they were typed into the focused field. When the scan's first key follows
+   * them within the scanner's gap — by the keys' own timestamps — they were its head: taken back out of the
+   * field and put in front of the scan, so "P<" does not stay behind to be submitted by the next Enter.
+   */
+  private withReplayedHead(burst: ScanBurst): ScanBurst {
+    const head = this.lastReplay;
+    if (!head || !(burst.startedAt - head.endedAt <= (this.options.detector.maxGapMs ?? 30))) return burst;
+    const typedIntoField = head.target instanceof Element && isTextEntry(head.target);
+    if (typedIntoField && !takeBackText(head.target, head.text)) return burst;
+    const [first = '', ...rest] = burst.lines;
+    const prefix = this.options.detector.prefix ?? '';
+    const joined = head.text + first;
+    const lines = [prefix !== '' && !burst.prefixStripped && joined.startsWith(prefix) ? joined.slice(prefix.length) : joined, ...rest];
+    return { ...burst, lines, text: lines.join('\n'), startedAt: head.startedAt };
   }
 
   private scanOf(burst: ScanBurst, lastKeyArrivedAt: number): WedgeScan {

@@ -93,6 +93,22 @@ async function laneShows(page: Page): Promise<{ name: string | null; outcome: st
   });
 }
 
+/** Enter on the lane records the traveller on screen; when it does not, the error says what the lane showed. */
+export async function recordWithEnter(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.keyboard.press('Enter');
+  try {
+    await page.getByTestId('recorded-note').waitFor({ timeout: timeoutMs });
+  } catch {
+    const state = await page.evaluate(() => ({
+      error: document.querySelector('[data-testid="error-banner"]')?.textContent ?? null,
+      recordButton: document.querySelector('[data-testid="record-button"]') ? { disabled: (document.querySelector('[data-testid="record-button"]') as HTMLButtonElement).disabled } : null,
+      focus: document.activeElement?.id ?? document.activeElement?.tagName ?? null,
+      scans: performance.getEntriesByName('lane:scan-last-key').length,
+    }));
+    throw new Error(`Enter did not record: the lane shows ${JSON.stringify(await laneShows(page))}, ${JSON.stringify(state)}`);
+  }
+}
+
 async function waitFor(page: Page, what: string, test: (shown: Awaited<ReturnType<typeof laneShows>>) => boolean, timeoutMs = 10_000) {
   const until = Date.now() + timeoutMs;
   let shown = await laneShows(page);
