@@ -45,7 +45,11 @@ const PASSES: readonly Pass[] = [
   { size: 'reduced', options: TURNED },
   { size: 'full', options: PLAIN },
 ];
-/** A frame too small to reduce (short side under 2 × CAMERA_SMALL_PASS_SIDE) is cheap to read whole. */
+/**
+ * A frame too small to reduce (short side under 2 × CAMERA_SMALL_PASS_SIDE, e.g. 640×480) is read
+ * whole in one pass: a QR-only pass first saved 0.3 ms where there was a code but made empty frames,
+ * most of a camera's, 23 % dearer (9.7 instead of 7.9 ms of CPU).
+ */
 const SMALL_FRAME_PASSES: readonly Pass[] = [{ size: 'full', options: TURNED }];
 
 /**
