@@ -109,6 +109,13 @@ function forEachLine(bytes: Uint8Array, each: (line: string, index: number) => v
   return index;
 }
 
+// A tampered reason (null, a number) must be named as a bad row, not crash the CSV comparison that reads it.
+function isReason(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const reason = value as Record<string, unknown>;
+  return typeof reason.code === 'string' && typeof reason.severity === 'string' && typeof reason.message === 'string';
+}
+
 function isCrossingRow(value: unknown): value is CrossingExportRow {
   if (typeof value !== 'object' || value === null) return false;
   const row = value as Record<string, unknown>;
@@ -120,6 +127,7 @@ function isCrossingRow(value: unknown): value is CrossingExportRow {
     (row.direction === 'entry' || row.direction === 'exit') &&
     (row.outcome === 'OK' || row.outcome === 'NOT_OK' || row.outcome === 'NEEDS_CROSS_CHECK') &&
     Array.isArray(row.reasons) &&
+    row.reasons.every(isReason) &&
     typeof document === 'object' &&
     document !== null &&
     typeof document.documentNumber === 'string'

@@ -135,6 +135,16 @@ describe(`verifying a ${ROWS}-crossing bundle`, () => {
     expect(messages(problems)).toEqual(expect.arrayContaining(['crossings.jsonl line 100 is not a crossing']));
   });
 
+  it('names a JSONL row whose reasons were edited into null or a number (no crash)', async () => {
+    const problems = await verifyEdited('crossings.jsonl', (jsonl) => {
+      const lines = jsonl.split('\n');
+      lines[499] = (lines[499] as string).replace(/"reasons":\[[^\]]*\]/, '"reasons":[null]');
+      lines[599] = (lines[599] as string).replace(/"reasons":\[[^\]]*\]/, '"reasons":[7]');
+      return lines.join('\n');
+    });
+    expect(messages(problems)).toEqual(expect.arrayContaining(['crossings.jsonl line 500 is not a crossing', 'crossings.jsonl line 600 is not a crossing']));
+  });
+
   it('names the summary when a count in it is changed', async () => {
     const problems = await verifyEdited('summary.json', (summary) => summary.replace(`"total": ${ROWS}`, `"total": ${ROWS - 1}`));
     expect(messages(problems)).toEqual([
