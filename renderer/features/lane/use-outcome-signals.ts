@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ScanResult } from '../../../shared/contract';
 import { noteCertificates } from './certificate-clock';
 import { OutcomeSounds } from './outcome-sound';
@@ -16,9 +16,13 @@ export function useOutcomeSignals(scan: ScanResult | null, volume: number): void
     volumeNow.current = volume;
   }, [volume]);
   useEffect(() => sounds.preload(), [sounds]);
+  // A layout effect runs right after the commit, before the browser paints it: the measure's animation
+  // frame is then the one that paints the outcome (a passive effect can run after that paint, one frame late).
+  useLayoutEffect(() => {
+    if (scan) measureWhenPainted(scan.draft.outcome);
+  }, [scan]);
   useEffect(() => {
     if (!scan) return;
-    measureWhenPainted(scan.draft.outcome);
     sounds.play(scan.draft.outcome, volumeNow.current);
     noteCertificates(scan);
   }, [scan, sounds]);

@@ -138,6 +138,8 @@ export async function presentTraveller(page: Page, scanner: ScannerKeys, travell
       return attempt;
     } catch (error) {
       failures.push(`attempt ${attempt}: ${(error as Error).message}`);
+      // Said at once: a re-scan is counted as a pass, so its reason must not be lost.
+      console.log(`re-scan of traveller ${traveller.index} (${traveller.name}): ${(error as Error).message}`);
     }
   }
   throw new Error(`traveller ${traveller.index} (${traveller.name}) never came out right:\n${failures.join('\n')}`);
