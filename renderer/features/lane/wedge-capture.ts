@@ -1,6 +1,7 @@
 import {
   autoFixLayout,
   createBurstDetector,
+  DEFAULT_MAX_GAP_MS,
   isCharacterKey,
   isCompleteScan,
   isModifierKey,
@@ -201,7 +202,7 @@ export class WedgeCapture {
    */
   private withReplayedHead(burst: ScanBurst): ScanBurst {
     const head = this.lastReplay;
-    if (!head || !(burst.startedAt - head.endedAt <= (this.options.detector.maxGapMs ?? 30))) return burst;
+    if (!head || !(burst.startedAt - head.endedAt <= (this.options.detector.maxGapMs ?? DEFAULT_MAX_GAP_MS))) return burst;
     const typedIntoField = head.target instanceof Element && isTextEntry(head.target);
     if (typedIntoField && !takeBackText(head.target, head.text)) return burst;
     const [first = '', ...rest] = burst.lines;
