@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { createCore } from '../../shared/app';
+import { acquireDataDirLock } from '../../shared/node/paths/data-dir-lock';
 import { CORE_EVENT_CHANNEL } from '../../shared/contract';
 import { createDispatcher } from '../../shared/host/dispatch';
 import { ScannerManager } from '../../shared/node/scanners';
@@ -39,6 +40,8 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   // Scanner devices are owned by main, never the renderer; without drivers or devices they only show as statuses.
   const dataDir = app.getPath('userData');
+  // The single-instance lock keeps out a second desktop app; this file keeps out a browser host on the same folder.
+  const lock = acquireDataDirLock(dataDir);
   // The database key is sealed by the OS keychain (safeStorage, usable only after 'ready').
   const databaseKey = safeStorageKeyStore(dataDir, safeStorage);
   // The station's signing key too: exports and group files are signed in main, the renderer never sees it.
@@ -64,6 +67,9 @@ async function start(): Promise<void> {
     else window.show();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => {
+    core.close();
+    lock.release();
+  });
   open();
 }

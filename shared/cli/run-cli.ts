@@ -11,36 +11,48 @@ import { scanImageCommand } from './commands/scan-image';
 import { trustListExportCommand, trustListImportCommand } from './commands/trust-list';
 import { CliError, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
 
-export const USAGE = `Usage: checkpoint <command>
-
-Commands:
-  classify                 read one scanned payload on stdin, print {kind, text, stripped}
-  db check [--data-dir D]  check the station database (integrity, audit chain, schema version)
-  audit verify [--data-dir D]
-                           verify the hash-chained audit log: {ok, rows, head} or {ok: false, firstBrokenSeq, reason}; exit 1 when broken
-  mrz [--at ISO] [--no-correction] [--batch]
+/** Each command's own lines of the usage text, printed alone by `checkpoint <command> --help`. */
+export const COMMAND_USAGE: Readonly<Record<string, string>> = {
+  classify: `  classify                 read one scanned payload on stdin, print {kind, text, stripped}`,
+  db: `  db check [--data-dir D]  check the station database (integrity, audit chain, schema version)`,
+  audit: `  audit verify [--data-dir D]
+                           verify the hash-chained audit log: {ok, rows, head} or {ok: false, firstBrokenSeq, reason}; exit 1 when broken`,
+  mrz: `  mrz [--at ISO] [--no-correction] [--batch]
                            parse an MRZ from stdin (lines, or joined with ^): {format, status, fields, checks, corrections, problems};
-                           exit 2 when unreadable. --batch: JSON lines {"id","text"} in, one result per line out
-  scan-image <file>        decode the QR / Data Matrix / PDF417 / Aztec codes in a PNG or JPEG, print [{text, format, position}]
-  dcc verify --trust <path> [--at ISO] [--image <png>]
+                           exit 2 when unreadable. --batch: JSON lines {"id","text"} in, one result per line out`,
+  'scan-image': `  scan-image <file>        decode the QR / Data Matrix / PDF417 / Aztec codes in a PNG or JPEG, print [{text, format, position}]`,
+  dcc: `  dcc verify --trust <path> [--at ISO] [--image <png>]
                            verify an EU DCC (HC1: payload on stdin, or the QR in the image) against a trust list file or folder:
-                           {payload, steps, signer, outcome, reasons}; exit 0 whenever a result is printed, 2 for unusable input
-  trust-list import [--data-dir D] <file>
+                           {payload, steps, signer, outcome, reasons}; exit 0 whenever a result is printed, 2 for unusable input`,
+  'trust-list': `  trust-list import [--data-dir D] <file>
                            replace the station's DCC trust list (EU gateway JSON, station file, signed file, PEM, DER, folder)
   trust-list export [--data-dir D] <file>
-                           write the station's trust list as a station trust-list file
-
-  export [--date YYYY-MM-DD | --from ISO --to ISO] --out <dir> [--zip] [--data-dir D]
+                           write the station's trust list as a station trust-list file`,
+  export: `  export [--date YYYY-MM-DD | --from ISO --to ISO] --out <dir> [--zip] [--data-dir D]
                            write a signed bundle of the station's log (default: today at the station) into <dir>
   export verify <bundle> --public-key <pem|base64|fingerprint file> [--previous <bundle>]
                            check a bundle folder or .zip: signature, hashes, row counts, CSV = JSONL, chain with the previous one;
-                           exit 1 naming every problem, 2 when the bundle or key cannot be read
-Output is JSON on stdout; errors go to stderr with a non-zero exit code.`;
+                           exit 1 naming every problem, 2 when the bundle or key cannot be read`,
+};
+
+const OUTPUT_NOTE = 'Output is JSON on stdout; errors go to stderr with a non-zero exit code.';
+
+export const USAGE = `Usage: checkpoint <command>   (checkpoint <command> --help for one command)
+
+Commands:
+${Object.values(COMMAND_USAGE).join('\n')}
+${OUTPUT_NOTE}`;
+
+const commandUsage = (lines: string) => `Usage:\n${lines}\n${OUTPUT_NOTE}`;
 
 /** Dispatches a CLI invocation; every failure becomes a message on stderr and an exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (command !== undefined && COMMAND_USAGE[command] !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+      io.stdout(commandUsage(COMMAND_USAGE[command]));
+      return 0;
+    }
     switch (command) {
       case 'classify':
         return await classifyCommand(io);

@@ -4,9 +4,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../app';
+import { acquireDataDirLock } from '../../node/paths/data-dir-lock';
 import { defaultDataDir } from '../../node/paths/default-data-dir';
 import { ScannerManager } from '../../node/scanners';
 import { startWebHost } from './web-host';
+
+export const WEB_HOST_USAGE = `Usage: node dist/node/web-host.mjs [--port N] [--data-dir DIR] [--open]
+
+Runs Checkpoint Station in a web browser on this PC (127.0.0.1 only) and prints the address to open.
+  --port N        port to listen on (default CHECKPOINT_PORT, else any free port)
+  --data-dir DIR  the station's data folder (default CHECKPOINT_DATA_DIR, else the user's data folder)
+  --open          open the address in the default browser
+  --help          print this text
+One station runs per data folder: a second one on the same folder refuses to start.`;
 
 /** `npm run start:web`: the station in a normal browser, for PCs without the Electron binary and for e2e tests. */
 async function main(): Promise<void> {
@@ -15,13 +25,20 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.CHECKPOINT_PORT ?? '0' },
       'data-dir': { type: 'string' },
       open: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(WEB_HOST_USAGE);
+    return;
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   // Scanner devices belong to this process; missing drivers or devices only show as scanner statuses.
+  // Before the database opens: a second host on this folder stops here with a sentence.
+  const lock = acquireDataDirLock(dataDir);
   const scanners = new ScannerManager({ warn: (message, error) => console.warn(`Scanners: ${message}`, error ?? '') });
   const core = await createCore({ dataDir, appVersion: packageVersion(), scanners });
   const host = await startWebHost({ core, staticDir, port });
@@ -31,6 +48,7 @@ async function main(): Promise<void> {
   const stop = () => {
     void host.close().finally(() => {
       core.close();
+      lock.release();
       process.exit(0);
     });
   };

@@ -53,6 +53,29 @@ describe('checkpoint CLI', () => {
     expect(stderr).toMatch(/Usage: checkpoint/);
   });
 
+  it('every command prints its own usage with --help (exit 0, nothing run)', () => {
+    const commands: [string[], RegExp][] = [
+      [['classify', '--help'], /classify +read one scanned payload/],
+      [['db', 'check', '--help'], /db check \[--data-dir D\]/],
+      [['audit', 'verify', '-h'], /audit verify/],
+      [['mrz', '--help'], /mrz \[--at ISO\]/],
+      [['scan-image', '--help'], /scan-image <file>/],
+      [['dcc', 'verify', '--help'], /dcc verify --trust <path>/],
+      [['trust-list', 'import', '--help'], /trust-list import .*\n[\s\S]*trust-list export/],
+      [['export', '--help'], /export \[--date YYYY-MM-DD[\s\S]*export verify <bundle>/],
+      [['export', 'verify', '--help'], /export verify <bundle>/],
+    ];
+    for (const [args, usage] of commands) {
+      const { code, stdout, stderr } = run(args);
+      expect(code, args.join(' ')).toBe(0);
+      expect(stdout, args.join(' ')).toMatch(/^Usage:\n/);
+      expect(stdout, args.join(' ')).toMatch(usage);
+      expect(stdout, args.join(' ')).not.toMatch(/scan-image <file>[\s\S]*dcc verify/);
+      expect(stderr, args.join(' ')).toBe('');
+    }
+    expect(run(['--help']).stdout).toMatch(/checkpoint <command> --help/);
+  });
+
   it('db check reports integrity, audit chain and schema version of a real station database', async () => {
     const dataDir = tempDir();
     const core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
