@@ -101,8 +101,8 @@ interface GivenComparison {
  * given names at all (some people have none; DCC 1.3.2 allows a surname alone) does not contradict.
  */
 function givenCompare(certificate: string, passport: string): GivenComparison {
-  const a = nameKey(certificate).split(' ').filter(Boolean);
-  const b = nameKey(passport).split(' ').filter(Boolean);
+  const a = nameWords(certificate);
+  const b = nameWords(passport);
   if (a.length === 0 && b.length === 0) return { score: 1, partial: false };
   if (a.length === 0 || b.length === 0) return { score: 1, partial: true };
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
@@ -112,6 +112,9 @@ function givenCompare(certificate: string, passport: string): GivenComparison {
   if (a.length === b.length || whole >= NAME_MATCH_THRESHOLD) return { score: Math.max(whole, a.length === b.length ? perWord : 0), partial: false };
   return { score: perWord, partial: true };
 }
+
+/** The words of a name in their own script (nameSimilarity picks the transliteration per word; nameKey would fix ICAO's). */
+const nameWords = (name: string): string[] => name.split(/[\s<\-‐‑‒–—,./_]+/).filter((word) => nameKey(word) !== '');
 
 const best = (comparisons: readonly GivenComparison[]): GivenComparison =>
   comparisons.reduce((a, b) => (b.score > a.score ? b : a));

@@ -1,3 +1,4 @@
+import { nameKeys } from './romanisation';
 import { transliterate } from './transliteration';
 
 /**
@@ -11,7 +12,7 @@ export function nameKey(name: string): string {
 
 // Spelling variants of the same sound across transliteration systems, folded to one form before comparing:
 // ICAO (DZH, KH, TS, IU, IA), the national Latin alphabets of Central Asia (Tajik J for Ҷ, Uzbek X for Х and Q for Қ,
-// Y for Й/Ю/Я), Ё as E, YO or IO, German umlauts (UE/U), X/KS in Latin names, doubled letters. Applied in order; the
+// Y for Й/Ю/Я), Ё as E, YO or IO, German umlauts (UE/U), X/KS in Latin names, doubled letters, ALEXANDER's -NDER. Applied in order; the
 // result is only used for comparison, never shown.
 const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/SHCH|SCH/g, 'SH'],
@@ -30,22 +31,62 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/UE/g, 'U'],
   [/IE/g, 'E'],
   [/(.)\1+/g, '$1'],
+  // -андр names in western spelling (Александр ALEXANDER, as in many passports and certificates).
+  [/NDER$/g, 'NDR'],
 ];
 
-const fold = (word: string): string => FOLDS.reduce((w, [re, to]) => w.replace(re, to), word);
+/**
+ * A bounded cache for the per-name work (keys, folds): pairing and the corpus compare each name with many others, and
+ * the same few thousand names come back. Cleared when full rather than evicting one by one (simple, and names recur).
+ */
+function cached<T>(compute: (text: string) => T, size = 4096): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= size) cache.clear();
+      value = compute(text);
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
 
+const fold = cached((word: string): string => FOLDS.reduce((w, [re, to]) => w.replace(re, to), word));
+const keysOf = cached(nameKeys, 2048);
+
+// A E I O U Y as char codes.
+const isVowel = (c: number): boolean => c === 65 || c === 69 || c === 73 || c === 79 || c === 85 || c === 89;
+
+// Two rows reused across calls (the comparison runs for every pair of names pairing looks at).
+let rowA = new Float64Array(32);
+let rowB = new Float64Array(32);
+
+/**
+ * Edit distance where one vowel for another costs half: names carried across scripts differ most in their vowels
+ * (HUSEIN / HUSAYN, KOMILOV / KAMILOV, SULEIMENOV / SULEYMENOV), while a changed consonant usually means another name.
+ */
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rowA.length <= b.length) {
+    rowA = new Float64Array(b.length + 1);
+    rowB = new Float64Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    const vowelA = isVowel(ca);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : vowelA && isVowel(cb) ? 0.5 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
@@ -73,12 +114,23 @@ function coverage(from: readonly string[], to: readonly string[]): number {
 
 /**
  * Similarity of two names in 0..1, across scripts and transliteration systems: `ҶУРАЕВ`, `DZHURAEV` and `JURAEV`
- * score above 0.9 with each other; unrelated names score low. Compares the names as a whole (ignoring word breaks,
- * so `VAN DER VELDEN` = `VANDERVELDEN`) and word by word in any order (so `ANNA MARIA ERIKSSON` ~ `ERIKSSON ANNA MARIA`).
+ * score above 0.9 with each other; unrelated names score low. A Cyrillic name is compared in each Latin spelling its
+ * letters allow (romanisation.ts: Ўктам as OKTAM and UKTAM, Юлия as IULIIA, YULIYA and JULIJA), keeping the best.
+ * Compares the names as a whole (ignoring word breaks, so `VAN DER VELDEN` = `VANDERVELDEN`) and word by word in any
+ * order (so `ANNA MARIA ERIKSSON` ~ `ERIKSSON ANNA MARIA`).
  */
 export function nameSimilarity(a: string, b: string): number {
-  const ka = nameKey(a);
-  const kb = nameKey(b);
+  let best = 0;
+  for (const ka of keysOf(a)) {
+    for (const kb of keysOf(b)) {
+      best = Math.max(best, keySimilarity(ka, kb));
+      if (best === 1) return 1;
+    }
+  }
+  return best;
+}
+
+function keySimilarity(ka: string, kb: string): number {
   if (ka === '' || kb === '') return 0;
   if (ka === kb) return 1;
   const whole = wordSimilarity(ka.replace(/ /g, ''), kb.replace(/ /g, ''));
