@@ -44,8 +44,11 @@ function isRealDate(iso: string): boolean {
 export function sameIdentity(a: Identity, b: Identity): boolean {
   if (a.nationality !== b.nationality || a.birthDate === null || b.birthDate === null) return false;
   if (!birthDatesClose(a.birthDate, b.birthDate)) return false;
-  return nameSimilarity(a.nameKey, b.nameKey) >= SAME_NAME_THRESHOLD;
+  return nameSimilarity(writtenName(a), writtenName(b)) >= SAME_NAME_THRESHOLD;
 }
+
+/** The name as written when the record keeps it (any script), else its ICAO key. */
+const writtenName = (who: Identity): string => (who.surname !== undefined ? `${who.surname} ${who.givenNames ?? ''}` : who.nameKey);
 
 /** Whether `b` is one of `birthDateVariants(a)`, without building the list (rosters compare many pairs). */
 export function birthDatesClose(a: string, b: string): boolean {

@@ -9,6 +9,12 @@ export interface Identity {
   readonly birthDate: string | null;
   /** nameKey(surname + given names): ICAO transliteration, A–Z and single spaces. */
   readonly nameKey: string;
+  /**
+   * The name as written, in its own script, where the record keeps it (manifest lines): a Cyrillic name is then compared
+   * in each Latin spelling its language allows, which the ICAO key alone has lost (Ўктам is OKTAM in Uzbek, UKTAM in ICAO).
+   */
+  readonly surname?: string;
+  readonly givenNames?: string;
 }
 
 /** One crossing as pairing sees it: recorded here or carried over in a group file from the other end. */

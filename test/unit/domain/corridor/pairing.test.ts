@@ -28,6 +28,19 @@ describe('who is the same person', () => {
     expect(sameIdentity(entry, passage({ id: 'b', direction: 'exit', documentNumber: '509999999', birthDate: '1991-07-15' }))).toBe(false);
   });
 
+  it('compares a manifest line by its name as written, so an Uzbek or Baltic passport spelling finds the Cyrillic line', () => {
+    const line = passage({ id: 'a', direction: 'entry', documentNumber: '', nameKey: nameKey('Нормуродов Ўктам'), surname: 'Нормуродов', givenNames: 'Ўктам' });
+    expect(sameIdentity(line, passage({ id: 'b', direction: 'exit', nameKey: 'NORMURODOV OKTAM' }))).toBe(true);
+    const julija = passage({ id: 'c', direction: 'entry', documentNumber: '', nameKey: nameKey('Ершова Юлия'), surname: 'Ершова', givenNames: 'Юлия' });
+    const scanned = passage({ id: 'd', direction: 'exit', nameKey: 'JERSCHOWA JULIJA' });
+    expect(sameIdentity(julija, scanned)).toBe(true);
+    // The ICAO key alone (ERSHOVA IULIIA) is what the comparison had before.
+    const { surname: _s, givenNames: _g, ...keyOnly } = julija;
+    void _s;
+    void _g;
+    expect(sameIdentity(keyOnly, scanned)).toBe(false);
+  });
+
   it('treats day/month swaps and one-digit slips as the same birth date, and agrees with the variant list', () => {
     expect(birthDatesClose('1990-01-15', '1990-01-15')).toBe(true);
     expect(birthDatesClose('1990-03-04', '1990-04-03')).toBe(true);
