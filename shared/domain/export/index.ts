@@ -32,6 +32,7 @@ export {
 export { StationTime, isValidTimeZone, offsetText } from './station-time';
 export { SummaryBuilder, type BundleSummary, type GroupInfo, type GroupSummary, type Tally } from './summary';
 export {
+  chainProblems,
   verifyBundle,
   type BundleProblem,
   type BundleProblemCode,

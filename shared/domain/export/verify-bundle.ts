@@ -409,6 +409,16 @@ function alertTypesOf(bytes: Uint8Array, manifest: BundleManifest, problems: Pro
   return readable ? types : null;
 }
 
+/**
+ * Whether `current` follows `previous` without a gap: same station, periods meet, the audit chain continues,
+ * no crossing in both or in neither. The central side checks each received bundle against the one before.
+ */
+export function chainProblems(previous: BundleManifest, current: BundleManifest): BundleProblem[] {
+  const problems = new Problems();
+  checkChain(previous, current, problems);
+  return problems.done();
+}
+
 function checkChain(previous: BundleManifest, current: BundleManifest, problems: Problems): void {
   if (previous.stationId !== current.stationId) {
     problems.add('chain-broken', `the previous bundle is from station ${previous.stationId}, this one from ${current.stationId}`);

@@ -29,14 +29,20 @@ export function readBundle(target: string): ReadBundleResult {
     return { ok: true, files, kind: 'folder' };
   }
   if (stat.size > MAX_BUNDLE_BYTES) return { ok: false, reason: 'unusable', message: `${target} is larger than any bundle (${stat.size} bytes)` };
-  const bytes = readWhole(target);
+  return readZipBundle(readWhole(target), path.basename(target));
+}
+
+/** A bundle .zip already in memory (the central side receives it as a request body); `label` names it in messages. */
+export function readZipBundle(bytes: Buffer, label: string): ReadBundleResult {
+  if (bytes.length > MAX_BUNDLE_BYTES) return { ok: false, reason: 'unusable', message: `${label} is larger than any bundle (${bytes.length} bytes)` };
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
-    return { ok: false, reason: 'damaged', message: `${path.basename(target)} is not a zip file (it does not start with a zip header)` };
+    return { ok: false, reason: 'damaged', message: `${label} is not a zip file (it does not start with a zip header)` };
   }
+  const files = new Map<string, Uint8Array>();
   try {
     for (const [name, data] of unzipEntries(bytes)) files.set(name, data);
   } catch (error) {
-    return { ok: false, reason: 'damaged', message: `${path.basename(target)} is truncated or damaged and cannot be unpacked (${(error as Error).message})` };
+    return { ok: false, reason: 'damaged', message: `${label} is truncated or damaged and cannot be unpacked (${(error as Error).message})` };
   }
   return { ok: true, files, kind: 'zip' };
 }
