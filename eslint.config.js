@@ -64,6 +64,12 @@ export default tseslint.config(
     files: ['shared/host/**/*.ts', 'shared/cli/**/*.ts'],
     rules: restrict({ patterns: [ELECTRON, NATIVE, REACT, up(['renderer'], 'hosts never import the renderer.')] }),
   },
+  // central/: the hub, a Node service of its own; it reuses the pure domain and the Node adapters, never a station's
+  // core, hosts or screens.
+  {
+    files: ['central/**/*.ts'],
+    rules: restrict({ patterns: [ELECTRON, NATIVE, REACT, up(['shared/app', 'shared/host', 'renderer', 'electron'], 'the hub reuses shared/domain and shared/node only.')] }),
+  },
   // renderer: talks to the core only through CoreClient; shared/contract and shared/domain are allowed.
   {
     files: ['renderer/**/*.{ts,tsx}'],

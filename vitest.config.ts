@@ -28,6 +28,18 @@ export default defineConfig({
       {
         plugins: [sqlText()],
         test: {
+          // The central hub against a real PostgreSQL server (one per run, a database per test file) and PGlite.
+          name: 'central',
+          include: ['test/central/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [sqlText()],
+        test: {
           name: 'reliability',
           include: ['test/reliability/**/*.test.ts'],
           environment: 'node',

@@ -15,6 +15,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['shared/host/web/main.ts'], outfile: 'dist/node/web-host.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['shared/cli/main.ts'], outfile: 'dist/node/cli.mjs', format: 'esm', packages: 'external' }),
+  build({ ...common, entryPoints: ['central/cli/main.ts'], outfile: 'dist/node/central.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);

@@ -56,9 +56,9 @@ export interface TestStation {
 let counter = 0;
 
 /** A real station database in `dataDir` with the export time zone set, and the deps an export needs. */
-export function openTestStation(dataDir: string, now: () => Date = () => new Date(DAY1_START + 3 * DAY_MS)): TestStation {
+export function openTestStation(dataDir: string, now: () => Date = () => new Date(DAY1_START + 3 * DAY_MS), id = 'STN-TEST01'): TestStation {
   const store = StationStore.open(dataDir);
-  const stationId = store.ensureSetting('station.id', () => 'STN-TEST01');
+  const stationId = store.ensureSetting('station.id', () => id);
   const exports = new ExportsRepo(store.database);
   store.transaction(() => exports.setSetting(TIME_ZONE_KEY, TEST_ZONE));
   const key = loadOrCreateStationKey(dataDir);

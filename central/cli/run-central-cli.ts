@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { zipSync } from 'fflate';
+import { readBundle, readPublicKeyFile } from '../../shared/node/export';
+import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../../shared/cli/io';
+import { ingestBundle } from '../ingest/ingest-bundle';
+import { createHubServer, DEFAULT_MAX_BODY_BYTES } from '../server/create-server';
+import { openCentralStore, type CentralStore } from '../store/open-store';
+import { hubStats } from '../store/stats';
+import { StationExistsError, UnknownStationError, type StationKeyInput } from '../store/stations-repo';
+import { CENTRAL_USAGE } from './usage';
+
+export const DEFAULT_PORT = 8470;
+
+const COMMON = {
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+function storeOptions(values: { 'data-dir'?: string | undefined; 'database-url'?: string | undefined }) {
+  return {
+    databaseUrl: values['database-url'] ?? process.env.DATABASE_URL,
+    dataDir: path.resolve(values['data-dir'] ?? process.env.CHECKPOINT_CENTRAL_DATA_DIR ?? 'central-data'),
+  };
+}
+
+async function withStore<T>(values: Parameters<typeof storeOptions>[0], work: (store: CentralStore) => Promise<T>): Promise<T> {
+  const store = await openCentralStore(storeOptions(values));
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function stationKey(file: string | undefined): StationKeyInput {
+  if (!file) throw new CliError(`--public-key <file> is required\n\n${CENTRAL_USAGE}`);
+  const read = readPublicKeyFile(file);
+  if (!read.ok) throw new CliError(read.message);
+  return 'publicKey' in read.signer ? { publicKey: read.signer.publicKey, fingerprint: fingerprintOf(read.signer.publicKey) } : { publicKey: null, fingerprint: read.signer.fingerprint };
+}
+
+const fingerprintOf = (publicKey: string): string => createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex');
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/** `serve` resolves once listening and stays up until `stop` (a signal in the real CLI). */
+export async function serve(io: CliIo, values: Record<string, unknown>, stop: Promise<void>): Promise<number> {
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`--port must be a port number (0–65535), not ${String(values.port)}`);
+  const maxBody = values['max-body'] === undefined ? DEFAULT_MAX_BODY_BYTES : Number(values['max-body']);
+  if (!Number.isInteger(maxBody) || maxBody <= 0) throw new CliError('--max-body must be a positive number of bytes');
+  const store = await openCentralStore(storeOptions(values as Parameters<typeof storeOptions>[0]));
+  const app = createHubServer(store, { maxBodyBytes: maxBody });
+  try {
+    const url = await app.listen({ port, host: typeof values.host === 'string' ? values.host : '127.0.0.1' });
+    io.stdout(json({ url, hubPublicKey: store.hubKey.publicKey, hubFingerprint: store.hubKey.fingerprint, database: store.sql.kind }));
+    await stop;
+    return EXIT_OK;
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
+
+async function ingestFiles(io: CliIo, store: CentralStore, targets: readonly string[]): Promise<number> {
+  let refused = 0;
+  const results = [];
+  for (const target of targets) {
+    const read = readBundle(target);
+    if (!read.ok) {
+      refused += 1;
+      results.push({ bundle: target, outcome: 'rejected', code: 'bundle-unreadable', message: read.message });
+      continue;
+    }
+    // A folder is kept as a .zip of its files, so every raw bundle is stored the same way.
+    const raw = read.kind === 'zip' ? fs.readFileSync(target) : Buffer.from(zipSync(Object.fromEntries(read.files)));
+    const outcome = await ingestBundle(store, { files: read.files, raw, station: null, via: 'usb' });
+    if (outcome.kind === 'rejected') {
+      refused += 1;
+      io.stderr(`${target}: refused (${outcome.code}): ${outcome.message}`);
+      results.push({ bundle: target, outcome: 'rejected', code: outcome.code, message: outcome.message });
+    } else {
+      results.push({ bundle: target, outcome: outcome.kind, receipt: outcome.signed.receipt, signature: outcome.signed.signature });
+    }
+  }
+  io.stdout(json(results));
+  return refused > 0 ? EXIT_FAILED_CHECK : EXIT_OK;
+}
+
+/** Dispatches a `checkpoint-central` invocation; every failure becomes a message on stderr and an exit code. */
+export async function runCentralCli(argv: readonly string[], io: CliIo, stop: Promise<void> = new Promise(() => undefined)): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case 'serve': {
+        const { values } = parseArgs({ args: [...rest], options: { ...COMMON, port: { type: 'string' }, host: { type: 'string' }, 'max-body': { type: 'string' } } });
+        if (values.help) return help(io);
+        return await serve(io, values, stop);
+      }
+      case 'station': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { ...COMMON, id: { type: 'string' }, 'public-key': { type: 'string' }, corridor: { type: 'string' } },
+        });
+        if (values.help) return help(io);
+        const [sub] = positionals;
+        const needId = (): string => {
+          if (!values.id) throw new CliError(`station ${sub} needs --id ID\n\n${CENTRAL_USAGE}`);
+          return values.id;
+        };
+        switch (sub) {
+          case 'add': {
+            const id = needId();
+            const key = stationKey(values['public-key']);
+            return await withStore(values, async (store) => {
+              const { station, credential } = await store.stations.add(id, key, values.corridor ?? null);
+              io.stdout(json({ stationId: station.stationId, credential, hubPublicKey: store.hubKey.publicKey, hubFingerprint: store.hubKey.fingerprint, fingerprint: station.fingerprint }));
+              return EXIT_OK;
+            });
+          }
+          case 'list':
+            return await withStore(values, async (store) => {
+              io.stdout(json((await store.stations.list()).map(({ num: _num, ...station }) => station)));
+              return EXIT_OK;
+            });
+          case 'revoke': {
+            const id = needId();
+            return await withStore(values, async (store) => {
+              const { num: _num, ...station } = await store.stations.revoke(id);
+              io.stdout(json(station));
+              return EXIT_OK;
+            });
+          }
+          case 'rotate-key': {
+            const id = needId();
+            const key = stationKey(values['public-key']);
+            return await withStore(values, async (store) => {
+              const { station, credential } = await store.stations.rotateKey(id, key);
+              io.stdout(json({ stationId: station.stationId, credential, hubPublicKey: store.hubKey.publicKey, hubFingerprint: store.hubKey.fingerprint, fingerprint: station.fingerprint }));
+              return EXIT_OK;
+            });
+          }
+          default:
+            throw new CliError(`unknown station subcommand "${sub ?? ''}" (add, list, revoke, rotate-key)\n\n${CENTRAL_USAGE}`);
+        }
+      }
+      case 'ingest': {
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: COMMON });
+        if (values.help) return help(io);
+        if (positionals.length === 0) throw new CliError(`ingest takes one or more bundle folders or .zip files\n\n${CENTRAL_USAGE}`);
+        return await withStore(values, (store) => ingestFiles(io, store, positionals));
+      }
+      case 'stats': {
+        const { values } = parseArgs({ args: [...rest], options: COMMON });
+        if (values.help) return help(io);
+        return await withStore(values, async (store) => {
+          io.stdout(json(await hubStats(store.sql)));
+          return EXIT_OK;
+        });
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        return help(io);
+      default:
+        throw new CliError(`unknown command "${command}"\n\n${CENTRAL_USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`checkpoint-central: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof StationExistsError || error instanceof UnknownStationError) {
+      io.stderr(`checkpoint-central: ${error.message}`);
+      return EXIT_FAILED_CHECK;
+    }
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      io.stderr(`checkpoint-central: ${(error as Error).message}\n\n${CENTRAL_USAGE}`);
+      return EXIT_UNUSABLE_INPUT;
+    }
+    io.stderr(`checkpoint-central: ${(error as Error).message}`);
+    return EXIT_UNUSABLE_INPUT;
+  }
+}
+
+function help(io: CliIo): number {
+  io.stdout(CENTRAL_USAGE);
+  return EXIT_OK;
+}

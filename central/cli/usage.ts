@@ -1,0 +1,22 @@
+export const CENTRAL_USAGE = `Usage: checkpoint-central <command>
+
+The central hub: receives the stations' signed bundles, keeps them in PostgreSQL and answers with signed receipts.
+Every command takes --database-url URL (or DATABASE_URL) for a PostgreSQL server; without one the embedded
+database (PGlite) in --data-dir is used (default: ./central-data, or CHECKPOINT_CENTRAL_DATA_DIR).
+
+Commands:
+  serve [--port N] [--host H] [--max-body BYTES]
+                           start the hub; prints {"url", "hubPublicKey", "hubFingerprint", "database"} once it listens
+                           (127.0.0.1 and port 8470 by default; --host 0.0.0.0 only behind TLS termination)
+  station add --id ID --public-key FILE [--corridor C]
+                           register a station's Ed25519 key (PEM, base64 SPKI, or the 64-hex fingerprint the Export
+                           screen shows); prints {"stationId", "credential", "hubPublicKey"} — the credential only this once
+  station list             print every station: {stationId, fingerprint, corridorId, createdAt, revokedAt}
+  station revoke --id ID   refuse the station's credential from now on
+  station rotate-key --id ID --public-key FILE
+                           a new key and a new credential for the station (the old credential stops working)
+  ingest <bundle folder or .zip> [...]
+                           store bundles carried on a USB stick (the same checks as over HTTP); exit 1 when any is refused
+  stats                    print {"stations", "bundles", "crossings", "rejected"}
+
+Output is JSON on stdout; errors go to stderr with a non-zero exit code (1: refused, 2: unusable input).`;

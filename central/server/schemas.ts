@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The ingest request's headers: a bearer credential and the manifest hash as Idempotency-Key. */
+export const IngestHeaders = z.object({
+  authorization: z.string().regex(/^Bearer [A-Za-z0-9._~+/=-]{8,512}$/, 'Authorization must be "Bearer <station credential>"'),
+  'idempotency-key': z.string().regex(/^[0-9a-f]{64}$/, 'Idempotency-Key must be the manifest SHA-256 (64 lower-case hex digits)'),
+});
+
+export const AuthHeaders = IngestHeaders.pick({ authorization: true });
+
+/** Every refusal has this body; `code` is stable (stations translate and act on it), `message` is for logs. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    retryable: z.boolean(),
+    problems: z.array(z.object({ code: z.string(), file: z.string().optional(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

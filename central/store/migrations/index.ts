@@ -1,0 +1,10 @@
+import init from './0001_init.sql';
+
+export interface CentralMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Numbered, contiguous, applied in order; each one in its own transaction. */
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [{ version: 1, name: '0001_init', sql: init }];
