@@ -15,7 +15,7 @@ export {
   type OpenAlert,
   type StationContact,
 } from './central-alerts';
-export { groupBoardRow, type GroupBoardRow, type StepCount } from './group-board';
+export { boardRowOf, groupBoardRow, memberClasses, type GroupBoardRow, type MemberClass, type StepCount } from './group-board';
 export { applyPlacement, fitsTrip, journeyLookupKeys, journeyMatch, journeyOf, placeCrossing, type Placement } from './place-crossing';
 export { reconcileCrossings } from './reconcile';
 export { groupPassedSteps, journeyStateAt, summariseJourney } from './summary';
