@@ -167,9 +167,15 @@ export function diffAlerts(open: readonly OpenAlert[], current: readonly Central
   for (const alert of current) {
     const was = openByKey.get(alert.key);
     if (!was) raise.push(alert);
-    else if (JSON.stringify(was.params) !== JSON.stringify(alert.params)) update.push(alert);
+    else if (!sameParams(was.params, alert.params)) update.push(alert);
   }
   return { raise, update, resolve: open.filter((a) => !currentKeys.has(a.key)).map((a) => a.key) };
+}
+
+/** Parameters compared by value, whatever order the keys come in (jsonb keeps its own order). */
+function sameParams(a: Readonly<Record<string, string | number>>, b: Readonly<Record<string, string | number>>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
 /** The alerts a station's next package carries: those addressed to one of its checkpoints. */

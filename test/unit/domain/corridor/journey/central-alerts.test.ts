@@ -103,3 +103,12 @@ describe('corridor chains', () => {
     expect(codeOf(validateCorridorChain({ ...KZ_UZ_TJ, steps: [...KZ_UZ_TJ.steps.slice(0, 3), KZ_UZ_TJ.steps[0]!] }))).toBe('corridor.step-repeated');
   });
 });
+
+describe('alert parameters read back from the database', () => {
+  it('are the same alert whatever order their keys come back in', () => {
+    const alert = stationAlerts([], [{ stationId: 's', checkpointId: null, fromSequence: 1, toSequence: 2, detectedAtMs: T0 }], T0)[0]!;
+    const reordered = Object.fromEntries(Object.entries(alert.params).reverse());
+    expect(diffAlerts([{ key: alert.key, params: reordered }], [alert])).toEqual({ raise: [], update: [], resolve: [] });
+    expect(diffAlerts([{ key: alert.key, params: { ...reordered, toSequence: 3 } }], [alert]).update).toHaveLength(1);
+  });
+});
