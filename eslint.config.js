@@ -1,30 +1,97 @@
-// Flat config. Besides typescript-eslint's recommended rules, it enforces the layering of
-// ARCHITECTURE.md (VS Code's code-import-patterns idea): a wrong-direction import fails `npm test`.
+// Flat config. Besides typescript-eslint's recommended rules, it enforces the layering of ARCHITECTURE.md by
+// allow-list: each layer below names the folders and npm packages it may import (static, re-export, dynamic
+// import(), require, import types), and anything else fails `npm run lint`. A layer's own folder is always allowed.
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-import { builtinModules } from 'node:module';
+import layersPlugin from './scripts/eslint/allowed-imports.mjs';
 
-const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const NATIVE_MODULES = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'node-hid', 'serialport', '@serialport/*'];
-
-const restrict = ({ paths = [], patterns = [] }) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      paths: paths.map((name) => ({ name, message: `"${name}" is not allowed in this layer (see ARCHITECTURE.md).` })),
-      patterns,
-    },
-  ],
+const BROWSER = 'it runs in the browser too: no Node, no native modules';
+const REACT_UI = ['react', 'react-dom', 'react-i18next', 'i18next'];
+// What every screen may use: the core's client, the translations, the styles, the contract and the pure domain.
+const FEATURE_BASE = ['renderer/core-client', 'renderer/i18n', 'renderer/styles', 'shared/contract', 'shared/domain'];
+const feature = (name, { features = [], packages = [] } = {}) => ({
+  folder: `renderer/features/${name}`,
+  folders: [...FEATURE_BASE, ...features.map((f) => `renderer/features/${f}`)],
+  packages: [...REACT_UI, ...packages],
+  node: false,
+  why: `a screen reaches the core only through CoreClient, and other screens only as listed`,
 });
 
-const layer = (group, message) => ({ group, message });
-const ELECTRON = layer(['electron', 'electron/*', 'electron-store'], 'Only electron/ may import Electron.');
-const NATIVE = layer(NATIVE_MODULES, 'Only shared/node may import native modules.');
-const REACT = layer(['react', 'react-dom', 'react-dom/*', 'react/*'], 'React belongs to renderer/ only.');
-const NODE_PREFIX = layer(['node:*'], 'This layer must run in a browser: no Node built-ins.');
-const up = (dirs, message) => layer(dirs.flatMap((dir) => [`**/${dir}`, `**/${dir}/**`]), message);
+/**
+ * The layers. `folders`: project folders a layer may import besides its own; `packages`: npm packages (a
+ * trailing * allows a prefix, e.g. a scope); `node`: whether Node built-ins are allowed; `exceptions`: single files allowed
+ * more, each a debt to pay off rather than a precedent.
+ */
+export const LAYERS = [
+  {
+    folder: 'shared/domain',
+    folders: [],
+    packages: ['asn1js', 'pkijs', 'cbor-x', 'fflate', 'zxing-wasm', 'certlogic-js'],
+    node: false,
+    why: `the domain is pure TypeScript at the bottom of the stack; ${BROWSER}`,
+    // Schemas of formats read from outside (HCERT payloads, trust lists, rule profiles); they belong in the contract.
+    exceptions: ['shared/domain/dcc/hcert-schema.ts', 'shared/domain/dcc/trust-list.ts', 'shared/domain/rules/rule-profile.ts'].map((file) => ({ file, packages: ['zod'] })),
+  },
+  { folder: 'shared/contract', folders: ['shared/domain'], packages: ['zod'], node: false, why: `the contract is the API's types and schemas; ${BROWSER}` },
+  {
+    folder: 'shared/node',
+    folders: ['shared/domain', 'shared/contract'],
+    packages: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'node-hid', 'serialport', '@serialport/*', 'csv-parse', 'exceljs', 'fflate', 'jpeg-js', 'pngjs', 'zod'],
+    node: true,
+    why: 'adapters do I/O for the layers above and never call them',
+  },
+  { folder: 'shared/app', folders: ['shared/domain', 'shared/contract', 'shared/node'], packages: ['zod'], node: true, why: 'use-cases wire the adapters; devices and files go through shared/node' },
+  { folder: 'shared/host', folders: ['shared/domain', 'shared/contract', 'shared/node', 'shared/app'], packages: ['ws', 'zod'], node: true, why: 'hosts expose the core; they do not reach the UI' },
+  { folder: 'shared/cli', folders: ['shared/domain', 'shared/contract', 'shared/node', 'shared/app'], packages: [], node: true, why: 'the CLI drives the core like a host' },
+  {
+    folder: 'central',
+    folders: ['shared/domain', 'shared/contract', 'shared/node'],
+    // The hub's server and database packages; its web UI, if it gets one, needs a browser layer of its own.
+    packages: ['fastify', '@fastify/*', 'pg', 'pg-*', '@electric-sql/pglite', '@electric-sql/*', 'zod', 'ws', 'certlogic-js', 'fflate', 'cbor-x', 'asn1js', 'pkijs'],
+    node: true,
+    why: 'the central hub shares the station\'s domain, contract and adapters, never its app or hosts',
+  },
+  {
+    folder: 'electron/main',
+    folders: ['shared/domain', 'shared/contract', 'shared/node', 'shared/app', 'shared/host'],
+    packages: ['electron', 'electron-store', 'zod'],
+    node: true,
+    why: 'Electron main hosts the core; native modules stay in shared/node',
+  },
+  { folder: 'electron/preload', folders: ['shared/contract'], packages: ['electron'], node: false, why: 'the sandboxed preload only forwards contract calls over IPC' },
+  { folder: 'renderer', folders: [], packages: REACT_UI, node: false, why: `the renderer's entry only mounts the app; ${BROWSER}` },
+  {
+    folder: 'renderer/app',
+    folders: ['renderer/features', 'renderer/core-client', 'renderer/i18n', 'renderer/styles', 'shared/contract', 'shared/domain'],
+    packages: REACT_UI,
+    node: false,
+    why: `the shell composes the screens; ${BROWSER}`,
+  },
+  { folder: 'renderer/core-client', folders: ['shared/contract', 'shared/domain'], packages: ['react'], node: false, why: 'CoreClient speaks the contract over IPC or HTTP' },
+  {
+    folder: 'renderer/i18n',
+    folders: ['renderer/core-client', 'shared/contract', 'shared/domain'],
+    packages: [...REACT_UI, 'i18n-iso-countries'],
+    node: false,
+    why: `translations know no screen; ${BROWSER}`,
+  },
+  feature('admin'),
+  feature('alerts'),
+  feature('camera', { packages: ['zxing-wasm'] }),
+  feature('consular', { features: ['lane'] }),
+  feature('dashboard', { features: ['alerts'], packages: ['recharts'] }),
+  feature('evidence', { features: ['lane'] }),
+  feature('export', { packages: ['recharts'] }),
+  feature('groups'),
+  feature('lane', { features: ['alerts', 'camera', 'evidence', 'manual-mrz', 'settings'] }),
+  feature('login'),
+  feature('manual-mrz'),
+  feature('rules', { packages: ['zod'] }),
+  feature('scanners', { features: ['lane'] }),
+  feature('settings', { features: ['lane'] }),
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test/e2e/screenshots/**'] },
@@ -43,43 +110,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  // shared/domain and shared/contract: pure, browser-safe, the bottom of the stack.
   {
-    files: ['shared/domain/**/*.ts', 'shared/contract/**/*.ts'],
-    rules: restrict({
-      paths: NODE_BUILTINS,
-      patterns: [ELECTRON, NATIVE, REACT, NODE_PREFIX, up(['app', 'host', 'node', 'cli', 'renderer', 'electron'], 'domain/contract import nothing above them.')],
-    }),
-  },
-  // shared/node: adapters; may use Node and native modules, never the layers above.
-  {
-    files: ['shared/node/**/*.ts'],
-    rules: restrict({ patterns: [ELECTRON, REACT, up(['app', 'host', 'cli', 'renderer'], 'shared/node is an adapter layer: it cannot import app, host, cli or renderer.')] }),
-  },
-  {
-    files: ['shared/app/**/*.ts'],
-    rules: restrict({ patterns: [ELECTRON, NATIVE, REACT, up(['host', 'cli', 'renderer'], 'shared/app cannot import hosts, the CLI or the renderer.')] }),
-  },
-  {
-    files: ['shared/host/**/*.ts', 'shared/cli/**/*.ts'],
-    rules: restrict({ patterns: [ELECTRON, NATIVE, REACT, up(['renderer'], 'hosts never import the renderer.')] }),
-  },
-  // central/: the hub, a Node service of its own; it reuses the pure domain and the Node adapters, never a station's
-  // core, hosts or screens.
-  {
-    files: ['central/**/*.ts'],
-    rules: restrict({ patterns: [ELECTRON, NATIVE, REACT, up(['shared/app', 'shared/host', 'renderer', 'electron'], 'the hub reuses shared/domain and shared/node only.')] }),
-  },
-  // renderer: talks to the core only through CoreClient; shared/contract and shared/domain are allowed.
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: restrict({
-      paths: NODE_BUILTINS,
-      patterns: [ELECTRON, NATIVE, NODE_PREFIX, up(['shared/app', 'shared/host', 'shared/node', 'shared/cli', 'electron'], 'the renderer reaches the core only through CoreClient.')],
-    }),
-  },
-  {
-    files: ['electron/**/*.ts'],
-    rules: restrict({ patterns: [NATIVE, REACT, up(['renderer'], 'Electron code never imports the renderer.')] }),
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': ['error', { root: import.meta.dirname, layers: LAYERS }] },
   },
 );
