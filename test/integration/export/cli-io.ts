@@ -1,18 +1,14 @@
-import type { CliIo } from '../../../shared/cli/io';
-import { runCli } from '../../../shared/cli/run-cli';
+import { runCheckpoint } from '../../support/cli';
 
-/** Runs the CLI in-process and captures what it prints. */
+/** Runs the CLI in-process and captures what it prints (without the last newline), parsed when it is JSON. */
 export async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> | null }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdin: async () => '', stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const code = await runCli(argv, io);
-  const stdout = out.join('\n');
+  const run = await runCheckpoint(argv);
+  const stdout = run.stdout.replace(/\n$/, '');
   let json: Record<string, unknown> | null;
   try {
     json = JSON.parse(stdout) as Record<string, unknown>;
   } catch {
     json = null;
   }
-  return { code, stdout, stderr: err.join('\n'), json };
+  return { code: run.code, stdout, stderr: run.stderr.replace(/\n$/, ''), json };
 }

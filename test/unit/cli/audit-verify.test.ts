@@ -1,23 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import { openStationDatabase } from '../../../shared/node/db';
-import { testBootstrap } from '../../support/core-session';
+import { runCheckpoint } from '../../support/cli';
+import { TEST_PIN_HASH_COST, testBootstrap } from '../../support/core-session';
 import { tempDir } from '../../support/temp-dir';
 
-// The real `checkpoint` bin, as users get it (`npm test` builds first).
-const run = (args: string[]) => {
-  const result = spawnSync(process.execPath, [path.resolve('bin/checkpoint.mjs'), ...args], { encoding: 'utf8', timeout: 30_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = (args: string[]) => runCheckpoint(args);
 
 describe('checkpoint audit verify', () => {
   it('confirms an intact chain and names the first row edited behind the app’s back', async () => {
     const dataDir = tempDir();
-    const core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
     core.close();
-    const intact = run(['audit', 'verify', '--data-dir', dataDir]);
+    const intact = await run(['audit', 'verify', '--data-dir', dataDir]);
     expect(intact.code).toBe(0);
     const report = JSON.parse(intact.stdout);
     expect(report).toMatchObject({ ok: true, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -27,14 +22,14 @@ describe('checkpoint audit verify', () => {
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare(`UPDATE audit_log SET payload_json = '{"role":"operator"}' WHERE seq = 3`).run();
     db.close();
-    const broken = run(['audit', 'verify', '--data-dir', dataDir]);
+    const broken = await run(['audit', 'verify', '--data-dir', dataDir]);
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, firstBrokenSeq: 3 });
     expect(broken.stderr).toMatch(/audit chain broken at row 3: row 3 was changed after it was written/);
   }, 60_000);
 
-  it('says so when the folder holds no station', () => {
-    const { code, stderr } = run(['audit', 'verify', '--data-dir', tempDir()]);
+  it('says so when the folder holds no station', async () => {
+    const { code, stderr } = await run(['audit', 'verify', '--data-dir', tempDir()]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/no station database/);
   });

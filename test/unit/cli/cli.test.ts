@@ -1,26 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import { DATABASE_FILE_NAME, LATEST_SCHEMA_VERSION, openStationDatabase } from '../../../shared/node/db';
 import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
-import { testBootstrap } from '../../support/core-session';
+import { TEST_PIN_HASH_COST, testBootstrap } from '../../support/core-session';
+import { runCheckpoint, runCheckpointBin } from '../../support/cli';
 import { tempDir } from '../../support/temp-dir';
 
-// Runs the real `checkpoint` bin (the built bundle, as users get it; `npm test` builds first).
-const BIN = path.resolve('bin/checkpoint.mjs');
-const run = (args: string[], stdin = '') => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', timeout: 30_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+// Commands run in-process; the exit-code tests run the real bin (the built bundle, as users get it).
+const run = runCheckpoint;
 
 describe('checkpoint CLI', () => {
   it('is built (npm test runs the build before the tests)', () => {
     expect(fs.existsSync('dist/node/cli.mjs')).toBe(true);
   });
 
-  it('classify prints the kind of each payload as JSON', () => {
+  it('classify prints the kind of each payload as JSON', async () => {
     const cases: [string, string][] = [
       [mrzText(TAJIK_PASSPORT), 'mrz'],
       [TAJIK_PASSPORT.lines.join('^'), 'mrz'],
@@ -31,23 +26,23 @@ describe('checkpoint CLI', () => {
       ['\u0001\u0002\u0003\u00ff\ufffd\ufffd\ufffd', 'unknown'],
     ];
     for (const [input, kind] of cases) {
-      const { code, stdout } = run(['classify'], input);
+      const { code, stdout } = await run(['classify'], input);
       expect(code, input).toBe(0);
       expect(JSON.parse(stdout).kind, input).toBe(kind);
     }
-    const aim = JSON.parse(run(['classify'], ']Q1HC1:6BFOXN*TS0BI$ZD4N9').stdout);
+    const aim = JSON.parse((await run(['classify'], ']Q1HC1:6BFOXN*TS0BI$ZD4N9')).stdout);
     expect(aim.stripped).toContain('AIM symbology identifier ]Q1');
   });
 
   it('classify with empty stdin fails on stderr with exit 2', () => {
-    const { code, stdout, stderr } = run(['classify'], '');
+    const { code, stdout, stderr } = runCheckpointBin(['classify'], '');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/no payload on standard input/);
   });
 
   it('unknown commands explain the usage and exit non-zero', () => {
-    const { code, stderr } = run(['frobnicate']);
+    const { code, stderr } = runCheckpointBin(['frobnicate']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown command "frobnicate"/);
     expect(stderr).toMatch(/Usage: checkpoint/);
@@ -78,13 +73,13 @@ describe('checkpoint CLI', () => {
 
   it('db check reports integrity, audit chain and schema version of a real station database', async () => {
     const dataDir = tempDir();
-    const core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
     const scan = await core.scan({ payload: mrzText(TAJIK_PASSPORT) });
     if (!scan.ok) throw new Error(scan.error.message);
     await core.recordCrossing({ scanId: scan.value.scanId, direction: 'entry' });
     core.close();
 
-    const { code, stdout } = run(['db', 'check', '--data-dir', dataDir]);
+    const { code, stdout } = await run(['db', 'check', '--data-dir', dataDir]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION, latestSchemaVersion: LATEST_SCHEMA_VERSION, integrity: ['ok'], audit: { ok: true }, crossings: 1 });
@@ -94,7 +89,7 @@ describe('checkpoint CLI', () => {
 
   it('db check fails with exit 1 and names the row when the audit chain was tampered with', async () => {
     const dataDir = tempDir();
-    const core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
     for (let i = 0; i < 2; i += 1) {
       const scan = await core.scan({ payload: mrzText(TAJIK_PASSPORT) });
       if (scan.ok) await core.recordCrossing({ scanId: scan.value.scanId, direction: 'entry' });
@@ -105,14 +100,14 @@ describe('checkpoint CLI', () => {
     db.prepare("UPDATE audit_log SET actor = 'intruder' WHERE seq = 1").run();
     db.close();
 
-    const { code, stdout, stderr } = run(['db', 'check', '--data-dir', dataDir]);
+    const { code, stdout, stderr } = await run(['db', 'check', '--data-dir', dataDir]);
     expect(code).toBe(1);
     expect(JSON.parse(stdout).audit).toMatchObject({ ok: false, firstBrokenSeq: 1 });
     expect(stderr).toMatch(/row 1 was changed/);
   });
 
-  it('db check on a folder without a database says so', () => {
-    const { code, stderr } = run(['db', 'check', '--data-dir', tempDir()]);
+  it('db check on a folder without a database says so', async () => {
+    const { code, stderr } = await run(['db', 'check', '--data-dir', tempDir()]);
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`no station database at .*${DATABASE_FILE_NAME}`));
   });

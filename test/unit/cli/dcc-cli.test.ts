@@ -1,8 +1,7 @@
 /**
- * `checkpoint dcc verify` and `checkpoint trust-list import|export`, run as users run them: the built
- * bin in a child process, with certificates, trust lists and QR images generated in the test.
+ * `checkpoint dcc verify` and `checkpoint trust-list import|export` with certificates, trust lists and QR
+ * images generated in the test: in-process, and the valid certificate once through the built bin as users run it.
  */
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,14 +12,11 @@ import { createCore, silentLogger } from '../../../shared/app';
 import { signTrustList } from '../../../shared/node/trust-list';
 import { EKU, makeDcc, makeSigner, T0, type TestSigner } from '../../fixtures/dcc/build-dcc';
 import { gatewayEntries, pemOf, writeGatewayTrustList } from '../../fixtures/dcc/trust-list-files';
-import { testBootstrap } from '../../support/core-session';
+import { runCheckpoint, runCheckpointBin } from '../../support/cli';
+import { TEST_PIN_HASH_COST, testBootstrap } from '../../support/core-session';
 import { tempDir } from '../../support/temp-dir';
 
-const BIN = path.resolve('bin/checkpoint.mjs');
-const run = (args: string[], stdin = '') => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = runCheckpoint;
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown> & { steps: Record<string, { ok: boolean; error?: string }>; outcome: string };
 
 /** An hour after the test certificate was issued (iat T0, exp T0 + 72 h). */
@@ -44,7 +40,7 @@ describe('checkpoint dcc verify', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints payload, every step, signer, outcome and reasons for a valid certificate (exit 0)', () => {
-    const { code, stdout, stderr } = run(['dcc', 'verify', '--trust', gateway, '--at', AT], `${dcc}\n`);
+    const { code, stdout, stderr } = runCheckpointBin(['dcc', 'verify', '--trust', gateway, '--at', AT], `${dcc}\n`);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const out = json(stdout);
@@ -55,15 +51,15 @@ describe('checkpoint dcc verify', () => {
   });
 
   it('reports failures as step errors "<code>: <message>" and still exits 0', async () => {
-    const forged = json(run(['dcc', 'verify', '--trust', gateway, '--at', AT], await makeDcc(signer, { corruptSignature: true })).stdout);
+    const forged = json((await run(['dcc', 'verify', '--trust', gateway, '--at', AT], await makeDcc(signer, { corruptSignature: true }))).stdout);
     expect(forged.outcome).toBe('NOT_OK');
     expect(forged.steps.signature).toEqual({ ok: false, error: expect.stringMatching(/^bad_signature: /) });
 
-    const later = run(['dcc', 'verify', '--trust', gateway, '--at', '2021-06-10T00:00:00Z'], dcc);
+    const later = await run(['dcc', 'verify', '--trust', gateway, '--at', '2021-06-10T00:00:00Z'], dcc);
     expect(later.code).toBe(0);
     expect(json(later.stdout).steps.expiry?.error).toMatch(/^expired: /);
 
-    const garbled = json(run(['dcc', 'verify', '--trust', gateway], 'HC1:not base45 at all!').stdout);
+    const garbled = json((await run(['dcc', 'verify', '--trust', gateway], 'HC1:not base45 at all!')).stdout);
     expect(garbled.steps.base45?.ok).toBe(false);
     // A step that could not be reached is absent.
     expect(garbled.steps.signature).toBeUndefined();
@@ -83,12 +79,12 @@ describe('checkpoint dcc verify', () => {
     const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     fs.writeFileSync(signed, JSON.stringify(signTrustList(fs.readFileSync(gateway), keys.privateKey)));
     for (const trust of [path.join(dir, 'uz.pem'), path.join(dir, 'uz.der'), folder, station, signed]) {
-      const { code, stdout } = run(['dcc', 'verify', '--trust', trust, '--at', AT], dcc);
+      const { code, stdout } = await run(['dcc', 'verify', '--trust', trust, '--at', AT], dcc);
       expect(code, trust).toBe(0);
       expect(json(stdout).outcome, trust).toBe('OK');
     }
     // Without the signer in the list, the kid is unknown: a cross-check, not a rejection.
-    const unknown = json(run(['dcc', 'verify', '--trust', path.join(dir, 'uz.pem'), '--at', AT], await makeDcc(other)).stdout);
+    const unknown = json((await run(['dcc', 'verify', '--trust', path.join(dir, 'uz.pem'), '--at', AT], await makeDcc(other))).stdout);
     expect(unknown.steps.signature?.error).toMatch(/^unknown_kid: /);
     expect(unknown.outcome).toBe('NEEDS_CROSS_CHECK');
   });
@@ -96,13 +92,13 @@ describe('checkpoint dcc verify', () => {
   it('decodes the payload from a QR image with --image', async () => {
     const png = path.join(dir, 'dcc.png');
     await QRCode.toFile(png, dcc, { errorCorrectionLevel: 'Q', margin: 4, scale: 4 });
-    const { code, stdout, stderr } = run(['dcc', 'verify', '--trust', gateway, '--at', AT, '--image', png]);
+    const { code, stdout, stderr } = await run(['dcc', 'verify', '--trust', gateway, '--at', AT, '--image', png]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(json(stdout).outcome).toBe('OK');
   });
 
-  it('exits 2 with a message for unusable input', () => {
+  it('exits 2 with a message for unusable input', async () => {
     const cases: [string[], string, RegExp][] = [
       [['dcc', 'verify', '--trust', gateway], '', /no payload on standard input/],
       [['dcc', 'verify'], dcc, /needs --trust/],
@@ -112,7 +108,7 @@ describe('checkpoint dcc verify', () => {
       [['dcc', 'check'], dcc, /unknown dcc subcommand/],
     ];
     for (const [args, stdin, message] of cases) {
-      const { code, stdout, stderr } = run(args, stdin);
+      const { code, stdout, stderr } = await run(args, stdin);
       expect(code, args.join(' ')).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toMatch(message);
@@ -133,14 +129,14 @@ describe.runIf(fs.existsSync(conformance))('checkpoint dcc verify on the EU conf
   ] as const;
   const index = fs.existsSync(conformance) ? (JSON.parse(fs.readFileSync(conformance, 'utf8')) as { file: string; validationClock: string; expected: Record<string, unknown> }[]) : [];
 
-  it.each(cases.map((c) => [c.file, c] as const))('%s gives the expected steps and outcome', (file, expected) => {
+  it.each(cases.map((c) => [c.file, c] as const))('%s gives the expected steps and outcome', async (file, expected) => {
     const entry = index.find((e) => e.file === file);
     expect(entry?.expected.EXPECTEDVERIFY).toBe(expected.signature);
     if ('expiry' in expected && entry?.expected.EXPECTEDEXPIRATIONCHECK !== undefined) expect(entry.expected.EXPECTEDEXPIRATIONCHECK).toBe(expected.expiry);
     const test = JSON.parse(fs.readFileSync(path.join(conformanceDir, 'dcc', file), 'utf8')) as { PREFIX: string; TESTCTX: { CERTIFICATE: string } };
     const trust = path.join(tempDir('checkpoint-dcc-conf-'), 'dsc.pem');
     fs.writeFileSync(trust, `-----BEGIN CERTIFICATE-----\n${test.TESTCTX.CERTIFICATE}\n-----END CERTIFICATE-----\n`);
-    const { code, stdout } = run(['dcc', 'verify', '--trust', trust, '--at', entry?.validationClock ?? ''], test.PREFIX);
+    const { code, stdout } = await run(['dcc', 'verify', '--trust', trust, '--at', entry?.validationClock ?? ''], test.PREFIX);
     expect(code).toBe(0);
     const out = json(stdout);
     expect(out.steps.signature?.ok).toBe(expected.signature);
@@ -153,37 +149,37 @@ describe('checkpoint trust-list import / export', () => {
   it('imports into a station data folder, exports the station file, and the file imports again', async () => {
     const signer = await makeSigner('ES256', { country: 'UZ', ekus: [EKU.test] });
     const dataDir = tempDir();
-    const core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
     core.close();
     const list = await writeGatewayTrustList(tempDir(), [signer]);
 
-    const imported = run(['trust-list', 'import', '--data-dir', dataDir, list]);
+    const imported = await run(['trust-list', 'import', '--data-dir', dataDir, list]);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ import: { format: 'eu-gateway', entries: 1, source: 'trust-list.json' }, status: { entries: 1, stale: false } });
 
     const exported = path.join(tempDir(), 'station-trust-list.json');
-    expect(run(['trust-list', 'export', '--data-dir', dataDir, exported]).code).toBe(0);
+    expect((await run(['trust-list', 'export', '--data-dir', dataDir, exported])).code).toBe(0);
     const file = JSON.parse(fs.readFileSync(exported, 'utf8'));
     expect(file).toMatchObject({ format: 'checkpoint-trust-list', version: 1, stationId: expect.stringMatching(/^STN-|^[A-Z0-9-]+$/) });
     expect(file.entries).toHaveLength(1);
-    expect(JSON.parse(run(['trust-list', 'import', '--data-dir', dataDir, exported]).stdout).import).toMatchObject({ format: 'station', entries: 1 });
+    expect(JSON.parse((await run(['trust-list', 'import', '--data-dir', dataDir, exported])).stdout).import).toMatchObject({ format: 'station', entries: 1 });
 
     // A broken file: exit 2, a clear message, and the list stays as it was.
     const broken = path.join(tempDir(), 'broken.json');
     fs.writeFileSync(broken, '[{"kid":"x"}]');
-    const refused = run(['trust-list', 'import', '--data-dir', dataDir, broken]);
+    const refused = await run(['trust-list', 'import', '--data-dir', dataDir, broken]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/The trust list was not imported: broken\.json: .*The current list \(1 certificates from station-trust-list\.json/);
 
-    const reopened = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const reopened = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
     const status = await reopened.getStatus({});
     expect(status.ok && status.value.trustList).toMatchObject({ entries: 1, source: 'station-trust-list.json' });
     reopened.close();
   });
 
-  it('explains its usage', () => {
-    const { code, stderr } = run(['trust-list', 'import']);
+  it('explains its usage', async () => {
+    const { code, stderr } = await run(['trust-list', 'import']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/trust-list takes "import <file>" or "export <file>"/);
   });

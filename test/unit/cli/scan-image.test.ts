@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { blankImage, toPng } from '../../support/image-transforms';
+import { runCheckpoint, runCheckpointBin } from '../../support/cli';
 import { tempDir } from '../../support/temp-dir';
 
-// Runs the real `checkpoint` bin (the esbuild bundle in dist/node, as users get it; `npm test`
-// builds first), so this also proves the bundle finds zxing-wasm's .wasm on disk.
-const BIN = path.resolve('bin/checkpoint.mjs');
-const run = (args: string[]) => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+// In-process, but for the first case: the real `checkpoint` bin (the esbuild bundle in dist/node, as users
+// get it; `npm test` builds first), which proves the bundle finds zxing-wasm's .wasm on disk.
+const run = (args: string[]) => runCheckpoint(args);
 const write = (name: string, bytes: Uint8Array | string): string => {
   const file = path.join(tempDir(), name);
   fs.writeFileSync(file, bytes);
@@ -23,7 +19,7 @@ describe('checkpoint scan-image', () => {
   it('prints the text, format and corners of the QR code in a PNG', async () => {
     const text = 'HC1:6BFOXN*TS0BI$ZD4N9:9S6RCVN5+O30K3/XIV0W23NTDE';
     const file = write('dcc.png', await QRCode.toBuffer(text, { scale: 4, margin: 4 }));
-    const { code, stdout, stderr } = run(['scan-image', file]);
+    const { code, stdout, stderr } = runCheckpointBin(['scan-image', file]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const found = JSON.parse(stdout) as { text: string; format: string; position: Record<string, { x: number; y: number }> }[];
@@ -33,30 +29,30 @@ describe('checkpoint scan-image', () => {
     expect(found[0]?.position.topLeft).toEqual({ x: expect.closeTo(16, -1) as number, y: expect.closeTo(16, -1) as number });
   });
 
-  it('prints [] and exits 0 for an image without any code', () => {
-    const { code, stdout } = run(['scan-image', write('blank.png', toPng(blankImage(320, 200, 230)))]);
+  it('prints [] and exits 0 for an image without any code', async () => {
+    const { code, stdout } = await run(['scan-image', write('blank.png', toPng(blankImage(320, 200, 230)))]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([]);
   });
 
-  it('exits 2 with a clear message for a file that is not an image', () => {
+  it('exits 2 with a clear message for a file that is not an image', async () => {
     const file = write('notes.txt', 'HC1:not an image\n');
-    const { code, stdout, stderr } = run(['scan-image', file]);
+    const { code, stdout, stderr } = await run(['scan-image', file]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim()).toBe(`checkpoint: cannot read ${file} as an image: not a PNG or JPEG image`);
   });
 
-  it('exits 2 for a missing file and for a missing argument', () => {
-    const missing = run(['scan-image', path.join(tempDir(), 'nope.png')]);
+  it('exits 2 for a missing file and for a missing argument', async () => {
+    const missing = await run(['scan-image', path.join(tempDir(), 'nope.png')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope\.png as an image: no such file/);
-    const noArgument = run(['scan-image']);
+    const noArgument = await run(['scan-image']);
     expect(noArgument.code).toBe(2);
     expect(noArgument.stderr).toMatch(/scan-image takes exactly one image file/);
   });
 
-  it('is listed in the usage', () => {
-    expect(run(['help']).stdout).toMatch(/scan-image <file>/);
+  it('is listed in the usage', async () => {
+    expect((await run(['help'])).stdout).toMatch(/scan-image <file>/);
   });
 });
