@@ -1,5 +1,5 @@
 import type { CrossingLogStore, StationStore } from '../node/db';
-import type { StationKey } from '../node/keys';
+import type { PinHashCost, StationKey } from '../node/keys';
 import type { Session } from './auth/session';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
@@ -12,6 +12,8 @@ export interface CoreContext {
   readonly store: StationStore;
   /** The crossing log's repositories (corridors, groups, pairing, alerts, operators) on the same database. */
   readonly log: CrossingLogStore;
+  /** scrypt cost of the PIN hashes this core writes (a stored hash carries its own). */
+  readonly pinHashCost: PinHashCost;
   /** Who is signed in at this lane (one person at a time). */
   readonly session: Session;
   /** Signs group files (and later exports); the private key never leaves the core. */

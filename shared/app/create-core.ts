@@ -1,7 +1,7 @@
 import { BootstrapStationInputSchema, CreateUserInputSchema, type BootstrapStationInput, type Core, type CreateUserInput } from '../contract';
 import { CrossingLogStore, StationStore, type DatabaseKeyStore } from '../node/db';
 import type { ScannerRuntime } from '../node/scanners';
-import { loadOrCreateStationKey, type StationKeyStore } from '../node/keys';
+import { loadOrCreateStationKey, PIN_HASH_COST, type PinHashCost, type StationKeyStore } from '../node/keys';
 import { alertMethods } from './alerts/alert-methods';
 import { authMethods } from './auth/auth-methods';
 import { STATION_ID_KEY } from './auth/bootstrap-station';
@@ -60,6 +60,11 @@ export interface CoreOptions {
    * store; by default a PEM file readable by the owner only, `<dataDir>/station-key.pem`.
    */
   readonly stationKey?: StationKeyStore;
+  /**
+   * scrypt cost of new PIN hashes: the production cost unless a test core asks for a cheap one (hundreds of
+   * test cores each hash and check several PINs). Sign-in checks a stored hash at the cost written in it.
+   */
+  readonly pinHashCost?: PinHashCost;
 }
 
 export interface CoreBootstrap {
@@ -93,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     store,
     log: new CrossingLogStore(store),
+    pinHashCost: options.pinHashCost ?? PIN_HASH_COST,
     session: new Session(),
     stationKey: loadOrCreateStationKey(options.dataDir, options.stationKey),
     events,

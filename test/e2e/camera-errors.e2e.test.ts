@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
-import { testBootstrap } from '../support/core-session';
+import { TEST_PIN_HASH_COST, testBootstrap } from '../support/core-session';
 import { launchChromium, screenshotPath } from './support/browser';
 import { qrPng } from './support/code-pictures';
 
@@ -50,7 +50,7 @@ describe('camera failures in words (real Chromium)', () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-camera-errors-'));
-    core = await createCore({ dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
     host = await startWebHost({ core, staticDir: RENDERER });
   });
 

@@ -9,7 +9,7 @@ import type { Role } from '../../shared/domain/auth';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import type { TestSigner } from '../fixtures/dcc/build-dcc';
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller, type Traveller } from '../fixtures/corridor/bus';
-import { TEST_PIN, TEST_USERNAME, testUser } from '../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../support/core-session';
 import { unwrap } from '../support/result';
 import { screenshotPath } from './support/browser';
 import { importTestTrustList, pcrCertificate } from './support/covid-evidence';
@@ -286,7 +286,7 @@ describe('crossing log screens in Chromium: group, dashboard and consular (issue
 
     // Exit end: its own data folder, core and browser host; set up through the core.
     exitDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-crossing-log-exit-'));
-    exitCore = await createCore({
+    exitCore = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
       dataDir: exitDataDir,
       logger: silentLogger,
       bootstrap: { station: stationAt('exit', 'STN-OYB-01'), users: [testUser('operator'), testUser('shift-lead')], signIn: TEST_USERNAME.admin },

@@ -13,7 +13,7 @@ import type { Core } from '../../shared/contract';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { openStationDatabase } from '../../shared/node/db';
 import { TAJIK_PASSPORT, mrzText } from '../fixtures/mrz/passports';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../support/core-session';
 import { ManualClock } from '../support/manual-clock';
 import { unwrap } from '../support/result';
 import { launchChromium, screenshotPath } from './support/browser';
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function openStation(dataDir: string, clock: ManualClock, signIn: 'operator' | 'admin'): Promise<{ core: Core; host: WebHost; page: Page; problems: string[] }> {
-  const core = await createCore({ dataDir, clock, logger: silentLogger, bootstrap: testBootstrap(signIn, { roles: ['operator'] }) });
+  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap(signIn, { roles: ['operator'] }) });
   const host = await startWebHost({ core, staticDir: RENDERER });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const problems: string[] = [];

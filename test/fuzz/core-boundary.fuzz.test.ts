@@ -6,13 +6,14 @@ import { createDispatcher } from '../../shared/host/dispatch';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
 import { tempDir } from '../support/temp-dir';
 import { runs } from './fuzz-config';
+import { TEST_PIN_HASH_COST } from '../support/core-session';
 
 let core: Core;
 let host: WebHost;
 const staticDir = tempDir('checkpoint-fuzz-static-');
 
 beforeAll(async () => {
-  core = await createCore({ dataDir: tempDir('checkpoint-fuzz-'), logger: silentLogger });
+  core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir('checkpoint-fuzz-'), logger: silentLogger });
   host = await startWebHost({ core, staticDir });
 });
 

@@ -14,7 +14,7 @@ import { STATION_TRUST_LIST_FORMAT, parseTrustListBytes } from '../../shared/nod
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller } from '../fixtures/corridor/bus';
 import { makeSigner } from '../fixtures/dcc/build-dcc';
 import { gatewayEntries, pemOf } from '../fixtures/dcc/trust-list-files';
-import { TEST_PIN, TEST_USERNAME, testUser } from '../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../support/core-session';
 import { ManualClock } from '../support/manual-clock';
 import { unwrap } from '../support/result';
 import { tempDir } from '../support/temp-dir';
@@ -132,8 +132,8 @@ describe('fuzz: signed group files through the core', () => {
 
   beforeAll(async () => {
     const bootstrap = (end: 'entry' | 'exit', id: string) => ({ station: stationAt(end, id), users: [testUser('operator'), testUser('shift-lead')], signIn: TEST_USERNAME.operator });
-    const entry = await createCore({ dataDir: tempDir(), clock, logger: silentLogger, bootstrap: bootstrap('entry', 'STN-ZHZ-01') });
-    exit = await createCore({ dataDir: tempDir(), clock, logger: silentLogger, bootstrap: bootstrap('exit', 'STN-OYB-01') });
+    const entry = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), clock, logger: silentLogger, bootstrap: bootstrap('entry', 'STN-ZHZ-01') });
+    exit = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), clock, logger: silentLogger, bootstrap: bootstrap('exit', 'STN-OYB-01') });
     const group = unwrap(await entry.createGroup({ corridorId: CORRIDOR.id, label: 'Bus 11' }));
     unwrap(await entry.importManifest({ groupId: group.id, fileName: 'bus-11.csv', format: 'csv', content: manifestCsv(BUS) }));
     unwrap(await entry.setLaneGroup({ groupId: group.id }));

@@ -11,7 +11,7 @@ import { createCore, silentLogger } from '../../shared/app';
 import { CORE_METHOD_NAMES, ERROR_CODES, ipcChannelFor, type Core } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/domain/auth';
 import { createDispatcher } from '../../shared/host/dispatch';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../support/core-session';
 import { unwrap } from '../support/result';
 import { tempDir } from '../support/temp-dir';
 import { FakeIpcMain, appFrame } from '../unit/electron/fakes';
@@ -24,7 +24,7 @@ let core: Core;
 const ipc = new FakeIpcMain();
 
 beforeAll(async () => {
-  core = await createCore({ dataDir: tempDir('checkpoint-fuzz-ipc-'), logger: silentLogger, bootstrap: testBootstrap(null, { roles: ROLES }) });
+  core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir('checkpoint-fuzz-ipc-'), logger: silentLogger, bootstrap: testBootstrap(null, { roles: ROLES }) });
   registerCoreIpc(ipc, createDispatcher(core));
 });
 afterAll(() => core.close());

@@ -12,7 +12,7 @@ import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
 import { StationStore } from '../../shared/node/db';
 import { TAJIK_PASSPORT, mrzText } from '../fixtures/mrz/passports';
-import { testBootstrap } from '../support/core-session';
+import { TEST_PIN_HASH_COST, testBootstrap } from '../support/core-session';
 import { ManualClock } from '../support/manual-clock';
 
 function tryMount(sizeKiB: number): string | undefined {
@@ -44,7 +44,7 @@ if (probe) {
 /** An operator signed in; the clock moves an hour per crossing so the same passport is never a repeated scan. */
 function openCore(dataDir: string): { core: Promise<Core>; clock: ManualClock } {
   const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));
-  return { core: createCore({ dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') }), clock };
+  return { core: createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') }), clock };
 }
 
 async function recordOne(core: Core): Promise<{ ok: boolean; code?: string; message?: string; id?: string }> {
@@ -95,7 +95,7 @@ describe.skipIf(!probe)('storage failures on a real small disk', () => {
     // (A mount cannot turn read-only while SQLite holds the file open for writing, so it happens between runs.)
     expect(spawnSync('mount', ['-o', 'remount,ro', dir]).status).toBe(0);
 
-    await expect(createCore({ dataDir: dir, logger: silentLogger })).rejects.toThrow(/cannot be opened for writing \(the disk is read-only\)\. Nothing was changed/);
+    await expect(createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: dir, logger: silentLogger })).rejects.toThrow(/cannot be opened for writing \(the disk is read-only\)\. Nothing was changed/);
     // The saved data is intact: a copy taken off the read-only disk (WAL needs a writable -shm to open in place).
     const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-ro-copy-')), 'station.sqlite');
     fs.copyFileSync(path.join(dir, 'station.sqlite'), copy);

@@ -26,3 +26,9 @@ export function testBootstrap(signIn: Role | null = 'operator', options: { stati
     ...(signIn ? { signIn: TEST_USERNAME[signIn] } : {}),
   };
 }
+
+/**
+ * A cheap scrypt cost for test cores (1 MiB instead of 32): hundreds of cores each hash and check several PINs.
+ * test/unit/node/pin-hash.test.ts pins the production cost that every other core uses.
+ */
+export const TEST_PIN_HASH_COST = { N: 2 ** 10, r: 8, p: 1 } as const;

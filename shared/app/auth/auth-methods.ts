@@ -83,7 +83,7 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
         const problem = pinProblem(input.pin);
         if (problem) throw new CoreFailure('invalid-input', problem.message);
         if (ctx.log.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
-        const pinHash = await hashPin(input.pin);
+        const pinHash = await hashPin(input.pin, ctx.pinHashCost);
         const id = ctx.newId();
         const createdAt = ctx.now().toISOString();
         ctx.store.transaction(() => {

@@ -24,7 +24,7 @@ export async function bootstrapStation(
   if (input.stationId && input.stationId !== ctx.stationId && ctx.store.countCrossings() > 0) {
     throw new CoreFailure('conflict', 'The station id cannot change once crossings are recorded under it.');
   }
-  const pinHash = await hashPin(input.admin.pin);
+  const pinHash = await hashPin(input.admin.pin, ctx.pinHashCost);
   const now = ctx.now().toISOString();
   const admin: SessionUser = { id: ctx.newId(), username: input.admin.username, displayName: input.admin.displayName, role: 'admin' };
   ctx.store.transaction(() => {

@@ -1,6 +1,6 @@
 import { CoreFailure, type SessionUser } from '../../contract';
 import { afterFailedAttempt, isLocked, MAX_FAILED_ATTEMPTS } from '../../domain/auth';
-import { DUMMY_PIN_HASH, verifyPin } from '../../node/keys';
+import { dummyPinHash, verifyPin } from '../../node/keys';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 
@@ -13,7 +13,7 @@ const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 export async function signIn(ctx: CoreContext, username: string, pin: string): Promise<SessionUser> {
   const user = ctx.log.operators.findByUsername(username);
   if (!user || !user.active) {
-    await verifyPin(pin, DUMMY_PIN_HASH);
+    await verifyPin(pin, dummyPinHash(ctx.pinHashCost));
     throw new CoreFailure('unauthenticated', 'Unknown user name or wrong PIN.');
   }
   const nowMs = ctx.now().getTime();

@@ -6,6 +6,7 @@ import { createCore, silentLogger, type CoreOptions } from '../../../shared/app'
 import type { Core } from '../../../shared/contract';
 import { startWebHost, type WebHost } from '../../../shared/host/web/web-host';
 import { launchChromium } from './browser';
+import { TEST_PIN_HASH_COST } from '../../support/core-session';
 
 export const RENDERER = path.resolve('dist/renderer');
 
@@ -46,7 +47,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     for (const closer of closers.splice(0).reverse()) await Promise.resolve(closer()).catch(() => undefined);
   };
   try {
-    const core = await createCore({ ...options.core, dataDir, logger: silentLogger });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, ...options.core, dataDir, logger: silentLogger });
     closers.push(() => core.close());
     await options.prepare?.(core, dataDir);
     const host = await startWebHost({ core, staticDir: RENDERER });

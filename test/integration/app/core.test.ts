@@ -3,14 +3,14 @@ import { createCore, silentLogger } from '../../../shared/app';
 import type { Core, CoreEvent, RecordedCrossing } from '../../../shared/contract';
 import { LATEST_SCHEMA_VERSION } from '../../../shared/node/db';
 import { EXPIRED_UZBEK_PASSPORT, TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
-import { testBootstrap } from '../../support/core-session';
+import { TEST_PIN_HASH_COST, testBootstrap } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { tempDir } from '../../support/temp-dir';
 
 const START = new Date('2021-03-01T08:00:00.000Z');
 
 async function openCore(dataDir = tempDir(), clock = new ManualClock(START)): Promise<{ core: Core; clock: ManualClock; dataDir: string }> {
-  const core = await createCore({ dataDir, clock, logger: silentLogger, appVersion: 'test', bootstrap: testBootstrap('operator') });
+  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, appVersion: 'test', bootstrap: testBootstrap('operator') });
   return { core, clock, dataDir };
 }
 

@@ -16,6 +16,7 @@ import { gatewayEntries, pemOf, writeGatewayTrustList } from '../../fixtures/dcc
 import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
 import { ManualClock } from '../../support/manual-clock';
 import { tempDir } from '../../support/temp-dir';
+import { TEST_PIN_HASH_COST } from '../../support/core-session';
 
 const HOUR = 3_600_000;
 /** One day after the test certificate's sample time (2021-06-01T06:30Z) and issue time. */
@@ -36,7 +37,7 @@ const BOOTSTRAP: CoreBootstrap = {
 const RUSTAM = { nam: { fn: 'Ҷураев', fnt: 'DZHURAEV', gn: 'Рустам', gnt: 'RUSTAM' }, dob: '1990-01-15' };
 
 async function openCore(dataDir = tempDir(), clock = new ManualClock(START)): Promise<{ core: Core; clock: ManualClock; dataDir: string }> {
-  const core = await createCore({ dataDir, clock, logger: silentLogger, appVersion: 'test', bootstrap: BOOTSTRAP });
+  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, appVersion: 'test', bootstrap: BOOTSTRAP });
   return { core, clock, dataDir };
 }
 

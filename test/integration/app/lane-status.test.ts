@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Core } from '../../../shared/contract';
 import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { tempDir } from '../../support/temp-dir';
 
@@ -26,7 +26,7 @@ const signIn = async (core: Core, role: 'admin' | 'operator') => {
 
 describe('getStatus: what the lane status bar shows', () => {
   it('names the corridor, the rule profile in effect per direction and the crossings not yet sent', async () => {
-    const core = await createCore({ dataDir: tempDir(), clock: new ManualClock(START), logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), clock: new ManualClock(START), logger: silentLogger, bootstrap: testBootstrap('operator') });
     // No corridor table yet: the corridor of the shipped default profile, which applies both ways.
     expect(await laneOf(core)).toEqual({
       corridor: { id: 'KZ-UZ-TJ', name: null },
@@ -61,7 +61,7 @@ describe('getStatus: what the lane status bar shows', () => {
   });
 
   it('is readable before anyone signs in (the status bar shows on the sign-in screen)', async () => {
-    const core = await createCore({ dataDir: tempDir(), clock: new ManualClock(START), logger: silentLogger, bootstrap: testBootstrap(null) });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), clock: new ManualClock(START), logger: silentLogger, bootstrap: testBootstrap(null) });
     expect((await laneOf(core)).unsentCrossings).toBe(0);
     core.close();
   });

@@ -4,7 +4,7 @@ import { guardMethods } from '../../../shared/app/auth/guard-methods';
 import type { CoreContext } from '../../../shared/app/core-context';
 import { CORE_METHOD_NAMES, type Core, type CoreMethodName } from '../../../shared/contract';
 import { METHOD_ACCESS, ROLES, type Access, type Role } from '../../../shared/domain/auth';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../../support/core-session';
 import { unwrap } from '../../support/result';
 import { tempDir } from '../../support/temp-dir';
 
@@ -23,7 +23,7 @@ describe('permissions are checked in the core, for every method', () => {
   });
 
   it('lets each role call exactly the methods the table gives it, and nobody signed out anything but sign-in', async () => {
-    const core = await createCore({ dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap(null, { roles: ROLES }) });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap(null, { roles: ROLES }) });
     for (const role of ROLES) {
       unwrap(await core.login({ username: TEST_USERNAME[role], pin: TEST_PIN[role] }));
       for (const method of METHODS) {
@@ -54,7 +54,7 @@ describe('permissions are checked in the core, for every method', () => {
   });
 
   it('opens only the first-run wizard on a station without users', async () => {
-    const core = await createCore({ dataDir: tempDir(), logger: silentLogger });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger });
     expect(unwrap(await core.whoAmI({}))).toMatchObject({ user: null, needsSetup: true });
     for (const method of METHODS) {
       const rule = access(method);
@@ -73,7 +73,7 @@ describe('permissions are checked in the core, for every method', () => {
 
 describe('sign-in', () => {
   it('locks an account after five wrong PINs, says until when, and an admin can unlock it', async () => {
-    const core = await createCore({ dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap(null, { roles: ['operator'] }) });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap(null, { roles: ['operator'] }) });
     const wrong = () => core.login({ username: TEST_USERNAME.operator, pin: '111000' });
     for (let left = 4; left >= 1; left -= 1) {
       expect(await wrong()).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringContaining(`${left} ${left === 1 ? 'try' : 'tries'} left`) } });
@@ -91,7 +91,7 @@ describe('sign-in', () => {
   }, 60_000);
 
   it('refuses guessable PINs and a second first-run setup', async () => {
-    const core = await createCore({ dataDir: tempDir(), logger: silentLogger });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger });
     const setup = (pin: string) =>
       core.bootstrapStation({ checkpoint: { id: 'OYBEK', name: 'Oybek', country: 'TJK' }, admin: { username: 'admin', displayName: 'Admin', pin } });
     expect(await setup('123456')).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/too easy/) } });

@@ -11,7 +11,7 @@ import { EvidenceRepo } from '../../../shared/node/db/evidence-repo';
 import { readBundle } from '../../../shared/node/export';
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
 import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
-import { TEST_PIN, TEST_USERNAME, testBootstrap, testUser } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap, testUser } from '../../support/core-session';
 import { DAY1_START, DAY_MS, crossingAt, openTestStation } from '../../support/export-station';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
@@ -39,7 +39,7 @@ describe('retention purge (issue 7)', () => {
   it('blanks personal fields older than the period, keeps counts and the audit chain, and writes an audit row', async () => {
     const dataDir = tempDir();
     const clock = new ManualClock(new Date('2021-03-01T08:00:00Z'));
-    const core = await createCore({ dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
     const old = await recordPassport(core);
     clock.advance(20 * DAY_MS);
     const recent = await recordPassport(core);
@@ -76,11 +76,11 @@ describe('retention purge (issue 7)', () => {
   it('runs at start: a station restarted after the period no longer holds the names', async () => {
     const dataDir = tempDir();
     const clock = new ManualClock(new Date('2021-03-01T08:00:00Z'));
-    const first = await createCore({ dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const first = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
     await recordPassport(first);
     first.close();
     clock.advance(31 * DAY_MS);
-    const second = await createCore({ dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const second = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
     const crossings = unwrap(await second.listCrossings({ limit: 10 })).items;
     expect(crossings).toHaveLength(1);
     expect(crossings[0]?.document).toMatchObject({ surname: '', givenNames: '', documentNumber: '(purged)', birthDate: null, nationality: 'TJK' });
@@ -90,7 +90,7 @@ describe('retention purge (issue 7)', () => {
   it("purges a closed bus's manifest and driver with its crossings, and the screens still show the purged rows", async () => {
     const dataDir = tempDir();
     const clock = new ManualClock(new Date('2021-03-01T05:30:00Z'));
-    const core = await createCore({
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
       dataDir,
       clock,
       logger: silentLogger,

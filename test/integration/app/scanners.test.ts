@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Core, CoreEvent, ScannerAssignment } from '../../../shared/contract';
 import { ScannerManager, deviceIdOf, type HidDeviceInfo } from '../../../shared/node/scanners';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../../support/core-session';
 import { FakeHidBus } from '../../support/fake-hid';
 import { ManualClock } from '../../support/manual-clock';
 import { ManualScannerTimers, flushPromises } from '../../support/manual-scanner-timers';
@@ -21,7 +21,7 @@ const posScanner: ScannerAssignment = { kind: 'hid-pos', lane: 'lane-1', device:
 async function station(dataDir = tempDir(), bus = new FakeHidBus()) {
   const timers = new ManualScannerTimers();
   const manager = new ScannerManager({ hid: bus.module, serial: null, timers, backoffMs: [1000], warn: () => undefined });
-  const core = await createCore({
+  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
     dataDir,
     clock: new ManualClock(new Date('2021-03-15T08:00:00Z')),
     logger: silentLogger,
@@ -139,7 +139,7 @@ describe('scanner devices in the core', () => {
   });
 
   it('keeps working without a host scanner runtime (tests, CLI): configured scanners show as unavailable', async () => {
-    const core = await createCore({ dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('admin') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('admin') });
     unwrap(await core.assignScanner({ assignment: posScanner }));
     const listed = unwrap(await core.listScanners({}));
     expect(listed.support.hid.available).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Core } from '../../../shared/contract';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { tempDir } from '../../support/temp-dir';
 
@@ -21,7 +21,7 @@ describe('user preferences: each operator keeps their own language and lane sett
   it('stores per user, merges partial saves, survives a restart and needs a signed-in user', async () => {
     const dataDir = tempDir();
     const bootstrap = testBootstrap('operator', { roles: ['operator', 'consular', 'shift-lead'] });
-    const core = await createCore({ dataDir, clock: new ManualClock(START), logger: silentLogger, bootstrap });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock: new ManualClock(START), logger: silentLogger, bootstrap });
 
     // Nothing chosen yet: an empty object, the screen keeps its defaults.
     expect(unwrap(await core.getUserPreferences({}))).toEqual({});
@@ -46,7 +46,7 @@ describe('user preferences: each operator keeps their own language and lane sett
 
     // The choice follows the operator: a new core on the same data folder (another start, or the lane's PC
     // after a restart) reads it back from SQLite.
-    const again = await createCore({ dataDir, clock: new ManualClock(START), logger: silentLogger, bootstrap: testBootstrap(null) });
+    const again = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock: new ManualClock(START), logger: silentLogger, bootstrap: testBootstrap(null) });
     await signInAs(again, 'operator');
     expect(unwrap(await again.getUserPreferences({}))).toEqual({ language: 'uz', largeText: true, volume: 0.4 });
     await signInAs(again, 'admin');
@@ -55,7 +55,7 @@ describe('user preferences: each operator keeps their own language and lane sett
   });
 
   it('refuses an unknown language, a volume outside 0–1 and fields outside the schema', async () => {
-    const core = await createCore({ dataDir: tempDir(), clock: new ManualClock(START), logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), clock: new ManualClock(START), logger: silentLogger, bootstrap: testBootstrap('operator') });
     for (const input of [{ language: 'de' }, { volume: 1.5 }, { volume: -0.1 }, { language: 'ru', userId: 'someone-else' }]) {
       const result = await core.saveUserPreferences(input as never);
       expect(result.ok, JSON.stringify(input)).toBe(false);

@@ -5,7 +5,7 @@ import { pairingProblems, type Passage } from '../../../shared/domain/corridor';
 import type { Role } from '../../../shared/domain/auth';
 import { StationStore, openStationDatabase } from '../../../shared/node/db';
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller, type Traveller } from '../../fixtures/corridor/bus';
-import { TEST_PIN, TEST_USERNAME, testUser } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
 import { tempDir } from '../../support/temp-dir';
@@ -18,7 +18,7 @@ const DUPLICATE = 10;
 const STOWAWAY = traveller(500, { documentNumber: 'TJ7777777', surname: 'NOMALUM', givenNames: 'SHAKHS', birthDate: '1988-08-08' });
 
 async function openStation(end: 'entry' | 'exit', stationId: string, clock: ManualClock, dataDir = tempDir()): Promise<{ core: Core; dataDir: string }> {
-  const core = await createCore({
+  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
     dataDir,
     clock,
     logger: silentLogger,

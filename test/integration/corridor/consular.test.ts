@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import { CORRIDOR, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
-import { TEST_PIN, TEST_USERNAME, testUser } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
 import { tempDir } from '../../support/temp-dir';
@@ -9,7 +9,7 @@ import { tempDir } from '../../support/temp-dir';
 describe('consular screen: search, full history, override with a reason', () => {
   it('finds a traveller by document or name, shows the history with both passports, and only consular staff override', async () => {
     const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));
-    const core = await createCore({
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
       dataDir: tempDir(),
       clock,
       logger: silentLogger,

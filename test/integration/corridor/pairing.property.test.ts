@@ -6,7 +6,7 @@ import type { Core, Direction } from '../../../shared/contract';
 import { pairingProblems, type Passage } from '../../../shared/domain/corridor';
 import { openStationDatabase } from '../../../shared/node/db';
 import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
-import { TEST_PIN, TEST_USERNAME, testUser } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
 import { tempDir } from '../../support/temp-dir';
@@ -32,8 +32,8 @@ beforeAll(async () => {
   const users = [testUser('shift-lead')];
   const entryDir = tempDir();
   const exitDir = tempDir();
-  const entry = await createCore({ dataDir: entryDir, clock, logger: silentLogger, bootstrap: { station: stationAt('entry', 'STN-A'), users, signIn: TEST_USERNAME['shift-lead'] } });
-  const exit = await createCore({ dataDir: exitDir, clock, logger: silentLogger, bootstrap: { station: stationAt('exit', 'STN-B'), users, signIn: TEST_USERNAME.admin } });
+  const entry = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: entryDir, clock, logger: silentLogger, bootstrap: { station: stationAt('entry', 'STN-A'), users, signIn: TEST_USERNAME['shift-lead'] } });
+  const exit = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: exitDir, clock, logger: silentLogger, bootstrap: { station: stationAt('exit', 'STN-B'), users, signIn: TEST_USERNAME.admin } });
   const group = unwrap(await entry.createGroup({ corridorId: CORRIDOR.id, label: 'Bus P' }));
   unwrap(await entry.importManifest({ groupId: group.id, fileName: 'p.csv', format: 'csv', content: manifestCsv(Array.from({ length: PEOPLE }, (_, i) => traveller(i))) }));
   unwrap(await entry.setLaneGroup({ groupId: group.id }));
@@ -47,7 +47,7 @@ beforeAll(async () => {
 async function open(template: string, clock: ManualClock): Promise<{ core: Core; dir: string }> {
   const dir = tempDir();
   fs.cpSync(template, dir, { recursive: true });
-  const core = await createCore({ dataDir: dir, clock, logger: silentLogger });
+  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: dir, clock, logger: silentLogger });
   unwrap(await core.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
   return { core, dir };
 }

@@ -5,7 +5,7 @@ import type { Core, CoreEvent } from '../../../shared/contract';
 import { verifyBundle } from '../../../shared/domain/export';
 import { readBundle } from '../../../shared/node/export';
 import { startFakeCentral, type FakeCentral } from '../../support/central-server';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../../support/core-session';
 import { DAY1_START, DAY_MS, openTestStation } from '../../support/export-station';
 import { ManualClock } from '../../support/manual-clock';
 import { tempDir } from '../../support/temp-dir';
@@ -33,7 +33,7 @@ async function stationCore(dataDir = tempDir(), seed = true, laterMs = 0) {
     station.store.close();
   }
   const clock = new ManualClock(new Date(DAY1_START + 2 * DAY_MS + 3_600_000 + laterMs));
-  const core = await createCore({
+  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
     dataDir,
     clock,
     logger: silentLogger,

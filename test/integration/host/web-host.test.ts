@@ -6,7 +6,7 @@ import { createCore, silentLogger } from '../../../shared/app';
 import type { Core } from '../../../shared/contract';
 import { startWebHost, type WebHost } from '../../../shared/host/web/web-host';
 import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
-import { testBootstrap } from '../../support/core-session';
+import { TEST_PIN_HASH_COST, testBootstrap } from '../../support/core-session';
 import { tempDir } from '../../support/temp-dir';
 
 let core: Core;
@@ -17,7 +17,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>lane</title>');
   fs.mkdirSync(path.join(staticDir, 'assets'));
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  core = await createCore({ dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('operator') });
+  core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('operator') });
   host = Object.assign(await startWebHost({ core, staticDir }), { staticDirForTest: staticDir });
 });
 

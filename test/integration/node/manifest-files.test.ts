@@ -4,7 +4,7 @@ import { createCore, silentLogger } from '../../../shared/app';
 import { manifestRowsFromTable } from '../../../shared/domain/corridor';
 import { readCsvTable, readXlsxTable } from '../../../shared/node/manifest';
 import { CORRIDOR, stationAt, traveller } from '../../fixtures/corridor/bus';
-import { TEST_USERNAME, testUser } from '../../support/core-session';
+import { TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { unwrap } from '../../support/result';
 import { tempDir } from '../../support/temp-dir';
 
@@ -38,7 +38,7 @@ describe('manifest files', () => {
   });
 
   it('imports an XLSX manifest through the core once, however often it is imported', async () => {
-    const core = await createCore({
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
       dataDir: tempDir(),
       logger: silentLogger,
       bootstrap: { station: stationAt('entry', 'STN-X'), users: [testUser('operator')], signIn: TEST_USERNAME.operator },

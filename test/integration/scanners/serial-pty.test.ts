@@ -5,7 +5,7 @@ import { createCore, silentLogger } from '../../../shared/app';
 import type { CoreEvent } from '../../../shared/contract';
 import { ScannerManager } from '../../../shared/node/scanners';
 import { TAJIK_PASSPORT } from '../../fixtures/mrz/passports';
-import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../../support/core-session';
+import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../../support/core-session';
 import { unwrap } from '../../support/result';
 import { HAS_SOCAT, PtyPair, pause } from '../../support/socat-pty';
 import { tempDir } from '../../support/temp-dir';
@@ -115,7 +115,7 @@ describe.skipIf(!HAS_SOCAT)(SUITE, () => {
     await pty.start();
     const manager = new ScannerManager({ hid: null, backoffMs: [100], warn: () => undefined });
     running.push({ pty, manager });
-    const core = await createCore({ dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('admin', { roles: ['operator'] }), scanners: manager });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('admin', { roles: ['operator'] }), scanners: manager });
     const events: CoreEvent[] = [];
     core.subscribe((event) => events.push(event));
     try {

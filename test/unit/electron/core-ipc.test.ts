@@ -3,6 +3,7 @@ import { isTrustedSender, registerCoreIpc } from '../../../electron/main/core-ip
 import { CORE_METHOD_NAMES, coreMethods } from '../../../shared/contract';
 import type { Dispatch } from '../../../shared/host/dispatch';
 import { FakeIpcMain, appFrame } from './fakes';
+import { TEST_PIN_HASH_COST } from '../../support/core-session';
 
 const echoDispatch: Dispatch = async (method, input) => ({ ok: true, value: { method, input } });
 
@@ -56,7 +57,7 @@ describe('core IPC with the real core behind it', () => {
     const { createDispatcher } = await import('../../../shared/host/dispatch');
     const { tempDir } = await import('../../support/temp-dir');
     const { testBootstrap } = await import('../../support/core-session');
-    const core = await createCore({ dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('operator') });
     const ipc = new FakeIpcMain();
     registerCoreIpc(ipc, createDispatcher(core));
     for (const payload of [undefined, null, 42, 'text', [], { payload: 7 }, { payload: 'x', evil: true }]) {
