@@ -54,8 +54,9 @@ interface Held {
 }
 
 function detectorFor(options: WedgeCaptureOptions): BurstDetector {
-  const created = createBurstDetector({ isComplete: isCompleteScan, ...options.detector });
-  return created.ok ? created.value : (createBurstDetector({ isComplete: isCompleteScan }) as { ok: true; value: BurstDetector }).value;
+  const shapes = { isComplete: isCompleteScan, isPartial: isPartialMrz };
+  const created = createBurstDetector({ ...shapes, ...options.detector });
+  return created.ok ? created.value : (createBurstDetector(shapes) as { ok: true; value: BurstDetector }).value;
 }
 
 /**
@@ -248,19 +249,8 @@ export class WedgeCapture {
    * passport into two unreadable halves, so it gets the longest grace. A whole document never waits.
    */
   private looksCut(): boolean {
-    let last = this.held.length - 1;
-    while (last >= 0 && isModifierKey(this.held[last]!.stroke.key)) last -= 1;
-    if (last < 0) return false;
-    if (!this.terminators.has(this.held[last]!.stroke.key)) return this.scansEndWithTerminator && this.detector.held() >= CUT_SCAN_MIN_KEYS;
-    const lines: string[] = [''];
-    for (let index = 0; index < last; index += 1) {
-      const key = this.held[index]!.stroke.key;
-      if (this.terminators.has(key)) lines.push('');
-      else if (!isModifierKey(key)) lines[lines.length - 1] += key;
-    }
-    const prefix = this.options.detector.prefix ?? '';
-    if (prefix !== '' && lines[0]!.startsWith(prefix)) lines[0] = lines[0]!.slice(prefix.length);
-    return isPartialMrz(lines.filter((line, index) => line !== '' || index > 0));
+    const shape = this.detector.heldShape();
+    return shape === 'partial' || (shape === 'mid-line' && this.scansEndWithTerminator && this.detector.held() >= CUT_SCAN_MIN_KEYS);
   }
 
   private arm(at: number): void {

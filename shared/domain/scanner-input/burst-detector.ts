@@ -45,6 +45,11 @@ export interface BurstDetectorOptions {
    * instead of after `endIdleMs`. Absent: always wait.
    */
   readonly isComplete?: (lines: readonly string[]) => boolean;
+  /**
+   * Lines that are visibly the front of a longer scan (e.g. `isPartialMrz`: a passport's first line and its
+   * Enter): `heldShape()` calls such a run 'partial', so the caller can wait longer for a late tail.
+   */
+  readonly isPartial?: (lines: readonly string[]) => boolean;
 }
 
 export const DEFAULT_MAX_GAP_MS = 30;
@@ -83,8 +88,15 @@ export interface BurstDetector {
   nextDeadline(): number | undefined;
   /** Number of keystrokes currently held back. */
   held(): number;
+  /**
+   * Where the held run stops: 'partial' (at a terminator, its lines passing `isPartial`), 'line-end' (at any
+   * other terminator) or 'mid-line'; undefined while nothing but modifiers is held.
+   */
+  heldShape(): HeldShape | undefined;
   reset(): void;
 }
+
+export type HeldShape = 'partial' | 'line-end' | 'mid-line';
 
 export type BurstOptionsProblem = Problem<'invalid-burst-options'>;
 
@@ -99,6 +111,7 @@ export function resolveBurstOptions(options: Partial<BurstDetectorOptions> = {})
     terminators: options.terminators ?? ['Enter', 'Tab'],
     requireTerminator: options.requireTerminator ?? false,
     ...(options.isComplete ? { isComplete: options.isComplete } : {}),
+    ...(options.isPartial ? { isPartial: options.isPartial } : {}),
   };
   const bad = (message: string): Result<BurstDetectorOptions, BurstOptionsProblem> =>
     err({ code: 'invalid-burst-options', message });
@@ -194,6 +207,15 @@ export function createBurstDetector(options: Partial<BurstDetectorOptions> = {})
     flush: resolve,
     nextDeadline: deadline,
     held: () => keys.length,
+    heldShape() {
+      if (lastSignificant === undefined) return undefined;
+      if (!lastWasTerminator) return 'mid-line';
+      const lines = splitLines(keys, terminators).map((line) => line.chars);
+      if (opts.prefix !== '' && lines[0]?.startsWith(opts.prefix)) lines[0] = lines[0].slice(opts.prefix.length);
+      // A stray Enter just before the scan leaves an empty first line that carries nothing.
+      const meaningful = lines.filter((line, index) => line !== '' || index > 0);
+      return opts.isPartial?.(meaningful) ? 'partial' : 'line-end';
+    },
     reset() {
       clear();
       lastTime = undefined;

@@ -19,6 +19,7 @@ export type {
   BurstDetectorOptions,
   BurstOptionsProblem,
   BurstOutput,
+  HeldShape,
   ScanBurst,
   TypingBurst,
 } from './burst-detector';

@@ -261,6 +261,50 @@ describe('burst detector rules', () => {
   });
 });
 
+describe('burst detector: the shape of the held run', () => {
+  const detector = (options: Partial<BurstDetectorOptions> = {}): BurstDetector => {
+    const created = createBurstDetector({ isPartial: isPartialMrz, ...options });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.value;
+  };
+  const feed = (d: BurstDetector, keys: readonly string[]) => keys.forEach((key, index) => d.push({ key, timeMs: index * 2 }));
+  const [first, second] = ['P<TJKJURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<<<', '4012345676TJK9001158M3006209<<<<<<<<<<<<<<00'];
+
+  it('is partial at the Enter after a passport’s first line, with a stray Enter before it or a prefix', () => {
+    for (const [keys, options] of [
+      [[...first!, 'Enter'], {}],
+      [['Enter', ...first!, 'Enter', 'Shift'], {}],
+      [[...`]L${first}`, 'Enter'], { prefix: ']L' }],
+    ] as const) {
+      const d = detector(options);
+      feed(d, keys);
+      expect(d.heldShape(), keys.join('')).toBe('partial');
+    }
+  });
+
+  it('is a line end after other lines, mid-line inside one, and nothing while only modifiers are held', () => {
+    const d = detector({ minLength: 100 });
+    expect(d.heldShape()).toBeUndefined();
+    d.push({ key: 'Shift', timeMs: 0 });
+    expect(d.heldShape()).toBeUndefined();
+    feed(d, [...first!.slice(0, 20)]);
+    expect(d.heldShape()).toBe('mid-line');
+    const words = detector();
+    feed(words, [...'HELLO WORLD', 'Enter']);
+    expect(words.heldShape()).toBe('line-end');
+    const whole = detector({ minLength: 200 });
+    feed(whole, [...first!, 'Enter', ...second!, 'Enter']);
+    expect(whole.heldShape()).toBe('line-end');
+  });
+
+  it('needs isPartial to call anything partial', () => {
+    const created = createBurstDetector();
+    if (!created.ok) throw new Error(created.error.message);
+    feed(created.value, [...first!, 'Enter']);
+    expect(created.value.heldShape()).toBe('line-end');
+  });
+});
+
 describe('burst detector properties', () => {
   const keyArb = fc.oneof(
     fc.constantFrom('Enter', 'Tab', 'Shift', 'Control', 'CapsLock', 'Backspace', 'ArrowLeft', 'Dead', 'Unidentified', ''),
