@@ -11,7 +11,7 @@ import { tempDir } from '../../support/temp-dir';
 const run = runCheckpoint;
 
 describe('checkpoint CLI', () => {
-  it('is built (npm test runs the build before the tests)', () => {
+  it('is built (npm test runs the build before the tests)', async () => {
     expect(fs.existsSync('dist/node/cli.mjs')).toBe(true);
   });
 
@@ -34,21 +34,21 @@ describe('checkpoint CLI', () => {
     expect(aim.stripped).toContain('AIM symbology identifier ]Q1');
   });
 
-  it('classify with empty stdin fails on stderr with exit 2', () => {
+  it('classify with empty stdin fails on stderr with exit 2', async () => {
     const { code, stdout, stderr } = runCheckpointBin(['classify'], '');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/no payload on standard input/);
   });
 
-  it('unknown commands explain the usage and exit non-zero', () => {
+  it('unknown commands explain the usage and exit non-zero', async () => {
     const { code, stderr } = runCheckpointBin(['frobnicate']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown command "frobnicate"/);
     expect(stderr).toMatch(/Usage: checkpoint/);
   });
 
-  it('every command prints its own usage with --help (exit 0, nothing run)', () => {
+  it('every command prints its own usage with --help (exit 0, nothing run)', async () => {
     const commands: [string[], RegExp][] = [
       [['classify', '--help'], /classify +read one scanned payload/],
       [['db', 'check', '--help'], /db check \[--data-dir D\]/],
@@ -61,14 +61,14 @@ describe('checkpoint CLI', () => {
       [['export', 'verify', '--help'], /export verify <bundle>/],
     ];
     for (const [args, usage] of commands) {
-      const { code, stdout, stderr } = run(args);
+      const { code, stdout, stderr } = await run(args);
       expect(code, args.join(' ')).toBe(0);
       expect(stdout, args.join(' ')).toMatch(/^Usage:\n/);
       expect(stdout, args.join(' ')).toMatch(usage);
       expect(stdout, args.join(' ')).not.toMatch(/scan-image <file>[\s\S]*dcc verify/);
       expect(stderr, args.join(' ')).toBe('');
     }
-    expect(run(['--help']).stdout).toMatch(/checkpoint <command> --help/);
+    expect((await run(['--help'])).stdout).toMatch(/checkpoint <command> --help/);
   });
 
   it('db check reports integrity, audit chain and schema version of a real station database', async () => {
