@@ -47,7 +47,8 @@ export const LAYERS = [
   { folder: 'shared/cli', folders: ['shared/domain', 'shared/contract', 'shared/node', 'shared/app'], packages: [], node: true, why: 'the CLI drives the core like a host' },
   {
     folder: 'central',
-    folders: ['shared/domain', 'shared/contract', 'shared/node'],
+    // The CLI's io conventions (exit codes, CliIo) are shared; the station's commands are not.
+    folders: ['shared/domain', 'shared/contract', 'shared/node', 'shared/cli/io'],
     // The hub's server and database packages; its web UI, if it gets one, needs a browser layer of its own.
     packages: ['fastify', '@fastify/*', 'pg', 'pg-*', '@electric-sql/pglite', '@electric-sql/*', 'zod', 'ws', 'certlogic-js', 'fflate', 'cbor-x', 'asn1js', 'pkijs'],
     node: true,
