@@ -11,7 +11,7 @@ import { keyUsageFromEku } from './key-usage';
  * We read only what verification needs; the certificate's own signature chain (CSCA) is
  * the trust list importer's business, not the verifier's.
  */
-export type DscErrorCode = 'not_der' | 'not_x509' | 'missing_country';
+export type DscErrorCode = 'not_der' | 'not_x509' | 'missing_country' | 'country_mismatch';
 export type DscProblem = Problem<DscErrorCode>;
 
 /** Key types a DCC can be signed with: ES256 needs EC P-256, PS256 needs RSA (hcert spec §3.3.2). */
@@ -63,8 +63,9 @@ export async function dscKid(der: Uint8Array): Promise<string> {
 }
 
 /**
- * Parses a DER DSC. `options.country` overrides the subject C (the EU gateway states the
- * country next to each certificate).
+ * Parses a DER DSC. `options.country` names the country when the subject has no C (the EU gateway
+ * states the country next to each certificate); a stated country that differs from the subject's C is
+ * refused, so a list entry cannot make one country's signer sign for another.
  */
 export async function parseDscCertificate(
   der: Uint8Array,
@@ -96,6 +97,12 @@ export async function parseDscCertificate(
 async function describeCertificate(der: Uint8Array, cert: Certificate, options: { country?: string }): Promise<Result<DscCertificate, DscProblem>> {
   const subjectCountry = attributeText(cert, OID_COUNTRY);
   const country = (options.country ?? subjectCountry ?? '').toUpperCase();
+  if (subjectCountry && options.country !== undefined && options.country.toUpperCase() !== subjectCountry.toUpperCase()) {
+    return err({
+      code: 'country_mismatch',
+      message: `the list names country ${options.country.toUpperCase()}, but the certificate's subject is ${subjectCountry.toUpperCase()}`,
+    });
+  }
   if (!country) {
     return err({ code: 'missing_country', message: 'signing certificate has no subject country (C) and none was given' });
   }

@@ -68,6 +68,16 @@ describe('parseDscCertificate', () => {
     expect(await parseDscCertificate(signer.der, { country: 'uz' })).toMatchObject({ ok: true, value: { country: 'UZ' } });
   });
 
+  it('refuses a stated country that differs from the subject country (a gateway entry cannot re-label a signer)', async () => {
+    const signer = await makeSigner('ES256', { country: 'UZ' });
+    const relabelled = await parseDscCertificate(signer.der, { country: 'tj' });
+    expect(relabelled).toMatchObject({ ok: false, error: { code: 'country_mismatch' } });
+    expect(!relabelled.ok && relabelled.error.message).toContain('TJ');
+    expect(await parseDscCertificate(signer.der, { country: 'uz' })).toMatchObject({ ok: true, value: { country: 'UZ' } });
+    const gateway = await parseGatewayTrustList([{ kid: kidByNode(signer.der), country: 'TJ', certificateType: 'DSC', rawData: bytesToBase64(signer.der) }]);
+    expect(gateway).toMatchObject({ ok: false, error: { code: 'bad_certificate' } });
+  });
+
   it('rejects bytes that are not a certificate', async () => {
     expect(await parseDscCertificate(new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, error: { code: 'not_der' } });
     const notCert = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]); // SEQUENCE { INTEGER 5 }
