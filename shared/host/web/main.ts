@@ -3,18 +3,20 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore } from '../../app';
+import { createCore, idleSignOutMsFrom } from '../../app';
 import { acquireDataDirLock } from '../../node/paths/data-dir-lock';
 import { defaultDataDir } from '../../node/paths/default-data-dir';
 import { ScannerManager } from '../../node/scanners';
 import { startWebHost } from './web-host';
 
-export const WEB_HOST_USAGE = `Usage: node dist/node/web-host.mjs [--port N] [--data-dir DIR] [--open]
+export const WEB_HOST_USAGE = `Usage: node dist/node/web-host.mjs [--port N] [--data-dir DIR] [--open] [--print-token] [--idle-minutes N]
 
-Runs Checkpoint Station in a web browser on this PC (127.0.0.1 only) and prints the address to open.
+Runs Checkpoint Station in a web browser on this PC (127.0.0.1 only) and prints a one-time address to open.
   --port N        port to listen on (default CHECKPOINT_PORT, else any free port)
   --data-dir DIR  the station's data folder (default CHECKPOINT_DATA_DIR, else the user's data folder)
   --open          open the address in the default browser
+  --print-token   also print the address with the station token (otherwise only one-time start addresses)
+  --idle-minutes N  sign the person at the lane out after N idle minutes (default CHECKPOINT_IDLE_MINUTES, else 10; 0 never)
   --help          print this text
 One station runs per data folder: a second one on the same folder refuses to start.`;
 
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       open: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      'print-token': { type: 'boolean', default: false },
+      'idle-minutes': { type: 'string', default: process.env.CHECKPOINT_IDLE_MINUTES },
     },
   });
   if (values.help) {
@@ -40,11 +44,16 @@ async function main(): Promise<void> {
   // Before the database opens: a second host on this folder stops here with a sentence.
   const lock = acquireDataDirLock(dataDir);
   const scanners = new ScannerManager({ warn: (message, error) => console.warn(`Scanners: ${message}`, error ?? '') });
-  const core = await createCore({ dataDir, appVersion: packageVersion(), scanners });
-  const host = await startWebHost({ core, staticDir, port });
-  console.log(`Checkpoint Station is running (data: ${dataDir}).`);
-  console.log(`Open this address in a browser on this PC: ${host.url}`);
-  if (values.open) openBrowser(host.url);
+  const idleSignOutMs = idleSignOutMsFrom(values['idle-minutes']);
+  const core = await createCore({ dataDir, appVersion: packageVersion(), scanners, idleSignOutMs });
+  // The token never goes to the log or a command line (`ps` shows both to other users): the printed and
+  // the opened addresses carry a one-time launch code instead, traded for a token by the first browser.
+  const printLaunchUrl = () => console.log(`Open this address in a browser on this PC (good once, for 10 minutes): ${host.launchUrl()}`);
+  const host = await startWebHost({ core, staticDir, port, onLaunchCodeUsed: printLaunchUrl });
+  console.log(`Checkpoint Station is running at ${host.origin}/ (data: ${dataDir}).`);
+  if (values['print-token']) console.log(`Address with the station token: ${host.url}`);
+  if (values.open) openBrowser(host.launchUrl());
+  else printLaunchUrl();
   const stop = () => {
     void host.close().finally(() => {
       core.close();

@@ -1,12 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { coreError, type Core } from '../../contract';
-import { err } from '../../domain/result';
+import { coreError, type Core, type CoreResult } from '../../contract';
+import { err, ok } from '../../domain/result';
 import { contentSecurityPolicy, securityHeaders } from '../csp';
 import { createDispatcher } from '../dispatch';
+import { HostClients } from './clients';
 import { readStaticFile } from './static-files';
-import { newLaunchToken, tokensMatch } from './token';
+import { newLaunchToken } from './token';
 
 export interface WebHostOptions {
   readonly core: Core;
@@ -16,6 +17,8 @@ export interface WebHostOptions {
   readonly port?: number;
   readonly token?: string;
   readonly maxBodyBytes?: number;
+  /** Called after a browser has used a launch code (the start-up script prints a fresh one). */
+  readonly onLaunchCodeUsed?: () => void;
 }
 
 export interface WebHost {
@@ -23,12 +26,24 @@ export interface WebHost {
   readonly url: string;
   readonly origin: string;
   readonly token: string;
+  /**
+   * A one-time address for one browser (`/launch?code=…`): it carries no token, so it may be printed or
+   * passed on a command line; opening it trades the code for that browser's own token.
+   */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
 export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
+export const LAUNCH_PATH = '/launch';
 const LOOPBACK = '127.0.0.1';
+
+/** `application/json`, with or without parameters; not `application/jsonx` or `application/json-seq`. */
+function isJsonMediaType(header: string | undefined): boolean {
+  const type = (header ?? '').split(';', 1)[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
   const text = JSON.stringify(body);
@@ -63,6 +78,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newLaunchToken();
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const dispatch = createDispatcher(options.core);
+  const clients = new HostClients(token);
   let origin = '';
   let headers: Record<string, string> = {};
   const allowedHosts = new Set<string>();
@@ -83,6 +99,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === LAUNCH_PATH) {
+      launch(res, url);
+      return;
+    }
     if (url.pathname.startsWith(API_PREFIX)) {
       await handleApi(req, res, url);
       return;
@@ -104,13 +124,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
+  /** Trades a one-time launch code for this browser's own token, handed over in the fragment of a redirect. */
+  function launch(res: http.ServerResponse, url: URL): void {
+    const clientToken = clients.exchange(url.searchParams.get('code'));
+    if (!clientToken) {
+      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end('This start address was used already or has expired. Open the newest address the station printed, or restart the station.');
+      return;
+    }
+    res.writeHead(303, { ...headers, Location: `/#token=${clientToken}`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    res.end();
+    options.onLaunchCodeUsed?.();
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (!originAllowed(req)) {
       sendJson(res, 403, err(coreError('forbidden', 'Requests from another web origin are refused.')), headers);
       return;
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!tokensMatch(token, bearer)) {
+    const client = clients.clientOf(bearer);
+    if (client === undefined) {
       sendJson(res, 401, err(coreError('unauthenticated', 'Missing or wrong station token: open the address the station printed at start.')), headers);
       return;
     }
@@ -118,7 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendJson(res, 405, err(coreError('invalid-input', 'Core methods are called with POST.')), { ...headers, Allow: 'POST' });
       return;
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonMediaType(req.headers['content-type'])) {
       sendJson(res, 415, err(coreError('invalid-input', 'Core calls must be sent as application/json.')), headers);
       return;
     }
@@ -136,15 +170,37 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendJson(res, 400, err(coreError('invalid-input', 'The request body is not valid JSON.')), headers);
       return;
     }
-    const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
-    sendJson(res, 200, await dispatch(method, input), headers);
+    let method: string;
+    try {
+      method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+    } catch {
+      sendJson(res, 400, err(coreError('invalid-input', 'The method name in the address is not valid percent-encoding.')), headers);
+      return;
+    }
+    if (clients.check(client, method) === 'signed-in-elsewhere') {
+      sendJson(res, 401, err(coreError('unauthenticated', 'Someone else is signed in at this station from another browser. Sign in here to take over the lane.')), headers);
+      return;
+    }
+    sendJson(res, 200, await callAs(client, method, input), headers);
+  }
+
+  /** Runs a call and follows which client holds the session; others see the station signed out. */
+  async function callAs(client: string, method: string, input: unknown): Promise<CoreResult<unknown>> {
+    const holder = clients.isOwner(client);
+    if (!holder && method === 'logout') return ok({ signedOut: false });
+    const result = await dispatch(method, input);
+    if (!result.ok) return result;
+    if ((method === 'login' || method === 'bootstrapStation') && result.ok) clients.signedIn(client);
+    else if (method === 'logout') clients.signedOut();
+    else if (method === 'whoAmI' && !holder) return ok({ ...(result.value as Record<string, unknown>), user: null });
+    return result;
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     const authorised =
-      hostAllowed(req) && originAllowed(req) && url.pathname === EVENTS_PATH && tokensMatch(token, url.searchParams.get('token'));
+      hostAllowed(req) && originAllowed(req) && url.pathname === EVENTS_PATH && clients.clientOf(url.searchParams.get('token')) !== undefined;
     if (!authorised) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -159,7 +215,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   sockets.on('connection', (ws: WebSocket) => {
     // The channel is one-way (core → screen); anything a page sends is ignored.
     ws.on('message', () => undefined);
+    // A malformed frame (oversized, bad UTF-8, unmasked, reserved opcode …) is an error of this socket
+    // only: ws closes it with the right status code; without a listener it would end the host.
+    ws.on('error', () => ws.terminate());
   });
+  sockets.on('error', () => undefined);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -175,6 +235,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${origin}/#token=${token}`,
     origin,
     token,
+    launchUrl: () => `${origin}${LAUNCH_PATH}?code=${clients.newLaunchCode()}`,
     close: async () => {
       unsubscribe();
       for (const client of sockets.clients) client.terminate();
