@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage } from 'electron';
 import Store from 'electron-store';
-import { createCore } from '../../shared/app';
+import { createCore, idleSignOutMsFrom } from '../../shared/app';
 import { acquireDataDirLock } from '../../shared/node/paths/data-dir-lock';
 import { CORE_EVENT_CHANNEL } from '../../shared/contract';
 import { createDispatcher } from '../../shared/host/dispatch';
@@ -46,7 +46,8 @@ async function start(): Promise<void> {
   const databaseKey = safeStorageKeyStore(dataDir, safeStorage);
   // The station's signing key too: exports and group files are signed in main, the renderer never sees it.
   const stationKey = safeStorageStationKeyStore(dataDir, safeStorage);
-  const core = await createCore({ dataDir, appVersion: app.getVersion(), scanners: new ScannerManager(), databaseKey, stationKey });
+  const idleSignOutMs = idleSignOutMsFrom(process.env.CHECKPOINT_IDLE_MINUTES);
+  const core = await createCore({ dataDir, appVersion: app.getVersion(), scanners: new ScannerManager(), databaseKey, stationKey, idleSignOutMs });
   registerCoreIpc(ipcMain, createDispatcher(core));
   registerPrintToPdf(ipcMain);
   const preferences = new Preferences(new Store({ name: 'preferences' }));

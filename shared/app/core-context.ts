@@ -16,6 +16,8 @@ export interface CoreContext {
   readonly pinHashCost: PinHashCost;
   /** Who is signed in at this lane (one person at a time). */
   readonly session: Session;
+  /** Idle time after which the session ends (0: never). */
+  readonly idleSignOutMs: number;
   /** Signs group files (and later exports); the private key never leaves the core. */
   readonly stationKey: StationKey;
   readonly events: EventBus;

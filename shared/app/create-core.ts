@@ -6,6 +6,7 @@ import { alertMethods } from './alerts/alert-methods';
 import { authMethods } from './auth/auth-methods';
 import { STATION_ID_KEY } from './auth/bootstrap-station';
 import { guardMethods } from './auth/guard-methods';
+import { signOutIfIdle } from './auth/idle-sign-out';
 import { Session } from './auth/session';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './core-context';
@@ -65,6 +66,11 @@ export interface CoreOptions {
    * test cores each hash and check several PINs). Sign-in checks a stored hash at the cost written in it.
    */
   readonly pinHashCost?: PinHashCost;
+  /**
+   * Idle time after which the person at the lane is signed out. The hosts pass DEFAULT_IDLE_SIGN_OUT_MS
+   * (10 minutes) unless configured; a core built without it (tests, scripts) never signs out on its own.
+   */
+  readonly idleSignOutMs?: number;
 }
 
 export interface CoreBootstrap {
@@ -100,6 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: new CrossingLogStore(store),
     pinHashCost: options.pinHashCost ?? PIN_HASH_COST,
     session: new Session(),
+    idleSignOutMs: options.idleSignOutMs ?? 0,
     stationKey: loadOrCreateStationKey(options.dataDir, options.stationKey),
     events,
     // The first-run wizard may name the station (before its first crossing): read it live.
@@ -150,6 +157,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Bundles queued before a restart go out again as soon as the link allows.
   exportService.pusher.kick();
   retention.schedule();
+  // The screen goes back to sign-in on its own once the lane has been left alone.
+  const idleTimer =
+    ctx.idleSignOutMs > 0 ? setInterval(() => signOutIfIdle(ctx), Math.min(ctx.idleSignOutMs, 30_000)) : undefined;
+  idleTimer?.unref();
 
   return {
     ...api,
@@ -157,6 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: () => {
       if (closed) return;
       closed = true;
+      clearInterval(idleTimer);
       void scanners.stop();
       exportService.pusher.stop();
       retention.stop();

@@ -52,7 +52,7 @@ export async function bootstrapStation(
     ctx.log.operators.insert({ id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin', pinHash, createdAt: now });
     audit(ctx, 'user.created', 'user', admin.id, { role: 'admin' });
   });
-  ctx.session.signIn(admin);
+  ctx.session.signIn(admin, ctx.now().getTime());
   ctx.store.transaction(() => audit(ctx, 'auth.signed-in', 'user', admin.id, { via: 'first-run' }));
   return admin;
 }

@@ -2,6 +2,7 @@ import { coreError, type CoreApi, type CoreMethodName, type CoreResult } from '.
 import { METHOD_ACCESS, ROLE_LABEL, decideAccess, type Access } from '../../domain/auth';
 import { err } from '../../domain/result';
 import type { CoreContext } from '../core-context';
+import { signOutIfIdle } from './idle-sign-out';
 
 // The compiler proves every CoreApi method has an entry; at run time a missing entry is denied anyway.
 const ACCESS: Record<CoreMethodName, Access> = METHOD_ACCESS;
@@ -22,9 +23,11 @@ export function guardMethods<T extends Partial<CoreApi>>(methods: T, ctx: CoreCo
       // Once a user exists it stays so (users are deactivated, never deleted): no query per call after that.
       if (!hasUsers) hasUsers = ctx.log.operators.count() > 0;
       const access = (ACCESS as Record<string, Access | undefined>)[name];
+      signOutIfIdle(ctx);
       const user = ctx.session.current;
       switch (decideAccess(access, user, hasUsers)) {
         case 'allowed':
+          if (user && ctx.idleSignOutMs > 0 && Array.isArray(access)) ctx.session.touch(ctx.now().getTime());
           return method(input);
         case 'setup-required':
           return err(coreError('forbidden', 'This station is not set up yet: an administrator must complete the first-run setup.'));

@@ -42,6 +42,6 @@ export async function signIn(ctx: CoreContext, username: string, pin: string): P
     if (previous && previous.id !== user.id) audit(ctx, 'auth.signed-out', 'user', previous.id, { replacedBy: user.id });
     audit(ctx, 'auth.signed-in', 'user', user.id);
   });
-  ctx.session.signIn(session);
+  ctx.session.signIn(session, ctx.now().getTime());
   return session;
 }
