@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './core-context';
 import { corridorMethods } from './corridors/corridor-methods';
 import { crossingMethods } from './crossings/crossing-methods';
+import { correctionMethods } from './crossings/correction-methods';
 import { travellerMethods } from './crossings/traveller-methods';
 import { dashboardMethods } from './dashboard/dashboard-methods';
 import { EventBus } from './event-bus';
@@ -133,6 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     {
       ...scanMethods(ctx, drafts, { trustLists, rules }),
       ...crossingMethods(ctx, drafts),
+      ...correctionMethods(ctx, drafts),
       ...statusMethods(ctx, trustLists, { rules, exportService }),
       ...trustListMethods(ctx, trustLists),
       ...ruleMethods(ctx, rules),

@@ -19,7 +19,18 @@ import {
   WhoAmISchema,
 } from './auth';
 import { CheckpointListSchema, CheckpointSchema, CorridorListSchema, CorridorSchema, ListInputSchema, SaveCheckpointInputSchema, SaveCorridorInputSchema } from './corridor';
-import { CrossingPageSchema, ListCrossingsInputSchema, RecordCrossingInputSchema, RecordedCrossingSchema } from './crossing';
+import {
+  AdmitCrossingInputSchema,
+  AmendCrossingInputSchema,
+  CrossingPageSchema,
+  CrossingSchema,
+  HeldListSchema,
+  ListCrossingsInputSchema,
+  ListHeldInputSchema,
+  RecordCrossingInputSchema,
+  RecordedCrossingSchema,
+  RefuseCrossingInputSchema,
+} from './crossing';
 import { DashboardSchema, GetDashboardInputSchema, GetLaneOverviewInputSchema, LaneOverviewSchema } from './dashboard';
 import {
   CloseGroupInputSchema,
@@ -126,6 +137,10 @@ export const coreMethods = {
   searchTravellers: { input: SearchTravellersInputSchema, output: TravellerSearchSchema },
   getTravellerHistory: { input: GetTravellerHistoryInputSchema, output: TravellerHistorySchema },
   overrideCrossing: { input: OverrideCrossingInputSchema, output: PassageRecordSchema },
+  amendCrossing: { input: AmendCrossingInputSchema, output: CrossingSchema },
+  admitCrossing: { input: AdmitCrossingInputSchema, output: CrossingSchema },
+  refuseCrossing: { input: RefuseCrossingInputSchema, output: CrossingSchema },
+  listHeld: { input: ListHeldInputSchema, output: HeldListSchema },
   getDashboard: { input: GetDashboardInputSchema, output: DashboardSchema },
   getLaneOverview: { input: GetLaneOverviewInputSchema, output: LaneOverviewSchema },
   // COVID evidence (issue 10): paper certificates, trust list, corridor rule profiles.

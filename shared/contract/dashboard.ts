@@ -12,6 +12,9 @@ export const HourBucketSchema = z.object({
   ok: count,
   notOk: count,
   crossCheck: count,
+  /** Travellers refused or held for consular in the hour (they are not entries or exits). */
+  refused: count,
+  held: count,
 });
 export type HourBucket = z.infer<typeof HourBucketSchema>;
 
@@ -21,6 +24,10 @@ export const CorridorDayTotalsSchema = z.object({
   ok: count,
   notOk: count,
   crossCheck: count,
+  refused: count,
+  held: count,
+  /** Held for consular now and not yet admitted or refused (whenever they were held): nothing stays held silently. */
+  heldNow: count,
   overrides: count,
   /**
    * Entered (here or per a group file) and not out after the corridor's maximum time. Null where this

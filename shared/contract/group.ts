@@ -14,6 +14,9 @@ export const GroupCountsSchema = z.object({
   missing: z.number().int(),
   'no-show': z.number().int(),
   unexpected: z.number().int(),
+  /** Refused or held for consular at this station: they did not cross. */
+  refused: z.number().int(),
+  held: z.number().int(),
   total: z.number().int(),
   onManifest: z.number().int(),
 });

@@ -30,6 +30,11 @@ export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'ge
   'searchTravellers',
   'getTravellerHistory',
   'overrideCrossing',
+  // The log of record: corrections, the consular held queue.
+  'amendCrossing',
+  'admitCrossing',
+  'refuseCrossing',
+  'listHeld',
   'getDashboard',
   'getLaneOverview',
   // COVID evidence (issue 10).

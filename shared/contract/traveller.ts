@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AlertSchema } from './alert';
-import { DirectionSchema } from './crossing';
+import { DirectionSchema, DispositionSchema } from './crossing';
 import { OutcomeSchema, ReasonSchema } from './decision';
 import { TravelDocumentSchema } from './document';
 import { isoDateTime } from './ids';
@@ -13,6 +13,11 @@ export const OverrideSchema = z.object({
   reason: z.string(),
   operatorId: z.string(),
   at: isoDateTime,
+  /** The second, authorised person who let the traveller cross, with their role; null on consular outcome overrides. */
+  authorisedBy: z.string().nullable().optional(),
+  authoriserRole: z.enum(['consular', 'shift-lead']).nullable().optional(),
+  previousDisposition: DispositionSchema.nullable().optional(),
+  disposition: DispositionSchema.nullable().optional(),
 });
 export type Override = z.infer<typeof OverrideSchema>;
 
@@ -30,8 +35,10 @@ export const PassageRecordSchema = z.object({
   operatorId: z.string().nullable(),
   direction: DirectionSchema,
   outcome: OutcomeSchema,
-  /** The outcome after the latest consular override, else the outcome. */
+  /** The outcome now: after re-judging with new evidence and consular overrides, else the outcome. */
   effectiveOutcome: OutcomeSchema,
+  /** How the lane transaction stands now: only `crossed` is an entry or exit. */
+  disposition: DispositionSchema,
   reasons: z.array(ReasonSchema),
   document: TravelDocumentSchema,
   pairedWith: z.object({ id: z.string(), method: z.enum(['document', 'identity']), transitMinutes: z.number().int() }).nullable(),

@@ -21,6 +21,8 @@ export function crossingAt(i: number, recordedAtMs: number, stationId: string): 
     operatorId: null,
     direction: i % 3 === 0 ? 'exit' : 'entry',
     outcome: i % 5 === 0 ? 'NOT_OK' : i % 7 === 0 ? 'NEEDS_CROSS_CHECK' : 'OK',
+    // Rows as recorded before dispositions: every Enter recorded a crossing.
+    disposition: 'crossed',
     reasons: [{ code: 'mrz.valid', severity: 'info', message: 'Passport zone read; all check digits are correct.' }],
     document: {
       format: 'TD3',

@@ -69,6 +69,8 @@ function crossing(i: number, recordedAtMs: number, stationId: string): Omit<Cros
     operatorId: i % 4 === 0 ? `op-${i % 3}` : null,
     direction: i % 3 === 0 ? 'exit' : 'entry',
     outcome: i % 5 === 0 ? 'NOT_OK' : i % 7 === 0 ? 'NEEDS_CROSS_CHECK' : 'OK',
+    // Rows as recorded before dispositions: every Enter recorded a crossing.
+    disposition: 'crossed',
     reasons: REASONS[i % REASONS.length]!.map((r) => ({ ...r })) as Crossing['reasons'],
     document: {
       format: i % 9 === 0 ? 'TD1' : 'TD3',

@@ -9,4 +9,6 @@ export const PERSON_STATE_LABEL: Record<PersonState, { icon: string; className: 
   missing: { icon: '✕', className: 'state--alert' },
   'no-show': { icon: '–', className: 'state--expected' },
   unexpected: { icon: '?', className: 'state--alert' },
+  refused: { icon: '⛔', className: 'state--alert' },
+  held: { icon: '⏸', className: 'state--alert' },
 };

@@ -9,8 +9,9 @@ const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 /**
  * Checks a user name and PIN. Wrong PINs count; the fifth in a row locks the account for 15 minutes
  * (LOCKOUT_MS), and the message says so and until when. Unknown names take as long as wrong PINs.
+ * Nobody is signed in by this: a second person confirming a decision at the lane uses it too.
  */
-export async function signIn(ctx: CoreContext, username: string, pin: string): Promise<SessionUser> {
+export async function checkCredentials(ctx: CoreContext, username: string, pin: string): Promise<SessionUser> {
   const user = ctx.log.operators.findByUsername(username);
   if (!user || !user.active) {
     await verifyPin(pin, dummyPinHash(ctx.pinHashCost));
@@ -35,12 +36,17 @@ export async function signIn(ctx: CoreContext, username: string, pin: string): P
     const left = MAX_FAILED_ATTEMPTS - next.failedAttempts;
     throw new CoreFailure('unauthenticated', `Unknown user name or wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`);
   }
-  const session: SessionUser = { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+  if (user.failedAttempts > 0 || user.lockedUntilMs !== null) ctx.store.transaction(() => ctx.log.operators.setLock(user.id, 0, null, at));
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+}
+
+/** Checks the user name and PIN (checkCredentials) and makes that person the one signed in at the lane. */
+export async function signIn(ctx: CoreContext, username: string, pin: string): Promise<SessionUser> {
+  const session = await checkCredentials(ctx, username, pin);
   const previous = ctx.session.current;
   ctx.store.transaction(() => {
-    if (user.failedAttempts > 0 || user.lockedUntilMs !== null) ctx.log.operators.setLock(user.id, 0, null, at);
-    if (previous && previous.id !== user.id) audit(ctx, 'auth.signed-out', 'user', previous.id, { replacedBy: user.id });
-    audit(ctx, 'auth.signed-in', 'user', user.id);
+    if (previous && previous.id !== session.id) audit(ctx, 'auth.signed-out', 'user', previous.id, { replacedBy: session.id });
+    audit(ctx, 'auth.signed-in', 'user', session.id);
   });
   ctx.session.signIn(session, ctx.now().getTime());
   return session;

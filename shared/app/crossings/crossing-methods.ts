@@ -4,13 +4,14 @@ import { defineMethod } from '../define-method';
 import type { DraftStore } from '../scan/draft-store';
 import { listCrossings } from './list-crossings';
 import { recordCrossing } from './record-crossing';
+import { withCurrent } from './crossing-current';
 
 export function crossingMethods(ctx: CoreContext, drafts: DraftStore): Pick<CoreApi, 'recordCrossing' | 'listCrossings'> {
   return {
     recordCrossing: defineMethod(
       'recordCrossing',
-      (input) => {
-        const { crossing, created } = recordCrossing(input, ctx, drafts);
+      async (input) => {
+        const { crossing, created } = await recordCrossing(input, ctx, drafts);
         if (created) {
           const { duplicate: _duplicate, alerts: _alerts, ...plain } = crossing;
           ctx.events.emit({ type: 'crossing-recorded', crossing: plain }, ctx.onListenerError);
@@ -20,6 +21,9 @@ export function crossingMethods(ctx: CoreContext, drafts: DraftStore): Pick<Core
       },
       ctx,
     ),
-    listCrossings: defineMethod('listCrossings', (input) => listCrossings(input, ctx.store), ctx),
+    listCrossings: defineMethod('listCrossings', (input) => {
+      const page = listCrossings(input, ctx.store);
+      return { ...page, items: withCurrent(ctx, page.items) };
+    }, ctx),
   };
 }

@@ -1,7 +1,8 @@
 import { CoreFailure, type CoreApi, type TravellerSummary } from '../../contract';
 import { birthDateVariants, normaliseDocumentNumber, sameIdentity } from '../../domain/corridor';
 import { nameKey } from '../../domain/mrz';
-import type { ManifestEntryRow, PassageRecordRow } from '../../node/db';
+import type { ManifestEntryRow, OverrideRow, PassageRecordRow } from '../../node/db';
+import { appendCorrection, crossingWithState } from './correct-crossing';
 import { toAlertViews } from '../alerts/alert-view';
 import { audit, contentHash } from '../audit';
 import type { CoreContext } from '../core-context';
@@ -104,7 +105,8 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
         if (row.source !== 'local') throw new CoreFailure('conflict', `This crossing was recorded at ${row.stationId}; it can only be overridden there.`);
         const [current] = toPassageRecords(ctx, [row]);
         if (current?.effectiveOutcome === input.outcome) throw new CoreFailure('conflict', `The outcome already is ${input.outcome.replace(/_/g, ' ')}.`);
-        const override = {
+        const target = crossingWithState(ctx, row.id);
+        const override: OverrideRow = {
           id: ctx.newId(),
           crossingId: row.id,
           previousOutcome: current?.effectiveOutcome ?? row.outcome,
@@ -112,13 +114,20 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
           reason: input.reason,
           operatorId: user.id,
           at: ctx.now().toISOString(),
+          authorisedBy: null,
+          authoriserRole: null,
+          previousDisposition: null,
+          disposition: null,
         };
         ctx.store.transaction(() => {
           ctx.log.overrides.insert(override);
           audit(ctx, 'crossing.overridden', 'crossing', row.id, { overrideId: override.id, from: override.previousOutcome, to: override.outcome, contentHash: contentHash(override) });
+          // The outcome changes; the disposition does not (letting a held or refused traveller cross is admitCrossing).
+          appendCorrection(ctx, target, { kind: 'override', outcome: input.outcome }, { reason: input.reason, overrideId: override.id });
         });
         ctx.events.emit({ type: 'log-changed', what: 'pairings' }, ctx.onListenerError);
-        const [updated] = toPassageRecords(ctx, [row]);
+        const reread = ctx.log.passages.get(row.id);
+        const [updated] = reread ? toPassageRecords(ctx, [reread]) : [];
         if (!updated) throw new CoreFailure('internal', 'The crossing vanished while it was overridden.');
         return updated;
       },

@@ -13,7 +13,7 @@ function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
   const toMs = Date.parse(to);
   const hours = Math.ceil((toMs - fromMs) / HOUR_MS);
   const emptyHours = (): HourBucket[] =>
-    Array.from({ length: hours }, (_, i) => ({ start: new Date(fromMs + i * HOUR_MS).toISOString(), entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0 }));
+    Array.from({ length: hours }, (_, i) => ({ start: new Date(fromMs + i * HOUR_MS).toISOString(), entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0, refused: 0, held: 0 }));
   const checkpointId = stationCheckpointId(ctx);
   const corridors = ctx.log.corridors.listCorridors();
   const byCorridor = new Map<string | null, Dashboard['corridors'][number]>();
@@ -26,7 +26,7 @@ function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
         name: corridor?.name ?? (corridorId ?? 'No corridor'),
         hours: emptyHours(),
         // Only the exit end can count who is still inside (below); elsewhere it is unknown, not zero.
-        totals: { entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0, overrides: 0, overdue: null, inCorridor: null },
+        totals: { entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0, refused: 0, held: 0, heldNow: 0, overrides: 0, overdue: null, inCorridor: null },
       };
       byCorridor.set(corridorId, entry);
     }
@@ -37,7 +37,9 @@ function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
     const entry = ensure(row.corridorId);
     const bucket = entry.hours[row.hour];
     if (!bucket) continue;
-    const field = row.direction === 'entry' ? 'entries' : 'exits';
+    // A voided scan is no traveller; a refused or held one is counted as such, never as an entry or exit.
+    if (row.disposition === 'cancelled') continue;
+    const field = row.disposition === 'crossed' ? (row.direction === 'entry' ? 'entries' : 'exits') : row.disposition;
     const outcome = row.outcome === 'OK' ? 'ok' : row.outcome === 'NOT_OK' ? 'notOk' : 'crossCheck';
     bucket[field] += row.n;
     bucket[outcome] += row.n;
@@ -45,6 +47,7 @@ function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
     entry.totals[outcome] += row.n;
   }
   for (const row of ctx.log.passages.overridesBetween(fromMs, toMs)) ensure(row.corridorId).totals.overrides += row.n;
+  for (const row of ctx.log.passages.heldNow()) ensure(row.corridorId).totals.heldNow += row.n;
   const nowMs = ctx.now().getTime();
   for (const entry of byCorridor.values()) {
     const corridor = entry.corridorId ? corridors.find((c) => c.id === entry.corridorId) : undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DirectionSchema, OutcomeSchema, ReasonSchema, TravelDocumentSchema } from '../../contract';
+import { DirectionSchema, DispositionSchema, OutcomeSchema, ReasonSchema, TravelDocumentSchema } from '../../contract';
 
 /**
  * A group file: the signed record of one bus group that the two ends of a corridor carry to each other
@@ -56,10 +56,13 @@ export const GroupFilePayloadSchema = z.object({
         corridorId: z.string().max(40).nullable(),
         groupId: z.string().nullable(),
         operatorId: z.string().nullable(),
+        /** The current direction, outcome and disposition (after corrections) when the file was written. */
         direction: DirectionSchema,
         outcome: OutcomeSchema,
         reasons: z.array(ReasonSchema).max(50),
         document: TravelDocumentSchema,
+        /** Absent in files from stations before dispositions: those recorded crossings only. */
+        disposition: DispositionSchema.default('crossed'),
       }),
     )
     .max(10000),

@@ -64,9 +64,10 @@ export function exportGroupFile(ctx: CoreContext, groupId: string): GroupFile {
       groupId: c.groupId,
       operatorId: c.operatorId,
       direction: c.direction,
-      outcome: c.outcome,
+      outcome: c.currentOutcome,
       reasons: c.reasons,
       document: c.document,
+      disposition: c.disposition,
     })),
   };
   const signed = canonicalJson(payload);
@@ -183,6 +184,7 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
         outcome: c.outcome,
         reasons: c.reasons,
         document: c.document,
+        disposition: c.disposition,
         nameKey: nameKey(`${c.document.surname} ${c.document.givenNames}`),
         groupFileId: fileId,
         importedAt: now,

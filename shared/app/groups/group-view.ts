@@ -21,7 +21,10 @@ export function loadRoster(ctx: CoreContext, groupId: string): Roster {
   if (!corridor) throw new CoreFailure('not-found', `The group's corridor ${group.corridorId} is not configured on this station.`);
   const role = stationRole(corridor, stationCheckpointId(ctx));
   const manifest = ctx.log.groups.manifest(group.id);
-  const passages = ctx.log.passages.forGroup(group.id);
+  const all = ctx.log.passages.forGroup(group.id);
+  // Only crossings that crossed are entries and exits; refused and held travellers are listed as such.
+  const passages = all.filter((p) => p.disposition === 'crossed');
+  const stopped = all.flatMap((p) => (p.disposition === 'refused' || p.disposition === 'held' ? [{ ...p, disposition: p.disposition }] : []));
   const pairings = ctx.log.passages.pairingsFor(passages.map((p) => p.id));
   // A pairing may reach a passage recorded outside the group (someone who switched buses): load it too.
   const known = new Set(passages.map((p) => p.id));
@@ -46,6 +49,7 @@ export function loadRoster(ctx: CoreContext, groupId: string): Roster {
       tracksExits: role === 'exit',
     },
     ctx.now().getTime(),
+    stopped,
   );
   return { group, role, people, manifest: new Map(manifest.map((m) => [m.id, m])), passages: new Map(passages.map((p) => [p.id, p])) };
 }

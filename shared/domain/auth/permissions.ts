@@ -54,6 +54,12 @@ export const METHOD_ACCESS = {
   searchTravellers: SUPERVISION,
   getTravellerHistory: SUPERVISION,
   overrideCrossing: ['consular'],
+  // Corrections: the core lets an operator amend only their own last crossing within a short window.
+  amendCrossing: LANE,
+  // Admitting at the lane takes a second person's PIN (checked in the core); consular staff admit from their queue.
+  admitCrossing: LANE,
+  refuseCrossing: SUPERVISION,
+  listHeld: LANE,
 
   getDashboard: ['shift-lead'],
 

@@ -51,6 +51,38 @@ export function groupRoster(
   pairings: readonly Pairing[],
   group: RosterGroup,
   nowMs: number,
+  /** Travellers of the group this station refused or holds: they did not cross (latest per person counts). */
+  stopped: readonly (Passage & { readonly disposition: 'refused' | 'held' })[] = [],
+): RosterPerson[] {
+  const people = crossedRoster(manifest, passages, pairings, group, nowMs);
+  if (stopped.length === 0) return people;
+  const latest = [...stopped].sort((a, b) => b.recordedAtMs - a.recordedAtMs);
+  const taken = new Set<string>();
+  const withStops = people.map((person) => {
+    if (person.state !== 'expected' && person.state !== 'no-show') return person;
+    const stop = latest.find((s) => !taken.has(s.id) && matchMethod(person.identity, s) !== null);
+    if (!stop) return person;
+    taken.add(stop.id);
+    return { ...person, state: stop.disposition, entry: null, exit: null };
+  });
+  // Someone refused or held who is not on the manifest: listed once, by their latest record.
+  const seen = new Set<string>();
+  for (const stop of latest) {
+    const key = `${stop.nationality}/${normaliseDocumentNumber(stop.documentNumber)}`;
+    if (taken.has(stop.id) || seen.has(key)) continue;
+    seen.add(key);
+    if (withStops.some((p) => matchMethod(p.identity, stop) === 'document')) continue;
+    withStops.push({ manifestEntryId: null, identity: stop, state: stop.disposition, entry: null, exit: null, pairMethod: null, unexpected: false });
+  }
+  return withStops;
+}
+
+function crossedRoster(
+  manifest: readonly RosterManifestLine[],
+  passages: readonly Passage[],
+  pairings: readonly Pairing[],
+  group: RosterGroup,
+  nowMs: number,
 ): RosterPerson[] {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const exitOfEntry = new Map<string, Pairing>();
@@ -140,7 +172,7 @@ export function groupRoster(
 export type RosterCounts = Record<PersonState, number> & { readonly total: number; readonly onManifest: number };
 
 export function rosterCounts(people: readonly RosterPerson[]): RosterCounts {
-  const counts = { expected: 0, entered: 0, exited: 0, overdue: 0, missing: 0, 'no-show': 0, unexpected: 0, total: people.length, onManifest: 0 };
+  const counts = { expected: 0, entered: 0, exited: 0, overdue: 0, missing: 0, 'no-show': 0, unexpected: 0, refused: 0, held: 0, total: people.length, onManifest: 0 };
   for (const person of people) {
     counts[person.state] += 1;
     if (person.manifestEntryId !== null) counts.onManifest += 1;

@@ -18,3 +18,25 @@ export { SAME_NAME_THRESHOLD, birthDateVariants, birthDatesClose, matchMethod, n
 export { CLOCK_SKEW_MS, chooseEntry, chooseExit, pairMethod, pairingProblems, transitMinutes } from './pairing';
 export { ALERT_TYPES, PERSON_STATES } from './types';
 export type { AlertSeverity, AlertType, CorridorTiming, Identity, PairMethod, Pairing, Passage, PassageDirection, PersonState } from './types';
+export {
+  DEFAULT_AMEND_WINDOW_MINUTES,
+  DISPOSITIONS,
+  OVERRIDE_ROLES,
+  admitRefusal,
+  amendRefusal,
+  amendment,
+  applyCorrection,
+  crossingAlertTypes,
+  currentState,
+  dispositionOnEnter,
+  hasCrossed,
+  refuseRefusal,
+  type AmendFacts,
+  type CorrectionChange,
+  type CorrectionKind,
+  type CorrectionRefusal,
+  type CrossingAlertFacts,
+  type CrossingState,
+  type Disposition,
+  type OverrideRole,
+} from './disposition';

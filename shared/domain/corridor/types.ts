@@ -40,8 +40,11 @@ export interface CorridorTiming {
   readonly maxTransitMinutes: number;
 }
 
-/** States per person of a group (issue 11): expected → entered → exited / overdue / missing; plus no-show and unexpected. */
-export const PERSON_STATES = ['expected', 'entered', 'exited', 'overdue', 'missing', 'no-show', 'unexpected'] as const;
+/**
+ * States per person of a group: expected → entered → exited / overdue / missing; plus no-show and unexpected;
+ * and refused or held (for consular) at this station, who did not cross.
+ */
+export const PERSON_STATES = ['expected', 'entered', 'exited', 'overdue', 'missing', 'no-show', 'unexpected', 'refused', 'held'] as const;
 export type PersonState = (typeof PERSON_STATES)[number];
 
 export const ALERT_TYPES = [

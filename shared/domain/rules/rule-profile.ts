@@ -65,6 +65,11 @@ export const RuleProfileSchema = z.strictObject({
     /** Children younger than this many years on the decision day (passport birth date) need no evidence. */
     childrenUnderYears: z.number().int().min(1).max(18).nullable(),
   }),
+  /**
+   * False when the corridor requires no COVID evidence (the rule was lifted, the crossings are still logged):
+   * a valid passport alone is OK; evidence shown is recorded, and only a positive test makes it NOT OK.
+   */
+  evidenceRequired: z.boolean().optional(),
 });
 export type RuleProfile = z.infer<typeof RuleProfileSchema>;
 

@@ -1,4 +1,5 @@
 import { AlertsRepo } from './alerts-repo';
+import { CorrectionsRepo } from './corrections-repo';
 import { CorridorsRepo } from './corridors-repo';
 import { GroupsRepo } from './groups-repo';
 import { OperatorsRepo } from './operators-repo';
@@ -17,6 +18,7 @@ export class CrossingLogStore {
   readonly passages: PassagesRepo;
   readonly alerts: AlertsRepo;
   readonly overrides: OverridesRepo;
+  readonly corrections: CorrectionsRepo;
 
   constructor(readonly store: StationStore) {
     const db = store.database;
@@ -26,6 +28,7 @@ export class CrossingLogStore {
     this.passages = new PassagesRepo(db);
     this.alerts = new AlertsRepo(db);
     this.overrides = new OverridesRepo(db);
+    this.corrections = new CorrectionsRepo(db);
   }
 
   setting(key: string): string | undefined {

@@ -3,8 +3,12 @@ import type { Crossing, Reason, ScanSource, TravelDocument } from '../../contrac
 import { nameKey } from '../../domain/mrz';
 
 type LogFields = 'checkpointId' | 'corridorId' | 'groupId' | 'ruleProfileId' | 'ruleProfileVersion';
-/** The crossing-log fields (checkpoint, corridor, group) default to null for callers that have none. */
-export interface NewCrossing extends Omit<Crossing, 'sequence' | LogFields>, Partial<Pick<Crossing, LogFields>> {}
+/**
+ * The crossing-log fields (checkpoint, corridor, group) default to null for callers that have none; the
+ * disposition to `crossed` (stores and tools written before dispositions record crossings). The lane always
+ * says which one (recordCrossing). `current` is read state, never written with the row.
+ */
+export interface NewCrossing extends Omit<Crossing, 'sequence' | 'current' | 'disposition' | LogFields>, Partial<Pick<Crossing, LogFields | 'disposition'>> {}
 
 export interface CrossingFilter {
   readonly fromMs?: number;
@@ -31,6 +35,7 @@ export interface CrossingDbRow {
   group_id: string | null;
   rule_profile_id: string | null;
   rule_profile_version: number | null;
+  disposition: Crossing['disposition'];
 }
 
 export const toCrossing = (row: CrossingDbRow): Crossing => ({
@@ -45,6 +50,7 @@ export const toCrossing = (row: CrossingDbRow): Crossing => ({
   document: JSON.parse(row.document_json) as TravelDocument,
   scanSource: row.scan_source as ScanSource,
   note: row.note,
+  disposition: row.disposition,
   checkpointId: row.checkpoint_id,
   corridorId: row.corridor_id,
   groupId: row.group_id,
@@ -78,21 +84,26 @@ function whereClause(filter: CrossingFilter, withCursor: boolean): { sql: string
 export class CrossingsRepo {
   private readonly insertStatement: Database.Statement;
   private readonly countAll: Database.Statement<[], { n: number }>;
+  private readonly insertState: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.insertStatement = db.prepare(
       `INSERT INTO crossings (id, recorded_at, recorded_at_ms, station_id, operator_id, direction, outcome,
          reasons_json, document_json, document_number, nationality, scan_source, note,
-         checkpoint_id, corridor_id, group_id, birth_date, name_key, rule_profile_id, rule_profile_version)
+         checkpoint_id, corridor_id, group_id, birth_date, name_key, rule_profile_id, rule_profile_version, disposition)
        VALUES (@id, @recordedAt, @recordedAtMs, @stationId, @operatorId, @direction, @outcome,
          @reasonsJson, @documentJson, @documentNumber, @nationality, @scanSource, @note,
-         @checkpointId, @corridorId, @groupId, @birthDate, @nameKey, @ruleProfileId, @ruleProfileVersion)`,
+         @checkpointId, @corridorId, @groupId, @birthDate, @nameKey, @ruleProfileId, @ruleProfileVersion, @disposition)`,
     );
     this.countAll = db.prepare('SELECT count(*) AS n FROM crossings');
+    this.insertState = db.prepare(
+      `INSERT INTO crossing_state (crossing_id, disposition, direction, outcome, group_id, corrections, updated_at)
+       VALUES (@id, @disposition, @direction, @outcome, @groupId, 0, @recordedAt)`,
+    );
   }
 
   insert(input: NewCrossing): Crossing {
-    const crossing: Omit<Crossing, 'sequence'> = { ...input, checkpointId: input.checkpointId ?? null, corridorId: input.corridorId ?? null, groupId: input.groupId ?? null, ruleProfileId: input.ruleProfileId ?? null, ruleProfileVersion: input.ruleProfileVersion ?? null };
+    const crossing: Omit<Crossing, 'sequence'> = { ...input, disposition: input.disposition ?? 'crossed', checkpointId: input.checkpointId ?? null, corridorId: input.corridorId ?? null, groupId: input.groupId ?? null, ruleProfileId: input.ruleProfileId ?? null, ruleProfileVersion: input.ruleProfileVersion ?? null };
     const result = this.insertStatement.run({
       id: crossing.id,
       recordedAt: crossing.recordedAt,
@@ -112,10 +123,13 @@ export class CrossingsRepo {
       groupId: crossing.groupId,
       ruleProfileId: crossing.ruleProfileId,
       ruleProfileVersion: crossing.ruleProfileVersion,
+      disposition: crossing.disposition,
       // Pairing looks people up by (nationality, birth date) and name key when the document differs.
       birthDate: crossing.document.birthDate,
       nameKey: nameKey(`${crossing.document.surname} ${crossing.document.givenNames}`),
     });
+    // The current state starts as the recorded row; corrections move it on (CorrectionsRepo).
+    this.insertState.run({ id: crossing.id, disposition: crossing.disposition, direction: crossing.direction, outcome: crossing.outcome, groupId: crossing.groupId, recordedAt: crossing.recordedAt });
     return { ...crossing, sequence: Number(result.lastInsertRowid) };
   }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Outcome } from '../../contract';
+import type { Disposition, Outcome } from '../../contract';
 
 export interface OverrideRow {
   readonly id: string;
@@ -9,6 +9,11 @@ export interface OverrideRow {
   readonly reason: string;
   readonly operatorId: string;
   readonly at: string;
+  /** The second, authorised person who let the traveller cross (consular officer or shift lead); null for older rows. */
+  readonly authorisedBy: string | null;
+  readonly authoriserRole: 'consular' | 'shift-lead' | null;
+  readonly previousDisposition: Disposition | null;
+  readonly disposition: Disposition | null;
 }
 
 interface DbRow {
@@ -19,6 +24,10 @@ interface DbRow {
   reason: string;
   operator_id: string;
   at: string;
+  authorised_by: string | null;
+  authoriser_role: 'consular' | 'shift-lead' | null;
+  previous_disposition: Disposition | null;
+  disposition: Disposition | null;
 }
 
 const toRow = (r: DbRow): OverrideRow => ({
@@ -29,6 +38,10 @@ const toRow = (r: DbRow): OverrideRow => ({
   reason: r.reason,
   operatorId: r.operator_id,
   at: r.at,
+  authorisedBy: r.authorised_by,
+  authoriserRole: r.authoriser_role,
+  previousDisposition: r.previous_disposition,
+  disposition: r.disposition,
 });
 
 /** Consular overrides of a recorded decision; the crossing row itself never changes. */
@@ -38,8 +51,10 @@ export class OverridesRepo {
   insert(row: OverrideRow): void {
     this.db
       .prepare(
-        `INSERT INTO overrides (id, crossing_id, previous_outcome, outcome, reason, operator_id, at)
-         VALUES (@id, @crossingId, @previousOutcome, @outcome, @reason, @operatorId, @at)`,
+        `INSERT INTO overrides (id, crossing_id, previous_outcome, outcome, reason, operator_id, at, authorised_by, authoriser_role,
+           previous_disposition, disposition)
+         VALUES (@id, @crossingId, @previousOutcome, @outcome, @reason, @operatorId, @at, @authorisedBy, @authoriserRole,
+           @previousDisposition, @disposition)`,
       )
       .run(row);
   }
@@ -53,5 +68,16 @@ export class OverridesRepo {
       .all(JSON.stringify(crossingIds));
     for (const row of rows) latest.set(row.crossing_id, toRow(row));
     return latest;
+  }
+
+  /** Every override of each crossing given, oldest first. */
+  allFor(crossingIds: readonly string[]): Map<string, OverrideRow[]> {
+    const all = new Map<string, OverrideRow[]>();
+    if (crossingIds.length === 0) return all;
+    const rows = this.db
+      .prepare<[string], DbRow>('SELECT * FROM overrides WHERE crossing_id IN (SELECT value FROM json_each(?)) ORDER BY at, rowid')
+      .all(JSON.stringify(crossingIds));
+    for (const row of rows) all.set(row.crossing_id, [...(all.get(row.crossing_id) ?? []), toRow(row)]);
+    return all;
   }
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Outcome, Reason, TravelDocument } from '../../contract';
+import type { Disposition, Outcome, Reason, TravelDocument } from '../../contract';
 import { birthDateVariants, type PairMethod, type Pairing, type Passage } from '../../domain/corridor';
 
 /** A crossing from either table, with what the history and the roster show. */
@@ -8,7 +8,12 @@ export interface PassageRecordRow extends Passage {
   readonly sequence: number | null;
   readonly checkpointId: string | null;
   readonly recordedAt: string;
+  /** The outcome as recorded at the lane. */
   readonly outcome: Outcome;
+  /** The outcome now (after re-judging and consular overrides). */
+  readonly currentOutcome: Outcome;
+  /** The current disposition: only `crossed` counts as an entry or exit, pairs and raises crossing alerts. */
+  readonly disposition: Disposition;
   readonly operatorId: string | null;
   readonly reasons: Reason[];
   readonly document: TravelDocument;
@@ -31,6 +36,7 @@ export interface ImportedCrossingRow {
   readonly operatorId: string | null;
   readonly direction: 'entry' | 'exit';
   readonly outcome: Outcome;
+  readonly disposition: Disposition;
   readonly reasons: Reason[];
   readonly document: TravelDocument;
   readonly nameKey: string;
@@ -50,6 +56,8 @@ interface DbRow {
   recorded_at: string;
   recorded_at_ms: number;
   outcome: Outcome;
+  current_outcome: Outcome;
+  disposition: Disposition;
   operator_id: string | null;
   document_number: string;
   nationality: string;
@@ -60,12 +68,17 @@ interface DbRow {
 }
 
 const COLUMNS = `id, %SOURCE% AS source, %SEQ% AS sequence, %STATION% AS station_id, checkpoint_id, corridor_id, group_id, direction,
-  recorded_at, recorded_at_ms, outcome, operator_id, document_number, nationality, birth_date, name_key, reasons_json, document_json`;
-const LOCAL = COLUMNS.replace('%SOURCE%', "'local'").replace('%SEQ%', 'sequence').replace('%STATION%', 'station_id');
-const IMPORTED = COLUMNS.replace('%SOURCE%', "'imported'").replace('%SEQ%', 'NULL').replace('%STATION%', 'source_station_id');
+  recorded_at, recorded_at_ms, %OUTCOME% AS outcome, %CURRENT% AS current_outcome, disposition, operator_id, document_number, nationality, birth_date, name_key, reasons_json, document_json`;
+const LOCAL = COLUMNS.replace('%SOURCE%', "'local'").replace('%SEQ%', 'sequence').replace('%STATION%', 'station_id').replace('%OUTCOME%', 'recorded_outcome').replace('%CURRENT%', 'outcome');
+const IMPORTED = COLUMNS.replace('%SOURCE%', "'imported'").replace('%SEQ%', 'NULL').replace('%STATION%', 'source_station_id').replace('%OUTCOME%', 'outcome').replace('%CURRENT%', 'outcome');
 
-/** The same WHERE over both tables: this station's crossings and those carried over in group files. */
-const both = (where: string): string => `SELECT ${LOCAL} FROM crossings c WHERE ${where} UNION ALL SELECT ${IMPORTED} FROM imported_crossings c WHERE ${where}`;
+/**
+ * The same WHERE over both tables: this station's crossings in their current state (the local_passages view:
+ * direction, group, outcome and disposition after corrections) and those carried over in group files.
+ */
+const both = (where: string): string => `SELECT ${LOCAL} FROM local_passages c WHERE ${where} UNION ALL SELECT ${IMPORTED} FROM imported_crossings c WHERE ${where}`;
+/** Only crossings that crossed are entries and exits: pairing, the overdue sweep, who is in the corridor. */
+const CROSSED = "c.disposition = 'crossed'";
 
 const toRecord = (r: DbRow): PassageRecordRow => ({
   id: r.id,
@@ -79,6 +92,8 @@ const toRecord = (r: DbRow): PassageRecordRow => ({
   recordedAt: r.recorded_at,
   recordedAtMs: r.recorded_at_ms,
   outcome: r.outcome,
+  currentOutcome: r.current_outcome,
+  disposition: r.disposition,
   operatorId: r.operator_id,
   documentNumber: r.document_number,
   nationality: r.nationality,
@@ -141,14 +156,14 @@ export class PassagesRepo {
   unpairedCandidates(direction: 'entry' | 'exit', corridorId: string, who: { documentNumber: string; nationality: string; birthDate: string | null }): PassageRecordRow[] {
     const unpaired = direction === 'entry' ? UNPAIRED_ENTRY : UNPAIRED_EXIT;
     const byDocument = this.records(
-      both(`c.document_number = @documentNumber AND c.nationality = @nationality AND c.direction = @direction AND c.corridor_id = @corridorId AND ${unpaired}`),
+      both(`c.document_number = @documentNumber AND c.nationality = @nationality AND c.direction = @direction AND c.corridor_id = @corridorId AND ${CROSSED} AND ${unpaired}`),
       { documentNumber: who.documentNumber, nationality: who.nationality, direction, corridorId },
     );
     // A document match always wins (domain chooseEntry), so the identity lookup only runs without one.
     if (who.birthDate === null || byDocument.length > 0) return byDocument;
     const byIdentity = this.records(
       both(
-        `c.nationality = @nationality AND c.birth_date IN (SELECT value FROM json_each(@dates)) AND c.direction = @direction AND c.corridor_id = @corridorId AND ${unpaired}`,
+        `c.nationality = @nationality AND c.birth_date IN (SELECT value FROM json_each(@dates)) AND c.direction = @direction AND c.corridor_id = @corridorId AND ${CROSSED} AND ${unpaired}`,
       ),
       { nationality: who.nationality, dates: JSON.stringify(birthDateVariants(who.birthDate)), direction, corridorId },
     );
@@ -187,17 +202,20 @@ export class PassagesRepo {
     return found;
   }
 
-  /** This station's crossings of a document in one direction since a time: the repeated-scan check. */
+  /**
+   * This station's crossings of a document since a time, in their current state, except cancelled ones (a
+   * voided scan is no record): the repeated-scan check and the lane's "already recorded today".
+   */
   recentAtStation(
     stationId: string,
-    who: { documentNumber: string; nationality: string; direction: 'entry' | 'exit' },
+    who: { documentNumber: string; nationality: string },
     sinceMs: number,
-  ): { id: string; sequence: number; recordedAtMs: number }[] {
+  ): { id: string; sequence: number; recordedAtMs: number; direction: 'entry' | 'exit'; disposition: Disposition; outcome: Outcome }[] {
     return this.statement(
-      `SELECT id, sequence, recorded_at_ms AS recordedAtMs FROM crossings
+      `SELECT id, sequence, recorded_at_ms AS recordedAtMs, direction, disposition, outcome FROM local_passages
        WHERE station_id = @stationId AND document_number = @documentNumber AND recorded_at_ms >= @sinceMs
-         AND nationality = @nationality AND direction = @direction`,
-    ).all({ stationId, ...who, sinceMs }) as { id: string; sequence: number; recordedAtMs: number }[];
+         AND nationality = @nationality AND disposition <> 'cancelled'`,
+    ).all({ stationId, ...who, sinceMs }) as { id: string; sequence: number; recordedAtMs: number; direction: 'entry' | 'exit'; disposition: Disposition; outcome: Outcome }[];
   }
 
   addPairing(pairing: PairingRow): void {
@@ -205,6 +223,14 @@ export class PassagesRepo {
       `INSERT INTO pairings (exit_id, entry_id, corridor_id, method, transit_minutes, paired_at)
        VALUES (@exitId, @entryId, @corridorId, @method, @transitMinutes, @pairedAt)`,
     ).run(pairing);
+  }
+
+  /** Undoes the pairing of a passage that no longer crossed (voided, refused after all); returns what it was. */
+  removePairingOf(id: string): PairingRow | undefined {
+    const row = this.statement('SELECT * FROM pairings WHERE entry_id = @id OR exit_id = @id').get({ id }) as PairingDbRow | undefined;
+    if (!row) return undefined;
+    this.statement('DELETE FROM pairings WHERE exit_id = @exitId').run({ exitId: row.exit_id });
+    return toPairing(row);
   }
 
   pairingsFor(ids: readonly string[]): PairingRow[] {
@@ -222,7 +248,7 @@ export class PassagesRepo {
   lateEntriesWithoutAlert(corridorId: string, beforeMs: number): PassageRecordRow[] {
     return this.records(
       both(
-        `c.corridor_id = @corridorId AND c.direction = 'entry' AND c.recorded_at_ms < @beforeMs AND ${UNPAIRED_ENTRY}
+        `c.corridor_id = @corridorId AND c.direction = 'entry' AND c.recorded_at_ms < @beforeMs AND ${CROSSED} AND ${UNPAIRED_ENTRY}
          AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.dedupe_key = 'overdue:' || c.id)`,
       ),
       { corridorId, beforeMs },
@@ -231,8 +257,8 @@ export class PassagesRepo {
 
   /** Entries on a corridor with no exit, entered before `beforeMs` (all of them with no bound). */
   countOpenEntries(corridorId: string, beforeMs = Number.MAX_SAFE_INTEGER): number {
-    const where = `c.corridor_id = @corridorId AND c.direction = 'entry' AND c.recorded_at_ms < @beforeMs AND ${UNPAIRED_ENTRY}`;
-    const row = this.statement(`SELECT (SELECT count(*) FROM crossings c WHERE ${where}) + (SELECT count(*) FROM imported_crossings c WHERE ${where}) AS n`).get({
+    const where = `c.corridor_id = @corridorId AND c.direction = 'entry' AND c.recorded_at_ms < @beforeMs AND ${CROSSED} AND ${UNPAIRED_ENTRY}`;
+    const row = this.statement(`SELECT (SELECT count(*) FROM local_passages c WHERE ${where}) + (SELECT count(*) FROM imported_crossings c WHERE ${where}) AS n`).get({
       corridorId,
       beforeMs,
     }) as { n: number };
@@ -246,9 +272,9 @@ export class PassagesRepo {
     this.statement(
       `INSERT INTO imported_crossings (id, source_station_id, source_sequence, checkpoint_id, corridor_id, group_id, recorded_at,
          recorded_at_ms, operator_id, direction, outcome, reasons_json, document_json, document_number, nationality, birth_date,
-         name_key, group_file_id, imported_at)
+         name_key, group_file_id, imported_at, disposition)
        VALUES (@id, @sourceStationId, @sourceSequence, @checkpointId, @corridorId, @groupId, @recordedAt, @recordedAtMs, @operatorId,
-         @direction, @outcome, @reasonsJson, @documentJson, @documentNumber, @nationality, @birthDate, @nameKey, @groupFileId, @importedAt)`,
+         @direction, @outcome, @reasonsJson, @documentJson, @documentNumber, @nationality, @birthDate, @nameKey, @groupFileId, @importedAt, @disposition)`,
     ).run({
       ...row,
       recordedAtMs: Date.parse(row.recordedAt),
@@ -290,13 +316,13 @@ export class PassagesRepo {
     this.statement('UPDATE group_files SET crossings_added = @crossingsAdded WHERE id = @id').run({ id, crossingsAdded });
   }
 
-  /** Per corridor, direction, outcome and hour since `fromMs` (the dashboard); local crossings only. */
-  hourlyCounts(fromMs: number, toMs: number): { corridorId: string | null; direction: 'entry' | 'exit'; outcome: Outcome; hour: number; n: number }[] {
+  /** Per corridor, direction, current outcome, disposition and hour since `fromMs` (the dashboard); local crossings only. */
+  hourlyCounts(fromMs: number, toMs: number): { corridorId: string | null; direction: 'entry' | 'exit'; outcome: Outcome; disposition: Disposition; hour: number; n: number }[] {
     return this.statement(
-      `SELECT corridor_id AS corridorId, direction, outcome, CAST((recorded_at_ms - @fromMs) / 3600000 AS INTEGER) AS hour, count(*) AS n
-       FROM crossings WHERE recorded_at_ms >= @fromMs AND recorded_at_ms < @toMs
-       GROUP BY corridor_id, direction, outcome, hour`,
-    ).all({ fromMs, toMs }) as { corridorId: string | null; direction: 'entry' | 'exit'; outcome: Outcome; hour: number; n: number }[];
+      `SELECT corridor_id AS corridorId, direction, outcome, disposition, CAST((recorded_at_ms - @fromMs) / 3600000 AS INTEGER) AS hour, count(*) AS n
+       FROM local_passages WHERE recorded_at_ms >= @fromMs AND recorded_at_ms < @toMs
+       GROUP BY corridor_id, direction, outcome, disposition, hour`,
+    ).all({ fromMs, toMs }) as { corridorId: string | null; direction: 'entry' | 'exit'; outcome: Outcome; disposition: Disposition; hour: number; n: number }[];
   }
 
   overridesBetween(fromMs: number, toMs: number): { corridorId: string | null; n: number }[] {
@@ -306,7 +332,19 @@ export class PassagesRepo {
     ).all({ fromMs, toMs }) as { corridorId: string | null; n: number }[];
   }
 
+  /** Travellers held for consular right now, per corridor (the dashboard: nothing stays held silently). */
+  heldNow(): { corridorId: string | null; n: number }[] {
+    return this.statement(`SELECT corridor_id AS corridorId, count(*) AS n FROM local_passages WHERE disposition = 'held' GROUP BY corridor_id`).all() as {
+      corridorId: string | null;
+      n: number;
+    }[];
+  }
+
   countLocalForGroup(groupId: string, direction: 'entry' | 'exit'): number {
-    return (this.statement('SELECT count(DISTINCT document_number || \'/\' || nationality) AS n FROM crossings WHERE group_id = @groupId AND direction = @direction').get({ groupId, direction }) as { n: number }).n;
+    return (
+      this.statement(
+        `SELECT count(DISTINCT document_number || '/' || nationality) AS n FROM local_passages WHERE group_id = @groupId AND direction = @direction AND disposition = 'crossed'`,
+      ).get({ groupId, direction }) as { n: number }
+    ).n;
   }
 }

@@ -34,6 +34,7 @@ export class RetentionRepo {
     imported: Database.Statement<[{ cutoff: number; purged: string }]>;
     evidence: Database.Statement<[{ cutoff: number }]>;
     overrides: Database.Statement<[{ cutoff: number }]>;
+    corrections: Database.Statement<[{ cutoff: number }]>;
     alerts: Database.Statement<[{ cutoff: number }]>;
     closedGroups: Database.Statement<[], { id: string; departed_at: string | null; arrived_at: string | null }>;
     manifest: Database.Statement<[{ id: string; purged: string }]>;
@@ -73,6 +74,11 @@ export class RetentionRepo {
         `UPDATE overrides SET reason = 'Reason removed after the retention period.'
          WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff) AND reason <> 'Reason removed after the retention period.'`,
       ),
+      // The reason of a correction is free text about a person too (the rest of the row is kept: it is the record).
+      corrections: db.prepare(
+        `UPDATE corrections SET reason = 'Reason removed after the retention period.'
+         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff) AND reason <> 'Reason removed after the retention period.'`,
+      ),
       alerts: db.prepare('UPDATE alerts SET note = NULL WHERE raised_at_ms < @cutoff AND note IS NOT NULL'),
       closedGroups: db.prepare(
         `SELECT id, departed_at, arrived_at FROM travel_groups
@@ -102,7 +108,7 @@ export class RetentionRepo {
     const s = this.statements;
     // Evidence and overrides first: they find their crossings by time, not by a blanked field.
     const evidence = s.evidence.run({ cutoff: cutoffMs }).changes;
-    const overrides = s.overrides.run({ cutoff: cutoffMs }).changes;
+    const overrides = s.overrides.run({ cutoff: cutoffMs }).changes + s.corrections.run({ cutoff: cutoffMs }).changes;
     const crossings = s.crossings.run({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER }).changes;
     const importedCrossings = s.imported.run({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER }).changes;
     const alerts = s.alerts.run({ cutoff: cutoffMs }).changes;

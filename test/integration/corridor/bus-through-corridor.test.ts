@@ -4,7 +4,7 @@ import type { Alert, Core, Direction, PersonStatus, RecordedCrossing } from '../
 import { pairingProblems, type Passage } from '../../../shared/domain/corridor';
 import type { Role } from '../../../shared/domain/auth';
 import { StationStore, openStationDatabase } from '../../../shared/node/db';
-import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller, type Traveller } from '../../fixtures/corridor/bus';
+import { CORRIDOR, PASSPORT_ONLY_PROFILE, manifestCsv, mrzOf, stationAt, traveller, type Traveller } from '../../fixtures/corridor/bus';
 import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
@@ -22,16 +22,22 @@ async function openStation(end: 'entry' | 'exit', stationId: string, clock: Manu
     dataDir,
     clock,
     logger: silentLogger,
-    bootstrap: { station: stationAt(end, stationId), users: [testUser('operator'), testUser('shift-lead'), testUser('consular')], signIn: TEST_USERNAME.operator },
+    bootstrap: { station: stationAt(end, stationId), users: [testUser('operator'), testUser('shift-lead'), testUser('consular')], signIn: TEST_USERNAME.admin },
   });
+  unwrap(await core.saveRuleProfile({ profile: PASSPORT_ONLY_PROFILE }));
+  unwrap(await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
   return { core, dataDir };
 }
 
 const signInAs = async (core: Core, role: Role) => unwrap(await core.login({ username: TEST_USERNAME[role], pin: TEST_PIN[role] }));
 
+/** #30's passport expired: NOT OK, so the consular officer lets them through with their PIN (an override). */
+const EXPIRED = 30;
+
 async function cross(core: Core, t: Traveller, direction: Direction): Promise<RecordedCrossing> {
   const scan = unwrap(await core.scan({ payload: mrzOf(t), source: 'wedge' }));
-  return unwrap(await core.recordCrossing({ scanId: scan.scanId, direction }));
+  const override = t.index === EXPIRED ? { override: { username: TEST_USERNAME.consular, pin: TEST_PIN.consular, reason: 'Returning home, passport renewal at home' } } : {};
+  return unwrap(await core.recordCrossing({ scanId: scan.scanId, direction, ...override }));
 }
 
 const byDocument = (people: readonly PersonStatus[], t: Traveller) => people.find((p) => p.documentNumber === t.documentNumber);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
-import { CORRIDOR, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
+import { CORRIDOR, mrzOf, stationAt, traveller, usePassportOnlyRules } from '../../fixtures/corridor/bus';
 import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
@@ -15,9 +15,11 @@ describe('consular screen: search, full history, override with a reason', () => 
       logger: silentLogger,
       bootstrap: { station: stationAt('exit', 'STN-OYB-02'), users: [testUser('operator'), testUser('consular')], signIn: TEST_USERNAME.operator },
     });
-    const expired = traveller(30); // NOT OK: passport expired
+    await usePassportOnlyRules(core, 'operator');
+    const expired = traveller(30); // NOT OK: passport expired; the consular officer lets him through at the lane
     const scan = unwrap(await core.scan({ payload: mrzOf(expired) }));
-    const crossing = unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'exit' }));
+    const override = { username: TEST_USERNAME.consular, pin: TEST_PIN.consular, reason: 'Going home; renews the passport there' };
+    const crossing = unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'exit', override }));
     expect(crossing.corridorId).toBe(CORRIDOR.id);
     expect(crossing.alerts.map((a) => a.type).sort()).toEqual(['expired-passport', 'unexpected-arrival']);
     clock.advance(3 * 24 * 3600_000);

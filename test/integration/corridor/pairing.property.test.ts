@@ -5,7 +5,7 @@ import { createCore, silentLogger } from '../../../shared/app';
 import type { Core, Direction } from '../../../shared/contract';
 import { pairingProblems, type Passage } from '../../../shared/domain/corridor';
 import { openStationDatabase } from '../../../shared/node/db';
-import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
+import { CORRIDOR, manifestCsv, mrzOf, stationAt, traveller, usePassportOnlyRules } from '../../fixtures/corridor/bus';
 import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
@@ -34,6 +34,8 @@ beforeAll(async () => {
   const exitDir = tempDir();
   const entry = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: entryDir, clock, logger: silentLogger, bootstrap: { station: stationAt('entry', 'STN-A'), users, signIn: TEST_USERNAME['shift-lead'] } });
   const exit = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: exitDir, clock, logger: silentLogger, bootstrap: { station: stationAt('exit', 'STN-B'), users, signIn: TEST_USERNAME.admin } });
+  await usePassportOnlyRules(entry, 'shift-lead');
+  await usePassportOnlyRules(exit, 'admin');
   const group = unwrap(await entry.createGroup({ corridorId: CORRIDOR.id, label: 'Bus P' }));
   unwrap(await entry.importManifest({ groupId: group.id, fileName: 'p.csv', format: 'csv', content: manifestCsv(Array.from({ length: PEOPLE }, (_, i) => traveller(i))) }));
   unwrap(await entry.setLaneGroup({ groupId: group.id }));

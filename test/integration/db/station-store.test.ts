@@ -37,7 +37,7 @@ describe('StationStore', () => {
     const page = reopened.listCrossings({ limit: 2 });
     expect(page.total).toBe(5);
     expect(page.items.map((c) => c.sequence)).toEqual([5, 4]);
-    expect(page.items[0]).toEqual({ ...crossing(5), sequence: 5, checkpointId: null, corridorId: null, groupId: null, ruleProfileId: null, ruleProfileVersion: null });
+    expect(page.items[0]).toEqual({ ...crossing(5), sequence: 5, disposition: 'crossed', checkpointId: null, corridorId: null, groupId: null, ruleProfileId: null, ruleProfileVersion: null });
     const next = reopened.listCrossings({ limit: 10, beforeSequence: 4 });
     expect(next.items.map((c) => c.sequence)).toEqual([3, 2, 1]);
     expect(reopened.listCrossings({ limit: 10, documentNumber: '400000003' }).items.map((c) => c.sequence)).toEqual([3]);

@@ -2,6 +2,7 @@ import init from './0001_init.sql';
 import crossingLog from './0002_crossing_log.sql';
 import covidEvidence from './0003_covid_evidence.sql';
 import exportsOutbox from './0004_exports_outbox.sql';
+import dispositions from './0005_dispositions.sql';
 
 export interface Migration {
   readonly version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002_crossing_log', sql: crossingLog },
   { version: 3, name: '0003_covid_evidence', sql: covidEvidence },
   { version: 4, name: '0004_exports_outbox', sql: exportsOutbox },
+  { version: 5, name: '0005_dispositions', sql: dispositions },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

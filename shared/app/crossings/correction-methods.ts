@@ -1,0 +1,138 @@
+import { CoreFailure, type CoreApi, type Crossing } from '../../contract';
+import {
+  DEFAULT_AMEND_WINDOW_MINUTES,
+  admitRefusal,
+  amendRefusal,
+  amendment,
+  refuseRefusal,
+  type CorrectionRefusal,
+} from '../../domain/corridor';
+import type { OverrideRow } from '../../node/db';
+import { audit, contentHash } from '../audit';
+import type { CoreContext } from '../core-context';
+import { defineMethod } from '../define-method';
+import type { DraftStore } from '../scan/draft-store';
+import { authorise, sessionAuthoriser, type Authoriser } from './authorise';
+import { appendCorrection, crossingWithState } from './correct-crossing';
+import { withCurrent } from './crossing-current';
+
+export const AMEND_WINDOW_KEY = 'crossing.amendWindowMinutes';
+
+const REFUSAL_MESSAGES: Record<CorrectionRefusal, string> = {
+  'not-yours': 'You can amend only crossings you recorded yourself; a shift lead can amend this one.',
+  'not-your-last': 'You can amend only the last crossing you recorded; a shift lead can amend this one.',
+  'window-passed': 'The time to amend this crossing yourself has passed; a shift lead can amend it.',
+  cancelled: 'This crossing was voided; it stays voided. Scan the traveller again to record them.',
+  'no-change': 'That is already how this crossing stands: nothing was changed.',
+  'not-held-or-refused': 'Only a held or refused traveller can be admitted or refused here.',
+  'authoriser-role': 'Only a consular officer or a shift lead can let a traveller cross despite the outcome.',
+  'authoriser-is-operator': 'A second person confirms an override: the consular officer or shift lead enters their own name and PIN.',
+};
+
+const fail = (refusal: CorrectionRefusal): never => {
+  throw new CoreFailure(refusal === 'no-change' ? 'conflict' : refusal === 'cancelled' || refusal === 'not-held-or-refused' ? 'conflict' : 'forbidden', REFUSAL_MESSAGES[refusal]);
+};
+
+const reread = (ctx: CoreContext, id: string): Crossing => {
+  const crossing = ctx.store.getCrossing(id);
+  if (!crossing) throw new CoreFailure('internal', 'The crossing vanished while it was corrected.');
+  return withCurrent(ctx, [crossing])[0]!;
+};
+
+const changed = (ctx: CoreContext) => {
+  ctx.events.emit({ type: 'log-changed', what: 'pairings' }, ctx.onListenerError);
+  ctx.events.emit({ type: 'log-changed', what: 'alerts' }, ctx.onListenerError);
+};
+
+/** Corrections (amend, void, change of direction, re-judging with new evidence) and the consular held queue. */
+export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<CoreApi, 'amendCrossing' | 'admitCrossing' | 'refuseCrossing' | 'listHeld'> {
+  return {
+    amendCrossing: defineMethod(
+      'amendCrossing',
+      (input) => {
+        const user = ctx.session.current;
+        if (!user) throw new CoreFailure('unauthenticated', 'Sign in first.');
+        const target = crossingWithState(ctx, input.crossingId);
+        const refusal = amendRefusal({
+          actor: user,
+          crossing: { operatorId: target.crossing.operatorId, recordedAtMs: Date.parse(target.crossing.recordedAt) },
+          actorsLastCrossingId: ctx.log.corrections.lastRecordedBy(user.id),
+          crossingId: target.crossing.id,
+          state: target.state,
+          nowMs: ctx.now().getTime(),
+          windowMinutes: Number(ctx.log.setting(AMEND_WINDOW_KEY) ?? DEFAULT_AMEND_WINDOW_MINUTES),
+        });
+        if (refusal) fail(refusal);
+        const change = input.change;
+        let asked: Parameters<typeof amendment>[1];
+        if (change.kind === 'rejudge') {
+          const pending = drafts.get(change.scanId);
+          const document = pending?.document;
+          if (!pending || !document || ctx.now().getTime() > pending.expiresAtMs) {
+            throw new CoreFailure('not-found', 'That scan is no longer available. Scan the passport and the certificate again, then amend.');
+          }
+          const recorded = target.crossing.document;
+          if (document.documentNumber !== recorded.documentNumber || document.nationality !== recorded.nationality) {
+            throw new CoreFailure('conflict', 'The scan is of another passport than this crossing: nothing was changed.');
+          }
+          asked = { kind: 'rejudge', outcome: pending.result.draft.outcome, reasons: pending.result.draft.reasons };
+        } else asked = change.kind === 'void' ? { kind: 'void' } : { kind: 'direction', direction: change.direction };
+        const correction = amendment(target.state, asked);
+        if (typeof correction === 'string') return fail(correction);
+        ctx.store.transaction(() => appendCorrection(ctx, target, correction, { reason: change.reason || 'Evidence added after recording' }));
+        changed(ctx);
+        return reread(ctx, target.crossing.id);
+      },
+      ctx,
+    ),
+    admitCrossing: defineMethod(
+      'admitCrossing',
+      async (input) => {
+        const user = ctx.session.current;
+        if (!user) throw new CoreFailure('unauthenticated', 'Sign in first.');
+        const authoriser: Authoriser | undefined = input.authoriser ? await authorise(ctx, input.authoriser.username, input.authoriser.pin) : sessionAuthoriser(ctx);
+        if (!authoriser) throw new CoreFailure('forbidden', REFUSAL_MESSAGES['authoriser-role']);
+        const target = crossingWithState(ctx, input.crossingId);
+        const refusal = admitRefusal({ state: target.state, authoriser, operatorId: target.crossing.operatorId });
+        if (refusal) fail(refusal);
+        const override: OverrideRow = {
+          id: ctx.newId(),
+          crossingId: target.crossing.id,
+          previousOutcome: target.state.outcome,
+          outcome: target.state.outcome,
+          reason: input.reason,
+          operatorId: user.id,
+          at: ctx.now().toISOString(),
+          authorisedBy: authoriser.id,
+          authoriserRole: authoriser.role,
+          previousDisposition: target.state.disposition,
+          disposition: 'crossed',
+        };
+        ctx.store.transaction(() => {
+          ctx.log.overrides.insert(override);
+          audit(ctx, 'crossing.admitted', 'crossing', target.crossing.id, { overrideId: override.id, authorisedBy: authoriser.id, from: override.previousDisposition, to: 'crossed', contentHash: contentHash(override) });
+          appendCorrection(ctx, target, { kind: 'admit', disposition: 'crossed' }, { reason: input.reason, overrideId: override.id });
+        });
+        changed(ctx);
+        return reread(ctx, target.crossing.id);
+      },
+      ctx,
+    ),
+    refuseCrossing: defineMethod(
+      'refuseCrossing',
+      (input) => {
+        const target = crossingWithState(ctx, input.crossingId);
+        const refusal = refuseRefusal(target.state);
+        if (refusal) fail(refusal);
+        ctx.store.transaction(() => appendCorrection(ctx, target, { kind: 'refuse', disposition: 'refused' }, { reason: input.reason }));
+        changed(ctx);
+        return reread(ctx, target.crossing.id);
+      },
+      ctx,
+    ),
+    listHeld: defineMethod('listHeld', (input) => {
+      const held = ctx.log.corrections.held(input.limit);
+      return { items: withCurrent(ctx, held.items), total: held.total };
+    }, ctx),
+  };
+}
