@@ -141,35 +141,17 @@ export function correctByCheckDigits(layout: Layout, input: readonly string[]): 
   }
   if (found.length === 0) return { lines, corrections: [], problems: [] };
 
-  if (hasComposite && misreadCheckDigitExplains(layout, lines, checks)) {
+  // Two readings the check digits cannot tell apart: nothing is corrected, the operator is told why.
+  const ambiguous = (why: (list: string) => string) => {
     const list = found.map((f) => f.map(describe).join(' and ')).join('; ');
-    return {
-      lines,
-      corrections: [],
-      problems: [
-        {
-          code: 'ambiguous-correction',
-          severity: 'warning',
-          field: found[0]![0]!.field,
-          message: `either a check digit or a look-alike character (${list}) was misread; the check digits cannot tell which`,
-        },
-      ],
-    };
+    const problem = { code: 'ambiguous-correction', severity: 'warning', field: found[0]![0]!.field, message: why(list) } as const;
+    return { lines, corrections: [], problems: [problem] };
+  };
+  if (hasComposite && misreadCheckDigitExplains(layout, lines, checks)) {
+    return ambiguous((list) => `either a check digit or a look-alike character (${list}) was misread; the check digits cannot tell which`);
   }
   if (found.length > 1) {
-    const list = found.map((f) => f.map(describe).join(' and ')).join('; ');
-    return {
-      lines,
-      corrections: [],
-      problems: [
-        {
-          code: 'ambiguous-correction',
-          severity: 'warning',
-          field: found[0]![0]!.field,
-          message: `several look-alike corrections satisfy the check digits (${list}); re-scan or read the printed number`,
-        },
-      ],
-    };
+    return ambiguous((list) => `several look-alike corrections satisfy the check digits (${list}); re-scan or read the printed number`);
   }
   const chosen = found[0]!;
   const corrected = apply(lines, chosen);
