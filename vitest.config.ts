@@ -56,6 +56,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One process for every file, so the stations share one Chromium launch (test/e2e/support/browser.ts);
+          // each file still opens its own core, host and browser context.
+          isolate: false,
           // The screen answers well within this on an idle PC; a loaded CI machine must not turn into a red test.
           expect: { poll: { timeout: 15_000, interval: 50 } },
         },

@@ -286,7 +286,8 @@ describe('crossing log screens in Chromium: group, dashboard and consular (issue
 
     // Exit end: its own data folder, core and browser host; set up through the core.
     exitDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-crossing-log-exit-'));
-    exitCore = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
+    exitCore = await createCore({
+      pinHashCost: TEST_PIN_HASH_COST,
       dataDir: exitDataDir,
       logger: silentLogger,
       bootstrap: { station: stationAt('exit', 'STN-OYB-01'), users: [testUser('operator'), testUser('shift-lead')], signIn: TEST_USERNAME.admin },

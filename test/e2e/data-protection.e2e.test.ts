@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../shared/app';
 import type { Core } from '../../shared/contract';
 import { startWebHost, type WebHost } from '../../shared/host/web/web-host';
@@ -16,7 +16,7 @@ import { TAJIK_PASSPORT, mrzText } from '../fixtures/mrz/passports';
 import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../support/core-session';
 import { ManualClock } from '../support/manual-clock';
 import { unwrap } from '../support/result';
-import { launchChromium, screenshotPath } from './support/browser';
+import { screenshotPath, sharedChromium } from './support/browser';
 import { wedgeScan } from './support/wedge';
 
 const RENDERER = path.resolve('dist/renderer');
@@ -27,13 +27,10 @@ const cleanups: (() => void | Promise<void>)[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function openStation(dataDir: string, clock: ManualClock, signIn: 'operator' | 'admin'): Promise<{ core: Core; host: WebHost; page: Page; problems: string[] }> {

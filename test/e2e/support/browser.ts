@@ -30,4 +30,28 @@ export async function launchChromium(options: { readonly extraArgs?: readonly st
   });
 }
 
+const shared = new Map<string, Promise<Browser>>();
+
+/**
+ * One Chromium for every station of the e2e run that asks for no flags of its own: the e2e project runs its
+ * files one after another in one process (`isolate: false`), and each station gets a fresh context (its own
+ * storage, cookies and permissions), so only the launch is shared. A browser that has gone away is launched
+ * again; Playwright ends the browser with the process.
+ */
+export async function sharedChromium(): Promise<Browser> {
+  const key = 'default';
+  let launching = shared.get(key);
+  if (!launching) {
+    launching = launchChromium();
+    shared.set(key, launching);
+  }
+  const browser = await launching.catch((error: unknown) => {
+    shared.delete(key);
+    throw error;
+  });
+  if (browser.isConnected()) return browser;
+  shared.delete(key);
+  return sharedChromium();
+}
+
 export const screenshotPath = (name: string): string => path.join(SCREENSHOT_DIR, `${name}.png`);

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { createCore, silentLogger, type CoreOptions } from '../../../shared/app';
 import type { Core } from '../../../shared/contract';
 import { startWebHost, type WebHost } from '../../../shared/host/web/web-host';
-import { launchChromium } from './browser';
+import { launchChromium, sharedChromium } from './browser';
 import { TEST_PIN_HASH_COST } from '../../support/core-session';
 
 export const RENDERER = path.resolve('dist/renderer');
@@ -52,9 +52,12 @@ export async function openStation(options: StationOptions): Promise<Station> {
     await options.prepare?.(core, dataDir);
     const host = await startWebHost({ core, staticDir: RENDERER });
     closers.push(() => host.close());
-    const browser = await launchChromium({ extraArgs: options.browserArgs?.() ?? [] });
-    closers.push(() => browser.close());
+    // Flags of its own (a fake camera fed a file) need a browser of its own; any other station shares one.
+    const extraArgs = options.browserArgs?.() ?? [];
+    const browser = extraArgs.length > 0 ? await launchChromium({ extraArgs }) : await sharedChromium();
+    if (extraArgs.length > 0) closers.push(() => browser.close());
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 768 }, ...options.context });
+    closers.push(() => context.close());
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {

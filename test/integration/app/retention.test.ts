@@ -90,7 +90,8 @@ describe('retention purge (issue 7)', () => {
   it("purges a closed bus's manifest and driver with its crossings, and the screens still show the purged rows", async () => {
     const dataDir = tempDir();
     const clock = new ManualClock(new Date('2021-03-01T05:30:00Z'));
-    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
+    const core = await createCore({
+      pinHashCost: TEST_PIN_HASH_COST,
       dataDir,
       clock,
       logger: silentLogger,

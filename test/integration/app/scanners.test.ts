@@ -21,7 +21,8 @@ const posScanner: ScannerAssignment = { kind: 'hid-pos', lane: 'lane-1', device:
 async function station(dataDir = tempDir(), bus = new FakeHidBus()) {
   const timers = new ManualScannerTimers();
   const manager = new ScannerManager({ hid: bus.module, serial: null, timers, backoffMs: [1000], warn: () => undefined });
-  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
+  const core = await createCore({
+    pinHashCost: TEST_PIN_HASH_COST,
     dataDir,
     clock: new ManualClock(new Date('2021-03-15T08:00:00Z')),
     logger: silentLogger,

@@ -18,7 +18,8 @@ const DUPLICATE = 10;
 const STOWAWAY = traveller(500, { documentNumber: 'TJ7777777', surname: 'NOMALUM', givenNames: 'SHAKHS', birthDate: '1988-08-08' });
 
 async function openStation(end: 'entry' | 'exit', stationId: string, clock: ManualClock, dataDir = tempDir()): Promise<{ core: Core; dataDir: string }> {
-  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
+  const core = await createCore({
+    pinHashCost: TEST_PIN_HASH_COST,
     dataDir,
     clock,
     logger: silentLogger,

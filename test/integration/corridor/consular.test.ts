@@ -9,7 +9,8 @@ import { tempDir } from '../../support/temp-dir';
 describe('consular screen: search, full history, override with a reason', () => {
   it('finds a traveller by document or name, shows the history with both passports, and only consular staff override', async () => {
     const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));
-    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
+    const core = await createCore({
+      pinHashCost: TEST_PIN_HASH_COST,
       dataDir: tempDir(),
       clock,
       logger: silentLogger,

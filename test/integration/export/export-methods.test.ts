@@ -33,7 +33,8 @@ async function stationCore(dataDir = tempDir(), seed = true, laterMs = 0) {
     station.store.close();
   }
   const clock = new ManualClock(new Date(DAY1_START + 2 * DAY_MS + 3_600_000 + laterMs));
-  const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
+  const core = await createCore({
+    pinHashCost: TEST_PIN_HASH_COST,
     dataDir,
     clock,
     logger: silentLogger,

@@ -38,7 +38,8 @@ describe('manifest files', () => {
   });
 
   it('imports an XLSX manifest through the core once, however often it is imported', async () => {
-    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST,
+    const core = await createCore({
+      pinHashCost: TEST_PIN_HASH_COST,
       dataDir: tempDir(),
       logger: silentLogger,
       bootstrap: { station: stationAt('entry', 'STN-X'), users: [testUser('operator')], signIn: TEST_USERNAME.operator },
