@@ -1,5 +1,5 @@
 import { canonicalJson } from '../domain/canonical-json';
-import { sha256Hex } from '../node/db/audit-log';
+import { sha256Hex } from '../node/sha256';
 import type { CoreContext } from './core-context';
 
 /** SHA-256 of a row's canonical JSON: the audit log names what changed without holding personal data. */

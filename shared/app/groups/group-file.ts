@@ -2,7 +2,7 @@ import { CoreFailure, type GroupFile, type GroupFileImport } from '../../contrac
 import { canonicalJson } from '../../domain/canonical-json';
 import { nameKey } from '../../domain/mrz';
 import type { GroupRow } from '../../node/db';
-import { sha256Hex } from '../../node/db/audit-log';
+import { sha256Hex } from '../../node/sha256';
 import { publicKeyFingerprint, verifySignature } from '../../node/keys';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CoreFailure, type ImportManifestInputSchema, type ManifestImport } from '../../contract';
 import { manifestRowsFromTable } from '../../domain/corridor';
 import { nameKey } from '../../domain/mrz';
-import { sha256Hex } from '../../node/db/audit-log';
+import { sha256Hex } from '../../node/sha256';
 import { ManifestReadError, readCsvTable, readXlsxTable } from '../../node/manifest';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';

@@ -6,6 +6,7 @@ import { evidenceFromDcc, evidenceFromOtherQr, otherQrForm, type Evidence } from
 import { parseMrz, type MrzResult } from '../../domain/mrz';
 import { classifyPayload, type Classification } from '../../domain/payload';
 import type { Direction } from '../../domain/rules';
+import { sha256Hex } from '../../node/sha256';
 import type { ResolvedRules } from '../rules/rule-profile-service';
 import { DRAFT_TTL_MS, type DraftStore } from './draft-store';
 import { judgeTransaction } from './judge-transaction';
@@ -45,11 +46,6 @@ function mrzSummary(mrz: MrzResult): ScanResult['mrz'] {
     problems: mrz.problems.map(({ code, message, field }) => (field === undefined ? { code, message } : { code, message, field })),
     corrections: mrz.corrections.map(({ field, position, from, to }) => ({ field, position, from, to })),
   };
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -120,11 +116,11 @@ async function evidenceOf(classification: Classification, at: Date, deps: ScanDe
   const text = classification.text;
   if (classification.kind === 'dcc') {
     const verification = await verifyDcc(text, { trustList: await deps.trustList(), at });
-    return evidenceFromDcc(verification, { id: deps.newId(), capturedAt: at, payloadSha256: await sha256Hex(text) });
+    return evidenceFromDcc(verification, { id: deps.newId(), capturedAt: at, payloadSha256: sha256Hex(text) });
   }
   if (classification.kind === 'url' || classification.kind === 'text') {
     const form = otherQrForm(text);
-    if (form) return evidenceFromOtherQr(text, form, { id: deps.newId(), capturedAt: at, payloadSha256: await sha256Hex(text) });
+    if (form) return evidenceFromOtherQr(text, form, { id: deps.newId(), capturedAt: at, payloadSha256: sha256Hex(text) });
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { prepareZXingModule, purgeZXingModule, ZXING_WASM_SHA256 } from 'zxing-wasm/reader';
+import { sha256Hex } from '../export/crypto';
 import { err, ok, type Result } from '../result';
 import type { BarcodeProblem } from './barcode-problem';
 
@@ -106,7 +107,8 @@ async function compile(locator: BarcodeWasmLocator): Promise<Result<WebAssembly.
     return err({ code: 'wasm-unavailable', message: `cannot load the barcode decoder from ${where}: ${messageOf(error)}` });
   }
   // Each zxing-wasm release has exactly one matching .wasm; a stale copy fails in odd ways later.
-  const digest = await sha256Hex(bytes);
+  // WebCrypto exists in Node ≥ 20, Electron and every secure browser context; the check is skipped elsewhere.
+  const digest = globalThis.crypto?.subtle ? await sha256Hex(bytes) : undefined;
   if (digest !== undefined && digest !== ZXING_WASM_SHA256) {
     return err({
       code: 'wasm-unavailable',
@@ -126,13 +128,6 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
-  // WebCrypto exists in Node ≥ 20, Electron and every secure browser context; skip the check elsewhere.
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return undefined;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 const toBytes = (value: Uint8Array | ArrayBuffer): Uint8Array => (value instanceof Uint8Array ? value : new Uint8Array(value));
 const describeLocator = (locator: BarcodeWasmLocator): string => (locator.kind === 'url' ? locator.url : locator.source);

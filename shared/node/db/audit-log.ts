@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../domain/canonical-json';
+import { sha256Hex } from '../sha256';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -19,8 +19,6 @@ export interface AuditRow extends AuditEntry {
   readonly prevHash: string;
   readonly hash: string;
 }
-
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** SHA-256 over the previous hash and the canonical JSON of the entry (ARCHITECTURE.md: audit chain). */
 export function auditHash(prevHash: string, entry: AuditEntry): string {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Crossing } from '../../contract';
 import { canonicalJson } from '../../domain/canonical-json';
-import { AuditLog, sha256Hex, type AuditEntry, type AuditVerification } from './audit-log';
+import { sha256Hex } from '../sha256';
+import { AuditLog, type AuditEntry, type AuditVerification } from './audit-log';
 import { CrossingsRepo, type CrossingFilter, type NewCrossing } from './crossings-repo';
 import { schemaVersion } from './migrate';
 import type { DatabaseKeyStore } from './database-key';

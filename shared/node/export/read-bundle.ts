@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { sha256Hex } from '../sha256';
 
 /** Largest bundle we unpack: 100k crossings take ~100 MB; anything far larger is not ours (or a zip bomb). */
 export const MAX_BUNDLE_BYTES = 2 * 1024 ** 3;
 
 /** SHA-256 hex for verifyBundle's `sha256`: hashes the bytes where they are (WebCrypto copies them first). */
-export const nodeSha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export const nodeSha256: (bytes: Uint8Array) => string = sha256Hex;
 
 export type ReadBundleResult =
   | { readonly ok: true; readonly files: Map<string, Uint8Array>; readonly kind: 'folder' | 'zip' }
