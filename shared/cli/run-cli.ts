@@ -7,6 +7,7 @@ import { dbCheckCommand } from './commands/db-check';
 import { exportCommand, exportVerifyCommand } from './commands/export';
 import { dccVerifyCommand } from './commands/dcc-verify';
 import { mrzCommand } from './commands/mrz';
+import { rulesEvalCommand } from './commands/rules-eval';
 import { scanImageCommand } from './commands/scan-image';
 import { trustListExportCommand, trustListImportCommand } from './commands/trust-list';
 import { CliError, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
@@ -28,6 +29,8 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
                            replace the station's DCC trust list (EU gateway JSON, station file, signed file, PEM, DER, folder)
   trust-list export [--data-dir D] <file>
                            write the station's trust list as a station trust-list file`,
+  rules: `  rules eval <rule.json>   evaluate a CertLogic rule (EU business rule file or bare expression) against {"payload", "external"}
+                           on stdin: {"result": true|false}; exit 2 with a sentence for an unusable rule or input`,
   export: `  export [--date YYYY-MM-DD | --from ISO --to ISO] --out <dir> [--zip] [--data-dir D]
                            write a signed bundle of the station's log (default: today at the station) into <dir>
   export verify <bundle> --public-key <pem|base64|fingerprint file> [--previous <bundle>]
@@ -120,6 +123,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           ...(values.to === undefined ? {} : { to: values.to }),
           ...(values.date === undefined ? {} : { date: values.date }),
         });
+      }
+      case 'rules': {
+        const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
+        if (positionals[0] !== 'eval' || positionals.length !== 2) throw new CliError(`rules takes "eval <rule.json>"\n\n${USAGE}`);
+        return await rulesEvalCommand(io, positionals[1] ?? '');
       }
       case 'scan-image': {
         const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });

@@ -59,6 +59,7 @@ describe('checkpoint CLI', () => {
       [['trust-list', 'import', '--help'], /trust-list import .*\n[\s\S]*trust-list export/],
       [['export', '--help'], /export \[--date YYYY-MM-DD[\s\S]*export verify <bundle>/],
       [['export', 'verify', '--help'], /export verify <bundle>/],
+      [['rules', 'eval', '--help'], /rules eval <rule\.json>/],
     ];
     for (const [args, usage] of commands) {
       const { code, stdout, stderr } = await run(args);

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { evaluateRule } from '../../domain/business-rules';
+import { CliError, EXIT_OK, type CliIo } from '../io';
+
+/**
+ * `checkpoint rules eval <rule.json>`: evaluates a CertLogic rule — an EU business rule file (its `Logic`) or a bare
+ * expression — against `{"payload": …, "external": …}` on stdin and prints `{"result": true|false}`. Exit 0 with a
+ * result; 2 with a sentence when the rule or the input cannot be used.
+ */
+export async function rulesEvalCommand(io: CliIo, ruleFile: string): Promise<number> {
+  const logic = ruleLogic(await readJson(ruleFile));
+  const input = (await io.stdin()).trim();
+  if (input === '') throw new CliError('no input on standard input: pipe {"payload": …, "external": …} in, e.g. `checkpoint rules eval rule.json < case.json`');
+  const data = parseJson(input, 'the standard input');
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !('payload' in data)) {
+    throw new CliError('the standard input must be a JSON object with "payload" (the DCC content) and "external" (value sets, validationClock …)');
+  }
+  const { payload, external } = data as { payload: unknown; external?: unknown };
+  const result = evaluateRule(logic, { payload, external: external ?? {} });
+  if (!result.ok) throw new CliError(result.error.message);
+  io.stdout(JSON.stringify({ result: result.value }));
+  return EXIT_OK;
+}
+
+/** A rule file's `Logic` when it is an EU rule, else the file is the expression itself. */
+function ruleLogic(rule: unknown): unknown {
+  if (rule !== null && typeof rule === 'object' && !Array.isArray(rule) && 'Logic' in rule) return (rule as { Logic: unknown }).Logic;
+  return rule;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read the rule file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}`);
+  }
+  return parseJson(text, `the rule file ${file}`);
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliError(`${what} is not JSON (${(error as Error).message})`);
+  }
+}
