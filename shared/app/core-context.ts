@@ -1,6 +1,7 @@
 import type { CrossingLogStore, StationStore } from '../node/db';
 import type { PinHashCost, StationKey } from '../node/keys';
 import type { Session } from './auth/session';
+import type { SignInGuard } from './auth/sign-in-guard';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
 
@@ -16,6 +17,8 @@ export interface CoreContext {
   readonly pinHashCost: PinHashCost;
   /** Who is signed in at this lane (one person at a time). */
   readonly session: Session;
+  /** Wrong sign-ins the operators table does not hold: unknown names, the station's backoff, lock-out history. */
+  readonly signInGuard: SignInGuard;
   /** Idle time after which the session ends (0: never). */
   readonly idleSignOutMs: number;
   /** Signs group files (and later exports); the private key never leaves the core. */

@@ -8,6 +8,7 @@ import { STATION_ID_KEY } from './auth/bootstrap-station';
 import { guardMethods } from './auth/guard-methods';
 import { signOutIfIdle } from './auth/idle-sign-out';
 import { Session } from './auth/session';
+import { SignInGuard } from './auth/sign-in-guard';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './core-context';
 import { corridorMethods } from './corridors/corridor-methods';
@@ -107,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: new CrossingLogStore(store),
     pinHashCost: options.pinHashCost ?? PIN_HASH_COST,
     session: new Session(),
+    signInGuard: new SignInGuard(),
     idleSignOutMs: options.idleSignOutMs ?? 0,
     stationKey: loadOrCreateStationKey(options.dataDir, options.stationKey),
     events,

@@ -1,42 +1,46 @@
 import { CoreFailure, type SessionUser } from '../../contract';
-import { afterFailedAttempt, isLocked, MAX_FAILED_ATTEMPTS } from '../../domain/auth';
+import { chargeAttempt, isLocked, LOCKOUT_MS, MAX_FAILED_ATTEMPTS, type LockState } from '../../domain/auth';
+import type { OperatorRow } from '../../node/db';
 import { dummyPinHash, verifyPin } from '../../node/keys';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 
 const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 
+const lockedFailure = (username: string, untilMs: number) =>
+  new CoreFailure('forbidden', `Too many wrong PINs: ${username} is locked until ${clock(untilMs)} UTC. A shift lead or an administrator can unlock it now.`);
+
 /**
- * Checks a user name and PIN. Wrong PINs count; the fifth in a row locks the account for 15 minutes
- * (LOCKOUT_MS), and the message says so and until when. Unknown names take as long as wrong PINs.
+ * Checks a user name and PIN. The attempt is counted *before* the PIN is compared (no await between
+ * reading and writing the count), so concurrent guesses cannot share one count: at most five PINs are
+ * compared before the account locks for 15 minutes (LOCKOUT_MS). Unknown names get the same answers,
+ * counts and timing as known ones, so the answers do not tell whether a name exists. After many wrong
+ * sign-ins across any names the whole station waits before taking the next one (SignInGuard).
  * Nobody is signed in by this: a second person confirming a decision at the lane uses it too.
  */
 export async function checkCredentials(ctx: CoreContext, username: string, pin: string): Promise<SessionUser> {
-  const user = ctx.log.operators.findByUsername(username);
-  if (!user || !user.active) {
-    await verifyPin(pin, dummyPinHash(ctx.pinHashCost));
-    throw new CoreFailure('unauthenticated', 'Unknown user name or wrong PIN.');
-  }
   const nowMs = ctx.now().getTime();
-  if (isLocked(user, nowMs)) {
-    throw new CoreFailure('forbidden', `Too many wrong PINs: ${user.username} is locked until ${clock(user.lockedUntilMs ?? nowMs)} UTC. A shift lead or an administrator can unlock it now.`);
+  const waitMs = ctx.signInGuard.waitMs(nowMs);
+  if (waitMs > 0) {
+    throw new CoreFailure('forbidden', `Too many wrong sign-ins at this station: wait ${Math.ceil(waitMs / 1000)} s, then try again.`);
   }
-  const correct = await verifyPin(pin, user.pinHash);
-  const at = ctx.now().toISOString();
-  if (!correct) {
-    const next = afterFailedAttempt(user, nowMs);
-    const locked = isLocked(next, nowMs);
-    ctx.store.transaction(() => {
-      ctx.log.operators.setLock(user.id, next.failedAttempts, next.lockedUntilMs, at);
-      audit(ctx, locked ? 'auth.locked' : 'auth.failed', 'user', user.id, { failedAttempts: next.failedAttempts });
-    });
-    if (locked) {
-      throw new CoreFailure('forbidden', `Wrong PIN ${MAX_FAILED_ATTEMPTS} times: ${user.username} is locked until ${clock(next.lockedUntilMs ?? nowMs)} UTC. A shift lead or an administrator can unlock it now.`);
-    }
-    const left = MAX_FAILED_ATTEMPTS - next.failedAttempts;
-    throw new CoreFailure('unauthenticated', `Unknown user name or wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`);
+  const found = ctx.log.operators.findByUsername(username);
+  const user = found?.active ? found : undefined;
+  const before: LockState = user ?? ctx.signInGuard.phantom(username);
+  if (isLocked(before, nowMs)) throw lockedFailure(username, before.lockedUntilMs ?? nowMs);
+  const charged = chargeAttempt(before, nowMs);
+  if (charged.failedAttempts > MAX_FAILED_ATTEMPTS) {
+    // The tries are used up by attempts still being compared: lock now, compare nothing.
+    const locked = { failedAttempts: charged.failedAttempts, lockedUntilMs: nowMs + LOCKOUT_MS };
+    saveLockState(ctx, user, username, locked);
+    throw lockedFailure(username, locked.lockedUntilMs);
   }
-  if (user.failedAttempts > 0 || user.lockedUntilMs !== null) ctx.store.transaction(() => ctx.log.operators.setLock(user.id, 0, null, at));
+  saveLockState(ctx, user, username, charged);
+
+  const correct = await verifyPin(pin, user?.pinHash ?? dummyPinHash(ctx.pinHashCost));
+  if (!user || !correct) return refuse(ctx, user, username, charged.failedAttempts);
+
+  ctx.store.transaction(() => ctx.log.operators.setLock(user.id, 0, null, ctx.now().toISOString()));
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
 }
 
@@ -50,4 +54,32 @@ export async function signIn(ctx: CoreContext, username: string, pin: string): P
   });
   ctx.session.signIn(session, ctx.now().getTime());
   return session;
+}
+
+function saveLockState(ctx: CoreContext, user: OperatorRow | undefined, username: string, state: LockState): void {
+  if (user) ctx.store.transaction(() => ctx.log.operators.setLock(user.id, state.failedAttempts, state.lockedUntilMs, ctx.now().toISOString()));
+  else ctx.signInGuard.setPhantom(username, state);
+}
+
+/** A wrong PIN (or an unknown name): the attempt that used the last try locks the account, audited. */
+function refuse(ctx: CoreContext, user: OperatorRow | undefined, username: string, attempt: number): never {
+  const nowMs = ctx.now().getTime();
+  ctx.signInGuard.failed(nowMs);
+  if (attempt >= MAX_FAILED_ATTEMPTS) {
+    const lockedUntilMs = nowMs + LOCKOUT_MS;
+    if (user) {
+      const lockoutsInDay = ctx.signInGuard.lockedOut(user.id, nowMs);
+      ctx.store.transaction(() => {
+        const current = ctx.log.operators.get(user.id);
+        ctx.log.operators.setLock(user.id, Math.max(attempt, current?.failedAttempts ?? 0), lockedUntilMs, ctx.now().toISOString());
+        audit(ctx, 'auth.locked', 'user', user.id, { failedAttempts: attempt, lockoutsInDay });
+      });
+    } else {
+      ctx.signInGuard.setPhantom(username, { failedAttempts: attempt, lockedUntilMs });
+    }
+    throw new CoreFailure('forbidden', `Wrong PIN ${MAX_FAILED_ATTEMPTS} times: ${username} is locked until ${clock(lockedUntilMs)} UTC. A shift lead or an administrator can unlock it now.`);
+  }
+  if (user) ctx.store.transaction(() => audit(ctx, 'auth.failed', 'user', user.id, { failedAttempts: attempt }));
+  const left = MAX_FAILED_ATTEMPTS - attempt;
+  throw new CoreFailure('unauthenticated', `Unknown user name or wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`);
 }

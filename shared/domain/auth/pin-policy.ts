@@ -32,3 +32,23 @@ export function afterFailedAttempt(state: LockState, nowMs: number): LockState {
   const failedAttempts = (expired ? 0 : state.failedAttempts) + 1;
   return failedAttempts >= MAX_FAILED_ATTEMPTS ? { failedAttempts, lockedUntilMs: nowMs + LOCKOUT_MS } : { failedAttempts, lockedUntilMs: expired ? null : state.lockedUntilMs };
 }
+
+/**
+ * The state that counts one more attempt *before* its PIN is compared, so concurrent attempts cannot
+ * all read the same count: a lock that has run out starts a fresh count.
+ */
+export function chargeAttempt(state: LockState, nowMs: number): LockState {
+  const expired = state.lockedUntilMs !== null && state.lockedUntilMs <= nowMs;
+  return { failedAttempts: (expired ? 0 : state.failedAttempts) + 1, lockedUntilMs: expired ? null : state.lockedUntilMs };
+}
+
+/** Station-wide wrong sign-ins (any user name) in SIGN_IN_WINDOW_MS before the station slows down. */
+export const STATION_FREE_FAILURES = 10;
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_STATION_BACKOFF_MS = 60 * 1000;
+
+/** How long the station waits after its latest wrong sign-in: 1 s, 2 s, 4 s … per failure past the free ones, at most a minute. */
+export function stationBackoffMs(failuresInWindow: number): number {
+  if (failuresInWindow < STATION_FREE_FAILURES) return 0;
+  return Math.min(1000 * 2 ** (failuresInWindow - STATION_FREE_FAILURES), MAX_STATION_BACKOFF_MS);
+}
