@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CoreFailure, type Crossing, type RecordCrossingInputSchema, type RecordedCrossing } from '../../contract';
 import { DEFAULT_DUPLICATE_WINDOW_MINUTES, admitRefusal, dispositionOnEnter, findRepeatedScan, type Disposition, type Passage } from '../../domain/corridor';
-import { nameKey } from '../../domain/mrz';
+import { personNameKey } from '../../domain/mrz';
 import type { AlertRow, CorridorRow, GroupRow, OverrideRow } from '../../node/db';
 import { toAlertViews } from '../alerts/alert-view';
 import { raiseAlert } from '../alerts/raise-alert';
@@ -27,7 +27,7 @@ export const passageOf = (c: Crossing): Passage => ({
   documentNumber: c.document.documentNumber,
   nationality: c.document.nationality,
   birthDate: c.document.birthDate,
-  nameKey: nameKey(`${c.document.surname} ${c.document.givenNames}`),
+  nameKey: personNameKey(c.document),
 });
 
 /** Without a group, the corridor is the only active one this station's checkpoint is an end of. */

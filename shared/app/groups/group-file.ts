@@ -1,6 +1,6 @@
 import { CoreFailure, type GroupFile, type GroupFileImport } from '../../contract';
 import { canonicalJson } from '../../domain/canonical-json';
-import { nameKey } from '../../domain/mrz';
+import { personNameKey } from '../../domain/mrz';
 import type { GroupRow } from '../../node/db';
 import { sha256Hex } from '../../node/sha256';
 import { publicKeyFingerprint, verifySignature } from '../../node/keys';
@@ -151,7 +151,7 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
       const added = ctx.log.groups.addManifestEntry({
         ...line,
         groupId: group.id,
-        nameKey: nameKey(`${line.surname} ${line.givenNames}`),
+        nameKey: personNameKey(line),
         source: 'group-file',
         addedAt: now,
       });
@@ -185,7 +185,6 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
         reasons: c.reasons,
         document: c.document,
         disposition: c.disposition,
-        nameKey: nameKey(`${c.document.surname} ${c.document.givenNames}`),
         groupFileId: fileId,
         importedAt: now,
       }),

@@ -1,6 +1,6 @@
 import { CoreFailure, type Group, type GroupDetail, type PersonState, type PersonStatus } from '../../contract';
 import { groupRoster, isMinorOn, normaliseDocumentNumber, rosterCounts, type RosterPerson } from '../../domain/corridor';
-import { nameKey, nameSimilarity } from '../../domain/mrz';
+import { nameKey, nameSimilarity, personNameKey } from '../../domain/mrz';
 import type { GroupRow, ManifestEntryRow, PassageRecordRow } from '../../node/db';
 import type { CoreContext } from '../core-context';
 import { stationCheckpointId, stationRole } from '../corridors/station-config';
@@ -114,7 +114,7 @@ export function matchesQuery(person: PersonStatus, query: string): boolean {
   if (document.length >= 2 && normaliseDocumentNumber(person.documentNumber).includes(document)) return true;
   const words = nameKey(query).split(' ').filter((w) => w.length > 0);
   if (words.length === 0) return false;
-  const nameWords = nameKey(`${person.surname} ${person.givenNames}`).split(' ');
+  const nameWords = personNameKey(person).split(' ');
   return words.every((w) => nameWords.some((v) => v.startsWith(w) || nameSimilarity(w, v) >= 0.85));
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CoreFailure, type ImportManifestInputSchema, type ManifestImport } from '../../contract';
 import { manifestRowsFromTable } from '../../domain/corridor';
-import { nameKey } from '../../domain/mrz';
+import { personNameKey } from '../../domain/mrz';
 import { sha256Hex } from '../../node/sha256';
 import { ManifestReadError, readCsvTable, readXlsxTable } from '../../node/manifest';
 import { audit } from '../audit';
@@ -41,7 +41,7 @@ export async function importManifest(ctx: CoreContext, input: z.output<typeof Im
         nationality: row.nationality,
         surname: row.surname,
         givenNames: row.givenNames,
-        nameKey: nameKey(`${row.surname} ${row.givenNames}`),
+        nameKey: personNameKey(row),
         birthDate: row.birthDate,
         sex: row.sex,
         minor: row.minor,

@@ -1,4 +1,4 @@
-import { nameKey, nameSimilarity } from '../mrz';
+import { nameKey, nameSimilarity, personNameKey } from '../mrz';
 import type { CertificateHolder } from './evidence';
 
 /**
@@ -67,7 +67,7 @@ function matchNames(holder: CertificateHolder, passport: PassportPerson): Person
     ...(original !== '' && (holder.surname !== undefined || holder.givenNames !== undefined) && isNotLatin(original) ? { certificateOriginal: original } : {}),
     passport: display(passport.surname, passport.givenNames),
   };
-  if (certSurnames.length + certGivens.length === 0 || nameKey(passport.surname + ' ' + passport.givenNames) === '') {
+  if (certSurnames.length + certGivens.length === 0 || personNameKey(passport) === '') {
     return { ...base, status: 'unknown', score: 0, givenNamesPartial: false };
   }
 

@@ -5,7 +5,7 @@ export { buildMrz, type BuiltMrz, type MrzDocumentInput } from './build-mrz';
 export { computeCheckDigit, isCheckDigitValid } from './check-digit';
 export { countryName, countryCodes, SPECIMEN_STATE_CODE } from './countries';
 export { ageOn, daysUntil, resolveYear, EXPIRY_YEARS_AHEAD, EXPIRY_YEARS_BEHIND_PLAUSIBLE } from './dates';
-export { nameKey, nameSimilarity } from './name-key';
+export { nameKey, nameSimilarity, personNameKey } from './name-key';
 export { normaliseMrzInput } from './normalise';
 export { MRZ_SPECIMENS, type MrzSpecimen } from './specimens';
 export type {

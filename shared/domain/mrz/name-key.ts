@@ -10,6 +10,9 @@ export function nameKey(name: string): string {
   return transliterate(name);
 }
 
+/** The key of a person's whole name, surname first: what pairing, manifests and searches compare. */
+export const personNameKey = (person: { readonly surname: string; readonly givenNames: string }): string => nameKey(`${person.surname} ${person.givenNames}`);
+
 // Spelling variants of the same sound across transliteration systems, folded to one form before comparing:
 // ICAO (DZH, KH, TS, IU, IA), the national Latin alphabets of Central Asia (Tajik J for Ҷ, Uzbek X for Х and Q for Қ,
 // Y for Й/Ю/Я), Ё as E, YO or IO, German umlauts (UE/U), X/KS in Latin names, doubled letters, ALEXANDER's -NDER. Applied in order; the

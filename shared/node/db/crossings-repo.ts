@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Crossing, Reason, ScanSource, TravelDocument } from '../../contract';
-import { nameKey } from '../../domain/mrz';
+import { derivedCrossingColumns } from './crossing-columns';
 
 type LogFields = 'checkpointId' | 'corridorId' | 'groupId' | 'ruleProfileId' | 'ruleProfileVersion';
 /**
@@ -107,15 +107,11 @@ export class CrossingsRepo {
     const result = this.insertStatement.run({
       id: crossing.id,
       recordedAt: crossing.recordedAt,
-      recordedAtMs: Date.parse(crossing.recordedAt),
       stationId: crossing.stationId,
       operatorId: crossing.operatorId,
       direction: crossing.direction,
       outcome: crossing.outcome,
-      reasonsJson: JSON.stringify(crossing.reasons),
-      documentJson: JSON.stringify(crossing.document),
-      documentNumber: crossing.document.documentNumber,
-      nationality: crossing.document.nationality,
+      ...derivedCrossingColumns(crossing),
       scanSource: crossing.scanSource,
       note: crossing.note,
       checkpointId: crossing.checkpointId,
@@ -124,9 +120,6 @@ export class CrossingsRepo {
       ruleProfileId: crossing.ruleProfileId,
       ruleProfileVersion: crossing.ruleProfileVersion,
       disposition: crossing.disposition,
-      // Pairing looks people up by (nationality, birth date) and name key when the document differs.
-      birthDate: crossing.document.birthDate,
-      nameKey: nameKey(`${crossing.document.surname} ${crossing.document.givenNames}`),
     });
     // The current state starts as the recorded row; corrections move it on (CorrectionsRepo).
     this.insertState.run({ id: crossing.id, disposition: crossing.disposition, direction: crossing.direction, outcome: crossing.outcome, groupId: crossing.groupId, recordedAt: crossing.recordedAt });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Disposition, Outcome, Reason, TravelDocument } from '../../contract';
 import { birthDateVariants, type PairMethod, type Pairing, type Passage } from '../../domain/corridor';
+import { derivedCrossingColumns } from './crossing-columns';
 
 /** A crossing from either table, with what the history and the roster show. */
 export interface PassageRecordRow extends Passage {
@@ -39,7 +40,6 @@ export interface ImportedCrossingRow {
   readonly disposition: Disposition;
   readonly reasons: Reason[];
   readonly document: TravelDocument;
-  readonly nameKey: string;
   readonly groupFileId: string;
   readonly importedAt: string;
 }
@@ -275,15 +275,7 @@ export class PassagesRepo {
          name_key, group_file_id, imported_at, disposition)
        VALUES (@id, @sourceStationId, @sourceSequence, @checkpointId, @corridorId, @groupId, @recordedAt, @recordedAtMs, @operatorId,
          @direction, @outcome, @reasonsJson, @documentJson, @documentNumber, @nationality, @birthDate, @nameKey, @groupFileId, @importedAt, @disposition)`,
-    ).run({
-      ...row,
-      recordedAtMs: Date.parse(row.recordedAt),
-      reasonsJson: JSON.stringify(row.reasons),
-      documentJson: JSON.stringify(row.document),
-      documentNumber: row.document.documentNumber,
-      nationality: row.document.nationality,
-      birthDate: row.document.birthDate,
-    });
+    ).run({ ...row, ...derivedCrossingColumns(row) });
     return true;
   }
 
