@@ -13,6 +13,12 @@ export interface OutboxRow {
   readonly lastError: string | null;
   readonly queuedAt: string;
   readonly acknowledgedAt: string | null;
+  /** Why the last attempt failed, as a code the Export screen translates (null after success). */
+  readonly lastErrorCode: string | null;
+  /** The hub's signed receipt (JSON), kept once verified. */
+  readonly receipt: string | null;
+  /** Not sent again: the hub refused this bundle for good (a person must act). */
+  readonly held: boolean;
 }
 
 interface DbRow {
@@ -26,6 +32,9 @@ interface DbRow {
   last_error: string | null;
   queued_at: string;
   acknowledged_at: string | null;
+  last_error_code: string | null;
+  receipt: string | null;
+  held: number;
 }
 
 const toRow = (r: DbRow): OutboxRow => ({
@@ -39,6 +48,9 @@ const toRow = (r: DbRow): OutboxRow => ({
   lastError: r.last_error,
   queuedAt: r.queued_at,
   acknowledgedAt: r.acknowledged_at,
+  lastErrorCode: r.last_error_code,
+  receipt: r.receipt,
+  held: r.held === 1,
 });
 
 /** The queue of bundles for the central system; rows are never deleted, so a restart resumes where it was. */
@@ -57,9 +69,9 @@ export class OutboxRepo {
     );
   }
 
-  /** Items not yet acknowledged, the one due first at the head. */
+  /** Items not yet acknowledged and not held, the one due first at the head. */
   open(): OutboxRow[] {
-    return this.db.prepare<[], DbRow>("SELECT * FROM outbox WHERE state <> 'acknowledged' ORDER BY next_attempt_ms, queued_at").all().map(toRow);
+    return this.db.prepare<[], DbRow>("SELECT * FROM outbox WHERE state <> 'acknowledged' AND held = 0 ORDER BY next_attempt_ms, queued_at").all().map(toRow);
   }
 
   get(key: string): OutboxRow | undefined {
@@ -71,14 +83,26 @@ export class OutboxRepo {
     return this.db.prepare<[], DbRow>('SELECT * FROM outbox ORDER BY queued_at').all().map(toRow);
   }
 
-  /** Records one attempt's result; call inside a transaction with the export's status change. */
-  recordAttempt(key: string, result: { state: OutboxState; at: string; nextAttemptMs: number; error: string | null }): void {
+  /**
+   * Records one attempt's result; call inside a transaction with the export's status change. `receipt` is
+   * kept only with an acknowledgement; `held` stops the item being sent again.
+   */
+  recordAttempt(
+    key: string,
+    result: { state: OutboxState; at: string; nextAttemptMs: number; error: string | null; errorCode?: string | null; receipt?: string | null; held?: boolean },
+  ): void {
     this.db
       .prepare(
         `UPDATE outbox SET state = @state, attempts = attempts + 1, last_attempt_at = @at, next_attempt_ms = @nextAttemptMs, last_error = @error,
+           last_error_code = @errorCode, held = @held, receipt = coalesce(@receipt, receipt),
            acknowledged_at = CASE WHEN @state = 'acknowledged' THEN @at ELSE acknowledged_at END
          WHERE idempotency_key = @key`,
       )
-      .run({ key, ...result });
+      .run({ key, state: result.state, at: result.at, nextAttemptMs: result.nextAttemptMs, error: result.error, errorCode: result.errorCode ?? null, receipt: result.receipt ?? null, held: result.held ? 1 : 0 });
+  }
+
+  /** Sends held items again (after a person acted: a new credential or hub key); returns how many. */
+  release(): number {
+    return this.db.prepare("UPDATE outbox SET held = 0 WHERE held = 1 AND state <> 'acknowledged'").run().changes;
   }
 }

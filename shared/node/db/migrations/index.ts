@@ -3,6 +3,7 @@ import crossingLog from './0002_crossing_log.sql';
 import covidEvidence from './0003_covid_evidence.sql';
 import exportsOutbox from './0004_exports_outbox.sql';
 import dispositions from './0005_dispositions.sql';
+import outboxReceipts from './0006_outbox_receipts.sql';
 
 export interface Migration {
   readonly version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003_covid_evidence', sql: covidEvidence },
   { version: 4, name: '0004_exports_outbox', sql: exportsOutbox },
   { version: 5, name: '0005_dispositions', sql: dispositions },
+  { version: 6, name: '0006_outbox_receipts', sql: outboxReceipts },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
