@@ -54,6 +54,10 @@ export const ExportRecordSchema = z.object({
   manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Why the last push failed, while it is not acknowledged. */
   lastError: z.string().nullable(),
+  /** The same as a code the screen translates (unreachable, gap, wrong-key, receipt-signature-invalid, …). */
+  lastErrorCode: z.string().nullable(),
+  /** The hub refused this bundle for good: it is not sent again until a person acts. */
+  held: z.boolean(),
   attempts: z.number().int().nonnegative(),
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
@@ -79,6 +83,8 @@ export const ExportSettingsSchema = z.object({
   /** The central system's address; the station credential itself never leaves the core. */
   centralUrl: z.string().nullable(),
   credentialSet: z.boolean(),
+  /** Fingerprint of the configured hub public key (receipts are checked with it); null when none is set. */
+  hubFingerprint: z.string().nullable(),
   /** The station key's fingerprint, for registration with the central system. */
   stationFingerprint: z.string(),
   delivery: z.object({
@@ -86,7 +92,10 @@ export const ExportSettingsSchema = z.object({
     notAcknowledged: z.number().int().nonnegative(),
     sentNotAcknowledged: z.number().int().nonnegative(),
     queuedBundles: z.number().int().nonnegative(),
+    /** Bundles the hub refused for good (not sent again). */
+    heldBundles: z.number().int().nonnegative(),
     lastError: z.string().nullable(),
+    lastErrorCode: z.string().nullable(),
   }),
 });
 export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
@@ -97,6 +106,8 @@ export const SaveExportSettingsInputSchema = z.strictObject({
   centralUrl: z.string().trim().max(500).nullable().optional(),
   /** Write-only; null removes it. */
   credential: z.string().min(8).max(500).nullable().optional(),
+  /** The hub's public key (base64 SPKI or PEM) as `checkpoint-central station add` printed it; null removes it. */
+  hubPublicKey: z.string().trim().min(40).max(2000).nullable().optional(),
 });
 
 export const GetShiftReportInputSchema = z.strictObject(PeriodFields);

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import type { ExportSettings } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
+import { deliveryReason } from './delivery-reason';
 
 /** Groups of four hex digits: easier to read out over the phone when registering the station. */
 const groupFingerprint = (hex: string) => hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -18,6 +19,7 @@ export function CentralSettings({ settings, canEdit, onSaved }: Props) {
   const core = useCore();
   const [url, setUrl] = useState(settings.centralUrl ?? '');
   const [credential, setCredential] = useState('');
+  const [hubKey, setHubKey] = useState('');
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
 
@@ -27,9 +29,11 @@ export function CentralSettings({ settings, canEdit, onSaved }: Props) {
       centralUrl: url.trim() === '' ? null : url.trim(),
       timeZone: timeZone.trim(),
       ...(credential === '' ? {} : { credential }),
+      ...(hubKey.trim() === '' ? {} : { hubPublicKey: hubKey.trim() }),
     });
     if (result.ok) {
       setCredential('');
+      setHubKey('');
       setMessage({ text: t('central.saved'), isError: false });
       onSaved(result.value);
     } else setMessage({ text: result.error.issues?.[0]?.message ?? result.error.message, isError: true });
@@ -46,14 +50,21 @@ export function CentralSettings({ settings, canEdit, onSaved }: Props) {
         </dd>
         <dt>{t('central.address')}</dt>
         <dd>{settings.centralUrl ?? t('central.notConfigured')}</dd>
+        <dt>{t('central.hubFingerprint')}</dt>
+        <dd className="mono" data-testid="hub-fingerprint">
+          {settings.hubFingerprint ? groupFingerprint(settings.hubFingerprint) : t('central.hubKeyNotSet')}
+        </dd>
         <dt>{t('central.notAcknowledged')}</dt>
         <dd data-testid="not-acknowledged">
           {t('central.pending', { crossings: d.notAcknowledged, sent: d.sentNotAcknowledged, bundles: d.queuedBundles })}
+          {d.heldBundles > 0 && <div className="export-status__error">{t('central.held', { count: d.heldBundles })}</div>}
         </dd>
         {d.lastError && (
           <>
             <dt>{t('central.lastError')}</dt>
-            <dd className="export-status__error">{d.lastError}</dd>
+            <dd className="export-status__error" data-testid="delivery-error">
+              {deliveryReason(t, d.lastErrorCode, d.lastError)}
+            </dd>
           </>
         )}
       </dl>
@@ -66,6 +77,10 @@ export function CentralSettings({ settings, canEdit, onSaved }: Props) {
           <label>
             {t('central.credential')} {settings.credentialSet ? t('central.credentialSet') : t('central.credentialNotSet')}
             <input type="password" value={credential} autoComplete="off" onChange={(e) => setCredential(e.target.value)} />
+          </label>
+          <label>
+            {t('central.hubKey')}
+            <input value={hubKey} size={40} autoComplete="off" spellCheck={false} onChange={(e) => setHubKey(e.target.value)} />
           </label>
           <label>
             {t('central.timeZone')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ExportRecord } from '../../../shared/contract';
+import { deliveryReason } from './delivery-reason';
 import { periodText } from './export-period';
 
 /** Every bundle this station wrote, newest first, with how far it got towards the central system. */
@@ -35,7 +36,7 @@ export function ExportHistory({ items }: { items: readonly ExportRecord[] }) {
                   </span>
                   {item.lastError && (
                     <div className="export-status__error">
-                      {t('lastError', { count: item.attempts, error: item.lastError })}
+                      {t('lastError', { count: item.attempts, error: deliveryReason(t, item.lastErrorCode, item.lastError) })}
                     </div>
                   )}
                 </td>

@@ -4,12 +4,13 @@ import { CoreFailure, type CoreApi, type ExportRecord } from '../../contract';
 import { StationTime, SummaryBuilder, crossingExportRow, isValidTimeZone, type BackoffPolicy } from '../../domain/export';
 import { ExportsRepo, OutboxRepo, type ExportRow, type OutboxRow } from '../../node/db';
 import { asExportable } from '../../node/export';
+import { publicKeyFingerprint } from '../../node/keys';
 import { httpTransport, type BundleTransport } from '../../node/outbox';
 import type { CoreContext } from '../core-context';
 import { stationCheckpointId } from '../corridors/station-config';
 import { defineMethod } from '../define-method';
 import { exportBundle, resolvePeriod, type ExportDeps } from './export-bundle';
-import { CENTRAL_CREDENTIAL_KEY, CENTRAL_URL_KEY, TIME_ZONE_KEY, centralEndpoint, centralUrlProblem, stationTimeZone } from './export-settings';
+import { CENTRAL_CREDENTIAL_KEY, CENTRAL_HUB_KEY, CENTRAL_URL_KEY, TIME_ZONE_KEY, centralEndpoint, centralUrlProblem, stationTimeZone } from './export-settings';
 import { OutboxPusher, type Timers } from './outbox-pusher';
 
 type ExportMethodNames = 'previewExport' | 'exportBundle' | 'listExports' | 'getExportSettings' | 'saveExportSettings' | 'getShiftReport';
@@ -63,9 +64,20 @@ function toRecord(row: ExportRow, item: OutboxRow | undefined): ExportRecord {
     acknowledgedAt: row.acknowledgedAt,
     manifestSha256: row.manifestSha256,
     lastError: item && item.state !== 'acknowledged' ? item.lastError : null,
+    lastErrorCode: item && item.state !== 'acknowledged' ? item.lastErrorCode : null,
+    held: item?.held ?? false,
     attempts: item?.attempts ?? 0,
   };
 }
+
+/** The hub key as stored (base64 SPKI) from what an administrator pasted: base64 or PEM. */
+function hubPublicKeyOf(text: string): string | 'invalid' {
+  const pem = /-----BEGIN PUBLIC KEY-----([\s\S]*?)-----END PUBLIC KEY-----/.exec(text);
+  const body = (pem ? (pem[1] ?? '') : text).replace(/\s+/g, '');
+  return publicKeyFingerprint(body) === null ? 'invalid' : body;
+}
+
+const hubFingerprintOf = (key: string | undefined | null): string | null => (key ? publicKeyFingerprint(key) : null);
 
 function period(service: ExportService, ctx: CoreContext, input: { date?: string | undefined; from?: string | undefined; to?: string | undefined }) {
   const timeZone = stationTimeZone(service.exports);
@@ -88,12 +100,20 @@ export function exportMethods(ctx: CoreContext, service: ExportService): Pick<Co
   const outboxByExport = () => new Map(outbox.all().map((item) => [item.exportId, item]));
   const settings = () => {
     const open = outbox.open();
+    const failing = open.find((item) => item.lastError !== null);
     return {
       timeZone: stationTimeZone(exports),
       centralUrl: exports.setting(CENTRAL_URL_KEY) ?? null,
       credentialSet: exports.setting(CENTRAL_CREDENTIAL_KEY) !== undefined,
+      hubFingerprint: hubFingerprintOf(exports.setting(CENTRAL_HUB_KEY)),
       stationFingerprint: ctx.stationKey.fingerprint,
-      delivery: { ...exports.deliveryCounts(), queuedBundles: open.length, lastError: open.find((item) => item.lastError !== null)?.lastError ?? null },
+      delivery: {
+        ...exports.deliveryCounts(),
+        queuedBundles: open.length,
+        heldBundles: outbox.all().filter((item) => item.held && item.state !== 'acknowledged').length,
+        lastError: failing?.lastError ?? null,
+        lastErrorCode: failing?.lastErrorCode ?? null,
+      },
     };
   };
 
@@ -186,10 +206,15 @@ export function exportMethods(ctx: CoreContext, service: ExportService): Pick<Co
           const problem = centralUrlProblem(url);
           if (problem) throw new CoreFailure('invalid-input', problem);
         }
+        const hubKey = input.hubPublicKey === undefined || input.hubPublicKey === null ? input.hubPublicKey : hubPublicKeyOf(input.hubPublicKey);
+        if (hubKey === 'invalid') throw new CoreFailure('invalid-input', 'The hub public key is not an Ed25519 public key (paste the hubPublicKey that "checkpoint-central station add" printed).');
         ctx.store.transaction(() => {
           if (input.timeZone !== undefined) exports.setSetting(TIME_ZONE_KEY, input.timeZone);
           if (url !== undefined) exports.setSetting(CENTRAL_URL_KEY, url === '' ? null : url);
           if (input.credential !== undefined) exports.setSetting(CENTRAL_CREDENTIAL_KEY, input.credential);
+          if (hubKey !== undefined) exports.setSetting(CENTRAL_HUB_KEY, hubKey);
+          // A person changed how the station talks to the hub: what the hub refused may now succeed.
+          if (input.credential !== undefined || hubKey !== undefined) outbox.release();
           ctx.store.appendAudit({
             at: ctx.now().toISOString(),
             actor: ctx.session.actor(),
@@ -197,7 +222,7 @@ export function exportMethods(ctx: CoreContext, service: ExportService): Pick<Co
             entity: 'settings',
             entityId: 'export',
             // Never the credential itself: only that it changed.
-            payload: { timeZone: input.timeZone ?? null, centralUrl: url ?? null, credentialChanged: input.credential !== undefined },
+            payload: { timeZone: input.timeZone ?? null, centralUrl: url ?? null, credentialChanged: input.credential !== undefined, hubFingerprint: hubKey ? hubFingerprintOf(hubKey) : (hubKey ?? undefined) },
           });
         });
         pusher.kick();

@@ -5,6 +5,8 @@ export const TIME_ZONE_KEY = 'export.timeZone';
 export const CENTRAL_URL_KEY = 'central.url';
 /** The station credential for the central system: read only by the outbox, never returned by any method. */
 export const CENTRAL_CREDENTIAL_KEY = 'central.credential';
+/** The hub's Ed25519 public key (base64 SPKI): its receipts are checked with it before a bundle counts as acknowledged. */
+export const CENTRAL_HUB_KEY = 'central.hubPublicKey';
 
 /** The station's time zone for exports: the setting, else the zone of the computer it runs on. */
 export function stationTimeZone(repo: Pick<ExportsRepo, 'setting'>): string {
@@ -16,12 +18,14 @@ export function stationTimeZone(repo: Pick<ExportsRepo, 'setting'>): string {
 export interface CentralEndpoint {
   readonly url: string;
   readonly credential: string;
+  /** null until configured: answers are then received but never count as acknowledged. */
+  readonly hubPublicKey: string | null;
 }
 
 export function centralEndpoint(repo: Pick<ExportsRepo, 'setting'>): CentralEndpoint | null {
   const url = repo.setting(CENTRAL_URL_KEY);
   const credential = repo.setting(CENTRAL_CREDENTIAL_KEY);
-  return url && credential ? { url, credential } : null;
+  return url && credential ? { url, credential, hubPublicKey: repo.setting(CENTRAL_HUB_KEY) ?? null } : null;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -1,8 +1,9 @@
+import { verifyReceipt } from '../../domain/central';
 import { DEFAULT_BACKOFF, backoffDelayMs, type BackoffPolicy } from '../../domain/export';
 import type { ExportsRepo, OutboxRepo, OutboxRow, StationStore } from '../../node/db';
-import type { BundleTransport } from '../../node/outbox';
+import type { BundleTransport, PushOutcome } from '../../node/outbox';
 import type { Logger } from '../logger';
-import { centralEndpoint } from './export-settings';
+import { centralEndpoint, type CentralEndpoint } from './export-settings';
 
 /** Timers are injected so tests drive time by hand. */
 export interface Timers {
@@ -109,8 +110,22 @@ export class OutboxPusher {
     }
   }
 
-  private async attempt(item: OutboxRow, endpoint: { url: string; credential: string }): Promise<void> {
-    const outcome = await this.deps.transport({
+  /**
+   * A 200/201 counts only with a receipt signed by the configured hub key, for this bundle and station;
+   * anything less is retried at the slow pace with its reason.
+   */
+  private async checkReceipt(outcome: PushOutcome, endpoint: CentralEndpoint, item: OutboxRow): Promise<PushOutcome | { kind: 'verified'; receipt: string }> {
+    if (outcome.kind !== 'acknowledged') return outcome;
+    if (!endpoint.hubPublicKey) {
+      return { kind: 'refused', status: outcome.status, code: 'receipt-no-hub-key', message: 'the hub answered, but no hub public key is configured to check its receipt', final: false };
+    }
+    const check = await verifyReceipt(outcome.answer, { hubPublicKey: endpoint.hubPublicKey, manifestSha256: item.idempotencyKey, stationId: this.deps.stationId() });
+    if (!check.ok) return { kind: 'refused', status: outcome.status, code: check.reason, message: check.message, final: false };
+    return { kind: 'verified', receipt: JSON.stringify(outcome.answer) };
+  }
+
+  private async attempt(item: OutboxRow, endpoint: CentralEndpoint): Promise<void> {
+    const pushed = await this.deps.transport({
       url: endpoint.url,
       credential: endpoint.credential,
       stationId: this.deps.stationId(),
@@ -119,6 +134,8 @@ export class OutboxPusher {
       timeoutMs: this.deps.timeoutMs ?? 120_000,
     });
     if (this.stopped) return;
+    const outcome = await this.checkReceipt(pushed, endpoint, item);
+    if (this.stopped) return;
     const now = this.deps.now();
     const at = now.toISOString();
     const attempts = item.attempts + 1;
@@ -126,28 +143,39 @@ export class OutboxPusher {
     const later = (n: number) => now.getTime() + backoffDelayMs(n, policy, this.deps.random);
     this.deps.store.transaction(() => {
       switch (outcome.kind) {
-        case 'acknowledged':
-          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: 'acknowledged', at, nextAttemptMs: now.getTime(), error: null });
+        case 'verified':
+          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: 'acknowledged', at, nextAttemptMs: now.getTime(), error: null, receipt: outcome.receipt });
           this.deps.exports.setStatus(item.exportId, 'acknowledged', at);
           break;
+        case 'acknowledged':
+          // checkReceipt turns every acknowledgement into verified or refused.
+          throw new Error('unchecked acknowledgement');
         case 'accepted':
           this.deps.outbox.recordAttempt(item.idempotencyKey, { state: 'sent', at, nextAttemptMs: later(ACCEPTED_RECHECK_ATTEMPTS), error: null });
           this.deps.exports.setStatus(item.exportId, 'sent');
           break;
         case 'retry':
-          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: item.state, at, nextAttemptMs: later(attempts), error: outcome.message });
+          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: item.state, at, nextAttemptMs: later(attempts), error: outcome.message, errorCode: outcome.code });
           break;
         case 'refused':
-          this.deps.outbox.recordAttempt(item.idempotencyKey, { state: item.state, at, nextAttemptMs: now.getTime() + policy.maxMs, error: outcome.message });
+          this.deps.outbox.recordAttempt(item.idempotencyKey, {
+            state: item.state,
+            at,
+            nextAttemptMs: now.getTime() + policy.maxMs,
+            error: outcome.message,
+            errorCode: outcome.code,
+            held: outcome.final,
+          });
           break;
       }
+      const failed = outcome.kind === 'retry' || outcome.kind === 'refused';
       this.deps.store.appendAudit({
         at,
         actor: 'station',
-        action: `outbox.${outcome.kind}`,
+        action: `outbox.${outcome.kind === 'verified' ? 'acknowledged' : outcome.kind === 'refused' && outcome.final ? 'held' : outcome.kind}`,
         entity: 'export',
         entityId: item.exportId,
-        payload: { idempotencyKey: item.idempotencyKey, attempt: attempts, ...(outcome.kind === 'retry' || outcome.kind === 'refused' ? { error: outcome.message } : {}) },
+        payload: { idempotencyKey: item.idempotencyKey, attempt: attempts, ...(failed ? { error: outcome.message, code: outcome.code } : {}) },
       });
     });
     if (outcome.kind === 'retry' || outcome.kind === 'refused') this.deps.logger.warn(`outbox: bundle ${item.exportId} not delivered: ${outcome.message}`);

@@ -1,17 +1,18 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Core, CoreEvent } from '../../../shared/contract';
 import { verifyBundle } from '../../../shared/domain/export';
 import { readBundle } from '../../../shared/node/export';
-import { startFakeCentral, type FakeCentral } from '../../support/central-server';
+import { startTestHub, type TestHub } from '../../support/test-hub';
 import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testBootstrap } from '../../support/core-session';
 import { DAY1_START, DAY_MS, openTestStation } from '../../support/export-station';
 import { ManualClock } from '../../support/manual-clock';
 import { tempDir } from '../../support/temp-dir';
 
 const opened: Core[] = [];
-let central: FakeCentral | undefined;
+let central: TestHub | undefined;
 
 afterEach(async () => {
   for (const core of opened.splice(0)) core.close();
@@ -103,6 +104,12 @@ describe('Export methods (shift lead)', () => {
     expect(!insecure.ok && insecure.error.message).toMatch(/must start with https/);
     const badZone = await core.saveExportSettings({ timeZone: 'Mars/Olympus' });
     expect(!badZone.ok && badZone.error.message).toMatch(/not a time zone/);
+    const badHubKey = await core.saveExportSettings({ hubPublicKey: 'MCowBQYDK2VwAyEA' + 'A'.repeat(40) });
+    expect(!badHubKey.ok && badHubKey.error.message).toMatch(/not an Ed25519 public key/);
+    const hubKey = generateKeyPairSync('ed25519').publicKey;
+    const hubDer = hubKey.export({ format: 'der', type: 'spki' });
+    const hubPem = hubKey.export({ format: 'pem', type: 'spki' }).toString();
+    expect(unwrap(await core.saveExportSettings({ hubPublicKey: hubPem })).hubFingerprint).toBe(createHash('sha256').update(hubDer).digest('hex'));
     const saved = unwrap(await core.saveExportSettings({ centralUrl: 'https://central.example.org/bundles', credential: 'very-secret-credential', timeZone: 'Asia/Dushanbe' }));
     expect(saved).toMatchObject({ centralUrl: 'https://central.example.org/bundles', credentialSet: true, timeZone: 'Asia/Dushanbe' });
     expect(JSON.stringify(saved)).not.toContain('very-secret-credential');
@@ -111,19 +118,23 @@ describe('Export methods (shift lead)', () => {
   });
 
   it('queues for the central system, shows "saved, not yet sent" per crossing until acknowledged, and a new core picks up the queue', async () => {
-    central = await startFakeCentral('central-credential-1');
+    central = await startTestHub();
     const first = await stationCore();
+    const key = openTestStation(first.dataDir);
+    const credential = await central.register(key.stationId, { publicKey: key.key.publicKey, fingerprint: key.key.fingerprint });
+    key.store.close();
     unwrap(await first.core.logout({}));
     unwrap(await first.core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
     // A credential the central side does not know yet: nothing gets through.
-    unwrap(await first.core.saveExportSettings({ centralUrl: central.url, credential: 'not-registered-yet' }));
+    unwrap(await first.core.saveExportSettings({ centralUrl: central.url, credential: 'not-registered-yet', hubPublicKey: central.hubPublicKey }));
     unwrap(await first.core.logout({}));
     unwrap(await first.core.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
     const record = unwrap(await first.core.exportBundle({ date: '2021-03-01', folder: null, format: 'zip' }));
     expect(record).toMatchObject({ status: 'queued', destination: null });
-    await expect.poll(async () => unwrap(await first.core.listExports({})).items[0]?.lastError).toBe('the central system refused the station credential (401)');
+    await expect.poll(async () => unwrap(await first.core.listExports({})).items[0]?.lastErrorCode).toBe('unknown-credential');
     const settings = unwrap(await first.core.getExportSettings({}));
-    expect(settings.delivery).toMatchObject({ notAcknowledged: 17, queuedBundles: 1 });
+    expect(settings.delivery).toMatchObject({ notAcknowledged: 17, queuedBundles: 1, heldBundles: 0, lastErrorCode: 'unknown-credential' });
+    expect(settings.hubFingerprint).toBe(central.store.hubKey.fingerprint);
 
     unwrap(await first.core.logout({}));
     unwrap(await first.core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
@@ -133,12 +144,12 @@ describe('Export methods (shift lead)', () => {
 
     // Restart with the right credential in place: the new core sends the queued bundle on its own.
     const fix = openTestStation(first.dataDir);
-    fix.store.transaction(() => fix.deps.exports.setSetting('central.credential', 'central-credential-1'));
+    fix.store.transaction(() => fix.deps.exports.setSetting('central.credential', credential));
     fix.store.close();
     // An hour later: the refused bundle's next attempt is due.
     const second = await stationCore(first.dataDir, false, 3_600_000);
     await expect.poll(async () => unwrap(await second.core.listExports({})).items[0]?.status, { timeout: 5_000 }).toBe('acknowledged');
-    expect(central.stored.size).toBe(1);
+    expect(await central.stored(key.stationId)).toHaveLength(1);
     unwrap(await second.core.logout({}));
     unwrap(await second.core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
     const after = unwrap(await second.core.listCrossings({ limit: 50 }));

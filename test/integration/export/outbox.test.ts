@@ -1,28 +1,33 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../../shared/app/export/export-bundle';
-import { CENTRAL_CREDENTIAL_KEY, CENTRAL_URL_KEY } from '../../../shared/app/export/export-settings';
+import { CENTRAL_CREDENTIAL_KEY, CENTRAL_HUB_KEY, CENTRAL_URL_KEY } from '../../../shared/app/export/export-settings';
 import { OutboxPusher } from '../../../shared/app/export/outbox-pusher';
 import { silentLogger } from '../../../shared/app/logger';
 import { httpTransport } from '../../../shared/node/outbox';
-import { startFakeCentral, type FakeCentral } from '../../support/central-server';
+import { startTestHub, type TestHub } from '../../support/test-hub';
 import { DAY1_START, DAY_MS, openTestStation, type TestStation } from '../../support/export-station';
 import { ManualTimers } from '../../support/manual-timers';
 import { tempDir } from '../../support/temp-dir';
 
-const CREDENTIAL = 'station-secret-123';
-let central: FakeCentral;
+let central: TestHub;
+let credential: string;
+let stationNo = 0;
 let dataDir: string;
 let clockMs: number;
 let station: TestStation;
 
 const now = () => new Date(clockMs);
 
-function configure(target: TestStation, url = central.url, credential = CREDENTIAL): void {
+function configure(target: TestStation, url = central.url, secret = credential, hubKey: string | null = central.hubPublicKey): void {
   target.store.transaction(() => {
     target.deps.exports.setSetting(CENTRAL_URL_KEY, url);
-    target.deps.exports.setSetting(CENTRAL_CREDENTIAL_KEY, credential);
+    target.deps.exports.setSetting(CENTRAL_CREDENTIAL_KEY, secret);
+    target.deps.exports.setSetting(CENTRAL_HUB_KEY, hubKey);
   });
 }
+
+const stored = () => central.stored(station.stationId);
 
 function pusher(target: TestStation, timers = new ManualTimers()) {
   return new OutboxPusher({
@@ -35,7 +40,8 @@ function pusher(target: TestStation, timers = new ManualTimers()) {
     timers,
     random: () => 0.5,
     backoff: { baseMs: 1_000, maxMs: 60_000 },
-    timeoutMs: 300,
+    // Long enough for the real hub to verify and store a bundle on a loaded machine; a hang still ends the attempt.
+    timeoutMs: 3_000,
     logger: silentLogger,
   });
 }
@@ -49,22 +55,32 @@ async function queueTwoDays(target: TestStation): Promise<string[]> {
   return ids;
 }
 
+// One real hub (PGlite in memory) for the file; every test is a new station registered with it.
+beforeAll(async () => {
+  central = await startTestHub();
+}, 120_000);
+
+afterAll(async () => {
+  await central.close();
+});
+
 beforeEach(async () => {
-  central = await startFakeCentral(CREDENTIAL);
+  central.requests.splice(0);
   dataDir = tempDir();
   clockMs = DAY1_START + 2 * DAY_MS + 3_600_000;
-  station = openTestStation(dataDir, now);
+  stationNo += 1;
+  station = openTestStation(dataDir, now, `STN-OUTBOX-${stationNo}`);
+  credential = await central.register(station.stationId, { publicKey: station.key.publicKey, fingerprint: station.key.fingerprint });
   station.record(20, DAY1_START + 8 * 3_600_000, 600_000);
   station.record(15, DAY1_START + DAY_MS + 8 * 3_600_000, 600_000);
   configure(station);
 });
 
-afterEach(async () => {
+afterEach(() => {
   station.store.close();
-  await central.close();
 });
 
-describe('the outbox against a real HTTP server on 127.0.0.1', () => {
+describe('the outbox against the real hub on 127.0.0.1, behind a faulty network', () => {
   it('survives a dropped connection, a hang, a 500 and a lost answer: nothing lost, nothing duplicated', async () => {
     const ids = await queueTwoDays(station);
     expect(station.deps.exports.deliveryCounts()).toEqual({ notAcknowledged: 35, sentNotAcknowledged: 0 });
@@ -77,7 +93,7 @@ describe('the outbox against a real HTTP server on 127.0.0.1', () => {
     const afterFirst = station.deps.outbox.all();
     expect(afterFirst.map((item) => item.state)).toEqual(['pending', 'pending']);
     expect(afterFirst[0]?.lastError).toMatch(/cannot be reached/);
-    expect(afterFirst[1]?.lastError).toBe('the central system did not answer within 300 ms');
+    expect(afterFirst[1]?.lastError).toBe('the central system did not answer within 3000 ms');
     // Backoff: the first retry waits base × 2⁰ with equal jitter at 0.5 → 750 ms.
     expect((afterFirst[0]?.nextAttemptMs ?? 0) - clockMs).toBe(750);
     outbox.kick();
@@ -86,7 +102,7 @@ describe('the outbox against a real HTTP server on 127.0.0.1', () => {
     clockMs += 1_000;
     await outbox.runDue();
     expect(central.requests.map((r) => r.behaviour)).toEqual(['reset', 'hang', 500, 'accept-lose-answer']);
-    expect(central.stored.size).toBe(1);
+    expect(await stored()).toHaveLength(1);
     // The second failure of each waits twice as long: 1,500 ms.
     expect(station.deps.outbox.all().map((item) => item.nextAttemptMs - clockMs)).toEqual([1_500, 1_500]);
     expect(station.deps.exports.list(10).map((row) => row.status)).toEqual(['queued', 'queued']);
@@ -94,9 +110,15 @@ describe('the outbox against a real HTTP server on 127.0.0.1', () => {
     clockMs += 1_500;
     await outbox.runDue();
     expect(central.requests).toHaveLength(6);
-    expect(central.stored.size).toBe(2);
+    expect(await stored()).toHaveLength(2);
     expect(new Set(central.requests.map((r) => r.key)).size).toBe(2);
-    expect(central.corrupt).toEqual([]);
+    // The bundle whose answer was lost got, when sent again, the receipt the hub made the first time.
+    const receipts = await central.store.sql.query<{ manifest_sha256: string; receipt_sig: string }>('SELECT manifest_sha256, receipt_sig FROM bundles WHERE station_id = $1', [
+      station.stationId,
+    ]);
+    for (const item of station.deps.outbox.all()) {
+      expect(JSON.parse(item.receipt ?? '{}').signature).toBe(receipts.find((r) => r.manifest_sha256 === item.idempotencyKey)?.receipt_sig);
+    }
     expect(station.deps.outbox.all().map((item) => [item.state, item.attempts])).toEqual([
       ['acknowledged', 3],
       ['acknowledged', 3],
@@ -115,13 +137,13 @@ describe('the outbox against a real HTTP server on 127.0.0.1', () => {
     await queueTwoDays(station);
     central.script(500, 500);
     await pusher(station).runDue();
-    expect(central.stored.size).toBe(0);
+    expect(await stored()).toHaveLength(0);
     station.store.close();
 
-    station = openTestStation(dataDir, now);
+    station = openTestStation(dataDir, now, station.stationId);
     clockMs += 60_000;
     await pusher(station).runDue();
-    expect(central.stored.size).toBe(2);
+    expect(await stored()).toHaveLength(2);
     expect(station.deps.outbox.all().every((item) => item.state === 'acknowledged')).toBe(true);
   });
 
@@ -135,16 +157,16 @@ describe('the outbox against a real HTTP server on 127.0.0.1', () => {
     clockMs += 60_000;
     await outbox.runDue();
     expect(station.deps.exports.list(1)[0]?.status).toBe('acknowledged');
-    expect(central.stored.size).toBe(1);
+    expect(await stored()).toHaveLength(1);
     expect(station.deps.exports.deliveryCounts().notAcknowledged).toBe(15);
   });
 
   it('a refused credential keeps the bundle, says why, and retries at the slowest pace', async () => {
-    configure(station, central.url, 'wrong');
+    configure(station, central.url, 'wrong-credential');
     await exportBundle(station.deps, { fromMs: DAY1_START, toMs: DAY1_START + DAY_MS, folder: null, format: 'zip' });
     await pusher(station).runDue();
     const [item] = station.deps.outbox.all();
-    expect(item).toMatchObject({ state: 'pending', attempts: 1, lastError: 'the central system refused the station credential (401)' });
+    expect(item).toMatchObject({ state: 'pending', attempts: 1, held: false, lastErrorCode: 'unknown-credential', lastError: 'the credential belongs to no station registered at this hub' });
     expect((item?.nextAttemptMs ?? 0) - clockMs).toBe(60_000);
     configure(station);
     clockMs += 60_000;
@@ -170,5 +192,56 @@ describe('the outbox against a real HTTP server on 127.0.0.1', () => {
     await expect.poll(() => station.deps.outbox.all()[0]?.state, { timeout: 5_000 }).toBe('acknowledged');
     outbox.stop();
     expect(central.requests.map((r) => r.behaviour)).toEqual([500, 500, 'accept']);
+  });
+  it('an answer counts only with a receipt signed by the configured hub key: a forged one, or none to check it with, is not an acknowledgement', async () => {
+    await exportBundle(station.deps, { fromMs: DAY1_START, toMs: DAY1_START + DAY_MS, folder: null, format: 'zip' });
+    central.script('forge-receipt');
+    await pusher(station).runDue();
+    expect(station.deps.outbox.all()[0]).toMatchObject({ state: 'pending', lastErrorCode: 'receipt-signature-invalid', receipt: null, held: false });
+    expect(station.deps.exports.list(1)[0]?.status).toBe('queued');
+
+    configure(station, central.url, credential, null);
+    clockMs += 60_000;
+    await pusher(station).runDue();
+    expect(station.deps.outbox.all()[0]).toMatchObject({ state: 'pending', lastErrorCode: 'receipt-no-hub-key', receipt: null });
+
+    configure(station);
+    clockMs += 60_000;
+    await pusher(station).runDue();
+    const [item] = station.deps.outbox.all();
+    expect(item).toMatchObject({ state: 'acknowledged', lastErrorCode: null });
+    expect(JSON.parse(item?.receipt ?? '{}').receipt).toMatchObject({ manifestSha256: item?.idempotencyKey, stationId: station.stationId, rows: { crossings: 20, alerts: 0 } });
+  });
+
+  it('a bundle the hub refuses for good (changed after export) is held, named, and not sent again; the next day is a gap, retried', async () => {
+    station.record(5, DAY1_START + 2 * DAY_MS + 8 * 3_600_000, 600_000);
+    clockMs = DAY1_START + 3 * DAY_MS + 3_600_000;
+    const ids: string[] = [];
+    for (const day of [0, 1, 2]) {
+      const fromMs = DAY1_START + day * DAY_MS;
+      ids.push((await exportBundle(station.deps, { fromMs, toMs: fromMs + DAY_MS, folder: null, format: 'zip' })).id);
+    }
+    const byExport = () => new Map(station.deps.outbox.all().map((item) => [item.exportId, item]));
+    // Day 2's outbox copy is damaged after export: one byte of the crossings entry changes.
+    const day2 = byExport().get(ids[1] as string);
+    const zip = fs.readFileSync(day2?.file ?? '');
+    const at = zip.indexOf(Buffer.from('crossings.jsonl')) + 40;
+    zip[at] = (zip[at] ?? 0) ^ 0x01;
+    fs.writeFileSync(day2?.file ?? '', zip);
+
+    await pusher(station).runDue();
+    const after = byExport();
+    expect(after.get(ids[0] as string)).toMatchObject({ state: 'acknowledged' });
+    expect(after.get(ids[1] as string)).toMatchObject({ held: true, state: 'pending' });
+    expect(['bundle-unreadable', 'bundle-invalid']).toContain(after.get(ids[1] as string)?.lastErrorCode);
+    // Day 3 does not continue day 1, the last day the hub has: a gap, which can succeed later, so it is retried.
+    expect(after.get(ids[2] as string)).toMatchObject({ held: false, lastErrorCode: 'gap' });
+
+    const sent = central.requests.length;
+    clockMs += 3_600_000;
+    await pusher(station).runDue();
+    // Only day 3 went again; the held day 2 was not sent.
+    expect(central.requests.slice(sent).map((r) => r.key)).toEqual([after.get(ids[2] as string)?.idempotencyKey]);
+    expect(await stored()).toEqual([after.get(ids[0] as string)?.idempotencyKey]);
   });
 });
