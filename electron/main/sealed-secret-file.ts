@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { writeNewFileDurably } from '../../shared/node/db';
+import { writeNewFileDurably } from '../../shared/node/files';
 
 /** The slice of Electron's `safeStorage` the key stores use (the real object satisfies it; tests pass a fake). */
 export interface SafeStorageLike {

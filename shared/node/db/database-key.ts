@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeNewFileDurably } from '../files';
 
 /** The Node host's key file: 64 hex characters, readable by the owner only. */
 export const DATABASE_KEY_FILE = 'db.key';
@@ -31,42 +32,6 @@ export interface DatabaseKeyStore {
 
 export function newDatabaseKey(): Buffer {
   return randomBytes(DATABASE_KEY_BYTES);
-}
-
-/**
- * Writes `data` to `file` only if it does not exist yet, all or nothing: a temporary file is written and
- * fsynced, then hard-linked into place (link fails if the name exists), so a crash never leaves half a key
- * and two processes starting at once never make two keys.
- */
-export function writeNewFileDurably(file: string, data: Buffer | string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fd = fs.openSync(temp, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(temp, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DatabaseKeyError(`${file} already exists: an existing database key is never overwritten.`);
-    throw error;
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-  syncFolder(path.dirname(file));
-}
-
-function syncFolder(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Parses a key file's text: exactly 64 hex characters (a trailing newline is allowed). */
@@ -104,7 +69,12 @@ export function fileDatabaseKeyStore(dataDir: string): DatabaseKeyStore {
     },
     create() {
       const key = newDatabaseKey();
-      writeNewFileDurably(file, `${key.toString('hex')}\n`);
+      try {
+        writeNewFileDurably(file, `${key.toString('hex')}\n`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DatabaseKeyError(`${file} already exists: an existing database key is never overwritten.`);
+        throw error;
+      }
       return key;
     },
   };

@@ -10,7 +10,6 @@ export {
   fileDatabaseKeyStore,
   newDatabaseKey,
   parseHexKey,
-  writeNewFileDurably,
   type DatabaseKeyStore,
 } from './database-key';
 export { StationStore, type IntegrityReport } from './station-store';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type PlainDatabase from 'better-sqlite3';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, fileDatabaseKeyStore, type DatabaseKeyStore } from './database-key';
-import { fsyncPath, renameDurable } from '../export/durable-files';
+import { fsyncPath, renameDurable } from '../files';
 import { migrate } from './migrate';
 
 /** The connection type the repositories use (better-sqlite3's API; sqlite3mc underneath). */

@@ -3,4 +3,4 @@ export { EVERY_CROSSING_FIELD_IS_EXPORTED, asExportable } from './crossing-field
 export { MAX_BUNDLE_BYTES, nodeSha256, readBundle, readZipBundle, type ReadBundleResult } from './read-bundle';
 export { readPublicKeyFile, type PublicKeyFile } from './public-key-file';
 export { writeBundle, type BundleSigner, type BundleSource, type ExportProgress, type WriteBundleOptions, type WrittenBundle } from './write-bundle';
-export { freeName, renameDurable, writeFileDurable } from './durable-files';
+export { freeName, renameDurable, writeFileDurable } from '../files';

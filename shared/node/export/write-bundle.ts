@@ -29,7 +29,7 @@ import {
 } from '../../domain/export';
 import type { CrossingExportColumns, ExportSnapshot } from '../db';
 import { exportableReader } from './crossing-fields';
-import { freeName, fsyncPath, renameDurable, writeFileDurable } from './durable-files';
+import { freeName, fsyncPath, renameDurable, writeFileDurable } from '../files';
 import { zipFiles } from './zip-bundle';
 
 /** What a bundle reads; ExportsRepo implements it on the station database. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
-import { fsyncPath } from './durable-files';
+import { fsyncPath } from '../files';
 
 const CHUNK = 1024 * 1024;
 /** Deflate level 1: the bundle is mostly repeated JSON keys, and speed matters more than the last few percent. */

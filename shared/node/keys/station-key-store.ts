@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeNewFileDurably } from '../db';
+import { writeNewFileDurably } from '../files';
 
 /** The Node host's station key: a PKCS#8 PEM file readable by the owner only. */
 export const STATION_KEY_FILE = 'station-key.pem';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,8 +20,9 @@ export function fsyncPath(target: string): void {
   }
 }
 
-export function writeFileDurable(file: string, data: string | Uint8Array): void {
-  const fd = fs.openSync(file, 'wx', 0o644);
+/** Writes a new file (never an existing one) and syncs its data before returning. */
+export function writeFileDurable(file: string, data: string | Uint8Array, mode = 0o644): void {
+  const fd = fs.openSync(file, 'wx', mode);
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     fs.fsyncSync(fd);
@@ -33,6 +35,23 @@ export function writeFileDurable(file: string, data: string | Uint8Array): void 
 export function renameDurable(from: string, to: string): void {
   fs.renameSync(from, to);
   fsyncPath(path.dirname(to));
+}
+
+/**
+ * Writes `data` to `file` only if it does not exist yet, all or nothing: a temporary file is written and
+ * fsynced, then hard-linked into place (link fails if the name exists), so a crash never leaves half a key
+ * and two processes starting at once never make two. An existing file fails with the error code EEXIST.
+ */
+export function writeNewFileDurably(file: string, data: string | Uint8Array, mode = 0o600): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileDurable(temp, data, mode);
+  try {
+    fs.linkSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  fsyncPath(path.dirname(file));
 }
 
 /** A free name in `dir`: `base`, else `base_2`, `base_3`, … (never overwrites an earlier bundle). */

@@ -1,0 +1,1 @@
+export { freeName, fsyncPath, renameDurable, writeFileDurable, writeNewFileDurably } from './durable-files';
