@@ -57,6 +57,9 @@ function fill(store: StationStore, count: number): void {
         `TRAVELLER P${person}`,
       );
     }
+    // Each row's current state, as recording writes it beside the row: the pairing lookup reads crossings through it.
+    db.exec(`INSERT INTO crossing_state (crossing_id, disposition, direction, outcome, group_id, corrections, updated_at)
+      SELECT id, 'crossed', direction, outcome, group_id, 0, recorded_at FROM crossings`);
   })();
   for (const index of indexes) db.exec(index.sql);
   db.pragma(`cache_size = ${cacheSize}`);
