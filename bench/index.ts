@@ -3,9 +3,10 @@ import { exportBenchmark } from './export.bench';
 import type { Benchmark } from './harness/types';
 import { logBenchmark } from './log.bench';
 import { mrzBenchmark } from './mrz.bench';
+import { corridorBenchmark } from './corridor.bench';
 import { pairingBenchmark } from './pairing.bench';
 import { qrBenchmark } from './qr.bench';
 import { scanBenchmark } from './scan.bench';
 
 /** Every benchmark `npm run bench` runs; `npm run bench -- <name>` runs one. */
-export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark, exportBenchmark, pairingBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark, exportBenchmark, pairingBenchmark, corridorBenchmark];
