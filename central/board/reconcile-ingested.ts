@@ -41,6 +41,9 @@ export interface ReconcileReport {
   readonly journeysRemoved: number;
 }
 
+/** Any fixed number (the hub's other advisory locks are 7_118_001–7_118_019). */
+const RECONCILE_LOCK = 7_118_020;
+
 const dispositionOf = (row: IngestedCrossing): Disposition =>
   row.disposition === undefined ? 'crossed' : (DISPOSITIONS as readonly string[]).includes(row.disposition) ? (row.disposition as Disposition) : 'crossed';
 
@@ -96,7 +99,12 @@ export async function reconcileIngested(tx: BoardSql, rows: readonly IngestedCro
   let placed = 0;
   let journeysWritten = 0;
   let journeysRemoved = 0;
-  for (const [chain, crossings] of perCorridor) {
+  // Two stations' bundles may touch the same journeys: one reconciliation per corridor at a time (locks taken
+  // in corridor order, so two ingests never wait on each other in a circle), held to the end of the transaction.
+  const order = [...perCorridor.keys()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const chain of order) await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RECONCILE_LOCK, chain.id]);
+  for (const chain of order) {
+    const crossings = perCorridor.get(chain)!;
     const loaded = await loadTouchedJourneys(tx, chain, crossings);
     const result = reconcileCrossings(chain, crossings, loaded);
     const kept = new Set(result);

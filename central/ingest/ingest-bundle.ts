@@ -13,6 +13,8 @@ import {
   type CrossingExportRow,
 } from '../../shared/domain/export';
 import { nodeSha256 } from '../../shared/node/export';
+import { ensureBoardPartitions } from '../board/board-partitions';
+import { reconcileIngested } from '../board/reconcile-ingested';
 import { storeRawBundle } from '../store/raw-bundles';
 import type { CentralStore } from '../store/open-store';
 import type { Sql } from '../store/sql';
@@ -128,6 +130,7 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
   const rawSha256 = sha256(input.raw);
   if (store.bundleDir !== null) storeRawBundle(store.bundleDir, rawSha256, input.raw);
   await ensureMonthPartitions(store.sql, crossings.map((c) => c.recordedAt));
+  await ensureBoardPartitions(store.sql, crossings.map((c) => Date.parse(c.recordedAt)));
 
   try {
     return await store.sql.transaction(async (tx) => {
@@ -184,6 +187,8 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
         ],
       );
       await insertCrossings(tx, crossings, manifestSha256);
+      // Each crossing onto its person's journey, in the same transaction: a stored bundle is always reconciled.
+      await reconcileIngested(tx, crossings);
       await insertAlerts(tx, alerts, station.stationId, manifestSha256);
       await tx.query(`UPDATE station_alerts SET resolved_at = now() WHERE station_id = $1 AND manifest_sha256 = $2 AND resolved_at IS NULL`, [station.stationId, manifestSha256]);
       return { kind: 'stored', signed } as const;

@@ -1,4 +1,5 @@
 import init from './0001_init.sql';
+import corridorBoard from './0002_corridor_board.sql';
 
 export interface CentralMigration {
   readonly version: number;
@@ -7,4 +8,7 @@ export interface CentralMigration {
 }
 
 /** Numbered, contiguous, applied in order; each one in its own transaction. */
-export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [{ version: 1, name: '0001_init', sql: init }];
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
+  { version: 1, name: '0001_init', sql: init },
+  { version: 2, name: '0002_corridor_board', sql: corridorBoard },
+];

@@ -1,66 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corridorBoard, groupPeople, journeyDetail, searchPersons } from '../../../central/board/board-queries';
-import type { BoardSql } from '../../../central/board/board-sql';
-import { ensureBoardPartitions, type TransactionalSql } from '../../../central/board/board-partitions';
+import { describe, expect, it } from 'vitest';
 import { acknowledgeAlert, openAlerts, refreshJourneyAlerts } from '../../../central/board/alerts-repo';
+import { ensureBoardPartitions } from '../../../central/board/board-partitions';
+import { corridorBoard, groupPeople, journeyDetail, searchPersons } from '../../../central/board/board-queries';
 import { loadCorridors, saveCorridor, type RegisteredCorridor } from '../../../central/board/corridor-repo';
 import { reconcileIngested } from '../../../central/board/reconcile-ingested';
-import boardSql from '../../../central/board/0002_corridor_board.sql';
+import type { Sql } from '../../../central/store/sql';
 import { BUS, GROUP, KZ_UZ_TJ, MIN, REPLACED_NAME_CYRILLIC, T0, busBundleRows, type BundleCrossing } from '../../fixtures/corridor/journey-bus';
+import { centralAdminUrl } from '../../support/central-db';
+import { openTestHub } from '../../support/central-store';
 
-const ADMIN = process.env.BOARD_PG_URL ?? '';
-
-function wrap(client: pg.Pool | pg.PoolClient): TransactionalSql {
-  const sql: TransactionalSql = {
-    query: async <Row,>(text: string, params?: readonly unknown[]) => (await client.query(text, params as unknown[])).rows as Row[],
-    transaction: async <T,>(work: (tx: BoardSql) => Promise<T>) => {
-      const c = 'connect' in client ? await (client as pg.Pool).connect() : (client as pg.PoolClient);
-      try {
-        await c.query('BEGIN');
-        const out = await work(wrap(c));
-        await c.query('COMMIT');
-        return out;
-      } catch (e) {
-        await c.query('ROLLBACK');
-        throw e;
-      } finally {
-        if (c !== client) (c as pg.PoolClient).release();
-      }
-    },
-  };
-  return sql;
-}
-
-let pool: pg.Pool;
-let sql: TransactionalSql;
+let sql: Sql;
 let corridors: RegisteredCorridor[];
 
-beforeAll(async () => {
-  const name = `board_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN);
-  url.pathname = `/${name}`;
-  pool = new pg.Pool({ connectionString: url.toString() });
-  sql = wrap(pool);
-  await pool.query(boardSql);
+/** A new hub database with the seeds' corridor registered by a hub administrator. */
+async function reset(): Promise<void> {
+  sql = (await openTestHub()).sql;
   const saved = await saveCorridor(sql, { chain: KZ_UZ_TJ, name: 'Zhibek Zholy → Oybek' }, 'hub-admin');
   expect(saved.ok).toBe(true);
   corridors = await loadCorridors(sql);
-});
-afterAll(async () => pool?.end());
+}
 
 async function ingest(rows: readonly BundleCrossing[]) {
   await ensureBoardPartitions(sql, rows.map((r) => Date.parse(r.recordedAt)));
   return sql.transaction((tx) => reconcileIngested(tx, rows));
-}
-
-async function reset() {
-  await pool.query('TRUNCATE journey_events, journeys, central_alerts');
 }
 
 const byStation = (rows: readonly BundleCrossing[]) => {
@@ -83,11 +45,11 @@ async function expectScenario() {
     [175, 0, 0, 0, 1],
   ]);
   expect(row.states).toMatchObject({ arrived: 175, missing: 1, held: 2, refused: 1, returned: 1 });
-  const [{ n }] = (await pool.query('SELECT count(*)::int AS n FROM journeys')).rows as [{ n: number }];
-  expect(n).toBe(180);
+  const [count] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM journeys');
+  expect(count?.n).toBe(180);
 }
 
-describe('reconciliation inside the ingest transaction, on PostgreSQL', () => {
+describe.skipIf(!centralAdminUrl())('reconciliation inside the ingest transaction, on PostgreSQL', () => {
   it('gives the seeds scenario when the four stations send in order', async () => {
     await reset();
     for (const rows of byStation(busBundleRows()).values()) await ingest(rows);
@@ -133,9 +95,9 @@ describe('reconciliation inside the ingest transaction, on PostgreSQL', () => {
     expect(ack.ok && ack.value.acknowledged).toMatchObject({ by: 'coordinator-1', note: 'Called the bus company' });
     const again = await acknowledgeAlert(sql, alerts[0]!.id, 'coordinator-1', null);
     expect(again.ok ? null : again.error.code).toBe('alert.already-acknowledged');
-    const audit = (await pool.query(`SELECT actor, action, details FROM central_audit WHERE action = 'alert.acknowledged'`)).rows;
+    const audit = await sql.query(`SELECT actor, action, details FROM central_audit WHERE action = 'alert.acknowledged'`);
     expect(audit).toMatchObject([{ actor: 'coordinator-1', details: { note: 'Called the bus company' } }]);
-    await expect(pool.query('DELETE FROM central_audit')).rejects.toThrow(/append-only/);
+    await expect(sql.query('DELETE FROM central_audit')).rejects.toThrow(/append-only/);
     // The missing person turns up: the alert resolves, its acknowledgement kept on the resolved row.
     const missing = busBundleRows().find((r) => r.id.includes(`:${BUS.missing}:`) && r.stationId === 'st-uz-oybek')!;
     await ingest([{ ...missing, id: `st-tj-oybek:entry:${BUS.missing}:1300`, stationId: 'st-tj-oybek', checkpointId: 'TJ-OYBEK', direction: 'entry', recordedAt: new Date(T0 + 1300 * MIN).toISOString() }]);
