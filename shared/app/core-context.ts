@@ -11,8 +11,8 @@ export interface CoreContext {
   readonly newId: () => string;
   readonly logger: Logger;
   readonly store: StationStore;
-  /** The crossing log's repositories (corridors, groups, pairing, alerts, operators) on the same database. */
-  readonly log: CrossingLogStore;
+  /** The repositories (operators, corridors, groups, pairing, alerts, overrides, corrections) on the same database; `logger` is for diagnostics. */
+  readonly repos: CrossingLogStore;
   /** scrypt cost of the PIN hashes this core writes (a stored hash carries its own). */
   readonly pinHashCost: PinHashCost;
   /** Who is signed in at this lane (one person at a time). */

@@ -105,7 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     newId: options.newId ?? (() => crypto.randomUUID()),
     logger,
     store,
-    log: new CrossingLogStore(store),
+    repos: new CrossingLogStore(store),
     pinHashCost: options.pinHashCost ?? PIN_HASH_COST,
     session: new Session(),
     signInGuard: new SignInGuard(),

@@ -11,7 +11,7 @@ export function alertMethods(ctx: CoreContext): Pick<CoreApi, 'listAlerts' | 'ac
       'listAlerts',
       (input) => {
         if (sweepOverdue(ctx) > 0) ctx.events.emit({ type: 'log-changed', what: 'alerts' }, ctx.onListenerError);
-        const page = ctx.log.alerts.list({ status: input.status, ...(input.groupId ? { groupId: input.groupId } : {}), limit: input.limit });
+        const page = ctx.repos.alerts.list({ status: input.status, ...(input.groupId ? { groupId: input.groupId } : {}), limit: input.limit });
         return { items: toAlertViews(ctx, page.items), total: page.total };
       },
       ctx,
@@ -21,12 +21,12 @@ export function alertMethods(ctx: CoreContext): Pick<CoreApi, 'listAlerts' | 'ac
       (input) => {
         const user = ctx.session.current;
         const row = ctx.store.transaction(() => {
-          const existing = ctx.log.alerts.get(input.alertId);
+          const existing = ctx.repos.alerts.get(input.alertId);
           if (!existing) throw new CoreFailure('not-found', 'There is no such alert.');
           if (existing.status !== 'open') throw new CoreFailure('conflict', `This alert is already ${existing.status}.`);
-          ctx.log.alerts.acknowledge(existing.id, user?.id ?? 'station', ctx.now().toISOString(), input.note ?? null);
+          ctx.repos.alerts.acknowledge(existing.id, user?.id ?? 'station', ctx.now().toISOString(), input.note ?? null);
           audit(ctx, 'alert.acknowledged', 'alert', existing.id, { withNote: Boolean(input.note) });
-          return ctx.log.alerts.get(existing.id);
+          return ctx.repos.alerts.get(existing.id);
         });
         ctx.events.emit({ type: 'log-changed', what: 'alerts' }, ctx.onListenerError);
         const [view] = toAlertViews(ctx, row ? [row] : []);

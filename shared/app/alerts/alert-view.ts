@@ -12,11 +12,11 @@ const personName = (surname: string, givenNames: string, documentNumber: string)
 export function toAlertViews(ctx: CoreContext, rows: readonly AlertRow[]): Alert[] {
   const ids = [...new Set(rows.flatMap((r) => r.subjectIds))];
   const names = new Map<string, string>();
-  for (const entry of ctx.log.groups.manifestEntriesByIds(ids)) names.set(entry.id, personName(entry.surname, entry.givenNames, entry.documentNumber));
+  for (const entry of ctx.repos.groups.manifestEntriesByIds(ids)) names.set(entry.id, personName(entry.surname, entry.givenNames, entry.documentNumber));
   const sequences = new Map<string, number>();
   for (const id of ids) {
     if (names.has(id)) continue;
-    const passage = ctx.log.passages.get(id);
+    const passage = ctx.repos.passages.get(id);
     if (passage) {
       names.set(id, personName(passage.document.surname, passage.document.givenNames, passage.document.documentNumber));
       if (passage.sequence !== null) sequences.set(id, passage.sequence);
@@ -25,10 +25,10 @@ export function toAlertViews(ctx: CoreContext, rows: readonly AlertRow[]): Alert
   const groupLabels = new Map<string, string>();
   const corridorMax = new Map<string, number>();
   return rows.map((row) => {
-    if (row.groupId && !groupLabels.has(row.groupId)) groupLabels.set(row.groupId, ctx.log.groups.get(row.groupId)?.label ?? '?');
-    if (row.corridorId && !corridorMax.has(row.corridorId)) corridorMax.set(row.corridorId, ctx.log.corridors.getCorridor(row.corridorId)?.maxTransitMinutes ?? 0);
+    if (row.groupId && !groupLabels.has(row.groupId)) groupLabels.set(row.groupId, ctx.repos.groups.get(row.groupId)?.label ?? '?');
+    if (row.corridorId && !corridorMax.has(row.corridorId)) corridorMax.set(row.corridorId, ctx.repos.corridors.getCorridor(row.corridorId)?.maxTransitMinutes ?? 0);
     const people = row.subjectIds.map((id) => names.get(id)).filter((n): n is string => n !== undefined);
-    const expiry = row.type === 'expired-passport' && row.crossingId ? ctx.log.passages.get(row.crossingId)?.document.expiryDate : undefined;
+    const expiry = row.type === 'expired-passport' && row.crossingId ? ctx.repos.passages.get(row.crossingId)?.document.expiryDate : undefined;
     const message = alertMessage(row.type, {
       people,
       ...(row.groupId ? { groupLabel: groupLabels.get(row.groupId) } : {}),

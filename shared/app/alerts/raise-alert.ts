@@ -15,7 +15,7 @@ export interface AlertCause {
 
 /** Raises an alert (once per dedupe key) with its audit row; call inside a transaction. */
 export function raiseAlert(ctx: CoreContext, cause: AlertCause): AlertRow | undefined {
-  const row = ctx.log.alerts.raise({
+  const row = ctx.repos.alerts.raise({
     id: ctx.newId(),
     type: cause.type,
     severity: ALERT_SEVERITY[cause.type],
@@ -32,7 +32,7 @@ export function raiseAlert(ctx: CoreContext, cause: AlertCause): AlertRow | unde
 
 /** Closes the unexpected-arrival alert of an exit once its entry turned up (a late group file). */
 export function resolveUnexpectedArrival(ctx: CoreContext, exitId: string): void {
-  for (const alert of ctx.log.alerts.openForCrossing('unexpected-arrival', exitId)) {
-    if (ctx.log.alerts.resolve(alert.id, ctx.now().toISOString())) audit(ctx, 'alert.resolved', 'alert', alert.id, { cause: 'paired' });
+  for (const alert of ctx.repos.alerts.openForCrossing('unexpected-arrival', exitId)) {
+    if (ctx.repos.alerts.resolve(alert.id, ctx.now().toISOString())) audit(ctx, 'alert.resolved', 'alert', alert.id, { cause: 'paired' });
   }
 }

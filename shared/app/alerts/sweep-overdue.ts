@@ -10,10 +10,10 @@ import { raiseAlert } from './raise-alert';
 export function sweepOverdue(ctx: CoreContext): number {
   const checkpointId = stationCheckpointId(ctx);
   const nowMs = ctx.now().getTime();
-  const late = ctx.log.corridors
+  const late = ctx.repos.corridors
     .listCorridors()
     .filter((c) => stationRole(c, checkpointId) === 'exit')
-    .flatMap((corridor) => ctx.log.passages.lateEntriesWithoutAlert(corridor.id, nowMs - corridor.maxTransitMinutes * 60_000).map((entry) => ({ corridor, entry })));
+    .flatMap((corridor) => ctx.repos.passages.lateEntriesWithoutAlert(corridor.id, nowMs - corridor.maxTransitMinutes * 60_000).map((entry) => ({ corridor, entry })));
   if (late.length === 0) return 0;
   return ctx.store.transaction(() => {
     let raised = 0;

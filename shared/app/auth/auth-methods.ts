@@ -40,8 +40,8 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
         const checkpointId = stationCheckpointId(ctx);
         return {
           user: ctx.session.current,
-          needsSetup: ctx.log.operators.count() === 0,
-          station: { id: ctx.stationId, checkpointId, checkpointName: checkpointId ? (ctx.log.corridors.getCheckpoint(checkpointId)?.name ?? null) : null },
+          needsSetup: ctx.repos.operators.count() === 0,
+          station: { id: ctx.stationId, checkpointId, checkpointName: checkpointId ? (ctx.repos.corridors.getCheckpoint(checkpointId)?.name ?? null) : null },
         };
       },
       ctx,
@@ -76,22 +76,22 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
       },
       ctx,
     ),
-    listUsers: defineMethod('listUsers', () => ({ items: ctx.log.operators.list().map((row) => toUser(row, ctx.now().getTime())) }), ctx),
+    listUsers: defineMethod('listUsers', () => ({ items: ctx.repos.operators.list().map((row) => toUser(row, ctx.now().getTime())) }), ctx),
     createUser: defineMethod(
       'createUser',
       async (input) => {
         const problem = pinProblem(input.pin);
         if (problem) throw new CoreFailure('invalid-input', problem.message);
-        if (ctx.log.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
+        if (ctx.repos.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
         const pinHash = await hashPin(input.pin, ctx.pinHashCost);
         const id = ctx.newId();
         const createdAt = ctx.now().toISOString();
         ctx.store.transaction(() => {
-          if (ctx.log.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
-          ctx.log.operators.insert({ id, username: input.username, displayName: input.displayName, role: input.role, pinHash, createdAt });
+          if (ctx.repos.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
+          ctx.repos.operators.insert({ id, username: input.username, displayName: input.displayName, role: input.role, pinHash, createdAt });
           audit(ctx, 'user.created', 'user', id, { role: input.role });
         });
-        const row = ctx.log.operators.get(id);
+        const row = ctx.repos.operators.get(id);
         if (!row) throw new CoreFailure('internal', 'The user was not saved.');
         return toUser(row, ctx.now().getTime());
       },
@@ -100,10 +100,10 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
     unlockUser: defineMethod(
       'unlockUser',
       (input) => {
-        const row = ctx.log.operators.get(input.userId);
+        const row = ctx.repos.operators.get(input.userId);
         if (!row) throw new CoreFailure('not-found', 'There is no such user.');
         ctx.store.transaction(() => {
-          ctx.log.operators.setLock(row.id, 0, null, ctx.now().toISOString());
+          ctx.repos.operators.setLock(row.id, 0, null, ctx.now().toISOString());
           audit(ctx, 'user.unlocked', 'user', row.id);
         });
         return toUser({ ...row, failedAttempts: 0, lockedUntilMs: null }, ctx.now().getTime());
@@ -121,13 +121,13 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
         const fingerprint = publicKeyFingerprint(input.publicKey);
         if (!fingerprint) throw new CoreFailure('invalid-input', 'This is not an Ed25519 public key as the other station shows it (base64).');
         if (fingerprint === ctx.stationKey.fingerprint || input.stationId === ctx.stationId) throw new CoreFailure('conflict', 'That is this station’s own key.');
-        if (input.checkpointId && !ctx.log.corridors.getCheckpoint(input.checkpointId)) {
+        if (input.checkpointId && !ctx.repos.corridors.getCheckpoint(input.checkpointId)) {
           throw new CoreFailure('not-found', `Checkpoint ${input.checkpointId} is not configured on this station; add it first.`);
         }
-        const other = ctx.log.corridors.stationByFingerprint(fingerprint);
+        const other = ctx.repos.corridors.stationByFingerprint(fingerprint);
         if (other && other.id !== input.stationId) throw new CoreFailure('conflict', `This key already belongs to station ${other.id}.`);
         ctx.store.transaction(() => {
-          ctx.log.corridors.saveStation(
+          ctx.repos.corridors.saveStation(
             { id: input.stationId, checkpointId: input.checkpointId ?? null, label: input.label, publicKey: input.publicKey, keyFingerprint: fingerprint, isSelf: false, trusted: true },
             ctx.now().toISOString(),
           );

@@ -18,7 +18,7 @@ export async function bootstrapStation(
   input: z.output<typeof BootstrapStationInputSchema>,
   setStationId: (id: string) => void,
 ): Promise<SessionUser> {
-  if (ctx.log.operators.count() > 0) throw new CoreFailure('conflict', 'This station is already set up. Sign in instead.');
+  if (ctx.repos.operators.count() > 0) throw new CoreFailure('conflict', 'This station is already set up. Sign in instead.');
   const problem = pinProblem(input.admin.pin);
   if (problem) throw new CoreFailure('invalid-input', problem.message);
   if (input.stationId && input.stationId !== ctx.stationId && ctx.store.countCrossings() > 0) {
@@ -28,15 +28,15 @@ export async function bootstrapStation(
   const now = ctx.now().toISOString();
   const admin: SessionUser = { id: ctx.newId(), username: input.admin.username, displayName: input.admin.displayName, role: 'admin' };
   ctx.store.transaction(() => {
-    if (ctx.log.operators.count() > 0) throw new CoreFailure('conflict', 'This station was set up a moment ago. Sign in instead.');
+    if (ctx.repos.operators.count() > 0) throw new CoreFailure('conflict', 'This station was set up a moment ago. Sign in instead.');
     if (input.stationId && input.stationId !== ctx.stationId) {
-      ctx.log.setSetting(STATION_ID_KEY, input.stationId);
+      ctx.repos.setSetting(STATION_ID_KEY, input.stationId);
       setStationId(input.stationId);
     }
     for (const checkpoint of [input.checkpoint, ...input.otherCheckpoints]) saveCheckpoint(ctx, checkpoint);
     for (const corridor of input.corridors) saveCorridor(ctx, corridor);
-    ctx.log.setSetting(STATION_CHECKPOINT_KEY, input.checkpoint.id);
-    ctx.log.corridors.saveStation(
+    ctx.repos.setSetting(STATION_CHECKPOINT_KEY, input.checkpoint.id);
+    ctx.repos.corridors.saveStation(
       {
         id: ctx.stationId,
         checkpointId: input.checkpoint.id,
@@ -49,7 +49,7 @@ export async function bootstrapStation(
       now,
     );
     audit(ctx, 'station.configured', 'station', ctx.stationId, { checkpointId: input.checkpoint.id, corridors: input.corridors.map((c) => c.id) });
-    ctx.log.operators.insert({ id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin', pinHash, createdAt: now });
+    ctx.repos.operators.insert({ id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin', pinHash, createdAt: now });
     audit(ctx, 'user.created', 'user', admin.id, { role: 'admin' });
   });
   ctx.session.signIn(admin, ctx.now().getTime());

@@ -15,13 +15,13 @@ const who = (access: Access): string =>
  * before its input is even looked at). Hosts and screens cannot get around it: they only see this API.
  */
 export function guardMethods<T extends Partial<CoreApi>>(methods: T, ctx: CoreContext): T {
-  let hasUsers = ctx.log.operators.count() > 0;
+  let hasUsers = ctx.repos.operators.count() > 0;
   const guarded: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(methods) as [string, (input: unknown) => Promise<CoreResult<unknown>>][]) {
     guarded[name] = async (input: unknown): Promise<CoreResult<unknown>> => {
       if (ctx.isClosed()) return err(coreError('unavailable', 'The station core is shutting down.'));
       // Once a user exists it stays so (users are deactivated, never deleted): no query per call after that.
-      if (!hasUsers) hasUsers = ctx.log.operators.count() > 0;
+      if (!hasUsers) hasUsers = ctx.repos.operators.count() > 0;
       const access = (ACCESS as Record<string, Access | undefined>)[name];
       signOutIfIdle(ctx);
       const user = ctx.session.current;

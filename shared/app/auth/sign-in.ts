@@ -24,7 +24,7 @@ export async function checkCredentials(ctx: CoreContext, username: string, pin: 
   if (waitMs > 0) {
     throw new CoreFailure('forbidden', `Too many wrong sign-ins at this station: wait ${Math.ceil(waitMs / 1000)} s, then try again.`);
   }
-  const found = ctx.log.operators.findByUsername(username);
+  const found = ctx.repos.operators.findByUsername(username);
   const user = found?.active ? found : undefined;
   const before: LockState = user ?? ctx.signInGuard.phantom(username);
   if (isLocked(before, nowMs)) throw lockedFailure(username, before.lockedUntilMs ?? nowMs);
@@ -40,7 +40,7 @@ export async function checkCredentials(ctx: CoreContext, username: string, pin: 
   const correct = await verifyPin(pin, user?.pinHash ?? dummyPinHash(ctx.pinHashCost));
   if (!user || !correct) return refuse(ctx, user, username, charged.failedAttempts);
 
-  ctx.store.transaction(() => ctx.log.operators.setLock(user.id, 0, null, ctx.now().toISOString()));
+  ctx.store.transaction(() => ctx.repos.operators.setLock(user.id, 0, null, ctx.now().toISOString()));
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
 }
 
@@ -57,7 +57,7 @@ export async function signIn(ctx: CoreContext, username: string, pin: string): P
 }
 
 function saveLockState(ctx: CoreContext, user: OperatorRow | undefined, username: string, state: LockState): void {
-  if (user) ctx.store.transaction(() => ctx.log.operators.setLock(user.id, state.failedAttempts, state.lockedUntilMs, ctx.now().toISOString()));
+  if (user) ctx.store.transaction(() => ctx.repos.operators.setLock(user.id, state.failedAttempts, state.lockedUntilMs, ctx.now().toISOString()));
   else ctx.signInGuard.setPhantom(username, state);
 }
 
@@ -70,8 +70,8 @@ function refuse(ctx: CoreContext, user: OperatorRow | undefined, username: strin
     if (user) {
       const lockoutsInDay = ctx.signInGuard.lockedOut(user.id, nowMs);
       ctx.store.transaction(() => {
-        const current = ctx.log.operators.get(user.id);
-        ctx.log.operators.setLock(user.id, Math.max(attempt, current?.failedAttempts ?? 0), lockedUntilMs, ctx.now().toISOString());
+        const current = ctx.repos.operators.get(user.id);
+        ctx.repos.operators.setLock(user.id, Math.max(attempt, current?.failedAttempts ?? 0), lockedUntilMs, ctx.now().toISOString());
         audit(ctx, 'auth.locked', 'user', user.id, { failedAttempts: attempt, lockoutsInDay });
       });
     } else {

@@ -10,7 +10,7 @@ export function corridorMethods(ctx: CoreContext): Pick<CoreApi, 'listCheckpoint
       'listCheckpoints',
       () => {
         const mine = stationCheckpointId(ctx);
-        return { items: ctx.log.corridors.listCheckpoints().map((c) => ({ ...c, isThisStation: c.id === mine })) };
+        return { items: ctx.repos.corridors.listCheckpoints().map((c) => ({ ...c, isThisStation: c.id === mine })) };
       },
       ctx,
     ),
@@ -26,7 +26,7 @@ export function corridorMethods(ctx: CoreContext): Pick<CoreApi, 'listCheckpoint
       'listCorridors',
       () => {
         const mine = stationCheckpointId(ctx);
-        return { items: ctx.log.corridors.listCorridors().map((c) => toCorridor(c, mine)) };
+        return { items: ctx.repos.corridors.listCorridors().map((c) => toCorridor(c, mine)) };
       },
       ctx,
     ),
@@ -34,7 +34,7 @@ export function corridorMethods(ctx: CoreContext): Pick<CoreApi, 'listCheckpoint
       'saveCorridor',
       (input) => {
         ctx.store.transaction(() => saveCorridor(ctx, input));
-        const saved = ctx.log.corridors.getCorridor(input.id);
+        const saved = ctx.repos.corridors.getCorridor(input.id);
         if (!saved) throw new CoreFailure('internal', 'The corridor was not saved.');
         return toCorridor(saved, stationCheckpointId(ctx));
       },

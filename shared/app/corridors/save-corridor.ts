@@ -5,16 +5,16 @@ import type { CoreContext } from '../core-context';
 
 /** Call inside a transaction. */
 export function saveCheckpoint(ctx: CoreContext, input: z.output<typeof SaveCheckpointInputSchema>): void {
-  ctx.log.corridors.saveCheckpoint(input, ctx.now().toISOString());
+  ctx.repos.corridors.saveCheckpoint(input, ctx.now().toISOString());
   audit(ctx, 'checkpoint.saved', 'checkpoint', input.id, { contentHash: contentHash(input) });
 }
 
 /** Call inside a transaction. Both checkpoints must exist: the two ends agree on their codes first. */
 export function saveCorridor(ctx: CoreContext, input: z.output<typeof SaveCorridorInputSchema>): void {
   for (const id of [input.entryCheckpointId, input.exitCheckpointId]) {
-    if (!ctx.log.corridors.getCheckpoint(id)) throw new CoreFailure('not-found', `Checkpoint ${id} is not configured on this station; add it before the corridor.`);
+    if (!ctx.repos.corridors.getCheckpoint(id)) throw new CoreFailure('not-found', `Checkpoint ${id} is not configured on this station; add it before the corridor.`);
   }
   const row = { ...input, ruleProfileId: input.ruleProfileId ?? null };
-  ctx.log.corridors.saveCorridor(row, ctx.now().toISOString());
+  ctx.repos.corridors.saveCorridor(row, ctx.now().toISOString());
   audit(ctx, 'corridor.saved', 'corridor', input.id, { contentHash: contentHash(row) });
 }

@@ -5,7 +5,7 @@ import type { CoreContext } from '../core-context';
 export const STATION_CHECKPOINT_KEY = 'station.checkpointId';
 export const LANE_GROUP_KEY = 'lane.groupId';
 
-export const stationCheckpointId = (ctx: CoreContext): string | null => ctx.log.setting(STATION_CHECKPOINT_KEY) ?? null;
+export const stationCheckpointId = (ctx: CoreContext): string | null => ctx.repos.setting(STATION_CHECKPOINT_KEY) ?? null;
 
 /** Which end of the corridor this station's checkpoint is: entries are recorded at one, exits at the other. */
 export function stationRole(corridor: Pick<CorridorRow, 'entryCheckpointId' | 'exitCheckpointId'>, checkpointId: string | null): 'entry' | 'exit' | null {

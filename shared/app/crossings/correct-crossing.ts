@@ -9,12 +9,12 @@ import { settleCrossing } from './settle-crossing';
 export function crossingWithState(ctx: CoreContext, crossingId: string): { crossing: Crossing; state: CrossingState } {
   const crossing = ctx.store.getCrossing(crossingId);
   if (!crossing) {
-    const elsewhere = ctx.log.passages.get(crossingId);
+    const elsewhere = ctx.repos.passages.get(crossingId);
     if (elsewhere) throw new CoreFailure('conflict', `This crossing was recorded at ${elsewhere.stationId}; it can only be corrected there.`);
     throw new CoreFailure('not-found', 'There is no such crossing on this station.');
   }
   const recorded: CrossingState = { disposition: crossing.disposition, direction: crossing.direction, outcome: crossing.outcome, reasons: crossing.reasons, groupId: crossing.groupId };
-  const corrections = ctx.log.corrections.forCrossings([crossing.id]).get(crossing.id) ?? [];
+  const corrections = ctx.repos.corrections.forCrossings([crossing.id]).get(crossing.id) ?? [];
   const state = currentState(
     recorded,
     corrections.map((c) => ({
@@ -54,7 +54,7 @@ export function appendCorrection(
     overrideId: meta.overrideId ?? null,
     at: ctx.now().toISOString(),
   };
-  ctx.log.corrections.append(row, { disposition: next.disposition, direction: next.direction, outcome: next.outcome, groupId: next.groupId });
+  ctx.repos.corrections.append(row, { disposition: next.disposition, direction: next.direction, outcome: next.outcome, groupId: next.groupId });
   audit(ctx, 'crossing.corrected', 'correction', row.id, {
     crossingId: row.crossingId,
     kind: row.kind,
@@ -64,10 +64,10 @@ export function appendCorrection(
   });
   // A changed direction pairs afresh; a crossing that no longer crossed loses its pairing in settleCrossing.
   if (next.direction !== target.state.direction) {
-    const undone = ctx.log.passages.removePairingOf(row.crossingId);
+    const undone = ctx.repos.passages.removePairingOf(row.crossingId);
     if (undone) audit(ctx, 'pairing.removed', 'pairing', undone.exitId, { entryId: undone.entryId, exitId: undone.exitId, cause: 'direction' });
   }
-  const corridor = target.crossing.corridorId ? ctx.log.corridors.getCorridor(target.crossing.corridorId) : undefined;
+  const corridor = target.crossing.corridorId ? ctx.repos.corridors.getCorridor(target.crossing.corridorId) : undefined;
   const settled = settleCrossing(ctx, row.crossingId, corridor);
   return { state: next, alerts: settled.alerts };
 }

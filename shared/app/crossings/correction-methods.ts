@@ -56,11 +56,11 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
         const refusal = amendRefusal({
           actor: user,
           crossing: { operatorId: target.crossing.operatorId, recordedAtMs: Date.parse(target.crossing.recordedAt) },
-          actorsLastCrossingId: ctx.log.corrections.lastRecordedBy(user.id),
+          actorsLastCrossingId: ctx.repos.corrections.lastRecordedBy(user.id),
           crossingId: target.crossing.id,
           state: target.state,
           nowMs: ctx.now().getTime(),
-          windowMinutes: Number(ctx.log.setting(AMEND_WINDOW_KEY) ?? DEFAULT_AMEND_WINDOW_MINUTES),
+          windowMinutes: Number(ctx.repos.setting(AMEND_WINDOW_KEY) ?? DEFAULT_AMEND_WINDOW_MINUTES),
         });
         if (refusal) fail(refusal);
         const change = input.change;
@@ -109,7 +109,7 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
           disposition: 'crossed',
         };
         ctx.store.transaction(() => {
-          ctx.log.overrides.insert(override);
+          ctx.repos.overrides.insert(override);
           audit(ctx, 'crossing.admitted', 'crossing', target.crossing.id, { overrideId: override.id, authorisedBy: authoriser.id, from: override.previousDisposition, to: 'crossed', contentHash: contentHash(override) });
           appendCorrection(ctx, target, { kind: 'admit', disposition: 'crossed' }, { reason: input.reason, overrideId: override.id });
         });
@@ -131,7 +131,7 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
       ctx,
     ),
     listHeld: defineMethod('listHeld', (input) => {
-      const held = ctx.log.corrections.held(input.limit);
+      const held = ctx.repos.corrections.held(input.limit);
       return { items: withCurrent(ctx, held.items), total: held.total };
     }, ctx),
   };

@@ -15,12 +15,12 @@ export function pairPassage(ctx: CoreContext, passage: Passage): PairingRow | nu
   let exit: Passage;
   let method: PairingRow['method'];
   if (passage.direction === 'exit') {
-    const choice = chooseEntry(passage, ctx.log.passages.unpairedCandidates('entry', passage.corridorId, passage));
+    const choice = chooseEntry(passage, ctx.repos.passages.unpairedCandidates('entry', passage.corridorId, passage));
     if (!choice) return null;
     ({ entry, method } = choice);
     exit = passage;
   } else {
-    const choice = chooseExit(passage, ctx.log.passages.unpairedCandidates('exit', passage.corridorId, passage));
+    const choice = chooseExit(passage, ctx.repos.passages.unpairedCandidates('exit', passage.corridorId, passage));
     if (!choice) return null;
     ({ exit, method } = choice);
     entry = passage;
@@ -33,7 +33,7 @@ export function pairPassage(ctx: CoreContext, passage: Passage): PairingRow | nu
     transitMinutes: transitMinutes(entry, exit),
     pairedAt: ctx.now().toISOString(),
   };
-  ctx.log.passages.addPairing(pairing);
+  ctx.repos.passages.addPairing(pairing);
   audit(ctx, 'pairing.created', 'pairing', exit.id, { entryId: entry.id, exitId: exit.id, method });
   resolveUnexpectedArrival(ctx, exit.id);
   return pairing;

@@ -32,8 +32,8 @@ export const passageOf = (c: Crossing): Passage => ({
 
 /** Without a group, the corridor is the only active one this station's checkpoint is an end of. */
 export function laneCorridor(ctx: CoreContext, group: GroupRow | undefined, checkpointId: string | null): CorridorRow | undefined {
-  if (group) return ctx.log.corridors.getCorridor(group.corridorId);
-  const mine = ctx.log.corridors.listCorridors().filter((c) => c.active && stationRole(c, checkpointId) !== null);
+  if (group) return ctx.repos.corridors.getCorridor(group.corridorId);
+  const mine = ctx.repos.corridors.listCorridors().filter((c) => c.active && stationRole(c, checkpointId) !== null);
   return mine.length === 1 ? mine[0] : undefined;
 }
 
@@ -80,20 +80,20 @@ export async function recordCrossing(
   const disposition: Disposition = input.cancelReason ? 'cancelled' : authoriser ? 'crossed' : onEnter;
 
   const checkpointId = stationCheckpointId(ctx);
-  const groupId = input.groupId !== undefined ? input.groupId : (ctx.log.setting(LANE_GROUP_KEY) ?? null);
-  const group = groupId ? ctx.log.groups.get(groupId) : undefined;
+  const groupId = input.groupId !== undefined ? input.groupId : (ctx.repos.setting(LANE_GROUP_KEY) ?? null);
+  const group = groupId ? ctx.repos.groups.get(groupId) : undefined;
   if (groupId && !group) throw new CoreFailure('not-found', 'The selected bus group does not exist on this station. Choose the group again.');
   const corridor = laneCorridor(ctx, group, checkpointId);
   const role = corridor ? stationRole(corridor, checkpointId) : null;
   if (corridor && role && role !== input.direction) {
     throw new CoreFailure('conflict', `This station is the ${role} end of ${corridor.name}: only ${role === 'entry' ? 'entries' : 'exits'} are recorded here.`);
   }
-  const windowMinutes = Number(ctx.log.setting(DUPLICATE_WINDOW_KEY) ?? DEFAULT_DUPLICATE_WINDOW_MINUTES);
+  const windowMinutes = Number(ctx.repos.setting(DUPLICATE_WINDOW_KEY) ?? DEFAULT_DUPLICATE_WINDOW_MINUTES);
 
   const result = ctx.store.transaction(() => {
     const alerts: AlertRow[] = [];
     const earlier = findRepeatedScan(
-      ctx.log.passages
+      ctx.repos.passages
         .recentAtStation(ctx.stationId, { documentNumber: document.documentNumber, nationality: document.nationality }, now.getTime() - windowMinutes * 60_000)
         .filter((r) => r.direction === input.direction),
       now.getTime(),
@@ -142,7 +142,7 @@ export async function recordCrossing(
         previousDisposition: onEnter,
         disposition: 'crossed',
       };
-      ctx.log.overrides.insert(override);
+      ctx.repos.overrides.insert(override);
       audit(ctx, 'crossing.admitted', 'crossing', crossing.id, { overrideId: override.id, authorisedBy: authoriser.id, from: onEnter, to: 'crossed', contentHash: contentHash(override) });
     }
     alerts.push(...settleCrossing(ctx, crossing.id, corridor).alerts);

@@ -27,29 +27,29 @@ const CROSSING_ALERTS = ['unexpected-arrival', 'not-on-manifest', 'expired-passp
  * so a correction has the same consequences as recording the corrected state in the first place.
  */
 export function settleCrossing(ctx: CoreContext, crossingId: string, corridor: CorridorRow | undefined): Settled {
-  const passage = ctx.log.passages.get(crossingId);
+  const passage = ctx.repos.passages.get(crossingId);
   if (!passage || passage.source !== 'local') return { alerts: [], pairing: null };
   if (!hasCrossed(passage.disposition)) {
-    const undone = ctx.log.passages.removePairingOf(passage.id);
+    const undone = ctx.repos.passages.removePairingOf(passage.id);
     if (undone) audit(ctx, 'pairing.removed', 'pairing', undone.exitId, { entryId: undone.entryId, exitId: undone.exitId, cause: passage.disposition });
     for (const type of CROSSING_ALERTS) {
-      for (const alert of ctx.log.alerts.openForCrossing(type, passage.id)) {
-        if (ctx.log.alerts.resolve(alert.id, ctx.now().toISOString())) audit(ctx, 'alert.resolved', 'alert', alert.id, { cause: `crossing-${passage.disposition}` });
+      for (const alert of ctx.repos.alerts.openForCrossing(type, passage.id)) {
+        if (ctx.repos.alerts.resolve(alert.id, ctx.now().toISOString())) audit(ctx, 'alert.resolved', 'alert', alert.id, { cause: `crossing-${passage.disposition}` });
       }
     }
     return { alerts: [], pairing: null };
   }
-  const group = passage.groupId ? ctx.log.groups.get(passage.groupId) : undefined;
+  const group = passage.groupId ? ctx.repos.groups.get(passage.groupId) : undefined;
   const role = corridor ? stationRole(corridor, stationCheckpointId(ctx)) : null;
-  const manifest = group ? ctx.log.groups.manifest(group.id) : [];
+  const manifest = group ? ctx.repos.groups.manifest(group.id) : [];
   let line = manifestLineOf(manifest, passage);
   // A group without an imported list builds its manifest by scanning at the entry end.
   if (group && !line && role !== 'exit' && passage.direction === 'entry' && manifest.every((l) => l.source === 'scan')) {
     line = manifestLineFromScan(ctx, group.id, passage.document, passage.nameKey);
-    ctx.log.groups.addManifestEntry(line);
+    ctx.repos.groups.addManifestEntry(line);
     audit(ctx, 'manifest.entry-added', 'manifest-entry', line.id, { groupId: group.id, crossingId: passage.id });
   }
-  const pairing = ctx.log.passages.pairingsFor([passage.id])[0] ?? pairPassage(ctx, passage);
+  const pairing = ctx.repos.passages.pairingsFor([passage.id])[0] ?? pairPassage(ctx, passage);
   const now = ctx.now();
   const types = crossingAlertTypes({
     disposition: passage.disposition,
@@ -75,7 +75,7 @@ function manifestLineFromScan(ctx: CoreContext, groupId: string, document: Trave
   return {
     id: ctx.newId(),
     groupId,
-    lineNo: ctx.log.groups.nextLineNo(groupId),
+    lineNo: ctx.repos.groups.nextLineNo(groupId),
     documentNumber: document.documentNumber,
     nationality: document.nationality,
     surname: document.surname,

@@ -62,7 +62,7 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
         const name = nameKey(input.query);
         const nameKeyPart = /[A-Z]{2}/.test(name) ? name : undefined;
         const query = { limit: input.limit, ...(documentPrefix ? { documentPrefix } : {}), ...(nameKeyPart ? { nameKeyPart } : {}) };
-        const found = summarise(ctx.log.passages.search(query), ctx.log.groups.searchManifest(query));
+        const found = summarise(ctx.repos.passages.search(query), ctx.repos.groups.searchManifest(query));
         found.sort((a, b) => (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? '') || a.surname.localeCompare(b.surname));
         return { items: found.slice(0, input.limit) };
       },
@@ -73,13 +73,13 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
       (input) => {
         const documentNumber = normaliseDocumentNumber(input.documentNumber);
         const nationality = input.nationality.toUpperCase();
-        const own = ctx.log.passages.forTraveller(documentNumber, nationality);
-        const lines = ctx.log.groups.manifestEntriesForDocument(documentNumber, nationality);
+        const own = ctx.repos.passages.forTraveller(documentNumber, nationality);
+        const lines = ctx.repos.groups.manifestEntriesForDocument(documentNumber, nationality);
         // The same person under another document (a replaced passport): same birth date (or a near variant) and name.
         const anchor = own[0] ?? lines[0];
         const rows = new Map(own.map((p) => [p.id, p]));
         if (anchor?.birthDate) {
-          for (const p of ctx.log.passages.forIdentity(nationality, birthDateVariants(anchor.birthDate))) {
+          for (const p of ctx.repos.passages.forIdentity(nationality, birthDateVariants(anchor.birthDate))) {
             if (!rows.has(p.id) && sameIdentity(anchor, p)) rows.set(p.id, p);
           }
         }
@@ -87,10 +87,10 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
         const traveller = summarise(own, lines)[0] ?? null;
         const groupIds = new Set([...lines.map((l) => l.groupId), ...passages.map((p) => p.groupId).filter((g): g is string => g !== null)]);
         const groups = [...groupIds].flatMap((id) => {
-          const g = ctx.log.groups.get(id);
+          const g = ctx.repos.groups.get(id);
           return g ? [{ groupId: g.id, label: g.label, corridorId: g.corridorId }] : [];
         });
-        const alerts = ctx.log.alerts.list({ status: 'all', crossingIds: [...passages.map((p) => p.id), ...lines.map((l) => l.id)], limit: 100 });
+        const alerts = ctx.repos.alerts.list({ status: 'all', crossingIds: [...passages.map((p) => p.id), ...lines.map((l) => l.id)], limit: 100 });
         return { traveller, passages: toPassageRecords(ctx, passages), groups, alerts: toAlertViews(ctx, alerts.items) };
       },
       ctx,
@@ -100,7 +100,7 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
       (input) => {
         const user = ctx.session.current;
         if (!user) throw new CoreFailure('unauthenticated', 'Sign in first.');
-        const row = ctx.log.passages.get(input.crossingId);
+        const row = ctx.repos.passages.get(input.crossingId);
         if (!row) throw new CoreFailure('not-found', 'There is no such crossing.');
         if (row.source !== 'local') throw new CoreFailure('conflict', `This crossing was recorded at ${row.stationId}; it can only be overridden there.`);
         const [current] = toPassageRecords(ctx, [row]);
@@ -120,13 +120,13 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
           disposition: null,
         };
         ctx.store.transaction(() => {
-          ctx.log.overrides.insert(override);
+          ctx.repos.overrides.insert(override);
           audit(ctx, 'crossing.overridden', 'crossing', row.id, { overrideId: override.id, from: override.previousOutcome, to: override.outcome, contentHash: contentHash(override) });
           // The outcome changes; the disposition does not (letting a held or refused traveller cross is admitCrossing).
           appendCorrection(ctx, target, { kind: 'override', outcome: input.outcome }, { reason: input.reason, overrideId: override.id });
         });
         ctx.events.emit({ type: 'log-changed', what: 'pairings' }, ctx.onListenerError);
-        const reread = ctx.log.passages.get(row.id);
+        const reread = ctx.repos.passages.get(row.id);
         const [updated] = reread ? toPassageRecords(ctx, [reread]) : [];
         if (!updated) throw new CoreFailure('internal', 'The crossing vanished while it was overridden.');
         return updated;

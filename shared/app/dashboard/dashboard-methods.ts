@@ -15,7 +15,7 @@ function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
   const emptyHours = (): HourBucket[] =>
     Array.from({ length: hours }, (_, i) => ({ start: new Date(fromMs + i * HOUR_MS).toISOString(), entries: 0, exits: 0, ok: 0, notOk: 0, crossCheck: 0, refused: 0, held: 0 }));
   const checkpointId = stationCheckpointId(ctx);
-  const corridors = ctx.log.corridors.listCorridors();
+  const corridors = ctx.repos.corridors.listCorridors();
   const byCorridor = new Map<string | null, Dashboard['corridors'][number]>();
   const ensure = (corridorId: string | null) => {
     let entry = byCorridor.get(corridorId);
@@ -33,7 +33,7 @@ function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
     return entry;
   };
   for (const corridor of corridors.filter((c) => c.active && stationRole(c, checkpointId) !== null)) ensure(corridor.id);
-  for (const row of ctx.log.passages.hourlyCounts(fromMs, toMs)) {
+  for (const row of ctx.repos.passages.hourlyCounts(fromMs, toMs)) {
     const entry = ensure(row.corridorId);
     const bucket = entry.hours[row.hour];
     if (!bucket) continue;
@@ -46,18 +46,18 @@ function dashboard(ctx: CoreContext, from: string, to: string): Dashboard {
     entry.totals[field] += row.n;
     entry.totals[outcome] += row.n;
   }
-  for (const row of ctx.log.passages.overridesBetween(fromMs, toMs)) ensure(row.corridorId).totals.overrides += row.n;
-  for (const row of ctx.log.passages.heldNow()) ensure(row.corridorId).totals.heldNow += row.n;
+  for (const row of ctx.repos.passages.overridesBetween(fromMs, toMs)) ensure(row.corridorId).totals.overrides += row.n;
+  for (const row of ctx.repos.passages.heldNow()) ensure(row.corridorId).totals.heldNow += row.n;
   const nowMs = ctx.now().getTime();
   for (const entry of byCorridor.values()) {
     const corridor = entry.corridorId ? corridors.find((c) => c.id === entry.corridorId) : undefined;
     // Only the exit end knows who came out; the entry end cannot tell overdue from on the road.
     if (!corridor || stationRole(corridor, checkpointId) !== 'exit') continue;
-    const overdue = ctx.log.passages.countOpenEntries(corridor.id, nowMs - corridor.maxTransitMinutes * 60_000);
+    const overdue = ctx.repos.passages.countOpenEntries(corridor.id, nowMs - corridor.maxTransitMinutes * 60_000);
     entry.totals.overdue = overdue;
-    entry.totals.inCorridor = ctx.log.passages.countOpenEntries(corridor.id) - overdue;
+    entry.totals.inCorridor = ctx.repos.passages.countOpenEntries(corridor.id) - overdue;
   }
-  const open = ctx.log.alerts.list({ status: 'open', limit: 50 });
+  const open = ctx.repos.alerts.list({ status: 'open', limit: 50 });
   return { from, to, corridors: [...byCorridor.values()], openAlerts: toAlertViews(ctx, open.items), openAlertsTotal: open.total };
 }
 
@@ -75,9 +75,9 @@ export function dashboardMethods(ctx: CoreContext): Pick<CoreApi, 'getDashboard'
       'getLaneOverview',
       () => {
         sweepOverdue(ctx);
-        const groupId = ctx.log.setting(LANE_GROUP_KEY);
-        const roster = groupId && ctx.log.groups.get(groupId) ? loadRoster(ctx, groupId) : undefined;
-        const open = ctx.log.alerts.list({ status: 'open', limit: 10 });
+        const groupId = ctx.repos.setting(LANE_GROUP_KEY);
+        const roster = groupId && ctx.repos.groups.get(groupId) ? loadRoster(ctx, groupId) : undefined;
+        const open = ctx.repos.alerts.list({ status: 'open', limit: 10 });
         return {
           group: roster
             ? { id: roster.group.id, label: roster.group.label, corridorId: roster.group.corridorId, stationRole: roster.role, ...progressOf(roster) }

@@ -17,7 +17,7 @@ export function closeGroup(ctx: CoreContext, groupId: string, stage: 'departed' 
     throw new CoreFailure('conflict', `This station is the ${before.role} end of the corridor: a bus is marked ${stage} at the ${expectedRole} end.`);
   }
   const changed = ctx.store.transaction(() => {
-    if (!ctx.log.groups.close(groupId, stage, ctx.now().toISOString())) return false;
+    if (!ctx.repos.groups.close(groupId, stage, ctx.now().toISOString())) return false;
     audit(ctx, `group.${stage}`, 'group', groupId);
     const roster = loadRoster(ctx, groupId);
     const scope = { corridorId: roster.group.corridorId, groupId };

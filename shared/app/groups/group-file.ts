@@ -14,12 +14,12 @@ const safeName = (text: string): string => text.replace(/[^A-Za-z0-9-]+/g, '-').
 
 /** The signed group file of one group: its details, manifest and this station's crossings of it. */
 export function exportGroupFile(ctx: CoreContext, groupId: string): GroupFile {
-  const group = ctx.log.groups.get(groupId);
+  const group = ctx.repos.groups.get(groupId);
   if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
-  const corridor = ctx.log.corridors.getCorridor(group.corridorId);
+  const corridor = ctx.repos.corridors.getCorridor(group.corridorId);
   if (!corridor) throw new CoreFailure('not-found', `The group's corridor ${group.corridorId} is not configured on this station.`);
   const now = ctx.now();
-  const crossings = ctx.log.passages
+  const crossings = ctx.repos.passages
     .forGroup(group.id)
     .filter((p) => p.source === 'local')
     .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
@@ -42,7 +42,7 @@ export function exportGroupFile(ctx: CoreContext, groupId: string): GroupFile {
       originStationId: group.originStationId,
       createdAt: group.createdAt,
     },
-    manifest: ctx.log.groups.manifest(group.id).map((m) => ({
+    manifest: ctx.repos.groups.manifest(group.id).map((m) => ({
       id: m.id,
       lineNo: m.lineNo,
       documentNumber: m.documentNumber,
@@ -114,7 +114,7 @@ const groupedFingerprint = (fp: string): string => (fp.slice(0, 16).match(/.{4}/
  */
 export function importGroupFile(ctx: CoreContext, content: string): GroupFileImport {
   const { payload, signer, sha256 } = readEnvelope(content);
-  const station = ctx.log.corridors.stationByFingerprint(signer.fingerprint);
+  const station = ctx.repos.corridors.stationByFingerprint(signer.fingerprint);
   if (!station || !station.trusted || station.isSelf) {
     if (payload.station.id === ctx.stationId) throw new CoreFailure('conflict', 'This group file was exported by this station; import it at the other end of the corridor.');
     throw new CoreFailure(
@@ -125,30 +125,30 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
   if (station.id !== payload.station.id) {
     throw new CoreFailure('forbidden', `The group file says it comes from ${payload.station.id} but is signed with the key of ${station.id}; it was not imported.`);
   }
-  const corridor = ctx.log.corridors.getCorridor(payload.corridor.id);
+  const corridor = ctx.repos.corridors.getCorridor(payload.corridor.id);
   if (!corridor) throw new CoreFailure('not-found', `This group travels on corridor ${payload.corridor.id}, which is not configured on this station. An administrator adds it first.`);
   if (corridor.entryCheckpointId !== payload.corridor.entryCheckpointId || corridor.exitCheckpointId !== payload.corridor.exitCheckpointId) {
     throw new CoreFailure('conflict', `Corridor ${corridor.id} has different checkpoints here than at ${payload.station.id}; an administrator must make them agree.`);
   }
   const base = { groupId: payload.group.id, signedBy: { stationId: payload.station.id, fingerprint: signer.fingerprint } };
-  const earlier = ctx.log.passages.findGroupFile(sha256);
+  const earlier = ctx.repos.passages.findGroupFile(sha256);
   if (earlier) return { ...base, crossingsTotal: earlier.crossingsTotal, crossingsAdded: 0, manifestAdded: 0, paired: 0, alreadyImported: true };
 
   const now = ctx.now().toISOString();
   const user = ctx.session.current;
   return ctx.store.transaction(() => {
-    const existing = ctx.log.groups.get(payload.group.id);
+    const existing = ctx.repos.groups.get(payload.group.id);
     if (existing && existing.corridorId !== payload.corridor.id) throw new CoreFailure('conflict', 'A group with this id exists here on another corridor; the file was not imported.');
     const group: GroupRow = { ...payload.group, corridorId: payload.corridor.id };
-    if (ctx.log.groups.insert(group)) audit(ctx, 'group.imported', 'group', group.id, { fromStation: payload.station.id });
+    if (ctx.repos.groups.insert(group)) audit(ctx, 'group.imported', 'group', group.id, { fromStation: payload.station.id });
     else {
       // A later file from the entry end may say the bus has departed (or from the exit end: arrived).
-      if (payload.group.departedAt && ctx.log.groups.close(group.id, 'departed', payload.group.departedAt)) audit(ctx, 'group.departed', 'group', group.id, { fromStation: payload.station.id });
-      if (payload.group.arrivedAt && ctx.log.groups.close(group.id, 'arrived', payload.group.arrivedAt)) audit(ctx, 'group.arrived', 'group', group.id, { fromStation: payload.station.id });
+      if (payload.group.departedAt && ctx.repos.groups.close(group.id, 'departed', payload.group.departedAt)) audit(ctx, 'group.departed', 'group', group.id, { fromStation: payload.station.id });
+      if (payload.group.arrivedAt && ctx.repos.groups.close(group.id, 'arrived', payload.group.arrivedAt)) audit(ctx, 'group.arrived', 'group', group.id, { fromStation: payload.station.id });
     }
     let manifestAdded = 0;
     for (const line of payload.manifest) {
-      const added = ctx.log.groups.addManifestEntry({
+      const added = ctx.repos.groups.addManifestEntry({
         ...line,
         groupId: group.id,
         nameKey: personNameKey(line),
@@ -158,7 +158,7 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
       if (added) manifestAdded += 1;
     }
     const fileId = ctx.newId();
-    ctx.log.passages.recordGroupFile({
+    ctx.repos.passages.recordGroupFile({
       id: fileId,
       contentSha256: sha256,
       sourceStationId: payload.station.id,
@@ -171,7 +171,7 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
       crossingsAdded: 0,
     });
     const added = payload.crossings.filter((c) =>
-      ctx.log.passages.insertImported({
+      ctx.repos.passages.insertImported({
         id: c.id,
         sourceStationId: c.stationId,
         sourceSequence: c.sequence,
@@ -189,11 +189,11 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
         importedAt: now,
       }),
     );
-    ctx.log.passages.setGroupFileAdded(fileId, added.length);
+    ctx.repos.passages.setGroupFileAdded(fileId, added.length);
     audit(ctx, 'group-file.imported', 'group-file', fileId, { groupId: group.id, payloadSha256: sha256, crossingsAdded: added.length, manifestAdded, fromStation: payload.station.id });
     let paired = 0;
     for (const c of added) {
-      const passage = ctx.log.passages.get(c.id);
+      const passage = ctx.repos.passages.get(c.id);
       if (passage && pairPassage(ctx, passage)) paired += 1;
     }
     return { ...base, crossingsTotal: payload.crossings.length, crossingsAdded: added.length, manifestAdded, paired, alreadyImported: false };

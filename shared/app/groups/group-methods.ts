@@ -17,7 +17,7 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
     createGroup: defineMethod(
       'createGroup',
       (input) => {
-        const corridor = ctx.log.corridors.getCorridor(input.corridorId);
+        const corridor = ctx.repos.corridors.getCorridor(input.corridorId);
         if (!corridor || !corridor.active) throw new CoreFailure('not-found', `There is no active corridor ${input.corridorId} on this station.`);
         const now = ctx.now().toISOString();
         const group = {
@@ -35,7 +35,7 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
           createdAt: now,
         };
         ctx.store.transaction(() => {
-          ctx.log.groups.insert(group);
+          ctx.repos.groups.insert(group);
           audit(ctx, 'group.created', 'group', group.id, { corridorId: corridor.id, contentHash: contentHash(group) });
         });
         changed('groups');
@@ -46,7 +46,7 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
     listGroups: defineMethod(
       'listGroups',
       (input) => ({
-        items: ctx.log.groups.list({ limit: input.limit, ...(input.corridorId ? { corridorId: input.corridorId } : {}) }).map((g) => groupView(loadRoster(ctx, g.id))),
+        items: ctx.repos.groups.list({ limit: input.limit, ...(input.corridorId ? { corridorId: input.corridorId } : {}) }).map((g) => groupView(loadRoster(ctx, g.id))),
       }),
       ctx,
     ),
@@ -70,9 +70,9 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
     setLaneGroup: defineMethod(
       'setLaneGroup',
       (input) => {
-        if (input.groupId !== null && !ctx.log.groups.get(input.groupId)) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+        if (input.groupId !== null && !ctx.repos.groups.get(input.groupId)) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
         ctx.store.transaction(() => {
-          ctx.log.setSetting(LANE_GROUP_KEY, input.groupId);
+          ctx.repos.setSetting(LANE_GROUP_KEY, input.groupId);
           audit(ctx, 'lane.group-selected', 'group', input.groupId ?? '-');
         });
         changed('groups');

@@ -15,23 +15,23 @@ export interface Roster {
 
 /** Everyone of a group with their state now (domain groupRoster over the group's manifest, passages and pairings). */
 export function loadRoster(ctx: CoreContext, groupId: string): Roster {
-  const group = ctx.log.groups.get(groupId);
+  const group = ctx.repos.groups.get(groupId);
   if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
-  const corridor = ctx.log.corridors.getCorridor(group.corridorId);
+  const corridor = ctx.repos.corridors.getCorridor(group.corridorId);
   if (!corridor) throw new CoreFailure('not-found', `The group's corridor ${group.corridorId} is not configured on this station.`);
   const role = stationRole(corridor, stationCheckpointId(ctx));
-  const manifest = ctx.log.groups.manifest(group.id);
-  const all = ctx.log.passages.forGroup(group.id);
+  const manifest = ctx.repos.groups.manifest(group.id);
+  const all = ctx.repos.passages.forGroup(group.id);
   // Only crossings that crossed are entries and exits; refused and held travellers are listed as such.
   const passages = all.filter((p) => p.disposition === 'crossed');
   const stopped = all.flatMap((p) => (p.disposition === 'refused' || p.disposition === 'held' ? [{ ...p, disposition: p.disposition }] : []));
-  const pairings = ctx.log.passages.pairingsFor(passages.map((p) => p.id));
+  const pairings = ctx.repos.passages.pairingsFor(passages.map((p) => p.id));
   // A pairing may reach a passage recorded outside the group (someone who switched buses): load it too.
   const known = new Set(passages.map((p) => p.id));
   for (const pair of pairings) {
     for (const id of [pair.entryId, pair.exitId]) {
       if (known.has(id)) continue;
-      const other = ctx.log.passages.get(id);
+      const other = ctx.repos.passages.get(id);
       if (other) {
         passages.push(other);
         known.add(id);

@@ -12,11 +12,11 @@ import type { CoreContext } from '../core-context';
  * once; the same file imported twice changes nothing; unreadable lines are reported and skipped.
  */
 export async function importManifest(ctx: CoreContext, input: z.output<typeof ImportManifestInputSchema>): Promise<ManifestImport> {
-  const group = ctx.log.groups.get(input.groupId);
+  const group = ctx.repos.groups.get(input.groupId);
   if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
   const bytes = input.format === 'csv' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content, 'base64');
   const contentSha256 = sha256Hex(bytes.toString('latin1'));
-  const earlier = ctx.log.groups.findManifestImport(group.id, contentSha256);
+  const earlier = ctx.repos.groups.findManifestImport(group.id, contentSha256);
   if (earlier) return { rowsTotal: earlier.rowsTotal, rowsAdded: 0, alreadyImported: true, problems: [] };
   let table: string[][];
   try {
@@ -30,10 +30,10 @@ export async function importManifest(ctx: CoreContext, input: z.output<typeof Im
   const now = ctx.now().toISOString();
   const user = ctx.session.current;
   const rowsAdded = ctx.store.transaction(() => {
-    const firstLine = ctx.log.groups.nextLineNo(group.id);
+    const firstLine = ctx.repos.groups.nextLineNo(group.id);
     let added = 0;
     for (const [index, row] of rows.entries()) {
-      const isNew = ctx.log.groups.addManifestEntry({
+      const isNew = ctx.repos.groups.addManifestEntry({
         id: ctx.newId(),
         groupId: group.id,
         lineNo: firstLine + index,
@@ -52,7 +52,7 @@ export async function importManifest(ctx: CoreContext, input: z.output<typeof Im
       if (isNew) added += 1;
     }
     const importId = ctx.newId();
-    ctx.log.groups.recordManifestImport({
+    ctx.repos.groups.recordManifestImport({
       id: importId,
       groupId: group.id,
       contentSha256,

@@ -13,7 +13,7 @@ function signedInUserId(ctx: CoreContext): string {
 
 /** What is stored; a value damaged on disk reads as "nothing chosen" rather than blocking the lane. */
 function load(ctx: CoreContext, userId: string): UserPreferences {
-  const raw = ctx.log.setting(preferencesKey(userId));
+  const raw = ctx.repos.setting(preferencesKey(userId));
   if (raw === undefined) return {};
   try {
     const parsed = UserPreferencesSchema.safeParse(JSON.parse(raw));
@@ -38,7 +38,7 @@ export function preferenceMethods(ctx: CoreContext): Pick<CoreApi, 'getUserPrefe
         const userId = signedInUserId(ctx);
         // A partial save (only the language) keeps the other choices.
         const merged: UserPreferences = { ...load(ctx, userId), ...input };
-        ctx.log.setSetting(preferencesKey(userId), JSON.stringify(merged));
+        ctx.repos.setSetting(preferencesKey(userId), JSON.stringify(merged));
         return merged;
       },
       ctx,

@@ -8,10 +8,10 @@ import { LANE_GROUP_KEY, stationCheckpointId, stationRole } from '../corridors/s
  * rule profiles' defaults.
  */
 export function laneCorridorId(ctx: CoreContext): string | undefined {
-  const groupId = ctx.log.setting(LANE_GROUP_KEY);
-  const group = groupId ? ctx.log.groups.get(groupId) : undefined;
+  const groupId = ctx.repos.setting(LANE_GROUP_KEY);
+  const group = groupId ? ctx.repos.groups.get(groupId) : undefined;
   if (group) return group.corridorId;
   const checkpointId = stationCheckpointId(ctx);
-  const mine = ctx.log.corridors.listCorridors().filter((c) => c.active && stationRole(c, checkpointId) !== null);
+  const mine = ctx.repos.corridors.listCorridors().filter((c) => c.active && stationRole(c, checkpointId) !== null);
   return mine.length === 1 ? mine[0]?.id : undefined;
 }

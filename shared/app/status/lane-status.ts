@@ -11,7 +11,7 @@ export function laneStatus(ctx: CoreContext, rules: RuleProfileService, exportSe
   const entry = rules.resolve(corridorId, 'entry', now);
   const exit = rules.resolve(corridorId, 'exit', now);
   const summary = ({ ref }: ResolvedRules) => (ref ? { id: ref.id, version: ref.version, name: ref.name } : null);
-  const row = ctx.log.corridors.listCorridors().find((corridor) => corridor.id === entry.corridor);
+  const row = ctx.repos.corridors.listCorridors().find((corridor) => corridor.id === entry.corridor);
   return {
     corridor: { id: entry.corridor, name: row?.name ?? null },
     ruleProfiles: { entry: summary(entry), exit: summary(exit) },
