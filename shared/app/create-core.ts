@@ -22,6 +22,7 @@ import { groupMethods } from './groups/group-methods';
 import { consoleLogger, type Logger } from './logger';
 import { preferenceMethods } from './preferences/preference-methods';
 import { ruleMethods } from './rules/rule-methods';
+import { BusinessRuleService } from './rules/business-rule-service';
 import { RuleProfileService } from './rules/rule-profile-service';
 import { retentionMethods } from './retention/retention-methods';
 import { RetentionService } from './retention/retention-service';
@@ -126,6 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const trustLists = new TrustListService({ store, dataDir: options.dataDir, now: ctx.now, newId: ctx.newId, logger });
   const rules = new RuleProfileService({ store, now: ctx.now });
   rules.ensureDefaults();
+  const businessRules = new BusinessRuleService({ store, now: ctx.now });
   const scanners = new ScannerService(ctx, options.scanners);
   const exportService = createExportService(ctx, options.dataDir, options.outbox);
   // Data protection (issue 7): personal fields older than the retention period are purged at start and daily.
@@ -134,7 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Every method goes through the permission table (shared/domain/auth) before it runs.
   const api = guardMethods(
     {
-      ...scanMethods(ctx, drafts, { trustLists, rules }),
+      ...scanMethods(ctx, drafts, { trustLists, rules, businessRules }),
       ...crossingMethods(ctx, drafts),
       ...correctionMethods(ctx, drafts),
       ...statusMethods(ctx, trustLists, { rules, exportService }),

@@ -7,7 +7,7 @@ import { dbCheckCommand } from './commands/db-check';
 import { exportCommand, exportVerifyCommand } from './commands/export';
 import { dccVerifyCommand } from './commands/dcc-verify';
 import { mrzCommand } from './commands/mrz';
-import { rulesEvalCommand } from './commands/rules-eval';
+import { rulesEvalCommand, rulesImportCommand } from './commands/rules-eval';
 import { scanImageCommand } from './commands/scan-image';
 import { trustListExportCommand, trustListImportCommand } from './commands/trust-list';
 import { CliError, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
@@ -30,7 +30,10 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   trust-list export [--data-dir D] <file>
                            write the station's trust list as a station trust-list file`,
   rules: `  rules eval <rule.json>   evaluate a CertLogic rule (EU business rule file or bare expression) against {"payload", "external"}
-                           on stdin: {"result": true|false}; exit 2 with a sentence for an unusable rule or input`,
+                           on stdin: {"result": true|false}; exit 2 with a sentence for an unusable rule or input
+  rules import [--data-dir D] <file>
+                           add a version of the receiving state's EU business rules (the gateway's array of rules); the newest
+                           judges every verified DCC at the lane: {version, country, rules, contentSha256}`,
   export: `  export [--date YYYY-MM-DD | --from ISO --to ISO] --out <dir> [--zip] [--data-dir D]
                            write a signed bundle of the station's log (default: today at the station) into <dir>
   export verify <bundle> --public-key <pem|base64|fingerprint file> [--previous <bundle>]
@@ -125,8 +128,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'rules': {
-        const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
-        if (positionals[0] !== 'eval' || positionals.length !== 2) throw new CliError(`rules takes "eval <rule.json>"\n\n${USAGE}`);
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
+        if (positionals[0] === 'import' && positionals.length === 2) {
+          return await rulesImportCommand(io, values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(), positionals[1] ?? '');
+        }
+        if (positionals[0] !== 'eval' || positionals.length !== 2) throw new CliError(`rules takes "eval <rule.json>" or "import <file>"\n\n${USAGE}`);
         return await rulesEvalCommand(io, positionals[1] ?? '');
       }
       case 'scan-image': {

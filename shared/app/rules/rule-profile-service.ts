@@ -1,5 +1,5 @@
 import { CoreFailure, type RuleProfileRef } from '../../contract';
-import { DEFAULT_RULE_PROFILES, RuleProfileSchema, selectRuleProfile, type Direction, type RuleProfile } from '../../domain/rules';
+import { DEFAULT_RULE_PROFILES, RuleProfileSchema, selectRuleProfile, type BusinessRulesInForce, type Direction, type RuleProfile } from '../../domain/rules';
 import type { StationStore } from '../../node/db';
 import { RuleProfilesRepo, type StoredRuleProfile } from '../../node/db/rule-profiles-repo';
 import { SettingsRepo } from '../../node/db/settings-repo';
@@ -12,6 +12,8 @@ export interface ResolvedRules {
   /** The profile in effect, with the corridor's own transit time when the corridor table knows it. */
   readonly profile: RuleProfile | undefined;
   readonly ref: RuleProfileRef | undefined;
+  /** The receiving state's EU business rules in force, when the station has imported some. */
+  readonly businessRules?: BusinessRulesInForce;
 }
 
 /** Rule profiles with history: seeding, saving new versions, and picking the one in effect. */

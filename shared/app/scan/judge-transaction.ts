@@ -22,6 +22,7 @@ export function judgeTransaction(tx: LaneTransaction, ctx: JudgeContext): ScanRe
     profile: ctx.rules.profile,
     ...(tx.passport ? { passport: { draft: tx.passport.draft, person: tx.passport.person } } : {}),
     evidence: tx.evidence.map((part) => part.evidence),
+    ...(ctx.rules.businessRules ? { businessRules: ctx.rules.businessRules } : {}),
   });
   const verdicts = new Map(judgement.verdicts.map((v) => [v.evidenceId, v]));
   const document = tx.passport?.document;

@@ -1,6 +1,7 @@
 import type { CoreApi } from '../../contract';
 import type { CoreContext } from '../core-context';
 import { defineMethod } from '../define-method';
+import type { BusinessRuleService } from '../rules/business-rule-service';
 import type { RuleProfileService } from '../rules/rule-profile-service';
 import type { TrustListService } from '../trust-list/trust-list-service';
 import type { DraftStore } from './draft-store';
@@ -11,7 +12,7 @@ import { addPaperCertificate } from './paper-certificate';
 export function scanMethods(
   ctx: CoreContext,
   drafts: DraftStore,
-  services: { readonly trustLists: TrustListService; readonly rules: RuleProfileService },
+  services: { readonly trustLists: TrustListService; readonly rules: RuleProfileService; readonly businessRules?: BusinessRuleService },
 ): Pick<CoreApi, 'scan' | 'addPaperCertificate'> {
   const deps: ScanDeps = {
     now: ctx.now,
@@ -19,7 +20,12 @@ export function scanMethods(
     drafts,
     trustList: () => services.trustLists.current(),
     rules: {
-      resolve: (corridorId, direction, at) => services.rules.resolve(corridorId ?? laneCorridorId(ctx), direction, at),
+      resolve: (corridorId, direction, at) => {
+        const resolved = services.rules.resolve(corridorId ?? laneCorridorId(ctx), direction, at);
+        // The receiving state's EU business rules, when imported, judge every verified DCC beside the profile.
+        const businessRules = services.businessRules?.inForce();
+        return businessRules ? { ...resolved, businessRules } : resolved;
+      },
     },
   };
   return {

@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BusinessRuleService } from '../../app/rules/business-rule-service';
+import { CoreFailure } from '../../contract';
 import { evaluateRule } from '../../domain/business-rules';
+import { StationStore } from '../../node/db';
 import { CliError, EXIT_OK, type CliIo } from '../io';
 
 /**
@@ -43,5 +47,31 @@ function parseJson(text: string, what: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new CliError(`${what} is not JSON (${(error as Error).message})`);
+  }
+}
+
+/**
+ * `checkpoint rules import [--data-dir D] <file>`: adds a version of the receiving state's EU business rules from a
+ * rule file (the gateway's array of rules); the newest version judges DCCs at the lane. Prints the new version.
+ */
+export async function rulesImportCommand(io: CliIo, dataDir: string, file: string): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new CliError(`cannot read the rule file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}`);
+  }
+  const store = StationStore.open(dataDir);
+  try {
+    const service = new BusinessRuleService({ store, now: () => new Date() });
+    try {
+      io.stdout(JSON.stringify(service.import(bytes, path.basename(file), 'cli')));
+    } catch (error) {
+      if (error instanceof CoreFailure) throw new CliError(error.message);
+      throw error;
+    }
+    return EXIT_OK;
+  } finally {
+    store.close();
   }
 }

@@ -15,6 +15,7 @@ export type { CertificateType } from './certificate-type';
 export { codedValues, hcertSchema, validateHcert } from './hcert-schema';
 export type { CodedValue, Hcert, SchemaErrorCode, SchemaProblem, ValidHcert } from './hcert-schema';
 export {
+  certLogicValueSets,
   lookupValueSet,
   TEST_RESULT_DETECTED,
   TEST_RESULT_NOT_DETECTED,

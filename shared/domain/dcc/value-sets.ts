@@ -180,3 +180,21 @@ export const TEST_TYPE_RAT = 'LP217198-3';
 /** SNOMED CT codes of test-result. */
 export const TEST_RESULT_NOT_DETECTED = '260415000';
 export const TEST_RESULT_DETECTED = '260373001';
+
+/**
+ * The value sets as CertLogic rules see them (`external.valueSets`): the EU gateway's value-set ids, each a list of
+ * codes. test-manf (covid-19-lab-test-manufacturer-and-name) is not held here (see above): a rule that asks for it
+ * finds an empty list.
+ */
+export function certLogicValueSets(): Record<string, string[]> {
+  return {
+    'country-2-codes': [...COUNTRY_CODES],
+    'disease-agent-targeted': Object.keys(DISEASE_AGENT_TARGETED),
+    'sct-vaccines-covid-19': Object.keys(VACCINE_PROPHYLAXIS),
+    'vaccines-covid-19-names': Object.keys(VACCINE_MEDICINAL_PRODUCT),
+    'vaccines-covid-19-auth-holders': Object.keys(VACCINE_MAH_MANF),
+    'covid-19-lab-test-type': Object.keys(TEST_TYPE),
+    'covid-19-lab-result': Object.keys(TEST_RESULT),
+    'covid-19-lab-test-manufacturer-and-name': [],
+  };
+}

@@ -1,5 +1,6 @@
 import { worseOutcome, type Draft, type Outcome, type Reason } from '../decision';
-import { matchPerson, type Evidence, type PassportPerson, type PersonMatch } from '../evidence';
+import { judgeByRuleSet, type BusinessRuleSet } from '../business-rules';
+import { matchPerson, type DccEvidence, type Evidence, type PassportPerson, type PersonMatch } from '../evidence';
 import { acceptedEvidenceText, evaluateEvidence, type EvidenceVerdict } from './evaluate-evidence';
 import { ageInYears, formatInstant } from './instant';
 import type { RuleProfile } from './rule-profile';
@@ -15,6 +16,18 @@ export interface JudgeInput {
   /** The passport of the transaction: the decision its MRZ supports alone, and the person it names. */
   readonly passport?: { readonly draft: Draft; readonly person: PassportPerson };
   readonly evidence: readonly Evidence[];
+  /**
+   * The receiving state's EU business rules (CertLogic), when the station has imported them: every verified DCC must
+   * also pass the rules in force for its type. The corridor profile still judges what CertLogic does not express.
+   */
+  readonly businessRules?: BusinessRulesInForce;
+}
+
+export interface BusinessRulesInForce {
+  readonly set: BusinessRuleSet;
+  /** The station's import number of this set, stamped on the crossing in the reasons. */
+  readonly version: number;
+  readonly valueSets: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Judgement {
@@ -65,7 +78,8 @@ export function judgeTraveller(input: JudgeInput): Judgement {
   let firstMatch: PersonMatch | undefined;
   const matches = new Map<string, PersonMatch>();
   const verdicts = input.evidence.map((evidence): EvidenceVerdict => {
-    const verdict = evaluateEvidence(evidence, ctx);
+    const evaluated = evaluateEvidence(evidence, ctx);
+    const verdict = evidence.kind === 'dcc' && input.businessRules ? withBusinessRules(evaluated, evidence, input.businessRules, input.at) : evaluated;
     if (evidence.kind !== 'dcc' || !evidence.holder || !passport) return verdict;
     const match = matchPerson(evidence.holder, passport.person);
     firstMatch ??= match;
@@ -120,6 +134,51 @@ export function judgeTraveller(input: JudgeInput): Judgement {
     ...(match ? { match } : {}),
     exempt,
   };
+}
+
+const RULE_TYPE = { test: 'Test', vaccination: 'Vaccination', recovery: 'Recovery' } as const;
+
+/**
+ * A verified DCC against the receiving state's business rules: a rule that gives false (or cannot be evaluated) makes
+ * it NOT OK, naming the rule. The set's country and version are stamped in the reasons either way.
+ */
+function withBusinessRules(verdict: EvidenceVerdict, evidence: DccEvidence, rules: BusinessRulesInForce, at: Date): EvidenceVerdict {
+  if (!evidence.valid || !evidence.hcert || !evidence.certificateType) return verdict;
+  const result = judgeByRuleSet(rules.set, {
+    payload: evidence.hcert,
+    certificateType: RULE_TYPE[evidence.certificateType],
+    at,
+    ...(evidence.claims?.issuedAt ? { issuedAt: evidence.claims.issuedAt } : {}),
+    ...(evidence.claims?.expiresAt ? { expiresAt: evidence.claims.expiresAt } : {}),
+    ...(evidence.signer ? { issuerCountry: evidence.signer.country } : {}),
+    valueSets: rules.valueSets,
+  });
+  const reasons: Reason[] = [...verdict.reasons];
+  const country = rules.set.country;
+  for (const failed of result.failed) {
+    reasons.push({
+      code: 'rules.business-rule-failed',
+      severity: 'blocking',
+      message: `The certificate does not meet ${country}'s rule ${failed.id}: ${failed.description}`,
+      params: { country, rule: failed.id, description: failed.description },
+    });
+  }
+  for (const broken of result.broken) {
+    reasons.push({
+      code: 'rules.business-rule-broken',
+      severity: 'blocking',
+      message: `${country}'s rule ${broken.id} could not be evaluated (${broken.message}); the certificate cannot pass it. Ask the shift lead to import the rules again.`,
+      params: { country, rule: broken.id },
+    });
+  }
+  reasons.push({
+    code: 'rules.business-rules',
+    severity: 'info',
+    message: `Checked against ${country}'s EU business rules (version ${rules.version}, ${result.evaluated.length} rules in force).`,
+    params: { country, version: rules.version, rules: result.evaluated.length },
+  });
+  const outcome = result.failed.length + result.broken.length > 0 ? worseOutcome(verdict.outcome, 'NOT_OK') : verdict.outcome;
+  return { ...verdict, outcome, reasons };
 }
 
 /** A certificate that names someone else than the passport cannot make the crossing OK by itself. */

@@ -88,7 +88,7 @@ describe('checkpoint rules eval', () => {
       [['rules', 'eval', good], '', /no input on standard input/],
       [['rules', 'eval', good], 'not json', /standard input is not JSON/],
       [['rules', 'eval', good], '[1, 2]', /must be a JSON object with "payload"/],
-      [['rules', 'run', good], '', /rules takes "eval <rule\.json>"/],
+      [['rules', 'run', good], '', /rules takes "eval <rule\.json>" or "import <file>"/],
     ];
     for (const [args, stdin, message] of cases) {
       const out = run(args, stdin);

@@ -4,6 +4,7 @@ import covidEvidence from './0003_covid_evidence.sql';
 import exportsOutbox from './0004_exports_outbox.sql';
 import dispositions from './0005_dispositions.sql';
 import outboxReceipts from './0006_outbox_receipts.sql';
+import businessRules from './0007_business_rules.sql';
 
 export interface Migration {
   readonly version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004_exports_outbox', sql: exportsOutbox },
   { version: 5, name: '0005_dispositions', sql: dispositions },
   { version: 6, name: '0006_outbox_receipts', sql: outboxReceipts },
+  { version: 7, name: '0007_business_rules', sql: businessRules },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
