@@ -1,4 +1,4 @@
-import { diffAlerts, journeyAlerts, type CentralAlert, type CentralAlertCode } from '../../shared/domain/corridor/journey';
+import { diffAlerts, journeyAlerts, stationAlerts, type CentralAlert, type CentralAlertCode } from '../../shared/domain/corridor/journey';
 import { err, ok, type Problem, type Result } from '../../shared/domain/result';
 import { type BoardSql, isoOf, msOf } from './board-sql';
 import { appendCentralAudit } from './central-audit';
@@ -40,6 +40,29 @@ export async function refreshJourneyAlerts(sql: BoardSql, corridors: readonly Re
     current.push(...journeyAlerts(chain, summaries, nowMs));
   }
   return writeAlertDiff(sql, current, 'journey.%');
+}
+
+/** Stations export a bundle a day: a station is silent once a day and two hours have passed since its last one. */
+export const DEFAULT_SEND_EVERY_MINUTES = 26 * 60;
+
+/**
+ * Recomputes the station alerts at `nowMs`: every station in service silent past its expected send time, and
+ * every continuity gap the ingest recorded and the missing bundle has not yet closed.
+ */
+export async function refreshStationAlerts(sql: BoardSql, nowMs: number, expectedEveryMinutes = DEFAULT_SEND_EVERY_MINUTES): Promise<{ raised: number; updated: number; resolved: number }> {
+  const contacts = await sql.query<{ station_id: string; created_at: Date | string; last_bundle: Date | string | null }>(
+    `SELECT s.station_id, s.created_at, (SELECT max(b.received_at) FROM bundles b WHERE b.station_id = s.station_id) AS last_bundle
+       FROM stations s WHERE s.revoked_at IS NULL`,
+  );
+  const gaps = await sql.query<{ station_id: string; manifest_sha256: string; raised_at: Date | string }>(
+    `SELECT station_id, manifest_sha256, raised_at FROM station_alerts WHERE kind = 'gap' AND resolved_at IS NULL`,
+  );
+  const current = stationAlerts(
+    contacts.map((c) => ({ stationId: c.station_id, checkpointId: null, registeredAtMs: msOf(c.created_at), lastBundleAtMs: c.last_bundle === null ? null : msOf(c.last_bundle), expectedEveryMinutes })),
+    gaps.map((g) => ({ stationId: g.station_id, checkpointId: null, manifestSha256: g.manifest_sha256, detectedAtMs: msOf(g.raised_at) })),
+    nowMs,
+  );
+  return writeAlertDiff(sql, current, 'station.%');
 }
 
 /** Writes `current` against the open alerts whose code matches `codePattern` (a LIKE pattern). */
@@ -109,13 +132,17 @@ const storedOf = (r: AlertRow): StoredAlert => ({
   acknowledged: r.acknowledged_at === null ? null : { by: r.acknowledged_by ?? '', atMs: msOf(r.acknowledged_at), note: r.acknowledgement_note },
 });
 
-/** Open alerts, most severe and oldest first; only those addressed to `checkpointIds` when given (a station's package). */
-export async function openAlerts(sql: BoardSql, checkpointIds?: readonly string[]): Promise<StoredAlert[]> {
+/**
+ * Open alerts, most severe and oldest first. With `forStation`, only those a station's next package carries:
+ * about the station itself or addressed to one of its checkpoints.
+ */
+export async function openAlerts(sql: BoardSql, forStation?: { readonly stationId: string; readonly checkpointIds: readonly string[] }): Promise<StoredAlert[]> {
   const rows = await sql.query<AlertRow>(
     `SELECT id, alert_key, code, severity, corridor_id, group_id, checkpoint_id, station_id, params, since, acknowledged_at, acknowledged_by, acknowledgement_note
-       FROM central_alerts WHERE resolved_at IS NULL AND ($1::text[] IS NULL OR checkpoint_id = ANY($1::text[]))
+       FROM central_alerts
+      WHERE resolved_at IS NULL AND ($1::text IS NULL OR station_id = $1 OR checkpoint_id = ANY($2::text[]))
       ORDER BY severity = 'critical' DESC, since, id`,
-    [checkpointIds ?? null],
+    [forStation?.stationId ?? null, forStation?.checkpointIds ?? []],
   );
   return rows.map(storedOf);
 }

@@ -88,9 +88,9 @@ describe.skipIf(!centralAdminUrl())('reconciliation inside the ingest transactio
     expect(await refreshJourneyAlerts(sql, corridors, T0 + 14 * 60 * MIN)).toEqual({ raised: 0, updated: 0, resolved: 0 });
     expect(await refreshJourneyAlerts(sql, corridors, endOfDay)).toEqual({ raised: 1, updated: 0, resolved: 0 });
     expect(await refreshJourneyAlerts(sql, corridors, endOfDay + MIN)).toEqual({ raised: 0, updated: 0, resolved: 0 });
-    const alerts = await openAlerts(sql, ['TJ-OYBEK']);
+    const alerts = await openAlerts(sql, { stationId: 'st-tj-oybek', checkpointIds: ['TJ-OYBEK'] });
     expect(alerts).toMatchObject([{ code: 'journey.missing', checkpointId: 'TJ-OYBEK', params: { count: 1, groupSize: 180, atEnd: 1 }, acknowledged: null }]);
-    expect(await openAlerts(sql, ['UZ-YALLAMA'])).toEqual([]);
+    expect(await openAlerts(sql, { stationId: 'st-uz-yallama', checkpointIds: ['UZ-YALLAMA'] })).toEqual([]);
     const ack = await acknowledgeAlert(sql, alerts[0]!.id, 'coordinator-1', 'Called the bus company');
     expect(ack.ok && ack.value.acknowledged).toMatchObject({ by: 'coordinator-1', note: 'Called the bus company' });
     const again = await acknowledgeAlert(sql, alerts[0]!.id, 'coordinator-1', null);

@@ -103,12 +103,12 @@ export interface StationContact {
   readonly expectedEveryMinutes: number;
 }
 
-/** A hole the hub found in a station's log while ingesting: sequences that never arrived. */
+/** A hole the hub found in a station's log while ingesting: the bundle that did not follow on from the one before it. */
 export interface ContinuityGap {
   readonly stationId: string;
   readonly checkpointId: string | null;
-  readonly fromSequence: number;
-  readonly toSequence: number;
+  /** The manifest SHA-256 of the bundle that revealed the gap (refused until the missing one arrives). */
+  readonly manifestSha256: string;
   readonly detectedAtMs: number;
 }
 
@@ -134,7 +134,7 @@ export function stationAlerts(contacts: readonly StationContact[], gaps: readonl
   }
   for (const g of gaps) {
     alerts.push({
-      key: `station.continuity-gap:${g.stationId}:${g.fromSequence}-${g.toSequence}`,
+      key: `station.continuity-gap:${g.stationId}:${g.manifestSha256}`,
       code: 'station.continuity-gap',
       severity: CENTRAL_ALERT_SEVERITY['station.continuity-gap'],
       corridorId: null,
@@ -143,7 +143,7 @@ export function stationAlerts(contacts: readonly StationContact[], gaps: readonl
       stationId: g.stationId,
       journeyKeys: [],
       sinceMs: g.detectedAtMs,
-      params: { stationId: g.stationId, fromSequence: g.fromSequence, toSequence: g.toSequence },
+      params: { stationId: g.stationId, manifestSha256: g.manifestSha256 },
     });
   }
   return alerts.sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -178,6 +178,6 @@ function sameParams(a: Readonly<Record<string, string | number>>, b: Readonly<Re
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
-/** The alerts a station's next package carries: those addressed to one of its checkpoints. */
-export const alertsForCheckpoints = (alerts: readonly CentralAlert[], checkpointIds: ReadonlySet<string>): CentralAlert[] =>
-  alerts.filter((a) => a.checkpointId !== null && checkpointIds.has(a.checkpointId));
+/** The alerts a station's next package carries: those about the station itself or addressed to one of its checkpoints. */
+export const alertsForStation = (alerts: readonly CentralAlert[], stationId: string, checkpointIds: ReadonlySet<string>): CentralAlert[] =>
+  alerts.filter((a) => a.stationId === stationId || (a.checkpointId !== null && checkpointIds.has(a.checkpointId)));

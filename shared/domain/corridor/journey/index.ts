@@ -5,7 +5,7 @@ export { corridorMaxMinutes, stepOf, tripWindowMs, validateCorridorChain, type C
 export {
   CENTRAL_ALERT_CODES,
   CENTRAL_ALERT_SEVERITY,
-  alertsForCheckpoints,
+  alertsForStation,
   diffAlerts,
   journeyAlerts,
   stationAlerts,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  alertsForCheckpoints,
+  alertsForStation,
   diffAlerts,
   journeyAlerts,
   reconcileCrossings,
@@ -60,13 +60,13 @@ describe('station alerts', () => {
 
   it('raises every continuity gap as its own critical alert', () => {
     const gaps = [
-      { stationId: 'st-uz-oybek', checkpointId: 'UZ-OYBEK', fromSequence: 101, toSequence: 140, detectedAtMs: T0 },
-      { stationId: 'st-uz-oybek', checkpointId: 'UZ-OYBEK', fromSequence: 300, toSequence: 300, detectedAtMs: T0 },
+      { stationId: 'st-uz-oybek', checkpointId: 'UZ-OYBEK', manifestSha256: 'a'.repeat(64), detectedAtMs: T0 },
+      { stationId: 'st-uz-oybek', checkpointId: 'UZ-OYBEK', manifestSha256: 'b'.repeat(64), detectedAtMs: T0 },
     ];
     const alerts = stationAlerts([], gaps, T0);
     expect(alerts.map((a) => [a.key, a.severity])).toEqual([
-      ['station.continuity-gap:st-uz-oybek:101-140', 'critical'],
-      ['station.continuity-gap:st-uz-oybek:300-300', 'critical'],
+      [`station.continuity-gap:st-uz-oybek:${'a'.repeat(64)}`, 'critical'],
+      [`station.continuity-gap:st-uz-oybek:${'b'.repeat(64)}`, 'critical'],
     ]);
   });
 });
@@ -88,8 +88,10 @@ describe('keeping alerts current', () => {
 
   it('sends a station the alerts addressed to its checkpoints only', () => {
     const alerts = alertsAt(busCrossings(), T0 + 20 * 60 * MIN);
-    expect(alertsForCheckpoints(alerts, new Set(['TJ-OYBEK']))).toHaveLength(1);
-    expect(alertsForCheckpoints(alerts, new Set(['UZ-YALLAMA']))).toHaveLength(0);
+    expect(alertsForStation(alerts, 'st-tj-oybek', new Set(['TJ-OYBEK']))).toHaveLength(1);
+    expect(alertsForStation(alerts, 'st-uz-yallama', new Set(['UZ-YALLAMA']))).toHaveLength(0);
+    const silent = stationAlerts([{ stationId: 'st-uz-yallama', checkpointId: null, registeredAtMs: T0, lastBundleAtMs: T0, expectedEveryMinutes: 60 }], [], T0 + 120 * MIN);
+    expect(alertsForStation(silent, 'st-uz-yallama', new Set())).toHaveLength(1);
   });
 });
 
@@ -106,9 +108,9 @@ describe('corridor chains', () => {
 
 describe('alert parameters read back from the database', () => {
   it('are the same alert whatever order their keys come back in', () => {
-    const alert = stationAlerts([], [{ stationId: 's', checkpointId: null, fromSequence: 1, toSequence: 2, detectedAtMs: T0 }], T0)[0]!;
+    const alert = stationAlerts([{ stationId: 's', checkpointId: null, registeredAtMs: T0, lastBundleAtMs: T0, expectedEveryMinutes: 60 }], [], T0 + 120 * MIN)[0]!;
     const reordered = Object.fromEntries(Object.entries(alert.params).reverse());
     expect(diffAlerts([{ key: alert.key, params: reordered }], [alert])).toEqual({ raise: [], update: [], resolve: [] });
-    expect(diffAlerts([{ key: alert.key, params: { ...reordered, toSequence: 3 } }], [alert]).update).toHaveLength(1);
+    expect(diffAlerts([{ key: alert.key, params: { ...reordered, minutes: 3 } }], [alert]).update).toHaveLength(1);
   });
 });
