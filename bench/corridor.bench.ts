@@ -132,7 +132,7 @@ async function measureAt(sql: TransactionalSql, corridors: readonly RegisteredCo
 
 const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 
-/** Issue 19: the corridor board at region scale on PostgreSQL. */
+/** The corridor board at region scale on PostgreSQL. */
 export const corridorBenchmark: Benchmark = {
   name: 'corridor',
   title: 'Corridor board: reconciliation at ingest, board and person search on 1M and 10M crossings (PostgreSQL)',

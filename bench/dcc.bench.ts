@@ -47,7 +47,7 @@ async function generatedCases(count: number): Promise<Case[]> {
   return cases;
 }
 
-/** Issue 10: full verification (decode, schema, signature, key usage, validity) per certificate, single-threaded. */
+/** Full verification (decode, schema, signature, key usage, validity) per certificate, single-threaded. */
 export const dccBenchmark: Benchmark = {
   name: 'dcc',
   title: 'EU DCC verification per certificate',

@@ -43,7 +43,7 @@ function crossing(i: number, count: number, stationId: string) {
 }
 
 /**
- * Issue 5: 100k crossings of one station day → signed bundle (crossings.jsonl + RFC 4180 CSV + alerts +
+ * 100k crossings of one station day → signed bundle (crossings.jsonl + RFC 4180 CSV + alerts +
  * summary + Ed25519-signed manifest, fsynced, atomically renamed), and its verification.
  */
 export const exportBenchmark: Benchmark = {

@@ -30,7 +30,7 @@ const crossing = (i: number) => ({
   note: null,
 });
 
-/** Issue 11: durable single-crossing commits (WAL + synchronous=FULL, with the audit row) per second. */
+/** Durable single-crossing commits (WAL + synchronous=FULL, with the audit row) per second. */
 export const logBenchmark: Benchmark = {
   name: 'log',
   title: 'Durable crossing log',

@@ -6,7 +6,7 @@ import { mrzCorpus } from './mrz-corpus';
 
 const REFERENCE_DATE = new Date('2026-01-01T00:00:00Z');
 
-/** Issue 4: parse 100k mixed MRZs, ours (with OCR correction and every check) vs the npm `mrz` package. */
+/** Parse 100k mixed MRZs, ours (with OCR correction and every check) vs the npm `mrz` package. */
 export const mrzBenchmark: Benchmark = {
   name: 'mrz',
   title: 'MRZ parsing vs npm `mrz`',

@@ -66,7 +66,7 @@ function fill(store: StationStore, count: number): void {
   db.pragma(`temp_store = ${tempStore}`);
 }
 
-/** Issue 8: the pairing lookup an exit makes for its entry (PassagesRepo.unpairedCandidates) on a 1M-crossing database. */
+/** The pairing lookup an exit makes for its entry (PassagesRepo.unpairedCandidates) on a 1M-crossing database. */
 export const pairingBenchmark: Benchmark = {
   name: 'pairing',
   title: 'Entry/exit pairing lookup on a large log',

@@ -1,5 +1,5 @@
 /**
- * The deterministic "hard set" of QR images for comparing decoders (issue 9: zxing-wasm vs
+ * The deterministic "hard set" of QR images for comparing decoders (zxing-wasm vs
  * @zxing/library vs jsQR): small modules, rotation, low contrast, noise, blur, uneven light,
  * perspective, and codes inside cluttered 1280×720 camera frames. Case `i` depends only on
  * (seed, i), so a benchmark and a test can each take any slice and get identical pixels.

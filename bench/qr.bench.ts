@@ -68,7 +68,7 @@ function percentile(values: number[], p: number): number {
 
 const figure = (name: string, samples: number[]): Figure => ({ name, median: percentile(samples, 0.5), p95: percentile(samples, 0.95), unit: 'ms' });
 
-/** Issue 9: decode rate and time per image on the generated hard set, zxing-wasm vs @zxing/library vs jsQR. */
+/** Decode rate and time per image on the generated hard set, zxing-wasm vs @zxing/library vs jsQR. */
 export const qrBenchmark: Benchmark = {
   name: 'qr',
   title: 'QR decoding from pixels (hard set)',

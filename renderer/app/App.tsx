@@ -5,14 +5,14 @@ import { Shell } from './Shell';
 import { StatusBar } from './StatusBar';
 
 export function App() {
-  // Settings › Scanners by F10 until the app has navigation between screens.
+  // Settings › Scanners opens by F10 in place of the lane: it is set up once per station, not a screen of the navigation bar.
   const [scannersOpen, setScannersOpen] = useScannersShortcut();
   return (
     // Large text, high contrast and sound volume of the signed-in operator apply to every screen.
     <DisplaySettingsProvider>
       <div className="app">
         <StatusBar />
-        {/* Sign-in, first-run wizard and the screens of the crossing log (issue 11); the lane stays the default. */}
+        {/* Sign-in, first-run wizard and the screens of the crossing log; the lane stays the default. */}
         <Shell laneScreen={scannersOpen ? <ScannersScreen onClose={() => setScannersOpen(false)} /> : <LaneScreen />} />
       </div>
     </DisplaySettingsProvider>

@@ -21,7 +21,7 @@ export interface CoreContext {
   readonly signInGuard: SignInGuard;
   /** Idle time after which the session ends (0: never). */
   readonly idleSignOutMs: number;
-  /** Signs group files (and later exports); the private key never leaves the core. */
+  /** Signs group files and export bundles; the private key never leaves the core. */
   readonly stationKey: StationKey;
   readonly events: EventBus;
   readonly stationId: string;

@@ -35,7 +35,7 @@ import { trustListMethods } from './trust-list/trust-list-methods';
 import { TrustListService } from './trust-list/trust-list-service';
 
 export interface CoreOptions {
-  /** Folder holding the station database (and later keys, exports). Created if missing. */
+  /** Folder holding the station database and its key files. Created if missing. */
   readonly dataDir: string;
   readonly clock?: Clock;
   readonly logger?: Logger;
@@ -48,11 +48,11 @@ export interface CoreOptions {
    */
   readonly bootstrap?: CoreBootstrap;
   /**
-   * The host's scanner devices (issue 9; a ScannerManager in Electron main and the browser host). Optional:
+   * The host's scanner devices (a ScannerManager in Electron main and the browser host). Optional:
    * without it the scanner configuration is kept but no device runs. `close()` stops it.
    */
   readonly scanners?: ScannerRuntime;
-  /** Export outbox (issue 5): how bundles reach the central system; tests inject a transport, timers and backoff. */
+  /** Export outbox: how bundles reach the central system; tests inject a transport, timers and backoff. */
   readonly outbox?: OutboxOptions;
   /**
    * Keeps the key that encrypts the station database: Electron main passes its safeStorage store; by default
@@ -123,14 +123,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onListenerError: (error) => logger.warn('an event listener failed', error),
   };
   const drafts = new DraftStore();
-  // COVID evidence (issue 10): the DCC trust list and the corridor rule profiles (seeded on first start).
+  // COVID evidence: the DCC trust list and the corridor rule profiles (seeded on first start).
   const trustLists = new TrustListService({ store, dataDir: options.dataDir, now: ctx.now, newId: ctx.newId, logger });
   const rules = new RuleProfileService({ store, now: ctx.now });
   rules.ensureDefaults();
   const businessRules = new BusinessRuleService({ store, now: ctx.now });
   const scanners = new ScannerService(ctx, options.scanners);
   const exportService = createExportService(ctx, options.dataDir, options.outbox);
-  // Data protection (issue 7): personal fields older than the retention period are purged at start and daily.
+  // Data protection: personal fields older than the retention period are purged at start and daily.
   const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor() });
 
   // Every method goes through the permission table (shared/domain/auth) before it runs.

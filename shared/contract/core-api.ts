@@ -143,7 +143,7 @@ export const coreMethods = {
   listHeld: { input: ListHeldInputSchema, output: HeldListSchema },
   getDashboard: { input: GetDashboardInputSchema, output: DashboardSchema },
   getLaneOverview: { input: GetLaneOverviewInputSchema, output: LaneOverviewSchema },
-  // COVID evidence (issue 10): paper certificates, trust list, corridor rule profiles.
+  // COVID evidence: paper certificates, trust list, corridor rule profiles.
   addPaperCertificate: { input: AddPaperCertificateInputSchema, output: ScanResultSchema },
   importTrustList: { input: ImportTrustListInputSchema, output: TrustListImportResultSchema },
   getTrustList: { input: GetTrustListInputSchema, output: TrustListSchema },
@@ -151,7 +151,7 @@ export const coreMethods = {
   listRuleProfiles: { input: ListRuleProfilesInputSchema, output: RuleProfileListSchema },
   getRuleProfile: { input: GetRuleProfileInputSchema, output: StoredRuleProfileSchema },
   saveRuleProfile: { input: SaveRuleProfileInputSchema, output: StoredRuleProfileSchema },
-  // Scanner devices (issue 9): the Settings "Scanners" screen, the status bar lights, the lane's context for device scans.
+  // Scanner devices: the Settings "Scanners" screen, the status bar lights, the lane's context for device scans.
   listScanners: { input: ListScannersInputSchema, output: ScannerListSchema },
   getScannerStatus: { input: GetScannerStatusInputSchema, output: ScannerStatusListSchema },
   assignScanner: { input: AssignScannerInputSchema, output: ScannerStatusSchema },
@@ -160,17 +160,17 @@ export const coreMethods = {
   setLaneContext: { input: SetLaneContextInputSchema, output: LaneContextSchema },
   getWedgeSettings: { input: GetWedgeSettingsInputSchema, output: WedgeSettingsSchema },
   saveWedgeSettings: { input: SaveWedgeSettingsInputSchema, output: WedgeSettingsSchema },
-  // Export to the central system (issue 5): shift leads export; settings hold the central endpoint.
+  // Export to the central system: shift leads export; settings hold the central endpoint.
   previewExport: { input: PreviewExportInputSchema, output: ExportPreviewSchema },
   exportBundle: { input: ExportBundleInputSchema, output: ExportRecordSchema },
   listExports: { input: ListExportsInputSchema, output: ExportHistorySchema },
   getExportSettings: { input: GetExportSettingsInputSchema, output: ExportSettingsSchema },
   saveExportSettings: { input: SaveExportSettingsInputSchema, output: ExportSettingsSchema },
   getShiftReport: { input: GetShiftReportInputSchema, output: ShiftReportSchema },
-  // The signed-in operator's own preferences (issue 6): language, large text, high contrast, volume.
+  // The signed-in operator's own preferences: language, large text, high contrast, volume.
   getUserPreferences: { input: GetUserPreferencesInputSchema, output: UserPreferencesSchema },
   saveUserPreferences: { input: SaveUserPreferencesInputSchema, output: UserPreferencesSchema },
-  // Data protection (issue 7).
+  // Data protection.
   getRetention: { input: GetRetentionInputSchema, output: RetentionStatusSchema },
   setRetention: { input: SetRetentionInputSchema, output: RetentionStatusSchema },
   purgeExpired: { input: PurgeExpiredInputSchema, output: RetentionPurgeSchema },

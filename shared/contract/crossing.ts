@@ -40,14 +40,14 @@ export const CrossingSchema = z.object({
   note: z.string().nullable(),
   /** What the lane recorded: Enter records the safe thing for the outcome (OK crossed, NOT OK refused, NEEDS CROSS-CHECK held). */
   disposition: DispositionSchema,
-  /** The crossing log (issue 11): where, on which corridor, with which bus group; null when not configured. */
+  /** The crossing log: where, on which corridor, with which bus group; null when not configured. */
   checkpointId: z.string().nullable(),
   corridorId: z.string().nullable(),
   groupId: z.string().nullable(),
-  /** The corridor rule profile the outcome was judged by (issue 10); null when none applied or before profiles existed. */
+  /** The corridor rule profile the outcome was judged by; null when none applied or before profiles existed. */
   ruleProfileId: z.string().nullable(),
   ruleProfileVersion: z.number().int().positive().nullable(),
-  /** Export (issue 5): whether the central system has it yet; listCrossings fills it in ("saved, not yet sent"). */
+  /** Export: whether the central system has it yet; listCrossings fills it in ("saved, not yet sent"). */
   delivery: DeliveryStateSchema.optional(),
   /** The current state (the recorded row with its corrections and overrides); filled in by every read of the core. */
   current: CrossingCurrentSchema.optional(),

@@ -3,7 +3,7 @@
  * `core-api.ts` proves at compile time that this list equals the schema table's keys.
  */
 export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'getStatus',
-  // The crossing log (issue 11): sign-in, station set-up, corridors, groups, alerts, consular, dashboard.
+  // The crossing log: sign-in, station set-up, corridors, groups, alerts, consular, dashboard.
   'whoAmI',
   'login',
   'logout',
@@ -37,7 +37,7 @@ export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'ge
   'listHeld',
   'getDashboard',
   'getLaneOverview',
-  // COVID evidence (issue 10).
+  // COVID evidence.
   'addPaperCertificate',
   'importTrustList',
   'getTrustList',
@@ -45,7 +45,7 @@ export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'ge
   'listRuleProfiles',
   'getRuleProfile',
   'saveRuleProfile',
-  // Scanner devices (issue 9).
+  // Scanner devices.
   'listScanners',
   'getScannerStatus',
   'assignScanner',
@@ -54,17 +54,17 @@ export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'ge
   'setLaneContext',
   'getWedgeSettings',
   'saveWedgeSettings',
-  // Export to the central system (issue 5).
+  // Export to the central system.
   'previewExport',
   'exportBundle',
   'listExports',
   'getExportSettings',
   'saveExportSettings',
   'getShiftReport',
-  // Each operator's own screen preferences: language, large text, high contrast, volume (issue 6).
+  // Each operator's own screen preferences: language, large text, high contrast, volume.
   'getUserPreferences',
   'saveUserPreferences',
-  // Data protection (issue 7): the retention period and the purge of personal fields.
+  // Data protection: the retention period and the purge of personal fields.
   'getRetention',
   'setRetention',
   'purgeExpired',

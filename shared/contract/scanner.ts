@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HID_POS_FORMATS } from '../domain/scanner-input/hid-pos-report';
 
 /**
- * Scanner devices owned by the host process (issue 9): HID keyboard-mode and HID POS scanners via
+ * Scanner devices owned by the host process: HID keyboard-mode and HID POS scanners via
  * node-hid, serial passport readers via serialport. An admin picks a device per lane with its decoder
  * configuration; the core keeps that list in the station settings and the host's scanner manager
  * runs it.

@@ -3,7 +3,7 @@ import { TrustListStatusSchema } from './trust-list';
 
 const RuleProfileSummarySchema = z.object({ id: z.string(), version: z.number().int().positive(), name: z.string() });
 
-/** What the lane's status bar shows about this station's work (lane ergonomics, issue 6). */
+/** What the lane's status bar shows about this station's work (lane ergonomics). */
 export const LaneStatusSchema = z.object({
   /** The corridor scans are judged for: the lane's bus group's, else the station's only active corridor. */
   corridor: z.object({ id: z.string(), name: z.string().nullable() }),

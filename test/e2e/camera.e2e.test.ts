@@ -1,5 +1,5 @@
 /**
- * Issue 9, part 4 in real Chromium: a fake camera fed real pixels (a Y4M video of an EU DCC QR code we
+ * The lane's camera in real Chromium: a fake camera fed real pixels (a Y4M video of an EU DCC QR code we
  * generate here), image files and pasted pictures, all decoded by the bundled zxing-wasm in the lane's
  * Web Worker — and not one request leaving the station's own origin.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10 on the lane screen in Chromium: the three outcomes a certificate can lead to, the consular
+ * COVID evidence on the lane screen in Chromium: the three outcomes a certificate can lead to, the consular
  * view of the decoded certificate, and the paper-certificate form driven by the keyboard.
  */
 import type { Page } from 'playwright-core';

@@ -100,7 +100,7 @@ async function crossAtLane(t: Traveller, certificate: string | null): Promise<vo
 const rows = () => page.getByTestId('manifest-row');
 const rowStates = async () => (await rows().evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).sort();
 
-describe('crossing log screens in Chromium: group, dashboard and consular (issue 11)', () => {
+describe('crossing log screens in Chromium: group, dashboard and consular', () => {
   beforeAll(async () => {
     station = await openStation({
       name: 'crossing-log',

@@ -1,5 +1,5 @@
 /**
- * Issue 7 on screen, in Chromium through the browser host: a full disk is a sentence on the lane and nothing
+ * Data protection on screen, in Chromium through the browser host: a full disk is a sentence on the lane and nothing
  * is shown as recorded that was not written; the admin sets the retention period and sees what was cleared.
  */
 import { spawnSync } from 'node:child_process';

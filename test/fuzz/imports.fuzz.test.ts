@@ -1,5 +1,5 @@
 /**
- * Fuzzing the files people bring on a USB stick (issue 7): bus manifests (CSV and XLSX), DCC trust lists
+ * Fuzzing the files people bring on a USB stick: bus manifests (CSV and XLSX), DCC trust lists
  * and signed group files from the other end of a corridor. Random bytes, random JSON and real files with
  * random damage; every rejection must be a typed error a person can read, and nothing may throw or hang.
  */

@@ -1,5 +1,5 @@
 /**
- * Durability under power cuts (issue 7): a child records crossings in a loop and acknowledges each one
+ * Durability under power cuts: a child records crossings in a loop and acknowledges each one
  * after commit; the parent SIGKILLs it at random moments, ≥ 50 rounds on the same data folder. After every
  * kill: PRAGMA integrity_check is ok, every acknowledged crossing is present, the audit chain verifies.
  * Also `npm run test:crash` (CRASH_ROUNDS=N for more rounds).

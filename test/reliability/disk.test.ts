@@ -1,5 +1,5 @@
 /**
- * A full disk and a read-only data folder (issue 7): a real size-limited tmpfs, then remounted read-only.
+ * A full disk and a read-only data folder: a real size-limited tmpfs, then remounted read-only.
  * The core must answer with a clear storage-failure, acknowledge nothing it did not write, and keep
  * everything it acknowledged before. Needs root (mount); skips with one line elsewhere.
  */

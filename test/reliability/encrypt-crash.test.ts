@@ -1,5 +1,5 @@
 /**
- * Kill during the first encryption (issue 7): a database written by an earlier, unencrypted version is
+ * Kill during the first encryption: a database written by an earlier, unencrypted version is
  * encrypted in place on first start. A child does that on a copy of a 10 MB plaintext database and is
  * SIGKILLed at a random moment; afterwards the station opens the file (finishing the encryption if it was
  * cut short) with every row, integrity ok, and the file on disk encrypted.

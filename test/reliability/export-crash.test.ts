@@ -1,5 +1,5 @@
 /**
- * Kill during export (issue 7): a child writes daily bundles in a loop; the parent SIGKILLs it at random
+ * Kill during export: a child writes daily bundles in a loop; the parent SIGKILLs it at random
  * moments, ≥ 50 rounds (`CRASH_ROUNDS`) into the same export folder. After every kill: each entry in the
  * folder is either a complete bundle that verifies (signature, hashes, row counts) or a staging folder
  * clearly marked by its hidden `.partial-` name (the next export removes it); every acknowledged bundle is

@@ -1,5 +1,5 @@
 /**
- * Kill during trust-list import (issue 7): a child replaces the station's trust list with file A, then B,
+ * Kill during trust-list import: a child replaces the station's trust list with file A, then B,
  * then A … in a loop; the parent SIGKILLs it at random moments, ≥ 50 rounds (`CRASH_ROUNDS`). After every
  * kill the stored list is exactly A or exactly B (never a mix, never empty), the latest import record names
  * the file whose certificates are stored, no acknowledged import is missing from the history, the database

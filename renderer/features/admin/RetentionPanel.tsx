@@ -4,7 +4,7 @@ import type { RetentionStatus } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import { useFormat } from '../../i18n';
 
-/** How long travellers' personal data is kept (issue 7). The core purges at start, daily, and when this is saved. */
+/** How long travellers' personal data is kept. The core purges at start, daily, and when this is saved. */
 export function RetentionPanel() {
   const { t } = useTranslation('admin');
   const format = useFormat();

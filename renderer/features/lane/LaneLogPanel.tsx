@@ -4,7 +4,7 @@ import type { Group, LaneOverview } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import { AlertList } from '../alerts/AlertList';
 
-/** The lane's bus group with its progress ("142 / 180 processed") and the open alerts (issue 11). */
+/** The lane's bus group with its progress ("142 / 180 processed") and the open alerts. */
 /** Memoised (no props): it refreshes on core events, not on each scan's re-render of the lane. */
 export const LaneLogPanel = memo(function LaneLogPanel() {
   const core = useCore();

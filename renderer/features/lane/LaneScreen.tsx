@@ -82,7 +82,7 @@ export function LaneScreen() {
 
   const onFieldScan = useCallback((captured: CapturedScan) => void onScan(captured), [onScan]);
 
-  // Scanner input (issue 9): wedge bursts wherever the focus is on this screen, and scans from host-owned devices.
+  // Scanner input: wedge bursts wherever the focus is on this screen, and scans from host-owned devices.
   useWedgeCapture((wedge) => {
     markScanEnded(wedge.burst.endedAt, wedge.lastKeyArrivedAt);
     void onScan({ text: wedge.text, source: 'wedge' });

@@ -16,7 +16,7 @@ export function useTodaysCrossings() {
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    // The lane shows the last 10 (issue 11); the total counts the whole day.
+    // The lane shows the last 10; the total counts the whole day.
     const result = await core.listCrossings({ from: startOfLocalDay(new Date()), limit: 10 });
     if (result.ok) {
       setCrossings(result.value.items);

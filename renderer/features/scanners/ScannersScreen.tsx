@@ -11,7 +11,7 @@ import { useScannerFeed, useScannerList } from './use-scanner-list';
 import { WedgeSettingsForm } from './WedgeSettingsForm';
 import './scanners.css';
 
-/** Settings › Scanners (issue 9): detected devices, the scanner per lane with its decoder, a test area. */
+/** Settings › Scanners: detected devices, the scanner per lane with its decoder, a test area. */
 export function ScannersScreen({ onClose }: { onClose: () => void }) {
   const core = useCore();
   const { t } = useTranslation('scanners');

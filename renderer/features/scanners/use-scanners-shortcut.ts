@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** F10 opens and closes Settings › Scanners (until the app has a navigation bar, it is the way in). */
+/** F10 opens and closes Settings › Scanners, which the navigation bar does not list (it is set up once per station). */
 export const SCANNERS_SHORTCUT = 'F10';
 
 export function useScannersShortcut(): [boolean, (open: boolean) => void] {

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../contract';
 /** The idle time after which the person at the lane is signed out, unless the host sets another. */
 export const DEFAULT_IDLE_SIGN_OUT_MS = 10 * 60 * 1000;
 
-/** The person signed in at this lane: the station is one lane, one person at a time (issue 11). */
+/** The person signed in at this lane: the station is one lane, one person at a time. */
 export class Session {
   private user: SessionUser | null = null;
   private lastActiveMs = 0;

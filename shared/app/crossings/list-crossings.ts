@@ -15,7 +15,7 @@ export function listCrossings(input: z.output<typeof ListCrossingsInputSchema>, 
     ...(input.documentNumber === undefined ? {} : { documentNumber: input.documentNumber }),
     ...(input.beforeSequence === undefined ? {} : { beforeSequence: input.beforeSequence }),
   });
-  // Export (issue 5): each row says whether the central system has it yet ("saved, not yet sent").
+  // Export: each row says whether the central system has it yet ("saved, not yet sent").
   const delivery = new ExportsRepo(store.database).deliveryOf(page.items.map((c) => c.id));
   return { ...page, items: page.items.map((c) => ({ ...c, delivery: delivery.get(c.id) ?? 'saved' })) };
 }

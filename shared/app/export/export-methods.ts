@@ -93,7 +93,7 @@ function period(service: ExportService, ctx: CoreContext, input: { date?: string
   }
 }
 
-/** The Export screen's methods (issue 5): preview, export with progress, history, settings, shift report. */
+/** The Export screen's methods: preview, export with progress, history, settings, shift report. */
 export function exportMethods(ctx: CoreContext, service: ExportService): Pick<CoreApi, ExportMethodNames> {
   const { exports, outbox, pusher } = service;
   let running = false;

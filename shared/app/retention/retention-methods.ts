@@ -3,7 +3,7 @@ import type { CoreContext } from '../core-context';
 import { defineMethod } from '../define-method';
 import type { RetentionService } from './retention-service';
 
-/** The admin's retention setting and the purge (issue 7). */
+/** The admin's retention setting and the purge. */
 export function retentionMethods(ctx: CoreContext, retention: RetentionService): Pick<CoreApi, 'getRetention' | 'setRetention' | 'purgeExpired'> {
   return {
     getRetention: defineMethod('getRetention', () => retention.status(), ctx),

@@ -17,7 +17,7 @@ export interface RetentionDeps {
 }
 
 /**
- * Retention (issue 7): personal fields of records older than the period are blanked; rows, counts, the audit
+ * Retention: personal fields of records older than the period are blanked; rows, counts, the audit
  * chain (ids and hashes only) and bundles already exported stay verifiable. The purge runs with
  * secure_delete on and ends with a TRUNCATE checkpoint, so the old page versions leave the WAL file.
  */

@@ -7,7 +7,7 @@ export interface StatusDeps {
   readonly startedAt: Date;
   readonly now: () => Date;
   readonly store: StationStore;
-  /** The DCC trust list's size and age (issue 10). */
+  /** The DCC trust list's size and age. */
   readonly trustList: () => TrustListStatus;
   /** Corridor, rule profiles, unsent exports (lane status bar). */
   readonly lane?: () => LaneStatus;

@@ -14,7 +14,7 @@ const SIGNED_IN: readonly Role[] = ['operator', 'consular', 'shift-lead', 'admin
 
 /**
  * The one permission table, keyed by CoreApi method name and enforced in the core (never in a screen).
- * A method missing here is denied. Issue 11: only consular staff override a NOT OK, only shift leads
+ * A method missing here is denied. Only consular staff override a NOT OK, only shift leads
  * export, only admins edit corridors, checkpoints, users and trusted stations.
  */
 export const METHOD_ACCESS = {
@@ -63,7 +63,7 @@ export const METHOD_ACCESS = {
 
   getDashboard: ['shift-lead'],
 
-  // COVID evidence (issue 10): the lane keys in paper certificates; admins edit rules and import trust lists.
+  // COVID evidence: the lane keys in paper certificates; admins edit rules and import trust lists.
   addPaperCertificate: LANE,
   getTrustList: SIGNED_IN,
   importTrustList: ['admin', 'shift-lead'],
@@ -72,7 +72,7 @@ export const METHOD_ACCESS = {
   getRuleProfile: SIGNED_IN,
   saveRuleProfile: ['admin'],
 
-  // Scanner devices (issue 9): admins pick devices and read the test area (it can show MRZ text); the status
+  // Scanner devices: admins pick devices and read the test area (it can show MRZ text); the status
   // lights carry no personal data; the lane tells the core its direction for scans from host-owned devices.
   listScanners: ['admin'],
   assignScanner: ['admin'],
@@ -83,7 +83,7 @@ export const METHOD_ACCESS = {
   getWedgeSettings: 'anyone',
   saveWedgeSettings: ['admin'],
 
-  // Export (issue 5): only shift leads export and print the shift report; the central endpoint and its
+  // Export: only shift leads export and print the shift report; the central endpoint and its
   // credential are an administrator's setting (both may read the delivery state).
   previewExport: ['shift-lead'],
   exportBundle: ['shift-lead'],
@@ -94,7 +94,7 @@ export const METHOD_ACCESS = {
   listExports: ['shift-lead', 'admin'],
   getExportSettings: ['shift-lead', 'admin'],
   saveExportSettings: ['admin'],
-  // Data protection (issue 7): only administrators set how long personal data is kept, or purge now.
+  // Data protection: only administrators set how long personal data is kept, or purge now.
   getRetention: ['admin'],
   setRetention: ['admin'],
   purgeExpired: ['admin'],

@@ -30,7 +30,7 @@ export interface RosterPerson {
 }
 
 function stateOf(entry: Passage | null, exit: Passage | null, onManifest: boolean, group: RosterGroup, nowMs: number): PersonState {
-  // Issue 11: unexpected = exited without an entry, or not on the manifest at all.
+  // Unexpected: exited without an entry (nobody saw them come in), or not on the manifest at all.
   if (!onManifest) return 'unexpected';
   if (exit) return entry ? 'exited' : 'unexpected';
   if (entry) {

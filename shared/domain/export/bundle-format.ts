@@ -1,5 +1,5 @@
 /**
- * The daily export bundle (issue 5): a folder or a .zip holding these files. manifest.json lists the
+ * The daily export bundle: a folder or a .zip holding these files. manifest.json lists the
  * SHA-256 of every other file and is signed (Ed25519, manifest.sig = base64 signature over the exact bytes
  * of manifest.json), so the central side can prove the bundle complete and untouched.
  */

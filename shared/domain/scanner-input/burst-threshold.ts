@@ -3,7 +3,7 @@ import type { BurstDetectorOptions } from './burst-detector';
 import { isCharacterKey, type Keystroke } from './keystroke';
 
 /**
- * "Learnable per device" (issue 9): from a few recorded scans of one scanner, propose the
+ * "Learnable per device": from a few recorded scans of one scanner, propose the
  * burst threshold for that scanner. p99 of the inter-character gaps × 1.5 leaves headroom for
  * event-loop jitter; the clamp keeps it above what the renderer's event loop can resolve
  * (a few ms of batching) and below fast human typing (~60 ms per key).

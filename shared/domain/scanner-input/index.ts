@@ -1,5 +1,5 @@
 /**
- * Scanner input decoding (issue 9): pure, browser-safe framing of what scanners send —
+ * Scanner input decoding: pure, browser-safe framing of what scanners send —
  * wedge keystrokes, HID keyboard and HID POS reports, serial byte streams — into payloads.
  * Devices, timers and UI live in the adapters (shared/node/scanners, renderer); everything
  * here takes bytes/keystrokes plus injected timestamps and returns values.

@@ -1,7 +1,7 @@
 import { err, ok, type Problem, type Result } from '../result';
 import { parseAimIdentifier } from './aim-symbology';
 
-/** How a payload reached the station (issue 9, "Sources"). */
+/** How a payload reached the station. */
 export const SCAN_SOURCES = ['wedge', 'hid-keyboard', 'hid-pos', 'serial', 'camera', 'image', 'paste', 'manual'] as const;
 export type ScanSource = (typeof SCAN_SOURCES)[number];
 

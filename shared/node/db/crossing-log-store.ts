@@ -8,7 +8,7 @@ import { PassagesRepo } from './passages-repo';
 import type { StationStore } from './station-store';
 
 /**
- * The crossing log's repositories (issue 11) on the station's one database connection. Writes go through
+ * The crossing log's repositories on the station's one database connection. Writes go through
  * `store.transaction` together with `store.appendAudit`, so each change commits with its audit row.
  */
 export class CrossingLogStore {

@@ -1,4 +1,4 @@
-/** Scanner devices owned by the host process (issue 9): HID via node-hid, serial readers via serialport. */
+/** Scanner devices owned by the host process: HID via node-hid, serial readers via serialport. */
 export { ScannerManager, deviceIdOf, type ScannerManagerOptions } from './scanner-manager';
 export type { DeviceListing, ScannerRuntime, ScannerSink, ScannerSupport } from './scanner-runtime';
 export type { HidBackend, HidDeviceHandle, HidDeviceInfo } from './hid-backend';

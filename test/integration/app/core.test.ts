@@ -27,7 +27,7 @@ describe('createCore: a first crossing end to end', () => {
     const { core } = await openCore();
     const scan = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), source: 'wedge' }));
     expect(scan.classification.kind).toBe('mrz');
-    // The default corridor rule profile (issue 10) asks for a negative PCR test: the passport alone is not enough.
+    // The default corridor rule profile asks for a negative PCR test: the passport alone is not enough.
     expect(scan.draft).toMatchObject({ outcome: 'NOT_OK', recordable: true });
     expect(scan.draft.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['mrz.valid', 'evidence.missing']));
     expect(scan.ruleProfile).toMatchObject({ id: 'uz-transit-pcr', version: 1 });

@@ -1,5 +1,5 @@
 /**
- * Issue 10 end to end through createCore, real SQLite files and real crypto: a trust list built from
+ * COVID evidence end to end through createCore, real SQLite files and real crypto: a trust list built from
  * generated signing keys is imported from a file, and passport + certificate scans become one decision.
  */
 import { generateKeyPairSync } from 'node:crypto';

@@ -35,7 +35,7 @@ async function recordPassport(core: Awaited<ReturnType<typeof createCore>>) {
   return unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'entry', note: `spoke with ${TAJIK_PASSPORT.surname}` }));
 }
 
-describe('retention purge (issue 7)', () => {
+describe('retention purge', () => {
   it('blanks personal fields older than the period, keeps counts and the audit chain, and writes an audit row', async () => {
     const dataDir = tempDir();
     const clock = new ManualClock(new Date('2021-03-01T08:00:00Z'));

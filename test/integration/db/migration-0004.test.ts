@@ -7,7 +7,7 @@ import { tempDir } from '../../support/temp-dir';
 // Planned as version 5; it runs right after whatever migrations exist until the numbering is reconciled.
 const migration = MIGRATIONS.find((m) => m.name.endsWith('_exports_outbox'));
 
-describe('exports_outbox migration (issue 5)', () => {
+describe('exports_outbox migration', () => {
   it('keeps crossings and adds the export history and the outbox queue', () => {
     if (!migration) throw new Error('the exports_outbox migration is not listed');
     const version = migration.version;

@@ -64,7 +64,7 @@ describe('browser host', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { ok: boolean; value: { draft: { outcome: string } } };
     expect(body.ok).toBe(true);
-    // A passport alone under the default PCR rule profile (issue 10).
+    // A passport alone under the default PCR rule profile.
     expect(body.value.draft.outcome).toBe('NOT_OK');
   });
 

@@ -1,4 +1,4 @@
--- 0004: daily export bundles (issue 5). `exports` is the history the Export screen shows; `outbox` the
+-- 0004: daily export bundles. `exports` is the history the Export screen shows; `outbox` the
 -- queue of bundles waiting for the central system. A crossing counts as delivered once an acknowledged
 -- export covers it: recorded in the export's period, with a sequence no higher than the export's snapshot.
 

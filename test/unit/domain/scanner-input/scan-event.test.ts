@@ -26,7 +26,7 @@ describe('ScanEvent', () => {
     expect(code({ ...base, symbology: 'Q1' })).toBe('bad-symbology');
   });
 
-  it('lists the sources of issue 9', () => {
+  it('lists every source a scan can come from', () => {
     expect(SCAN_SOURCES).toEqual(['wedge', 'hid-keyboard', 'hid-pos', 'serial', 'camera', 'image', 'paste', 'manual']);
     expect(isScanSource('camera')).toBe(true);
     expect(isScanSource('Camera')).toBe(false);
