@@ -6,7 +6,8 @@ import { mrzBenchmark } from './mrz.bench';
 import { corridorBenchmark } from './corridor.bench';
 import { pairingBenchmark } from './pairing.bench';
 import { qrBenchmark } from './qr.bench';
+import { scaleBenchmark } from './scale.bench';
 import { scanBenchmark } from './scan.bench';
 
 /** Every benchmark `npm run bench` runs; `npm run bench -- <name>` runs one. */
-export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark, exportBenchmark, pairingBenchmark, corridorBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark, exportBenchmark, pairingBenchmark, corridorBenchmark, scaleBenchmark];
