@@ -58,6 +58,7 @@ async function setUpStation(dataDir: string): Promise<void> {
 
 interface Statements {
   crossing: ReturnType<SqliteDatabase['prepare']>;
+  state: ReturnType<SqliteDatabase['prepare']>;
   imported: ReturnType<SqliteDatabase['prepare']>;
   group: ReturnType<SqliteDatabase['prepare']>;
   manifest: ReturnType<SqliteDatabase['prepare']>;
@@ -74,9 +75,13 @@ function prepare(db: SqliteDatabase): Statements {
   return {
     crossing: db.prepare(
       `INSERT INTO crossings (id, recorded_at, recorded_at_ms, station_id, operator_id, direction, outcome, reasons_json, document_json,
-         document_number, nationality, scan_source, note, checkpoint_id, corridor_id, group_id, birth_date, name_key)
+         document_number, nationality, scan_source, note, checkpoint_id, corridor_id, group_id, birth_date, name_key, disposition)
        VALUES (@id, @recordedAt, @recordedAtMs, @stationId, @operatorId, @direction, @outcome, @reasonsJson, @documentJson,
-         @documentNumber, @nationality, 'wedge', NULL, @checkpointId, @corridorId, @groupId, @birthDate, @nameKey)`,
+         @documentNumber, @nationality, 'wedge', NULL, @checkpointId, @corridorId, @groupId, @birthDate, @nameKey, @disposition)`,
+    ),
+    state: db.prepare(
+      `INSERT INTO crossing_state (crossing_id, disposition, direction, outcome, group_id, corrections, updated_at)
+       VALUES (@id, @disposition, @direction, @outcome, @groupId, 0, @recordedAt)`,
     ),
     imported: db.prepare(
       `INSERT INTO imported_crossings (id, source_station_id, source_sequence, checkpoint_id, corridor_id, group_id, recorded_at, recorded_at_ms,
@@ -216,7 +221,7 @@ export async function buildStationHistory(options: HistoryOptions): Promise<Hist
   db.pragma('cache_size = -262144');
   db.pragma('temp_store = MEMORY');
   db.pragma('synchronous = OFF');
-  const tables = ['crossings', 'imported_crossings', 'manifest_entries', 'alerts', 'pairings', 'overrides', 'travel_groups', 'audit_log', 'exports'];
+  const tables = ['crossings', 'crossing_state', 'imported_crossings', 'manifest_entries', 'alerts', 'pairings', 'overrides', 'travel_groups', 'audit_log', 'exports'];
   const indexes = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
     .all(...tables) as { name: string; sql: string }[];
@@ -266,6 +271,8 @@ export async function buildStationHistory(options: HistoryOptions): Promise<Hist
     const crossingId = id(0xc1, sequence);
     const document = documentOf(p);
     const outcome = random() < 0.02 ? 'NEEDS_CROSS_CHECK' : random() < 0.01 ? 'NOT_OK' : 'OK';
+    // People on their own who are NOT OK are mostly refused, some held for the consul; a bus's riders all cross.
+    const disposition = groupId === null && outcome === 'NOT_OK' ? (random() < 0.8 ? 'refused' : 'held') : 'crossed';
     const row = {
       id: crossingId,
       recordedAt: new Date(atMs).toISOString(),
@@ -283,8 +290,10 @@ export async function buildStationHistory(options: HistoryOptions): Promise<Hist
       groupId,
       birthDate: p.birthDate,
       nameKey: nameKey(`${p.surname} ${p.givenNames}`),
+      disposition,
     };
     s.crossing.run(row);
+    s.state.run(row);
     // The content hash the recording path writes: canonical JSON of the saved crossing.
     const saved = {
       id: crossingId,
@@ -303,6 +312,7 @@ export async function buildStationHistory(options: HistoryOptions): Promise<Hist
       groupId,
       ruleProfileId: null,
       ruleProfileVersion: null,
+      disposition,
     };
     audit.add(atMs, 'operator', 'crossing.recorded', 'crossing', crossingId, { sequence, contentHash: sha256Hex(canonicalJson(saved)) });
     const scope = { corridorId, groupId, crossingId };
@@ -320,7 +330,7 @@ export async function buildStationHistory(options: HistoryOptions): Promise<Hist
 
   const [outward, back] = HISTORY_STATION.station.corridors ?? [];
   if (!outward || !back) throw new Error('history set-up: two corridors expected');
-  let laneGroupId = '';
+
   let i = 0;
   let personCursor = 0;
   const nextPerson = () => person((personCursor = (personCursor + int(1, 3)) % people));
@@ -458,7 +468,7 @@ export async function buildStationHistory(options: HistoryOptions): Promise<Hist
 
   // A 600-person bus boarding today at the lane (the group panel and getGroup measure it); manifest only.
   counts.groups += 1;
-  laneGroupId = id(0x60, counts.groups);
+  const laneGroupId = id(0x60, counts.groups);
   const createdMs = endMs - 30 * 60_000;
   s.group.run({ id: laneGroupId, corridorId: back.id, label: 'Bus 600', plate: '01 A 600 BC', driver: 'DRIVER', expected: 600, departedAt: null, arrivedAt: null, origin: stationId, createdAt: new Date(createdMs).toISOString() });
   for (let line = 0; line < 600; line += 1) {

@@ -95,7 +95,8 @@ export class CrossingsRepo {
          @reasonsJson, @documentJson, @documentNumber, @nationality, @scanSource, @note,
          @checkpointId, @corridorId, @groupId, @birthDate, @nameKey, @ruleProfileId, @ruleProfileVersion, @disposition)`,
     );
-    this.countAll = db.prepare('SELECT count(*) AS n FROM crossings');
+    // Kept by triggers in the INSERT's own transaction (0005_bounded_reads.sql): one row read, not a count of history.
+    this.countAll = db.prepare("SELECT value AS n FROM counters WHERE name = 'crossings'");
     this.insertState = db.prepare(
       `INSERT INTO crossing_state (crossing_id, disposition, direction, outcome, group_id, corrections, updated_at)
        VALUES (@id, @disposition, @direction, @outcome, @groupId, 0, @recordedAt)`,
@@ -132,8 +133,9 @@ export class CrossingsRepo {
       .prepare<Record<string, unknown>, CrossingDbRow>(`SELECT * FROM crossings ${page.sql} ORDER BY sequence DESC LIMIT @limit`)
       .all({ ...page.params, limit: filter.limit });
     const all = whereClause(filter, false);
-    const total = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM crossings ${all.sql}`).get(all.params);
-    return { items: rows.map(toCrossing), total: total?.n ?? 0 };
+    // The unfiltered total (the lane's recent list) is the maintained counter, never a count of every row.
+    const total = all.sql === '' ? this.count() : (this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM crossings ${all.sql}`).get(all.params)?.n ?? 0);
+    return { items: rows.map(toCrossing), total };
   }
 
   getById(id: string): Crossing | undefined {

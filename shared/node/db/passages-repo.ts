@@ -188,13 +188,10 @@ export class PassagesRepo {
   search(query: { documentPrefix?: string; nameKeyPart?: string; limit: number }): PassageRecordRow[] {
     const found: PassageRecordRow[] = [];
     if (query.documentPrefix) {
-      found.push(
-        ...this.records(`${both('c.document_number >= @from AND c.document_number < @to')} ORDER BY recorded_at_ms DESC LIMIT @limit`, {
-          from: query.documentPrefix,
-          to: `${query.documentPrefix}\uffff`,
-          limit: query.limit * 4,
-        }),
-      );
+      // Each table in document order through its document index, so a short prefix ("TJ") reads `limit` rows, not every match.
+      const range = { from: query.documentPrefix, to: `${query.documentPrefix}\uffff`, limit: query.limit * 4 };
+      const where = 'c.document_number >= @from AND c.document_number < @to ORDER BY c.document_number, c.recorded_at_ms DESC LIMIT @limit';
+      found.push(...this.records(`SELECT ${LOCAL} FROM local_passages c WHERE ${where}`, range), ...this.records(`SELECT ${IMPORTED} FROM imported_crossings c WHERE ${where}`, range));
     }
     if (query.nameKeyPart) {
       found.push(...this.records(`${both('instr(c.name_key, @part) > 0')} ORDER BY recorded_at_ms DESC LIMIT @limit`, { part: query.nameKeyPart, limit: query.limit * 4 }));
@@ -244,25 +241,24 @@ export class PassagesRepo {
     ).map(toPairing);
   }
 
-  /** Entries on a corridor with no exit and no overdue alert yet, entered before `beforeMs` (the overdue sweep). */
+  /**
+   * Entries on a corridor with no exit and no overdue alert yet, entered before `beforeMs` (the overdue sweep). Read
+   * from open_entries, which triggers keep (0005_bounded_reads.sql): the people on the road now, not the history.
+   */
   lateEntriesWithoutAlert(corridorId: string, beforeMs: number): PassageRecordRow[] {
-    return this.records(
-      both(
-        `c.corridor_id = @corridorId AND c.direction = 'entry' AND c.recorded_at_ms < @beforeMs AND ${CROSSED} AND ${UNPAIRED_ENTRY}
-         AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.dedupe_key = 'overdue:' || c.id)`,
-      ),
-      { corridorId, beforeMs },
-    );
+    const ids = this.statement('SELECT entry_id AS id FROM open_entries WHERE corridor_id = @corridorId AND alerted = 0 AND recorded_at_ms < @beforeMs').all({
+      corridorId,
+      beforeMs,
+    }) as { id: string }[];
+    return ids.flatMap(({ id }) => {
+      const row = this.get(id);
+      return row ? [row] : [];
+    });
   }
 
   /** Entries on a corridor with no exit, entered before `beforeMs` (all of them with no bound). */
   countOpenEntries(corridorId: string, beforeMs = Number.MAX_SAFE_INTEGER): number {
-    const where = `c.corridor_id = @corridorId AND c.direction = 'entry' AND c.recorded_at_ms < @beforeMs AND ${CROSSED} AND ${UNPAIRED_ENTRY}`;
-    const row = this.statement(`SELECT (SELECT count(*) FROM local_passages c WHERE ${where}) + (SELECT count(*) FROM imported_crossings c WHERE ${where}) AS n`).get({
-      corridorId,
-      beforeMs,
-    }) as { n: number };
-    return row.n;
+    return (this.statement('SELECT count(*) AS n FROM open_entries WHERE corridor_id = @corridorId AND recorded_at_ms < @beforeMs').get({ corridorId, beforeMs }) as { n: number }).n;
   }
 
   /** Inserts a crossing carried in a group file unless it is already here (idempotent imports). */
@@ -319,8 +315,10 @@ export class PassagesRepo {
 
   overridesBetween(fromMs: number, toMs: number): { corridorId: string | null; n: number }[] {
     return this.statement(
-      `SELECT c.corridor_id AS corridorId, count(*) AS n FROM overrides o JOIN crossings c ON c.id = o.crossing_id
-       WHERE c.recorded_at_ms >= @fromMs AND c.recorded_at_ms < @toMs GROUP BY c.corridor_id`,
+      // CROSS JOIN keeps the order: the period's crossings first (time index), then their overrides (by crossing); the
+      // unary + keeps SQLite from walking a corridor index in full to get the grouping order for free.
+      `SELECT c.corridor_id AS corridorId, count(*) AS n FROM crossings c CROSS JOIN overrides o ON o.crossing_id = c.id
+       WHERE c.recorded_at_ms >= @fromMs AND c.recorded_at_ms < @toMs GROUP BY +c.corridor_id`,
     ).all({ fromMs, toMs }) as { corridorId: string | null; n: number }[];
   }
 

@@ -5,6 +5,7 @@ import exportsOutbox from './0004_exports_outbox.sql';
 import dispositions from './0005_dispositions.sql';
 import outboxReceipts from './0006_outbox_receipts.sql';
 import businessRules from './0007_business_rules.sql';
+import boundedReads from './0008_bounded_reads.sql';
 
 export interface Migration {
   readonly version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005_dispositions', sql: dispositions },
   { version: 6, name: '0006_outbox_receipts', sql: outboxReceipts },
   { version: 7, name: '0007_business_rules', sql: businessRules },
+  { version: 8, name: '0008_bounded_reads', sql: boundedReads },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
