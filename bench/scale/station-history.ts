@@ -2,7 +2,7 @@ import { createCore, silentLogger } from '../../shared/app';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { nameKey } from '../../shared/domain/mrz';
 import { GENESIS_HASH, RetentionRepo, StationStore, auditHash, type AuditEntry, type SqliteDatabase } from '../../shared/node/db';
-import { sha256Hex } from '../../shared/node/db/audit-log';
+import { sha256Hex } from '../../shared/node/sha256';
 import { seededRandom } from '../harness/prng';
 import { HISTORY_STATION, LATIN_GIVEN, LATIN_ROOTS, SURNAME_SUFFIXES, cyrillicOf, type HistoryPerson } from './history-people';
 

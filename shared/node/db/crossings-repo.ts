@@ -95,7 +95,7 @@ export class CrossingsRepo {
          @reasonsJson, @documentJson, @documentNumber, @nationality, @scanSource, @note,
          @checkpointId, @corridorId, @groupId, @birthDate, @nameKey, @ruleProfileId, @ruleProfileVersion, @disposition)`,
     );
-    // Kept by triggers in the INSERT's own transaction (0005_bounded_reads.sql): one row read, not a count of history.
+    // Kept by triggers in the INSERT's own transaction (migrations/*_bounded_reads.sql): one row read, not a count of history.
     this.countAll = db.prepare("SELECT value AS n FROM counters WHERE name = 'crossings'");
     this.insertState = db.prepare(
       `INSERT INTO crossing_state (crossing_id, disposition, direction, outcome, group_id, corrections, updated_at)

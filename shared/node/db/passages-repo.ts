@@ -243,7 +243,7 @@ export class PassagesRepo {
 
   /**
    * Entries on a corridor with no exit and no overdue alert yet, entered before `beforeMs` (the overdue sweep). Read
-   * from open_entries, which triggers keep (0005_bounded_reads.sql): the people on the road now, not the history.
+   * from open_entries, which triggers keep (migrations/*_bounded_reads.sql): the people on the road now, not the history.
    */
   lateEntriesWithoutAlert(corridorId: string, beforeMs: number): PassageRecordRow[] {
     const ids = this.statement('SELECT entry_id AS id FROM open_entries WHERE corridor_id = @corridorId AND alerted = 0 AND recorded_at_ms < @beforeMs').all({
