@@ -34,6 +34,9 @@ import {
 import { DashboardSchema, GetDashboardInputSchema, GetLaneOverviewInputSchema, LaneOverviewSchema } from './dashboard';
 import {
   CloseGroupInputSchema,
+  CloseGroupPreviewSchema,
+  PreviewCloseGroupInputSchema,
+  ReopenGroupInputSchema,
   CreateGroupInputSchema,
   ExportGroupFileInputSchema,
   GetGroupInputSchema,
@@ -67,7 +70,7 @@ import {
 import type { CoreMethodName } from './method-names';
 import { AddPaperCertificateInputSchema } from './evidence';
 import { GetRuleProfileInputSchema, ListRuleProfilesInputSchema, RuleProfileListSchema, SaveRuleProfileInputSchema, StoredRuleProfileSchema } from './rules';
-import { ScanInputSchema, ScanResultSchema } from './scan';
+import { ListParkedInputSchema, ParkedListSchema, ScanInputSchema, ScanResultSchema } from './scan';
 import {
   AssignScannerInputSchema,
   GetScannerFeedInputSchema,
@@ -108,6 +111,7 @@ import {
 /** Every CoreApi method with the zod schemas of its input and output: the single source of the contract. */
 export const coreMethods = {
   scan: { input: ScanInputSchema, output: ScanResultSchema },
+  listParked: { input: ListParkedInputSchema, output: ParkedListSchema },
   recordCrossing: { input: RecordCrossingInputSchema, output: RecordedCrossingSchema },
   listCrossings: { input: ListCrossingsInputSchema, output: CrossingPageSchema },
   getStatus: { input: GetStatusInputSchema, output: StatusSchema },
@@ -130,6 +134,8 @@ export const coreMethods = {
   importManifest: { input: ImportManifestInputSchema, output: ManifestImportSchema },
   setLaneGroup: { input: SetLaneGroupInputSchema, output: LaneGroupSchema },
   closeGroup: { input: CloseGroupInputSchema, output: GroupDetailSchema },
+  previewCloseGroup: { input: PreviewCloseGroupInputSchema, output: CloseGroupPreviewSchema },
+  reopenGroup: { input: ReopenGroupInputSchema, output: GroupDetailSchema },
   exportGroupFile: { input: ExportGroupFileInputSchema, output: GroupFileSchema },
   importGroupFile: { input: ImportGroupFileInputSchema, output: GroupFileImportSchema },
   listAlerts: { input: ListAlertsInputSchema, output: AlertPageSchema },

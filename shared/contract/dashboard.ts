@@ -68,6 +68,7 @@ export const LaneOverviewSchema = z.object({
       corridorId: z.string(),
       stationRole: z.enum(['entry', 'exit']).nullable(),
       processed: count,
+      notOnList: count,
       total: count,
     })
     .nullable(),

@@ -35,9 +35,14 @@ export const GroupSchema = z.object({
   originStationId: z.string(),
   createdAt: isoDateTime,
   manifestCount: z.number().int().nonnegative(),
-  /** People this station has recorded for the group in its direction ("142 / 180 processed"). */
+  /**
+   * People of the manifest this station has dealt with in its direction (crossed, refused or held):
+   * "142 / 180 processed, 2 not on the list". Without a manifest, everyone recorded for the group.
+   */
   processed: z.number().int().nonnegative(),
-  /** Expected count, else the manifest size. */
+  /** People recorded with the group who are not on its manifest (never counted in processed). */
+  notOnList: z.number().int().nonnegative(),
+  /** The imported manifest's size; for a group without one (or listed by scanning), the expected count. */
   total: z.number().int().nonnegative(),
   /** Which end this station is for the group's corridor. */
   stationRole: z.enum(['entry', 'exit']).nullable(),
@@ -112,6 +117,8 @@ export const ManifestImportSchema = z.object({
   alreadyImported: z.boolean(),
   /** Lines that could not be read, with the reason; the other lines were imported. */
   problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  /** Crossings recorded at this station before the list came that now belong to this bus (same document, else identity). */
+  linked: z.number().int().nonnegative(),
 });
 export type ManifestImport = z.infer<typeof ManifestImportSchema>;
 
@@ -145,3 +152,19 @@ export const GroupFileImportSchema = z.object({
   alreadyImported: z.boolean(),
 });
 export type GroupFileImport = z.infer<typeof GroupFileImportSchema>;
+
+/** Who "Mark departed" (or arrived) would turn into No-show (or Missing), shown for confirmation first. */
+export const PreviewCloseGroupInputSchema = CloseGroupInputSchema;
+export const CloseGroupPreviewSchema = z.object({
+  stage: z.enum(['departed', 'arrived']),
+  /** No-show on departure (expected, never recorded here), missing on arrival (entered, not out). */
+  becoming: z.array(PersonStatusSchema),
+});
+export type CloseGroupPreview = z.infer<typeof CloseGroupPreviewSchema>;
+
+/** A shift lead undoes "Mark departed" / "arrived" marked in error, with a reason. */
+export const ReopenGroupInputSchema = z.strictObject({
+  groupId: z.uuid(),
+  stage: z.enum(['departed', 'arrived']),
+  reason: z.string().trim().min(5, 'give the reason in a few words (at least 5 characters)').max(500),
+});

@@ -2,7 +2,7 @@
  * The CoreApi method names, without zod, so the sandboxed Electron preload can stay tiny.
  * `core-api.ts` proves at compile time that this list equals the schema table's keys.
  */
-export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'getStatus',
+export const CORE_METHOD_NAMES = ['scan', 'listParked', 'recordCrossing', 'listCrossings', 'getStatus',
   // The crossing log: sign-in, station set-up, corridors, groups, alerts, consular, dashboard.
   'whoAmI',
   'login',
@@ -23,6 +23,8 @@ export const CORE_METHOD_NAMES = ['scan', 'recordCrossing', 'listCrossings', 'ge
   'importManifest',
   'setLaneGroup',
   'closeGroup',
+  'previewCloseGroup',
+  'reopenGroup',
   'exportGroupFile',
   'importGroupFile',
   'listAlerts',

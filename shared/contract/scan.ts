@@ -36,6 +36,24 @@ export const MrzCheckSummarySchema = z.object({
   corrections: z.array(z.object({ field: z.string(), position: z.number().int(), from: z.string(), to: z.string() })),
 });
 
+const Direction = z.enum(['entry', 'exit']);
+/** Said before Enter: recorded already today, not on the selected bus's list, on another bus's list, a minor alone. */
+export const LaneNoticeSchema = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('already-recorded'),
+    crossingId: z.uuid(),
+    sequence: z.number().int().positive(),
+    recordedAt: z.iso.datetime({ offset: true }),
+    direction: Direction,
+    disposition: z.enum(['crossed', 'refused', 'held', 'cancelled']),
+    outcome: z.enum(['OK', 'NOT_OK', 'NEEDS_CROSS_CHECK']),
+  }),
+  z.object({ code: z.literal('not-on-manifest'), groupId: z.uuid(), groupLabel: z.string() }),
+  z.object({ code: z.literal('on-other-manifest'), groupId: z.uuid(), groupLabel: z.string() }),
+  z.object({ code: z.literal('minor-without-companion'), companionDocumentNumber: z.string().nullable() }),
+]);
+export type LaneNotice = z.infer<typeof LaneNoticeSchema>;
+
 export const ScanResultSchema = z.object({
   scanId: z.uuid(),
   receivedAt: z.iso.datetime({ offset: true }),
@@ -56,8 +74,20 @@ export const ScanResultSchema = z.object({
   match: PersonMatchSchema.optional(),
   /** The corridor rule profile (id + version) the draft was judged by. */
   ruleProfile: RuleProfileRefSchema.optional(),
+  /** What the operator should know before recording this traveller (see LaneNoticeSchema). */
+  notices: z.array(LaneNoticeSchema).optional(),
+  /**
+   * A certificate scanned after its traveller was recorded joins that crossing's transaction: this names the
+   * crossing, and amendCrossing({ change: { kind: 'rejudge', scanId } }) records the new judgement on it.
+   */
+  amends: z.uuid().optional(),
 });
 export type ScanInput = z.input<typeof ScanInputSchema>;
 export type ScanResult = z.infer<typeof ScanResultSchema>;
 export type PayloadKind = z.infer<typeof PayloadKindSchema>;
 export type ScanSource = z.infer<typeof ScanSourceSchema>;
+
+export const ListParkedInputSchema = z.strictObject({});
+/** Travellers decided at the lane and not recorded yet, oldest first ("not yet recorded"). */
+export const ParkedListSchema = z.object({ items: z.array(ScanResultSchema) });
+export type ParkedList = z.infer<typeof ParkedListSchema>;

@@ -57,6 +57,9 @@ export async function recordCrossing(
     const existing = ctx.store.getCrossing(pending.recordedCrossingId);
     if (existing) return { crossing: { ...withCurrent(ctx, [existing])[0]!, duplicate: false, alerts: [] }, created: false };
   }
+  if (pending.amends !== undefined) {
+    throw new CoreFailure('conflict', 'This traveller is recorded already: amend that crossing with the evidence instead of recording a second one.');
+  }
   const now = ctx.now();
   if (now.getTime() > pending.expiresAtMs) {
     throw new CoreFailure('expired', 'This scan is older than 15 minutes. Scan the document again so the decision is current.');

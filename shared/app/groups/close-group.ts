@@ -1,9 +1,9 @@
-import { CoreFailure, type GroupDetail } from '../../contract';
+import { CoreFailure, type CloseGroupPreview, type GroupDetail } from '../../contract';
 import { isMinorOn, normaliseDocumentNumber } from '../../domain/corridor';
 import { raiseAlert } from '../alerts/raise-alert';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
-import { groupDetail, loadRoster } from './group-view';
+import { groupDetail, loadRoster, personView } from './group-view';
 
 /**
  * The bus left the entry checkpoint (departed) or reached the exit checkpoint (arrived). On arrival,
@@ -48,5 +48,29 @@ export function closeGroup(ctx: CoreContext, groupId: string, stage: 'departed' 
   if (!changed) throw new CoreFailure('conflict', `This group was already marked ${stage}.`);
   ctx.events.emit({ type: 'log-changed', what: 'groups' }, ctx.onListenerError);
   ctx.events.emit({ type: 'log-changed', what: 'alerts' }, ctx.onListenerError);
+  return groupDetail(ctx, groupId);
+}
+
+/** Who closing the group would leave behind: No-show on departure, Missing on arrival (nothing changes yet). */
+export function previewCloseGroup(ctx: CoreContext, groupId: string, stage: 'departed' | 'arrived'): CloseGroupPreview {
+  const roster = loadRoster(ctx, groupId);
+  const now = ctx.now();
+  const becoming = roster.people.filter((p) => (stage === 'departed' ? p.state === 'expected' : p.state === 'entered' || p.state === 'overdue'));
+  return { stage, becoming: becoming.map((p) => personView(roster, p, now)) };
+}
+
+/** A shift lead undoes a close marked in error: the group is open again; the audit row keeps the reason. */
+export function reopenGroup(ctx: CoreContext, groupId: string, stage: 'departed' | 'arrived', reason: string): GroupDetail {
+  const reopened = ctx.store.transaction(() => {
+    const was = ctx.repos.groups.reopen(groupId, stage, ctx.now().toISOString());
+    if (was === null) return false;
+    audit(ctx, `group.${stage}-undone`, 'group', groupId, { was, reason });
+    for (const alert of ctx.repos.alerts.list({ status: 'open', limit: 500 }).items.filter((a) => a.groupId === groupId && a.type === 'group-incomplete')) {
+      if (ctx.repos.alerts.resolve(alert.id, ctx.now().toISOString())) audit(ctx, 'alert.resolved', 'alert', alert.id, { cause: `group-${stage}-undone` });
+    }
+    return true;
+  });
+  if (!reopened) throw new CoreFailure('conflict', `This group is not marked ${stage}: nothing to undo.`);
+  ctx.events.emit({ type: 'log-changed', what: 'groups' }, ctx.onListenerError);
   return groupDetail(ctx, groupId);
 }

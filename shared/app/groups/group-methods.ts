@@ -4,12 +4,12 @@ import { audit, contentHash } from '../audit';
 import type { CoreContext } from '../core-context';
 import { LANE_GROUP_KEY } from '../corridors/station-config';
 import { defineMethod } from '../define-method';
-import { closeGroup } from './close-group';
+import { closeGroup, previewCloseGroup, reopenGroup } from './close-group';
 import { exportGroupFile, importGroupFile } from './group-file';
 import { groupDetail, groupView, loadRoster } from './group-view';
 import { importManifest } from './import-manifest';
 
-type GroupMethods = 'createGroup' | 'listGroups' | 'getGroup' | 'importManifest' | 'setLaneGroup' | 'closeGroup' | 'exportGroupFile' | 'importGroupFile';
+type GroupMethods = 'createGroup' | 'listGroups' | 'getGroup' | 'importManifest' | 'setLaneGroup' | 'closeGroup' | 'previewCloseGroup' | 'reopenGroup' | 'exportGroupFile' | 'importGroupFile';
 
 export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
   const changed = (what: 'groups' | 'alerts' | 'pairings') => ctx.events.emit({ type: 'log-changed', what }, ctx.onListenerError);
@@ -81,6 +81,8 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
       ctx,
     ),
     closeGroup: defineMethod('closeGroup', (input) => closeGroup(ctx, input.groupId, input.stage), ctx),
+    previewCloseGroup: defineMethod('previewCloseGroup', (input) => previewCloseGroup(ctx, input.groupId, input.stage), ctx),
+    reopenGroup: defineMethod('reopenGroup', (input) => reopenGroup(ctx, input.groupId, input.stage, input.reason), ctx),
     exportGroupFile: defineMethod('exportGroupFile', (input) => exportGroupFile(ctx, input.groupId), ctx),
     importGroupFile: defineMethod(
       'importGroupFile',

@@ -54,13 +54,22 @@ export function loadRoster(ctx: CoreContext, groupId: string): Roster {
   return { group, role, people, manifest: new Map(manifest.map((m) => [m.id, m])), passages: new Map(passages.map((p) => [p.id, p])) };
 }
 
-/** "142 / 180 processed": people this station recorded for the group in its direction, of the expected count. */
-export function progressOf(roster: Roster): { processed: number; total: number } {
+/**
+ * "142 / 180 processed, 2 not on the list": people of the manifest this station recorded for the group in its
+ * direction (crossed, refused or held), of the manifest (or, without one, of the expected count); people
+ * recorded with the bus but not on its list are counted apart, so progress never reads "5 / 4".
+ */
+export function progressOf(roster: Roster): { processed: number; notOnList: number; total: number } {
   const mine = (p: RosterPerson) => {
+    if (p.state === 'refused' || p.state === 'held') return true;
     const passage = roster.role === 'exit' ? p.exit : roster.role === 'entry' ? p.entry : (p.exit ?? p.entry);
     return passage !== null && roster.passages.get(passage.id)?.source === 'local';
   };
-  return { processed: roster.people.filter(mine).length, total: roster.group.expectedCount ?? roster.manifest.size };
+  // A list built by scanning at the entry end is who came, not who was expected: there the expected count is the total.
+  const listed = [...roster.manifest.values()].some((line) => line.source !== 'scan');
+  const processed = roster.people.filter((p) => (!listed || p.manifestEntryId !== null) && mine(p)).length;
+  const notOnList = listed ? roster.people.filter((p) => p.manifestEntryId === null && mine(p)).length : 0;
+  return { processed, notOnList, total: listed ? roster.manifest.size : (roster.group.expectedCount ?? roster.manifest.size) };
 }
 
 export function groupView(roster: Roster): Group {
@@ -84,7 +93,7 @@ export function groupView(roster: Roster): Group {
   };
 }
 
-function personView(roster: Roster, person: RosterPerson, now: Date): PersonStatus {
+export function personView(roster: Roster, person: RosterPerson, now: Date): PersonStatus {
   const line = person.manifestEntryId ? roster.manifest.get(person.manifestEntryId) : undefined;
   const recorded = person.entry ?? person.exit;
   const document = recorded ? roster.passages.get(recorded.id)?.document : undefined;

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { CoreFailure, type ImportManifestInputSchema, type ManifestImport } from '../../contract';
-import { manifestRowsFromTable } from '../../domain/corridor';
+import { MANIFEST_LINK_LOOKBACK_MS, manifestLinks, manifestRowsFromTable } from '../../domain/corridor';
 import { personNameKey } from '../../domain/mrz';
 import { sha256Hex } from '../../node/sha256';
 import { ManifestReadError, readCsvTable, readXlsxTable } from '../../node/manifest';
 import { audit } from '../audit';
+import { appendCorrection, crossingWithState } from '../crossings/correct-crossing';
 import type { CoreContext } from '../core-context';
 
 /**
@@ -17,7 +18,7 @@ export async function importManifest(ctx: CoreContext, input: z.output<typeof Im
   const bytes = input.format === 'csv' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content, 'base64');
   const contentSha256 = sha256Hex(bytes.toString('latin1'));
   const earlier = ctx.repos.groups.findManifestImport(group.id, contentSha256);
-  if (earlier) return { rowsTotal: earlier.rowsTotal, rowsAdded: 0, alreadyImported: true, problems: [] };
+  if (earlier) return { rowsTotal: earlier.rowsTotal, rowsAdded: 0, alreadyImported: true, problems: [], linked: 0 };
   let table: string[][];
   try {
     table = input.format === 'csv' ? readCsvTable(input.content) : await readXlsxTable(bytes);
@@ -64,7 +65,14 @@ export async function importManifest(ctx: CoreContext, input: z.output<typeof Im
       operatorId: user?.id ?? null,
     });
     audit(ctx, 'manifest.imported', 'group', group.id, { importId, contentSha256, rowsTotal: rows.length, rowsAdded: added });
-    return added;
+    // People recorded before the list came: their crossings join the bus (a correction each, the rows stay).
+    const candidates = ctx.repos.passages.ungroupedLocal(group.corridorId, Date.parse(group.createdAt) - MANIFEST_LINK_LOOKBACK_MS);
+    const links = manifestLinks(ctx.repos.groups.manifest(group.id), candidates);
+    for (const link of links) {
+      appendCorrection(ctx, crossingWithState(ctx, link.crossingId), { kind: 'group', groupId: group.id }, { reason: `On the manifest of ${group.label} (${link.method})` });
+    }
+    return { added, linked: links.length };
   });
-  return { rowsTotal: rows.length, rowsAdded, alreadyImported: false, problems };
+  if (rowsAdded.linked > 0) ctx.events.emit({ type: 'log-changed', what: 'groups' }, ctx.onListenerError);
+  return { rowsTotal: rows.length, rowsAdded: rowsAdded.added, alreadyImported: false, problems, linked: rowsAdded.linked };
 }

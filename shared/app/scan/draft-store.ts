@@ -9,6 +9,8 @@ export interface PendingScan {
   readonly transaction?: LaneTransaction;
   /** Set once recorded, so a retried recordCrossing returns the same row instead of a second one. */
   recordedCrossingId?: string;
+  /** Evidence shown after the traveller was recorded: this transaction re-judges that crossing (amendCrossing). */
+  readonly amends?: string;
 }
 
 export const DRAFT_TTL_MS = 15 * 60 * 1000;
@@ -35,5 +37,28 @@ export class DraftStore {
 
   get(scanId: string): PendingScan | undefined {
     return this.pending.get(scanId);
+  }
+
+  /**
+   * Travellers decided and not recorded yet, oldest first: the lane's "not yet recorded" strip. One per
+   * document (the latest transaction of it); amendments of recorded crossings are not travellers waiting.
+   */
+  unrecorded(nowMs: number): PendingScan[] {
+    const byDocument = new Map<string, PendingScan>();
+    for (const scan of this.pending.values()) {
+      if (scan.recordedCrossingId !== undefined || scan.amends !== undefined || !scan.document || !scan.result.draft.recordable || nowMs > scan.expiresAtMs) continue;
+      const key = `${scan.document.nationality}/${scan.document.documentNumber}`;
+      byDocument.delete(key);
+      byDocument.set(key, scan);
+    }
+    // A document recorded through a later transaction is not waiting any more.
+    for (const scan of this.pending.values()) {
+      if (scan.recordedCrossingId !== undefined && scan.document) {
+        const key = `${scan.document.nationality}/${scan.document.documentNumber}`;
+        const waiting = byDocument.get(key);
+        if (waiting && Date.parse(waiting.result.receivedAt) <= Date.parse(scan.result.receivedAt)) byDocument.delete(key);
+      }
+    }
+    return [...byDocument.values()].sort((a, b) => Date.parse(a.result.receivedAt) - Date.parse(b.result.receivedAt));
   }
 }

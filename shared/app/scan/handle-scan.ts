@@ -59,6 +59,14 @@ export function openTransaction(drafts: DraftStore, scanId: string | undefined, 
   return pending.transaction;
 }
 
+/** The recorded transaction a certificate scanned right after recording belongs to (still within its draft time). */
+function recordedTransaction(drafts: DraftStore, scanId: string | undefined, now: Date): { transaction: LaneTransaction; crossingId: string } | undefined {
+  if (scanId === undefined) return undefined;
+  const pending = drafts.get(scanId);
+  if (!pending?.transaction?.passport || pending.recordedCrossingId === undefined || now.getTime() > pending.expiresAtMs) return undefined;
+  return { transaction: pending.transaction, crossingId: pending.recordedCrossingId };
+}
+
 function newTransaction(deps: ScanDeps, input: { direction?: Direction | undefined; corridorId?: string | undefined }): LaneTransaction {
   return { id: deps.newId(), direction: input.direction ?? 'entry', corridorId: input.corridorId, evidence: [] };
 }
@@ -97,6 +105,12 @@ export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: 
 
   const evidence = await evidenceOf(classification, receivedAt, deps);
   if (evidence) {
+    // The certificate of a traveller recorded a moment ago: judged with their passport, offered as an amendment.
+    const recorded = open ? undefined : recordedTransaction(deps.drafts, input.joinScanId, receivedAt);
+    if (recorded) {
+      const tx = withEvidence({ ...continued(recorded.transaction, input), id: deps.newId() }, { evidence });
+      return judgeAndStore(tx, scan, deps, receivedAt, recorded.crossingId);
+    }
     const tx = open ? continued(open, input) : newTransaction(deps, input);
     return judgeAndStore(withEvidence(tx, { evidence }), scan, deps, receivedAt);
   }
@@ -146,13 +160,14 @@ function standalone(scan: ScanFacts, draft: { outcome: ScanResult['draft']['outc
 }
 
 /** Judges the transaction now and keeps it as the pending draft under its id. */
-export function judgeAndStore(tx: LaneTransaction, scan: ScanFacts, deps: ScanDeps, at: Date): ScanResult {
+export function judgeAndStore(tx: LaneTransaction, scan: ScanFacts, deps: ScanDeps, at: Date, amends?: string): ScanResult {
   const result = judgeTransaction(tx, {
     at,
     rules: deps.rules.resolve(tx.corridorId, tx.direction, at),
     classification: { kind: scan.classification.kind, stripped: scan.classification.stripped },
     source: scan.source,
   });
-  deps.drafts.put({ result, document: tx.passport?.document, expiresAtMs: at.getTime() + DRAFT_TTL_MS, transaction: tx });
-  return result;
+  const answer = amends === undefined ? result : { ...result, amends };
+  deps.drafts.put({ result: answer, document: tx.passport?.document, expiresAtMs: at.getTime() + DRAFT_TTL_MS, transaction: tx, ...(amends === undefined ? {} : { amends }) });
+  return answer;
 }

@@ -7,13 +7,14 @@ import type { TrustListService } from '../trust-list/trust-list-service';
 import type { DraftStore } from './draft-store';
 import { handleScan, type ScanDeps } from './handle-scan';
 import { laneCorridorId } from './lane-corridor';
+import { withLaneNotices } from './lane-notices';
 import { addPaperCertificate } from './paper-certificate';
 
 export function scanMethods(
   ctx: CoreContext,
   drafts: DraftStore,
   services: { readonly trustLists: TrustListService; readonly rules: RuleProfileService; readonly businessRules?: BusinessRuleService },
-): Pick<CoreApi, 'scan' | 'addPaperCertificate'> {
+): Pick<CoreApi, 'scan' | 'addPaperCertificate' | 'listParked'> {
   const deps: ScanDeps = {
     now: ctx.now,
     newId: ctx.newId,
@@ -29,7 +30,9 @@ export function scanMethods(
     },
   };
   return {
-    scan: defineMethod('scan', (input) => handleScan(input, deps), ctx),
-    addPaperCertificate: defineMethod('addPaperCertificate', (input) => addPaperCertificate(input, deps), ctx),
+    scan: defineMethod('scan', async (input) => withLaneNotices(ctx, drafts, await handleScan(input, deps)), ctx),
+    addPaperCertificate: defineMethod('addPaperCertificate', async (input) => withLaneNotices(ctx, drafts, await addPaperCertificate(input, deps)), ctx),
+    // Nobody decided is dropped: every traveller scanned and not recorded stays listed until recorded or cancelled.
+    listParked: defineMethod('listParked', () => ({ items: drafts.unrecorded(ctx.now().getTime()).map((p) => withLaneNotices(ctx, drafts, p.result)) }), ctx),
   };
 }

@@ -25,6 +25,7 @@ export const METHOD_ACCESS = {
   bootstrapStation: 'first-run',
 
   scan: LANE,
+  listParked: LANE,
   recordCrossing: LANE,
   listCrossings: LANE,
   getLaneOverview: LANE,
@@ -43,6 +44,9 @@ export const METHOD_ACCESS = {
   createGroup: ['operator', 'shift-lead'],
   importManifest: ['operator', 'shift-lead'],
   closeGroup: ['operator', 'shift-lead'],
+  previewCloseGroup: ['operator', 'shift-lead'],
+  // Undoing "Mark departed" is a correction of the record: a shift lead's.
+  reopenGroup: ['shift-lead'],
   listGroups: LANE,
   getGroup: LANE,
   exportGroupFile: ['shift-lead'],

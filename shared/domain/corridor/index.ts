@@ -40,3 +40,5 @@ export {
   type Disposition,
   type OverrideRole,
 } from './disposition';
+export { MANIFEST_LINK_LOOKBACK_MS, manifestLinks, type ManifestLink } from './manifest-link';
+export { laneNotices, type LaneNotice, type LaneNoticeFacts } from './lane-notices';

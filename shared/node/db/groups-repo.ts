@@ -142,6 +142,15 @@ export class GroupsRepo {
     return this.db.prepare(`UPDATE travel_groups SET ${column} = ?, updated_at = ? WHERE id = ? AND ${column} IS NULL`).run(at, at, id).changes === 1;
   }
 
+  /** Undoes a close (a shift lead's correction of "Mark departed" / "arrived"); returns the time it had. */
+  reopen(id: string, stage: 'departed' | 'arrived', at: string): string | null {
+    const column = stage === 'departed' ? 'departed_at' : 'arrived_at';
+    const was = (this.db.prepare(`SELECT ${column} AS at FROM travel_groups WHERE id = ?`).get(id) as { at: string | null } | undefined)?.at ?? null;
+    if (was === null) return null;
+    this.db.prepare(`UPDATE travel_groups SET ${column} = NULL, updated_at = ? WHERE id = ?`).run(at, id);
+    return was;
+  }
+
   /** Returns whether the line was new (same document + nationality in the same group is kept once). */
   addManifestEntry(entry: ManifestEntryRow): boolean {
     return this.insertEntry.run({ ...entry, minor: entry.minor ? 1 : 0 }).changes === 1;

@@ -322,6 +322,17 @@ export class PassagesRepo {
     ).all({ fromMs, toMs }) as { corridorId: string | null; n: number }[];
   }
 
+  /**
+   * This station's crossings on a corridor since a time that are in no group and not voided: the ones a
+   * manifest imported late may claim (domain manifestLinks decides which).
+   */
+  ungroupedLocal(corridorId: string, sinceMs: number): PassageRecordRow[] {
+    return this.records(
+      `SELECT ${LOCAL} FROM local_passages c WHERE c.corridor_id = @corridorId AND c.recorded_at_ms >= @sinceMs AND c.group_id IS NULL AND c.disposition <> 'cancelled'`,
+      { corridorId, sinceMs },
+    );
+  }
+
   /** Travellers held for consular right now, per corridor (the dashboard: nothing stays held silently). */
   heldNow(): { corridorId: string | null; n: number }[] {
     return this.statement(`SELECT corridor_id AS corridorId, count(*) AS n FROM local_passages WHERE disposition = 'held' GROUP BY corridor_id`).all() as {

@@ -67,7 +67,8 @@ describe('Enter records the safe thing for the outcome (finding 1)', () => {
     const detail = unwrap(await core.getGroup({ groupId: group.id }));
     expect(detail.counts).toMatchObject({ entered: 1, refused: 1, expected: 0 });
     expect(detail.people.find((p) => p.documentNumber === EXPIRED.documentNumber)?.state).toBe('refused');
-    expect(detail.group).toMatchObject({ processed: 1 });
+    // Both were dealt with at the lane: one crossed, one turned back.
+    expect(detail.group).toMatchObject({ processed: 2, notOnList: 0, total: 2 });
   });
 
   it('NEEDS CROSS-CHECK + Enter holds the traveller for consular staff until admitted or refused', async () => {

@@ -47,7 +47,7 @@ describe('manifest files', () => {
     const group = unwrap(await core.createGroup({ corridorId: CORRIDOR.id, label: 'Bus 12' }));
     const content = (await workbook()).toString('base64');
     const first = unwrap(await core.importManifest({ groupId: group.id, fileName: 'bus12.xlsx', format: 'xlsx', content }));
-    expect(first).toEqual({ rowsTotal: 5, rowsAdded: 5, alreadyImported: false, problems: [] });
+    expect(first).toEqual({ rowsTotal: 5, rowsAdded: 5, alreadyImported: false, problems: [], linked: 0 });
     expect(unwrap(await core.importManifest({ groupId: group.id, fileName: 'bus12.xlsx', format: 'xlsx', content }))).toMatchObject({ alreadyImported: true, rowsAdded: 0 });
     expect(await core.importManifest({ groupId: group.id, fileName: 'x.xlsx', format: 'xlsx', content: Buffer.from('not a zip').toString('base64') })).toMatchObject({
       ok: false,
