@@ -1,3 +1,4 @@
+import { centralBenchmark } from './central.bench';
 import { dccBenchmark } from './dcc.bench';
 import { exportBenchmark } from './export.bench';
 import type { Benchmark } from './harness/types';
@@ -10,4 +11,4 @@ import { scaleBenchmark } from './scale.bench';
 import { scanBenchmark } from './scan.bench';
 
 /** Every benchmark `npm run bench` runs; `npm run bench -- <name>` runs one. */
-export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark, exportBenchmark, pairingBenchmark, corridorBenchmark, scaleBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [mrzBenchmark, qrBenchmark, dccBenchmark, logBenchmark, scanBenchmark, exportBenchmark, pairingBenchmark, corridorBenchmark, scaleBenchmark, centralBenchmark];

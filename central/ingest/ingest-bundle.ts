@@ -56,6 +56,15 @@ interface StoredBundleRow {
 
 const signedOf = (row: StoredBundleRow): SignedReceipt => ({ receipt: JSON.parse(row.receipt_text) as BundleReceipt, signature: row.receipt_sig });
 
+/**
+ * The receipt the hub gave a station for a bundle it holds, by manifest hash: a re-sent bundle is answered
+ * from this before its body is even unpacked.
+ */
+export async function receiptFor(sql: Sql, stationId: string, manifestSha256: string): Promise<SignedReceipt | null> {
+  const row = await storedReceipt(sql, manifestSha256);
+  return row && row.station_id === stationId ? signedOf(row) : null;
+}
+
 async function storedReceipt(sql: Sql, manifestSha256: string): Promise<StoredBundleRow | null> {
   const [row] = await sql.query<StoredBundleRow>('SELECT station_id, receipt_text, receipt_sig FROM bundles WHERE manifest_sha256 = $1', [manifestSha256]);
   return row ?? null;

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { readZipBundle } from '../../shared/node/export';
-import { ingestBundle } from '../ingest/ingest-bundle';
+import { ingestBundle, receiptFor } from '../ingest/ingest-bundle';
 import { REJECTIONS, rejection, type Rejection, type RejectionCode } from '../ingest/rejection';
 import type { CentralStore } from '../store/open-store';
 import type { StationRecord } from '../store/stations-repo';
@@ -108,6 +108,12 @@ export function createHubServer(store: CentralStore, options: HubServerOptions =
     const headers = IngestHeaders.safeParse(request.headers);
     if (!headers.success) return refuse(reply, errorOf('bad-request', headers.error.issues.map((i) => i.message).join('; ')));
     if (!Buffer.isBuffer(request.body)) return refuse(reply, errorOf('bad-request', 'the body must be the bundle .zip (Content-Type: application/zip)'));
+    // Sent again (a lost answer, a retry): the stored receipt, without unpacking or checking anything.
+    const held = await receiptFor(store.sql, station.stationId, headers.data['idempotency-key']);
+    if (held) {
+      request.outcomeCode = 'duplicate';
+      return reply.code(200).send(held);
+    }
     const read = readZipBundle(request.body, 'the bundle');
     if (!read.ok) return refuse(reply, errorOf('bundle-unreadable', read.message));
     const outcome = await ingestBundle(store, {
