@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   const host = await startWebHost({ core, staticDir, port, onLaunchCodeUsed: printLaunchUrl });
   console.log(`Checkpoint Station is running at ${host.origin}/ (data: ${dataDir}).`);
   if (values['print-token']) console.log(`Address with the station token: ${host.url}`);
-  if (values.open) openBrowser(host.launchUrl());
-  else printLaunchUrl();
+  // Without a browser to start (no display), the printed one-time address is the way in.
+  if (!values.open || !openBrowser(host.launchUrl())) printLaunchUrl();
   const stop = () => {
     void host.close().finally(() => {
       core.close();
@@ -75,15 +75,17 @@ function packageVersion(): string {
   }
 }
 
-function openBrowser(url: string): void {
+/** Starts the default browser on `url`; false when there is no display or no launcher. */
+function openBrowser(url: string): boolean {
   const command = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
   try {
     const child = spawn(command, [url], { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);
     child.unref();
+    return true;
   } catch {
-    // No browser launcher: the printed address is enough.
+    return false;
   }
 }
 
