@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BusinessRuleService } from '../../app/rules/business-rule-service';
 import { CoreFailure } from '../../contract';
 import { evaluateRule } from '../../domain/business-rules';
 import { StationStore } from '../../node/db';
+import { readUserFile } from '../../node/files';
 import { CliError, EXIT_OK, type CliIo } from '../io';
 
 /**
@@ -32,14 +32,13 @@ function ruleLogic(rule: unknown): unknown {
   return rule;
 }
 
+/** A rule set of the EU gateway is a few hundred kB; nothing near this is a rule file. */
+const MAX_RULE_FILE_BYTES = 16 * 1024 * 1024;
+
 async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read the rule file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}`);
-  }
-  return parseJson(text, `the rule file ${file}`);
+  const read = await readUserFile(file, MAX_RULE_FILE_BYTES);
+  if (!read.ok) throw new CliError(`cannot read the rule file ${file}: ${read.error.code === 'not-found' ? 'it does not exist' : read.error.message}`);
+  return parseJson(read.value.toString('utf8'), `the rule file ${file}`);
 }
 
 function parseJson(text: string, what: string): unknown {
@@ -55,12 +54,9 @@ function parseJson(text: string, what: string): unknown {
  * rule file (the gateway's array of rules); the newest version judges DCCs at the lane. Prints the new version.
  */
 export async function rulesImportCommand(io: CliIo, dataDir: string, file: string): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new CliError(`cannot read the rule file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}`);
-  }
+  const read = await readUserFile(file, MAX_RULE_FILE_BYTES);
+  if (!read.ok) throw new CliError(`cannot read the rule file ${file}: ${read.error.code === 'not-found' ? 'it does not exist' : read.error.message}`);
+  const bytes: Uint8Array = read.value;
   const store = StationStore.open(dataDir);
   try {
     const service = new BusinessRuleService({ store, now: () => new Date() });

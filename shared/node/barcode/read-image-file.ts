@@ -1,8 +1,8 @@
-import fs from 'node:fs/promises';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { checkImageSize, MAX_IMAGE_SIDE, type RgbaImage } from '../../domain/barcode';
 import { err, ok, type Result } from '../../domain/result';
+import { readUserFile } from '../files';
 import type { ImageFileProblem } from './image-file-problem';
 import { readImageHeader } from './image-header';
 
@@ -14,19 +14,13 @@ export const MAX_IMAGE_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Reads a PNG or JPEG file into RGBA pixels for decodeBarcodes. Messages leave the path out: the caller names it. */
 export async function readImageFile(path: string): Promise<Result<RgbaImage, ImageFileProblem>> {
-  let bytes: Uint8Array;
-  try {
-    // stat before open: opening a FIFO or device for reading could block or never end.
-    const stat = await fs.stat(path);
-    if (stat.isDirectory()) return err({ code: 'file-unreadable', message: 'it is a folder' });
-    if (!stat.isFile()) return err({ code: 'file-unreadable', message: 'not a regular file' });
-    if (stat.size > MAX_IMAGE_FILE_BYTES) return err({ code: 'file-too-large', message: `the file is ${stat.size} bytes; image files up to ${MAX_IMAGE_FILE_BYTES} bytes are read` });
-    bytes = await fs.readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    return err({ code: 'file-unreadable', message: reason });
+  // Type and size come from the opened file: a FIFO or device is refused, never read.
+  const read = await readUserFile(path, MAX_IMAGE_FILE_BYTES);
+  if (!read.ok) {
+    if (read.error.code === 'too-large') return err({ code: 'file-too-large', message: `the file ${read.error.message}`.replace('the file it is', 'the file is') });
+    return err({ code: 'file-unreadable', message: read.error.code === 'not-found' ? 'no such file' : read.error.message });
   }
+  const bytes = read.value;
   return decodeImageBytes(bytes);
 }
 

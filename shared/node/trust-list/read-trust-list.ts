@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { base64ToBytes, certificatesFromText, parseDscCertificate, type DscCertificate } from '../../domain/dcc';
 import { err, ok, type Problem, type Result } from '../../domain/result';
+import { readUserFile, type UserFileProblem } from '../files';
 import type { TrustListFormat } from '../db/trust-list-repo';
 import { openSignedEnvelope, type TrustListSigner } from './signed-envelope';
 import {
@@ -68,14 +69,9 @@ export async function readTrustList(inputPath: string, options: ReadTrustListOpt
     return problem('unreadable', `cannot read ${inputPath}: ${describeFsError(error)}`);
   }
   if (stat.isDirectory()) return readFolder(inputPath, source, options);
-  if (!stat.isFile()) return problem('unreadable', `${inputPath} is not a regular file`);
-  if (stat.size > MAX_TRUST_LIST_BYTES) return problem('too-large', `${source} is ${stat.size} bytes; a trust list is at most ${MAX_TRUST_LIST_BYTES}`);
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(inputPath);
-  } catch (error) {
-    return problem('unreadable', `cannot read ${inputPath}: ${describeFsError(error)}`);
-  }
+  const read = await readUserFile(inputPath, MAX_TRUST_LIST_BYTES);
+  if (!read.ok) return fileProblem(read.error, source);
+  const bytes = read.value;
   const parsed = await parseTrustListBytes(bytes, source, options);
   if (!parsed.ok) return parsed;
   return ok({ ...parsed.value, source, contentSha256: sha256(bytes) });
@@ -88,14 +84,13 @@ async function readFolder(dir: string, source: string, options: ReadTrustListOpt
   if (options.requireSigned) return problem('unsigned', `the folder ${source} is not signed, and this station accepts signed trust lists only`);
   const certificates: DscCertificate[] = [];
   const digest = createHash('sha256');
+  let total = 0;
   for (const name of names) {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(path.join(dir, name));
-    } catch (error) {
-      return problem('unreadable', `cannot read ${name} in ${source}: ${describeFsError(error)}`);
-    }
-    if (bytes.length > MAX_TRUST_LIST_BYTES) return problem('too-large', `${name} in ${source} is too large for a certificate`);
+    // Every entry must be a regular file, and the whole folder stays within one list's size.
+    const read = await readUserFile(path.join(dir, name), MAX_TRUST_LIST_BYTES - total);
+    if (!read.ok) return fileProblem(read.error, `${name} in ${source}`);
+    const bytes = read.value;
+    total += bytes.length;
     const parsed = await certificatesFromFile(bytes, name);
     if (!parsed.ok) return parsed;
     certificates.push(...parsed.value);
@@ -226,6 +221,11 @@ function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; me
   const issue = error.issues[0];
   if (!issue) return 'invalid';
   return issue.path.length > 0 ? `${issue.path.map(String).join('/')}: ${issue.message}` : issue.message;
+}
+
+function fileProblem(trouble: UserFileProblem, what: string) {
+  if (trouble.code === 'too-large') return problem('too-large', `${what} is too large for a trust list: ${trouble.message}`);
+  return problem('unreadable', `cannot read ${what}: ${trouble.message}`);
 }
 
 function describeFsError(error: unknown): string {

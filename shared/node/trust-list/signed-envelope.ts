@@ -2,6 +2,7 @@ import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:
 import fs from 'node:fs';
 import path from 'node:path';
 import { err, ok, type Problem, type Result } from '../../domain/result';
+import { readUserFileSync } from '../files';
 import { SIGNED_TRUST_LIST_FORMAT, type SignatureAlgorithm, type SignedTrustListFile } from './trust-list-format';
 
 /** A public key allowed to sign trust lists for this station. */
@@ -36,7 +37,9 @@ export function loadTrustListSigners(dataDir: string): Result<TrustListSigner[],
   const signers: TrustListSigner[] = [];
   for (const name of fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.pem')).sort()) {
     try {
-      const key = createPublicKey(fs.readFileSync(path.join(dir, name), 'utf8'));
+      const pem = readUserFileSync(path.join(dir, name), 64 * 1024);
+      if (!pem.ok) return err({ code: 'signer-key-unreadable', message: `trust-list signer key ${name} cannot be read: ${pem.error.message}` });
+      const key = createPublicKey(pem.value.toString('utf8'));
       if (!algorithmOf(key)) {
         return err({ code: 'signer-key-unreadable', message: `trust-list signer key ${name} is not an Ed25519 or ECDSA P-256 public key` });
       }
