@@ -65,7 +65,7 @@ describe('permissions are checked in the core, for every method', () => {
   });
 
   it('denies a method that is missing from the table', async () => {
-    const ctx = { isClosed: () => false, log: { operators: { count: () => 1 } }, session: { current: { id: 'u', username: 'a', displayName: 'A', role: 'admin' } } } as unknown as CoreContext;
+    const ctx = { isClosed: () => false, repos: { operators: { count: () => 1 } }, session: { current: { id: 'u', username: 'a', displayName: 'A', role: 'admin' } } } as unknown as CoreContext;
     const guarded = guardMethods({ notInTheTable: async () => ({ ok: true, value: 1 }) } as never, ctx) as unknown as Record<string, () => Promise<unknown>>;
     expect(await guarded.notInTheTable?.()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/not in the permission table/) } });
   });
