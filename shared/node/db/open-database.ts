@@ -190,6 +190,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
   }
   try {
     db.pragma('busy_timeout = 5000');
+    // SQLite's temporary files (VACUUM's copy, large sorts) are not encrypted by the cipher: keep them in memory, so no
+    // plaintext copy of personal data ever reaches the temp folder.
+    db.pragma('temp_store = MEMORY');
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
