@@ -260,6 +260,8 @@ export const scaleBenchmark: Benchmark = {
   title: 'A station on day 60: calls on 10k / 100k / 1M crossings of history',
   async run(scale) {
     const chosen = sizes(scale);
+    // The commit measured: read before the run (the tree may move on while a long run lasts).
+    const measured = commit();
     const bySize = new Map<number, Awaited<ReturnType<typeof measureSize>>>();
     for (const size of chosen) bySize.set(size, await measureSize(size, console.log));
     const smallest = Math.min(...chosen);
@@ -290,7 +292,7 @@ export const scaleBenchmark: Benchmark = {
           // No `peer`: the harness's ratio is peer ÷ ours; here the figure that matters is the growth, in the metric.
           ours: figure(b, `${label(largest)} crossings`),
           ...(goals ? { goal: goals, goalMet: met } : {}),
-          note: `${perSize}. Commit ${commit()}.`,
+          note: `${perSize}. Commit ${measured}.`,
         },
       ];
     });

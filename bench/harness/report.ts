@@ -65,5 +65,16 @@ export function writeReports(reports: readonly BenchmarkReport[], jsonPath: stri
     if (notes.length > 0) lines.push('', ...notes.map((row) => `- ${row.metric}: ${row.note}`));
     lines.push('');
   }
-  fs.writeFileSync(markdownPath, `${lines.join('\n')}\n`);
+  // Hand-written analysis below the marker survives a re-run (the tables above it are regenerated).
+  let kept = '';
+  try {
+    const previousMarkdown = fs.readFileSync(markdownPath, 'utf8');
+    const at = previousMarkdown.indexOf(KEPT_NOTES_MARKER);
+    if (at >= 0) kept = previousMarkdown.slice(at);
+  } catch {
+    kept = '';
+  }
+  fs.writeFileSync(markdownPath, `${lines.join('\n')}\n${kept}`);
 }
+
+export const KEPT_NOTES_MARKER = '<!-- notes below are kept across runs -->';
