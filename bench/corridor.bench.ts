@@ -83,6 +83,8 @@ interface Measured {
   readonly board: { median: number; p95: number; buses: number };
   readonly byDocument: { median: number; p95: number };
   readonly byName: { median: number; p95: number };
+  /** Load average when this size's measurements ended. */
+  readonly load: string;
 }
 
 /** The measured part: a tail of new buses through the ingest hook (bundles of ≤ 5,000 rows per station, in step order), then queries. */
@@ -127,6 +129,7 @@ async function measureAt(sql: TransactionalSql, corridors: readonly RegisteredCo
     board: { median: board.median, p95: board.p95, buses },
     byDocument,
     byName,
+    load: load(),
   };
 }
 
@@ -172,9 +175,9 @@ function rowsOf(results: readonly Measured[]): BenchmarkRow[] {
   const first = results[0]!;
   const last = results[results.length - 1]!;
   const label = (m: Measured) => `${(m.crossings / 1e6).toFixed(m.crossings < 1e6 ? 2 : 0)}M`;
-  const note = `load average ${load()} on ${os.cpus().length} cores; tail of ${last.reconcile.count.toLocaleString('en')} crossings in bundles of ≤ ${BUNDLE_ROWS} per station; node CPU ${last.reconcile.cpuUs.toFixed(1)} µs/crossing (the rest is PostgreSQL and waiting).`;
   const rows: BenchmarkRow[] = [];
   for (const m of results) {
+    const note = `load average ${m.load} on ${os.cpus().length} cores; tail of ${m.reconcile.count.toLocaleString('en')} crossings in bundles of ≤ ${BUNDLE_ROWS} per station; node CPU ${m.reconcile.cpuUs.toFixed(1)} µs/crossing (the rest is PostgreSQL and waiting).`;
     rows.push({
       metric: `reconciliation at ingest on ${label(m)} crossings (µs per crossing)`,
       ours: { name: 'reconcileIngested in the ingest transaction', median: m.reconcile.perCrossingUs / 1000, p95: m.reconcile.perCrossingUs / 1000, unit: 'ms', perSecond: m.reconcile.perSecond },
