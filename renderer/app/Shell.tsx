@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../i18n';
 import { roleMay } from '../../shared/domain/auth';
 import { useCore } from '../core-client/core-context';
 import { AdminScreen } from '../features/admin/AdminScreen';
@@ -34,6 +35,7 @@ const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', '
 export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
   const core = useCore();
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { who, error, refresh } = useSession();
   const [chosen, setChosen] = useState<ScreenId>('lane');
   const mayExport = who?.user ? roleMay(who.user.role, SCREEN_METHOD.export) : false;
@@ -41,7 +43,7 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
   if (!who) {
     return (
       <main className="page" role={error ? 'alert' : 'status'}>
-        {error ?? t('connecting')}
+        {error ? errorText(error) : t('connecting')}
       </main>
     );
   }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { WhoAmI } from '../../shared/contract';
+import type { CoreError, WhoAmI } from '../../shared/contract';
 import { useCore } from '../core-client/core-context';
 
 /** Who is signed in at this lane, as the core says; reloaded whenever the core reports a session change. */
 export function useSession() {
   const core = useCore();
   const [who, setWho] = useState<WhoAmI | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
 
   const refresh = useCallback(async () => {
     const result = await core.whoAmI({});
@@ -14,7 +14,7 @@ export function useSession() {
       setWho(result.value);
       setError(null);
     } else {
-      setError(result.error.message);
+      setError(result.error);
     }
   }, [core]);
 

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { isUiLanguage, LANGUAGE_NAME, UI_LANGUAGES } from './languages';
 import { LANGUAGE_SHORTCUT, useOperatorLanguage } from './use-operator-language';
+import { useErrorText } from './error-text';
 
 /** The language selector of the status bar, with its shortcut; each language is named in itself. */
 export function LanguageSwitch() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { language, choose, saveError } = useOperatorLanguage();
   return (
     <span className="language-switch">
@@ -26,7 +28,7 @@ export function LanguageSwitch() {
       <kbd title={t('languageShortcut')}>{LANGUAGE_SHORTCUT.label}</kbd>
       {saveError && (
         <span className="status-bar__warning" role="status" data-testid="language-save-error">
-          {t('languageNotSaved', { reason: saveError })}
+          {t('languageNotSaved', { reason: errorText(saveError) })}
         </span>
       )}
     </span>

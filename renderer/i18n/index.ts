@@ -2,6 +2,8 @@ export { createI18n } from './create-i18n';
 export { formatters, type Formatters } from './format';
 export { intlLocale } from './intl-locale';
 export { DEFAULT_LANGUAGE, LANGUAGE_NAME, UI_LANGUAGES, isUiLanguage, type UiLanguage } from './languages';
+export { alertText, useAlertText } from './alert-text';
+export { errorText, useErrorText, type CoreErrorLike } from './error-text';
 export { reasonText, useReasonText, type CodedMessage } from './reason-text';
 export { lastStationLanguage, rememberStationLanguage } from './station-language';
 export { useFormat } from './use-format';

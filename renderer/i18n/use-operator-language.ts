@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCore } from '../core-client/core-context';
+import type { CoreError } from '../../shared/contract';
 import { DEFAULT_LANGUAGE, isUiLanguage, UI_LANGUAGES, type UiLanguage } from './languages';
 import { rememberStationLanguage } from './station-language';
 
@@ -17,7 +18,7 @@ export const nextLanguage = (current: UiLanguage): UiLanguage => UI_LANGUAGES[(U
 export function useOperatorLanguage() {
   const core = useCore();
   const { i18n } = useTranslation();
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<CoreError | null>(null);
   const language = isUiLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 
   const apply = useCallback(
@@ -57,7 +58,7 @@ export function useOperatorLanguage() {
       apply(next);
       // Before sign-in there is nobody to save it for: the station remembers it (above).
       void core.saveUserPreferences({ language: next }).then((result) => {
-        setSaveError(result.ok || result.error.code === 'unauthenticated' || result.error.code === 'forbidden' ? null : result.error.message);
+        setSaveError(result.ok || result.error.code === 'unauthenticated' || result.error.code === 'forbidden' ? null : result.error);
       });
     },
     [core, apply],

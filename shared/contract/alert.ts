@@ -16,6 +16,12 @@ export const AlertSchema = z.object({
   crossingId: z.string().nullable(),
   /** Plain English, with the names of the people concerned (read from the data tables, not the audit log). */
   message: z.string(),
+  /**
+   * The values of that sentence for screens that say it in another language (`alerts:message.<type>`):
+   * people (names joined by "; ", at most 12), more (how many names were left out), group (label), minutes,
+   * sequence (earlier crossing number), expiry (date), count (people concerned).
+   */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** How many people the alert is about (group incomplete: how many are missing). */
   subjectCount: z.number().int().nonnegative(),
   acknowledgedAt: isoDateTime.nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CrossingSchema } from './crossing';
+import { CoreErrorSchema } from './errors';
 import { ScanResultSchema } from './scan';
 import { ScannerStatusSchema } from './scanner';
 
@@ -18,7 +19,7 @@ export const CoreEventSchema = z.discriminatedUnion('type', [
   /** Scanner devices: a scan from a device the host owns, judged by the core for that lane. */
   z.object({ type: z.literal('scan-received'), lane: z.string(), deviceId: z.string(), scan: ScanResultSchema }),
   /** A device scan the core refused (nobody signed in, not a payload), in words for the lane. */
-  z.object({ type: z.literal('scan-rejected'), lane: z.string(), deviceId: z.string(), message: z.string() }),
+  z.object({ type: z.literal('scan-rejected'), lane: z.string(), deviceId: z.string(), message: z.string(), error: CoreErrorSchema.optional() }),
   z.object({ type: z.literal('scanner-status'), scanner: ScannerStatusSchema }),
   /** New input in the Settings test area; admins fetch it with getScannerFeed (it can hold personal data). */
   z.object({ type: z.literal('scanner-feed'), deviceId: z.string() }),

@@ -6,6 +6,7 @@ export * from './crossing';
 export * from './dashboard';
 export * from './decision';
 export * from './document';
+export * from './error-messages';
 export * from './errors';
 export * from './events';
 export * from './export';

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useErrorText, type CoreErrorLike } from '../../i18n';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { StationIdentity, User } from '../../../shared/contract';
 import { ROLES, type Role } from '../../../shared/domain/auth';
@@ -9,6 +10,7 @@ import { RetentionPanel } from './RetentionPanel';
 export function AdminScreen() {
   const core = useCore();
   const { t } = useTranslation(['admin', 'common']);
+  const errorText = useErrorText();
   const [users, setUsers] = useState<User[]>([]);
   const [identity, setIdentity] = useState<StationIdentity | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
@@ -22,8 +24,8 @@ export function AdminScreen() {
   }, [core]);
   useEffect(() => void refresh(), [refresh]);
 
-  const say = (result: { ok: true } | { ok: false; error: { message: string; issues?: { message: string }[] } }, done: string) =>
-    setMessage(result.ok ? { text: done, isError: false } : { text: result.error.issues?.[0]?.message ?? result.error.message, isError: true });
+  const say = (result: { ok: true } | { ok: false; error: CoreErrorLike }, done: string) =>
+    setMessage(result.ok ? { text: done, isError: false } : { text: errorText(result.error), isError: true });
 
   const createUser = async (event: FormEvent) => {
     event.preventDefault();

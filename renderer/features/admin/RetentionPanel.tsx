@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { RetentionStatus } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
-import { useFormat } from '../../i18n';
+import { useFormat, useErrorText } from '../../i18n';
 
 /** How long travellers' personal data is kept. The core purges at start, daily, and when this is saved. */
 export function RetentionPanel() {
   const { t } = useTranslation('admin');
+  const errorText = useErrorText();
   const format = useFormat();
   const core = useCore();
   const [status, setStatus] = useState<RetentionStatus | null>(null);
@@ -27,7 +28,7 @@ export function RetentionPanel() {
     event.preventDefault();
     const result = await core.setRetention({ days: Number(days) });
     if (!result.ok) {
-      setMessage({ text: result.error.issues?.[0]?.message ?? result.error.message, isError: true });
+      setMessage({ text: errorText(result.error), isError: true });
       return;
     }
     show(result.value);

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { Alert } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
-import { useFormat } from '../../i18n';
+import { useAlertText, useFormat, useErrorText } from '../../i18n';
 
 /** Open alerts with acknowledge + note; the core decides who may acknowledge. */
 export function AlertList({ alerts, total, canAcknowledge }: { alerts: Alert[]; total: number; canAcknowledge: boolean }) {
   const core = useCore();
   const { t } = useTranslation('alerts');
+  const alertText = useAlertText();
+  const errorText = useErrorText();
   const format = useFormat();
   const [noting, setNoting] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -18,7 +20,7 @@ export function AlertList({ alerts, total, canAcknowledge }: { alerts: Alert[]; 
       setNoting(null);
       setNote('');
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   };
   return (
     <section className="alerts" aria-labelledby="alerts-title" data-testid="open-alerts">
@@ -35,7 +37,7 @@ export function AlertList({ alerts, total, canAcknowledge }: { alerts: Alert[]; 
               <span className="alert__type">
                 <span aria-hidden="true">{alert.severity === 'critical' ? '⚠' : '•'}</span> {t(`type.${alert.type}`)}
               </span>
-              <span className="alert__message">{alert.message}</span>
+              <span className="alert__message">{alertText(alert)}</span>
               <time className="muted" dateTime={alert.raisedAt}>
                 {format.time(alert.raisedAt)}
               </time>

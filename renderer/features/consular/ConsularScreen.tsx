@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { Outcome, PassageRecord, SessionUser, TravellerHistory, TravellerSummary } from '../../../shared/contract';
 import { roleMay } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
-import { useFormat } from '../../i18n';
+import { useAlertText, useFormat, useErrorText } from '../../i18n';
 import { OUTCOME_LABEL } from '../lane/outcome-label';
 
 function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (message: string, isError: boolean) => void }) {
   const core = useCore();
   const { t } = useTranslation(['consular', 'common']);
+  const errorText = useErrorText();
   const [outcome, setOutcome] = useState<Outcome>(passage.effectiveOutcome === 'OK' ? 'NOT_OK' : 'OK');
   const [reason, setReason] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await core.overrideCrossing({ crossingId: passage.id, outcome, reason });
     if (result.ok) onDone(t('overridden', { outcome: t(`common:outcome.${outcome}`) }), false);
-    else onDone(result.error.issues?.[0]?.message ?? result.error.message, true);
+    else onDone(errorText(result.error), true);
   };
   return (
     <form className="override" onSubmit={(e) => void submit(e)} data-testid="override-form">
@@ -38,6 +39,8 @@ function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (me
 export function ConsularScreen({ user }: { user: SessionUser }) {
   const core = useCore();
   const { t } = useTranslation(['consular', 'common', 'alerts']);
+  const alertText = useAlertText();
+  const errorText = useErrorText();
   const format = useFormat();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<TravellerSummary[]>([]);
@@ -50,8 +53,8 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
     if (!chosen) return;
     const result = await core.getTravellerHistory({ documentNumber: chosen.documentNumber, nationality: chosen.nationality });
     if (result.ok) setHistory(result.value);
-    else setMessage({ text: result.error.message, isError: true });
-  }, [core, chosen]);
+    else setMessage({ text: errorText(result.error), isError: true });
+  }, [core, errorText, chosen]);
   useEffect(() => void loadHistory(), [loadHistory]);
 
   const search = async (event: FormEvent) => {
@@ -60,7 +63,7 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
     if (result.ok) {
       setResults(result.value.items);
       setMessage(result.value.items.length === 0 ? { text: t('nobody'), isError: false } : null);
-    } else setMessage({ text: result.error.issues?.[0]?.message ?? result.error.message, isError: true });
+    } else setMessage({ text: errorText(result.error), isError: true });
   };
 
   return (
@@ -157,7 +160,7 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
               <ul className="alerts__list">
                 {history.alerts.map((a) => (
                   <li key={a.id} className={`alert alert--${a.severity}`}>
-                    {a.message} <span className="muted">({t(`alerts:status.${a.status}`)})</span>
+                    {alertText(a)} <span className="muted">({t(`alerts:status.${a.status}`)})</span>
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n';
 import { useCallback, useEffect, useState } from 'react';
 import type { Dashboard } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
@@ -15,6 +16,7 @@ function today(): { from: string; to: string } {
 export function DashboardScreen() {
   const core = useCore();
   const { t } = useTranslation('dashboard');
+  const errorText = useErrorText();
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
@@ -22,8 +24,8 @@ export function DashboardScreen() {
     if (result.ok) {
       setData(result.value);
       setError(null);
-    } else setError(result.error.message);
-  }, [core]);
+    } else setError(errorText(result.error));
+  }, [core, errorText]);
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), 60_000);

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HourBucket } from '../../../shared/contract';
-
-const hourLabel = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit' });
+import { useFormat } from '../../i18n';
 
 /** Entries and exits per hour, and the outcomes stacked (Recharts renders SVG: no inline scripts or styles for the CSP). */
 export function HourlyChart({ hours, title }: { hours: HourBucket[]; title: string }) {
   const { t } = useTranslation('dashboard');
-  const data = hours.map((h) => ({ ...h, hour: hourLabel(h.start) }));
+  const format = useFormat();
+  // The operator's language and a 24-hour clock ("14:00"), never the browser's own locale (12-hour in en-US).
+  const data = hours.map((h) => ({ ...h, hour: format.time(h.start) }));
   return (
     <figure className="chart" aria-label={title}>
       <figcaption>{title}</figcaption>

@@ -21,13 +21,14 @@ export function parseSampleTime(text: string): Date | undefined {
   return date;
 }
 
+/** Rejects with the `evidence:paper` key of the problem, for the form to translate. */
 function readPhoto(file: File): Promise<PaperCertificate['photo']> {
   return new Promise((resolve, reject) => {
-    if (file.type !== 'image/jpeg' && file.type !== 'image/png') return reject(new Error('The photo must be a JPEG or PNG image.'));
-    if (file.size > MAX_PHOTO_BYTES) return reject(new Error('The photo is larger than 512 KiB; take it at a lower resolution.'));
+    if (file.type !== 'image/jpeg' && file.type !== 'image/png') return reject(new Error('photoType'));
+    if (file.size > MAX_PHOTO_BYTES) return reject(new Error('photoSize'));
     const reader = new FileReader();
     reader.onload = () => resolve({ type: file.type as 'image/jpeg' | 'image/png', base64: String(reader.result).replace(/^data:[^,]*,/, '') });
-    reader.onerror = () => reject(new Error('The photo could not be read.'));
+    reader.onerror = () => reject(new Error('photoRead'));
     reader.readAsDataURL(file);
   });
 }
@@ -114,7 +115,7 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
                   setPhoto(read);
                   setProblem(null);
                 },
-                (error: Error) => setProblem(error.message),
+                (error: Error) => setProblem(t(`paper.${error.message as 'photoType' | 'photoSize' | 'photoRead'}`)),
               );
             }}
           />

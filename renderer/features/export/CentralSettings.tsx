@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n';
 import { useState, type FormEvent } from 'react';
 import type { ExportSettings } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
@@ -16,6 +17,7 @@ interface Props {
 /** The station key fingerprint for registration, delivery state, and (administrators) the central endpoint. */
 export function CentralSettings({ settings, canEdit, onSaved }: Props) {
   const { t } = useTranslation('export');
+  const errorText = useErrorText();
   const core = useCore();
   const [url, setUrl] = useState(settings.centralUrl ?? '');
   const [credential, setCredential] = useState('');
@@ -36,7 +38,7 @@ export function CentralSettings({ settings, canEdit, onSaved }: Props) {
       setHubKey('');
       setMessage({ text: t('central.saved'), isError: false });
       onSaved(result.value);
-    } else setMessage({ text: result.error.issues?.[0]?.message ?? result.error.message, isError: true });
+    } else setMessage({ text: errorText(result.error), isError: true });
   };
 
   const d = settings.delivery;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExportPreview, ExportRecord, ExportSettings, SessionUser, ShiftReport } from '../../../shared/contract';
 import { roleMay } from '../../../shared/domain/auth';
@@ -16,7 +17,6 @@ import './export.css';
 
 const FOLDER_KEY = 'checkpoint.export.folder';
 type Message = { text: string; isError: boolean } | null;
-const messageOf = (error: { message: string; issues?: { message: string }[] }) => error.issues?.[0]?.message ?? error.message;
 
 /**
  * Shift lead: pick a period, see what it holds, write the signed bundle to a folder (USB stick), watch the
@@ -25,6 +25,7 @@ const messageOf = (error: { message: string; issues?: { message: string }[] }) =
  */
 export function ExportScreen({ user }: { user: SessionUser }) {
   const { t } = useTranslation('export');
+  const errorText = useErrorText();
   const core = useCore();
   const canExport = roleMay(user.role, 'exportBundle');
   const [settings, setSettings] = useState<ExportSettings | null>(null);
@@ -48,9 +49,9 @@ export function ExportScreen({ user }: { user: SessionUser }) {
     const [s, h] = await Promise.all([core.getExportSettings({}), core.listExports({ limit: 20 })]);
     if (s.ok) setSettings(s.value);
     if (h.ok) setHistory(h.value.items);
-    if (!s.ok) setMessage({ text: s.error.message, isError: true });
+    if (!s.ok) setMessage({ text: errorText(s.error), isError: true });
     setChanges((n) => n + 1);
-  }, [core]);
+  }, [core, errorText]);
 
   useEffect(() => {
     void refresh();
@@ -65,7 +66,7 @@ export function ExportScreen({ user }: { user: SessionUser }) {
     void core.previewExport(input).then((result) => {
       if (!current) return;
       if (result.ok) setPreview(result.value);
-      else setMessage({ text: messageOf(result.error), isError: true });
+      else setMessage({ text: errorText(result.error), isError: true });
     });
     return () => {
       current = false;
@@ -90,14 +91,14 @@ export function ExportScreen({ user }: { user: SessionUser }) {
       localStorage.setItem(FOLDER_KEY, folder.trim());
       setMessage({ text: t('bundleWritten', { destination: result.value.destination ?? '', crossings: result.value.crossings, alerts: result.value.alerts }), isError: false });
       void refresh();
-    } else setMessage({ text: messageOf(result.error), isError: true });
+    } else setMessage({ text: errorText(result.error), isError: true });
   };
 
   const showReport = async () => {
     if (!input) return;
     const result = await core.getShiftReport(input);
     if (result.ok) setReport(result.value);
-    else setMessage({ text: messageOf(result.error), isError: true });
+    else setMessage({ text: errorText(result.error), isError: true });
   };
 
   const print = async () => {
@@ -105,6 +106,7 @@ export function ExportScreen({ user }: { user: SessionUser }) {
     const outcome = await printReport(core, folder, reportFileName(report.stationId, report.period.from), t('report.needFolder'));
     if (outcome.kind === 'saved') setMessage({ text: t('reportSaved', { path: outcome.path }), isError: false });
     if (outcome.kind === 'failed') setMessage({ text: outcome.message, isError: true });
+    if (outcome.kind === 'refused') setMessage({ text: errorText(outcome.error), isError: true });
   };
 
   return (

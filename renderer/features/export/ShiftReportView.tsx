@@ -92,7 +92,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
       )}
       <p>
         {t('report.alerts', { total: report.alerts.total })}
-        {Object.entries(report.alerts.byType).map(([type, n]) => ` · ${type} ${n}`)}
+        {Object.entries(report.alerts.byType).map(([type, n]) => ` · ${t(`alerts:type.${type}` as never, { defaultValue: type })} ${n}`)}
         {t('report.acknowledged', { acknowledged: report.acknowledged, total: report.crossings.total })}
       </p>
       <footer className="report__signature">

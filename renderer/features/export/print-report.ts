@@ -1,6 +1,8 @@
 import type { CoreClient } from '../../core-client/core-client';
+import type { CoreError } from '../../../shared/contract';
 
-export type PrintOutcome = { readonly kind: 'saved'; readonly path: string } | { readonly kind: 'dialog' } | { readonly kind: 'failed'; readonly message: string };
+export type PrintOutcome = { readonly kind: 'saved'; readonly path: string } | { readonly kind: 'dialog' } | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'refused'; readonly error: CoreError };
 
 /** `shift-report_<station>_<from>.pdf`, a plain name Electron main accepts. */
 export function reportFileName(stationId: string, fromIso: string): string {
@@ -26,5 +28,5 @@ export async function printReport(
   }
   if (folder.trim() === '') return { kind: 'failed', message: needFolder };
   const result = await core.printToPdf({ folder: folder.trim(), fileName });
-  return result.ok ? { kind: 'saved', path: result.value.path } : { kind: 'failed', message: result.error.issues?.[0]?.message ?? result.error.message };
+  return result.ok ? { kind: 'saved', path: result.value.path } : { kind: 'refused', error: result.error };
 }

@@ -4,7 +4,7 @@ import { PERSON_STATES } from '../../../shared/domain/corridor';
 import type { PersonState, SessionUser } from '../../../shared/contract';
 import { roleMay } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
-import { useFormat } from '../../i18n';
+import { useFormat, useErrorText, type CoreErrorLike } from '../../i18n';
 import { downloadText, fileToBase64 } from './file-io';
 import { ManifestTable } from './ManifestTable';
 import { PERSON_STATE_LABEL } from './person-state-label';
@@ -13,22 +13,23 @@ import { useGroupDetail } from './use-groups';
 export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user: SessionUser; onMessage: (text: string, isError?: boolean) => void }) {
   const core = useCore();
   const { t } = useTranslation('groups');
+  const errorText = useErrorText();
   const format = useFormat();
   const [query, setQuery] = useState('');
   const [state, setState] = useState<PersonState | 'all'>('all');
   const { detail, error } = useGroupDetail(groupId, query, state);
-  if (error) return <p className="error-banner">{error}</p>;
+  if (error) return <p className="error-banner">{errorText(error)}</p>;
   if (!detail) return <p className="muted">{t('loading')}</p>;
   const g = detail.group;
-  const report = (result: { ok: true } | { ok: false; error: { message: string } }, done: string) =>
-    result.ok ? onMessage(done) : onMessage(result.error.message, true);
+  const report = (result: { ok: true } | { ok: false; error: CoreErrorLike }, done: string) =>
+    result.ok ? onMessage(done) : onMessage(errorText(result.error), true);
 
   const importManifest = async (file: File | undefined) => {
     if (!file) return;
     const xlsx = /\.xlsx$/i.test(file.name);
     const content = xlsx ? await fileToBase64(file) : await file.text();
     const result = await core.importManifest({ groupId: g.id, fileName: file.name, format: xlsx ? 'xlsx' : 'csv', content });
-    if (!result.ok) return onMessage(result.error.message, true);
+    if (!result.ok) return onMessage(errorText(result.error), true);
     const { rowsAdded, rowsTotal, alreadyImported, problems } = result.value;
     onMessage(
       alreadyImported
@@ -42,7 +43,7 @@ export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user
 
   const exportFile = async () => {
     const result = await core.exportGroupFile({ groupId: g.id });
-    if (!result.ok) return onMessage(result.error.message, true);
+    if (!result.ok) return onMessage(errorText(result.error), true);
     downloadText(result.value.fileName, result.value.content);
     onMessage(t('fileSaved', { file: result.value.fileName, crossings: result.value.crossings }));
   };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n';
 import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../shared/contract';
 import { roleMay } from '../../../shared/domain/auth';
@@ -10,6 +11,7 @@ import { useGroups } from './use-groups';
 export function GroupsScreen({ user }: { user: SessionUser }) {
   const core = useCore();
   const { t } = useTranslation('groups');
+  const errorText = useErrorText();
   const { groups, corridors, error } = useGroups();
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
@@ -27,7 +29,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
       ...(form.plate.trim() ? { vehiclePlate: form.plate.trim() } : {}),
       ...(form.expected ? { expectedCount: Number(form.expected) } : {}),
     });
-    if (!result.ok) return onMessage(result.error.message, true);
+    if (!result.ok) return onMessage(errorText(result.error), true);
     setSelected(result.value.id);
     setForm({ label: '', corridorId, plate: '', expected: '' });
     onMessage(t('created', { label: result.value.label }));
@@ -36,7 +38,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
   const importGroupFile = async (file: File | undefined) => {
     if (!file) return;
     const result = await core.importGroupFile({ content: await file.text() });
-    if (!result.ok) return onMessage(result.error.message, true);
+    if (!result.ok) return onMessage(errorText(result.error), true);
     const r = result.value;
     setSelected(r.groupId);
     onMessage(
@@ -56,7 +58,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
             <input type="file" accept=".json,application/json" hidden data-testid="group-file" onChange={(e) => void importGroupFile(e.target.files?.[0])} />
           </label>
         )}
-        {error && <p className="error-banner">{error}</p>}
+        {error && <p className="error-banner">{errorText(error)}</p>}
         <ul className="list">
           {groups.map((g) => (
             <li key={g.id}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Corridor, Group, GroupDetail, PersonState } from '../../../shared/contract';
+import type { CoreError, Corridor, Group, GroupDetail, PersonState } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 
 /** The station's groups and corridors, reloaded when the core reports a change. */
@@ -7,12 +7,12 @@ export function useGroups() {
   const core = useCore();
   const [groups, setGroups] = useState<Group[]>([]);
   const [corridors, setCorridors] = useState<Corridor[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
   const refresh = useCallback(async () => {
     const [g, c] = await Promise.all([core.listGroups({}), core.listCorridors({})]);
     if (g.ok) setGroups(g.value.items);
     if (c.ok) setCorridors(c.value.items);
-    setError(!g.ok ? g.error.message : !c.ok ? c.error.message : null);
+    setError(!g.ok ? g.error : !c.ok ? c.error : null);
   }, [core]);
   useEffect(() => {
     void refresh();
@@ -27,7 +27,7 @@ export function useGroups() {
 export function useGroupDetail(groupId: string | null, query: string, state: PersonState | 'all') {
   const core = useCore();
   const [detail, setDetail] = useState<GroupDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
   const refresh = useCallback(async () => {
     if (!groupId) {
       setDetail(null);
@@ -37,7 +37,7 @@ export function useGroupDetail(groupId: string | null, query: string, state: Per
     if (result.ok) {
       setDetail(result.value);
       setError(null);
-    } else setError(result.error.message);
+    } else setError(result.error);
   }, [core, groupId, query, state]);
   useEffect(() => {
     void refresh();

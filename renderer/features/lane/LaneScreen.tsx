@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n';
 import type { CoreError, Crossing, Direction, ScanResult } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import { CertificateDetails, dccItems, PaperCertificateForm, type PaperCertificate } from '../evidence';
@@ -23,6 +24,7 @@ const CodeReader = memo(LaneCodeReader);
 export function LaneScreen() {
   const core = useCore();
   const { t } = useTranslation(['lane', 'common']);
+  const errorText = useErrorText();
   const [direction, setDirection] = useState<Direction>('entry');
   const [scan, setScan] = useState<ScanResult | null>(null);
   const [recorded, setRecorded] = useState<Crossing | null>(null);
@@ -95,7 +97,7 @@ export function LaneScreen() {
       setRecorded(null);
       setError(null);
     },
-    onRejected: (message) => setError({ code: 'forbidden', message }),
+    onRejected: (rejection) => setError({ ...rejection, code: 'forbidden' }),
   });
 
   const addPaper = useCallback(
@@ -172,7 +174,7 @@ export function LaneScreen() {
       <CodeReader onScan={onScan} />
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
-          {error.message}
+          {errorText(error)}
         </div>
       )}
       {manualOpen ? (
@@ -197,7 +199,7 @@ export function LaneScreen() {
       )}
       {listError && (
         <div className="error-banner" role="alert">
-          {listError}
+          {errorText(listError)}
         </div>
       )}
       <LaneLogPanel />

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { DEFAULT_LANE, type Direction, type ScanResult } from '../../../shared/contract';
+import { DEFAULT_LANE, type CoreError, type Direction, type ScanResult } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 
 /**
@@ -12,7 +12,7 @@ export function useDeviceScans(options: {
   /** The traveller on screen, still open for more evidence; null when the lane is idle or recorded. */
   readonly openScanId: string | null;
   readonly onScan: (scan: ScanResult) => void;
-  readonly onRejected: (message: string) => void;
+  readonly onRejected: (error: CoreError) => void;
   readonly lane?: string;
 }): void {
   const core = useCore();
@@ -31,7 +31,7 @@ export function useDeviceScans(options: {
     () =>
       core.onEvent((event) => {
         if (event.type === 'scan-received' && event.lane === lane) handlers.current.onScan(event.scan);
-        else if (event.type === 'scan-rejected' && event.lane === lane) handlers.current.onRejected(event.message);
+        else if (event.type === 'scan-rejected' && event.lane === lane) handlers.current.onRejected(event.error ?? { code: 'forbidden', message: event.message });
       }),
     [core, lane],
   );

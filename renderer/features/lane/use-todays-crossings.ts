@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Crossing } from '../../../shared/contract';
+import type { CoreError, Crossing } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 
 function startOfLocalDay(now: Date): string {
@@ -13,7 +13,7 @@ export function useTodaysCrossings() {
   const core = useCore();
   const [crossings, setCrossings] = useState<Crossing[]>([]);
   const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
 
   const refresh = useCallback(async () => {
     // The lane shows the last 10; the total counts the whole day.
@@ -23,7 +23,7 @@ export function useTodaysCrossings() {
       setTotal(result.value.total);
       setError(null);
     } else {
-      setError(result.error.message);
+      setError(result.error);
     }
   }, [core]);
 

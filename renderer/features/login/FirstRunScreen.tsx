@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useErrorText } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import type { BootstrapStationInput } from '../../../shared/contract';
 import { PIN_MIN_LENGTH } from '../../../shared/domain/auth';
@@ -13,6 +14,7 @@ const field = (value: string) => value.trim();
 export function FirstRunScreen({ stationId, onDone }: { stationId: string; onDone: () => void }) {
   const core = useCore();
   const { t } = useTranslation('firstRun');
+  const errorText = useErrorText();
   const [form, setForm] = useState({
     stationId,
     checkpointId: '',
@@ -68,7 +70,7 @@ export function FirstRunScreen({ stationId, onDone }: { stationId: string; onDon
     const result = await core.bootstrapStation(input);
     setBusy(false);
     if (result.ok) onDone();
-    else setError(result.error.issues?.[0] ? `${result.error.issues[0].path}: ${result.error.issues[0].message}` : result.error.message);
+    else setError(errorText(result.error));
   };
 
   return (

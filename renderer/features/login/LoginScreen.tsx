@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useErrorText } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import type { WhoAmI } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
@@ -7,6 +8,7 @@ import { useCore } from '../../core-client/core-context';
 export function LoginScreen({ station, onSignedIn }: { station: WhoAmI['station']; onSignedIn: () => void }) {
   const core = useCore();
   const { t } = useTranslation('login');
+  const errorText = useErrorText();
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function LoginScreen({ station, onSignedIn }: { station: WhoAmI['station'
     setBusy(false);
     setPin('');
     if (result.ok) onSignedIn();
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   };
 
   return (

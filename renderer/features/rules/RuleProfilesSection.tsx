@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useErrorText } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RuleProfileListSchema } from '../../../shared/contract';
@@ -16,6 +17,7 @@ type StoredProfile = RuleProfileList['items'][number];
 export function RuleProfilesSection({ mayEdit }: { mayEdit: boolean }) {
   const core = useCore();
   const { t } = useTranslation('rules');
+  const errorText = useErrorText();
   const format = useFormat();
   const [list, setList] = useState<RuleProfileList | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -25,8 +27,8 @@ export function RuleProfilesSection({ mayEdit }: { mayEdit: boolean }) {
   const refresh = useCallback(async () => {
     const result = await core.listRuleProfiles({ history: true });
     if (result.ok) setList(result.value);
-    else setMessage({ text: result.error.message, isError: true });
-  }, [core]);
+    else setMessage({ text: errorText(result.error), isError: true });
+  }, [core, errorText]);
   useEffect(() => void refresh(), [refresh]);
 
   // Newest version first within each profile.
@@ -59,7 +61,7 @@ export function RuleProfilesSection({ mayEdit }: { mayEdit: boolean }) {
       setDraft(draftText(result.value.profile));
       void refresh();
     } else {
-      setMessage({ text: result.error.issues?.map((issue) => `${issue.path} ${issue.message}`.trim()).join('; ') || result.error.message, isError: true });
+      setMessage({ text: errorText(result.error), isError: true });
     }
   };
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useErrorText } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { TrustListSchema } from '../../../shared/contract';
@@ -11,6 +12,7 @@ type TrustList = z.infer<typeof TrustListSchema>;
 export function TrustListSection({ mayConfigure }: { mayConfigure: boolean }) {
   const core = useCore();
   const { t } = useTranslation('rules');
+  const errorText = useErrorText();
   const format = useFormat();
   const [list, setList] = useState<TrustList | null>(null);
   const [path, setPath] = useState('');
@@ -23,8 +25,8 @@ export function TrustListSection({ mayConfigure }: { mayConfigure: boolean }) {
     if (result.ok) {
       setList(result.value);
       setStaleDays(String(result.value.status.staleAfterDays));
-    } else setMessage({ text: result.error.message, isError: true });
-  }, [core]);
+    } else setMessage({ text: errorText(result.error), isError: true });
+  }, [core, errorText]);
   useEffect(() => void refresh(), [refresh]);
 
   const importFile = async (event: FormEvent) => {
@@ -33,7 +35,7 @@ export function TrustListSection({ mayConfigure }: { mayConfigure: boolean }) {
     const result = await core.importTrustList({ path: path.trim() });
     setBusy(false);
     // A refused file leaves the current list in place; the core says why in words.
-    setMessage(result.ok ? { text: t('trustImported', { entries: result.value.import.entries }), isError: false } : { text: result.error.message, isError: true });
+    setMessage(result.ok ? { text: t('trustImported', { entries: result.value.import.entries }), isError: false } : { text: errorText(result.error), isError: true });
     if (result.ok) setPath('');
     void refresh();
   };
@@ -41,7 +43,7 @@ export function TrustListSection({ mayConfigure }: { mayConfigure: boolean }) {
   const saveStaleDays = async (event: FormEvent) => {
     event.preventDefault();
     const result = await core.setTrustListStaleDays({ staleAfterDays: Number(staleDays) });
-    setMessage(result.ok ? { text: t('staleSaved'), isError: false } : { text: result.error.issues?.[0]?.message ?? result.error.message, isError: true });
+    setMessage(result.ok ? { text: t('staleSaved'), isError: false } : { text: errorText(result.error), isError: true });
     void refresh();
   };
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { WedgeSettings } from '../../../shared/contract';
 import { proposeBurstThreshold, type Keystroke } from '../../../shared/domain/scanner-input';
@@ -17,6 +18,7 @@ export function WedgeSettingsForm({
   onSave: (settings: WedgeSettings) => void;
 }) {
   const { t } = useTranslation('scanners');
+  const errorText = useErrorText();
   const [value, setValue] = useState(settings);
   const [note, setNote] = useState('');
   useEffect(() => setValue(settings), [settings]);
@@ -24,7 +26,7 @@ export function WedgeSettingsForm({
   const learn = () => {
     const proposal = proposeBurstThreshold(learnedFrom);
     if (!proposal.ok) {
-      setNote(proposal.error.message);
+      setNote(errorText(proposal.error));
       return;
     }
     const { maxGapMs, endIdleMs, percentileGapMs, samples } = proposal.value;

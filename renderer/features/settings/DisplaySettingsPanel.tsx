@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { OutcomeSounds } from '../lane/outcome-sound';
 import { VOLUME_STEPS } from './display-settings';
 import { DISPLAY_SHORTCUTS, useDisplaySettings } from './DisplaySettingsProvider';
+import { useErrorText } from '../../i18n';
 
 const LEVEL = ['silent', 'quiet', 'medium', 'loud'] as const;
 const levelOf = (volume: number) => LEVEL[VOLUME_STEPS.findIndex((step) => Math.abs(step - volume) < 1e-6)] ?? 'medium';
@@ -10,6 +11,7 @@ const levelOf = (volume: number) => LEVEL[VOLUME_STEPS.findIndex((step) => Math.
 /** The small Settings area: large text, high contrast, sound volume; each with its shortcut shown. */
 export function DisplaySettingsButton() {
   const { t } = useTranslation('settings');
+  const errorText = useErrorText();
   const display = useDisplaySettings();
   const [open, setOpen] = useState(false);
   const sounds = useMemo(() => new OutcomeSounds(), []);
@@ -48,7 +50,7 @@ export function DisplaySettingsButton() {
           </div>
           {display.saveError && (
             <p className="status-bar__warning" role="alert">
-              {t('saveFailed', { message: display.saveError })}
+              {t('saveFailed', { message: errorText(display.saveError) })}
             </p>
           )}
           <button type="button" className="button" data-testid="display-settings-close" onClick={() => setOpen(false)}>

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCore } from '../../core-client/core-context';
+import type { CoreError } from '../../../shared/contract';
 import { applyDisplay, DEFAULT_DISPLAY, displayOf, nextVolume, type DisplaySettings } from './display-settings';
 import '../../styles/themes.css';
 
@@ -7,7 +8,7 @@ interface DisplayContextValue extends DisplaySettings {
   /** Saves the change as the signed-in operator's preference (it follows them to any lane). */
   readonly update: (change: Partial<DisplaySettings>) => void;
   /** Why the last save failed, in words; null when it worked. */
-  readonly saveError: string | null;
+  readonly saveError: CoreError | null;
 }
 
 const DisplayContext = createContext<DisplayContextValue>({ ...DEFAULT_DISPLAY, update: () => undefined, saveError: null });
@@ -24,7 +25,7 @@ export const DISPLAY_SHORTCUTS = { largeText: 'Alt+T', highContrast: 'Alt+H', vo
 export function DisplaySettingsProvider({ children }: { children: ReactNode }) {
   const core = useCore();
   const [settings, setSettings] = useState<DisplaySettings>(DEFAULT_DISPLAY);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<CoreError | null>(null);
   // Changes made while the stored preferences are still loading win over what arrives.
   const pending = useRef<Partial<DisplaySettings>>({});
 
@@ -58,7 +59,7 @@ export function DisplaySettingsProvider({ children }: { children: ReactNode }) {
       // Shown at once; saved for the operator in the background (before sign-in it only lasts this session).
       pending.current = { ...pending.current, ...change };
       setSettings((current) => ({ ...current, ...change }));
-      void core.saveUserPreferences(change).then((result) => setSaveError(result.ok || result.error.code === 'forbidden' || result.error.code === 'unauthenticated' ? null : result.error.message));
+      void core.saveUserPreferences(change).then((result) => setSaveError(result.ok || result.error.code === 'forbidden' || result.error.code === 'unauthenticated' ? null : result.error));
     },
     [core],
   );

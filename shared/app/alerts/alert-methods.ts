@@ -22,15 +22,15 @@ export function alertMethods(ctx: CoreContext): Pick<CoreApi, 'listAlerts' | 'ac
         const user = ctx.session.current;
         const row = ctx.store.transaction(() => {
           const existing = ctx.repos.alerts.get(input.alertId);
-          if (!existing) throw new CoreFailure('not-found', 'There is no such alert.');
-          if (existing.status !== 'open') throw new CoreFailure('conflict', `This alert is already ${existing.status}.`);
+          if (!existing) throw new CoreFailure('not-found', 'alert.noSuchAlert');
+          if (existing.status !== 'open') throw new CoreFailure('conflict', 'alert.notOpen', { status: existing.status });
           ctx.repos.alerts.acknowledge(existing.id, user?.id ?? 'station', ctx.now().toISOString(), input.note ?? null);
           audit(ctx, 'alert.acknowledged', 'alert', existing.id, { withNote: Boolean(input.note) });
           return ctx.repos.alerts.get(existing.id);
         });
         ctx.events.emit({ type: 'log-changed', what: 'alerts' }, ctx.onListenerError);
         const [view] = toAlertViews(ctx, row ? [row] : []);
-        if (!view) throw new CoreFailure('internal', 'The alert vanished while it was acknowledged.');
+        if (!view) throw new CoreFailure('internal', 'alert.vanished');
         return view;
       },
       ctx,

@@ -3,6 +3,9 @@ import { alertMessage } from '../../domain/corridor';
 import type { AlertRow } from '../../node/db';
 import type { CoreContext } from '../core-context';
 
+/** As many names as the English sentence lists (alertMessage's own limit). */
+const ALERT_NAMES_SHOWN = 12;
+
 const personName = (surname: string, givenNames: string, documentNumber: string): string => `${surname}, ${givenNames} (${documentNumber})`.replace(/^, /, '');
 
 /**
@@ -29,13 +32,21 @@ export function toAlertViews(ctx: CoreContext, rows: readonly AlertRow[]): Alert
     if (row.corridorId && !corridorMax.has(row.corridorId)) corridorMax.set(row.corridorId, ctx.repos.corridors.getCorridor(row.corridorId)?.maxTransitMinutes ?? 0);
     const people = row.subjectIds.map((id) => names.get(id)).filter((n): n is string => n !== undefined);
     const expiry = row.type === 'expired-passport' && row.crossingId ? ctx.repos.passages.get(row.crossingId)?.document.expiryDate : undefined;
-    const message = alertMessage(row.type, {
+    const wording = {
       people,
       ...(row.groupId ? { groupLabel: groupLabels.get(row.groupId) } : {}),
       ...(row.corridorId ? { minutes: corridorMax.get(row.corridorId) } : {}),
       ...(row.type === 'duplicate-scan' && row.crossingId ? { earlierSequence: sequences.get(row.crossingId) } : {}),
       ...(expiry ? { expiryDate: expiry } : {}),
-    });
+    };
+    const message = alertMessage(row.type, wording);
+    const params: Record<string, string | number> = { count: people.length };
+    if (people.length > 0) params.people = people.slice(0, ALERT_NAMES_SHOWN).join('; ');
+    if (people.length > ALERT_NAMES_SHOWN) params.more = people.length - ALERT_NAMES_SHOWN;
+    if (wording.groupLabel !== undefined) params.group = wording.groupLabel;
+    if (wording.minutes !== undefined) params.minutes = wording.minutes;
+    if (wording.earlierSequence !== undefined) params.sequence = wording.earlierSequence;
+    if (wording.expiryDate !== undefined) params.expiry = wording.expiryDate;
     return {
       id: row.id,
       type: row.type,
@@ -46,6 +57,7 @@ export function toAlertViews(ctx: CoreContext, rows: readonly AlertRow[]): Alert
       groupId: row.groupId,
       crossingId: row.crossingId,
       message,
+      params,
       subjectCount: row.subjectIds.length,
       acknowledgedAt: row.acknowledgedAt,
       acknowledgedBy: row.acknowledgedBy,

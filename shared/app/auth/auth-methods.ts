@@ -1,5 +1,6 @@
 import { CoreFailure, type CoreApi, type User } from '../../contract';
 import { pinProblem } from '../../domain/auth';
+import { pinFailure } from './pin-failure';
 import type { OperatorRow } from '../../node/db';
 import { hashPin, publicKeyFingerprint } from '../../node/keys';
 import { audit } from '../audit';
@@ -81,18 +82,18 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
       'createUser',
       async (input) => {
         const problem = pinProblem(input.pin);
-        if (problem) throw new CoreFailure('invalid-input', problem.message);
-        if (ctx.repos.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
+        if (problem) throw pinFailure(problem);
+        if (ctx.repos.operators.findByUsername(input.username)) throw new CoreFailure('conflict', 'auth.userNameTaken', { user: input.username });
         const pinHash = await hashPin(input.pin, ctx.pinHashCost);
         const id = ctx.newId();
         const createdAt = ctx.now().toISOString();
         ctx.store.transaction(() => {
-          if (ctx.repos.operators.findByUsername(input.username)) throw new CoreFailure('conflict', `The user name ${input.username} is taken.`);
+          if (ctx.repos.operators.findByUsername(input.username)) throw new CoreFailure('conflict', 'auth.userNameTaken', { user: input.username });
           ctx.repos.operators.insert({ id, username: input.username, displayName: input.displayName, role: input.role, pinHash, createdAt });
           audit(ctx, 'user.created', 'user', id, { role: input.role });
         });
         const row = ctx.repos.operators.get(id);
-        if (!row) throw new CoreFailure('internal', 'The user was not saved.');
+        if (!row) throw new CoreFailure('internal', 'auth.userNotSaved');
         return toUser(row, ctx.now().getTime());
       },
       ctx,
@@ -101,7 +102,7 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
       'unlockUser',
       (input) => {
         const row = ctx.repos.operators.get(input.userId);
-        if (!row) throw new CoreFailure('not-found', 'There is no such user.');
+        if (!row) throw new CoreFailure('not-found', 'auth.noSuchUser');
         ctx.store.transaction(() => {
           ctx.repos.operators.setLock(row.id, 0, null, ctx.now().toISOString());
           audit(ctx, 'user.unlocked', 'user', row.id);
@@ -119,13 +120,13 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
       'trustStation',
       (input) => {
         const fingerprint = publicKeyFingerprint(input.publicKey);
-        if (!fingerprint) throw new CoreFailure('invalid-input', 'This is not an Ed25519 public key as the other station shows it (base64).');
-        if (fingerprint === ctx.stationKey.fingerprint || input.stationId === ctx.stationId) throw new CoreFailure('conflict', 'That is this station’s own key.');
+        if (!fingerprint) throw new CoreFailure('invalid-input', 'auth.notAPublicKey');
+        if (fingerprint === ctx.stationKey.fingerprint || input.stationId === ctx.stationId) throw new CoreFailure('conflict', 'auth.ownKey');
         if (input.checkpointId && !ctx.repos.corridors.getCheckpoint(input.checkpointId)) {
-          throw new CoreFailure('not-found', `Checkpoint ${input.checkpointId} is not configured on this station; add it first.`);
+          throw new CoreFailure('not-found', 'auth.checkpointMissing', { checkpoint: input.checkpointId });
         }
         const other = ctx.repos.corridors.stationByFingerprint(fingerprint);
-        if (other && other.id !== input.stationId) throw new CoreFailure('conflict', `This key already belongs to station ${other.id}.`);
+        if (other && other.id !== input.stationId) throw new CoreFailure('conflict', 'auth.keyBelongsToOther', { station: other.id });
         ctx.store.transaction(() => {
           ctx.repos.corridors.saveStation(
             { id: input.stationId, checkpointId: input.checkpointId ?? null, label: input.label, publicKey: input.publicKey, keyFingerprint: fingerprint, isSelf: false, trusted: true },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CoreFailure, type BootstrapStationInputSchema, type SessionUser } from '../../contract';
 import { pinProblem } from '../../domain/auth';
+import { pinFailure } from './pin-failure';
 import { hashPin } from '../../node/keys';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
@@ -18,17 +19,17 @@ export async function bootstrapStation(
   input: z.output<typeof BootstrapStationInputSchema>,
   setStationId: (id: string) => void,
 ): Promise<SessionUser> {
-  if (ctx.repos.operators.count() > 0) throw new CoreFailure('conflict', 'This station is already set up. Sign in instead.');
+  if (ctx.repos.operators.count() > 0) throw new CoreFailure('conflict', 'setup.alreadyDone');
   const problem = pinProblem(input.admin.pin);
-  if (problem) throw new CoreFailure('invalid-input', problem.message);
+  if (problem) throw pinFailure(problem);
   if (input.stationId && input.stationId !== ctx.stationId && ctx.store.countCrossings() > 0) {
-    throw new CoreFailure('conflict', 'The station id cannot change once crossings are recorded under it.');
+    throw new CoreFailure('conflict', 'setup.stationIdFixed');
   }
   const pinHash = await hashPin(input.admin.pin, ctx.pinHashCost);
   const now = ctx.now().toISOString();
   const admin: SessionUser = { id: ctx.newId(), username: input.admin.username, displayName: input.admin.displayName, role: 'admin' };
   ctx.store.transaction(() => {
-    if (ctx.repos.operators.count() > 0) throw new CoreFailure('conflict', 'This station was set up a moment ago. Sign in instead.');
+    if (ctx.repos.operators.count() > 0) throw new CoreFailure('conflict', 'setup.justDone');
     if (input.stationId && input.stationId !== ctx.stationId) {
       ctx.repos.setSetting(STATION_ID_KEY, input.stationId);
       setStationId(input.stationId);

@@ -5,10 +5,11 @@ import { dummyPinHash, verifyPin } from '../../node/keys';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 
-const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
+/** The lock's end as an instant: screens show it as a time in the station's zone. */
+const instant = (ms: number): string => new Date(ms).toISOString();
 
 const lockedFailure = (username: string, untilMs: number) =>
-  new CoreFailure('forbidden', `Too many wrong PINs: ${username} is locked until ${clock(untilMs)} UTC. A shift lead or an administrator can unlock it now.`);
+  new CoreFailure('forbidden', 'auth.locked', { user: username, until: instant(untilMs) });
 
 /**
  * Checks a user name and PIN. The attempt is counted *before* the PIN is compared (no await between
@@ -22,7 +23,7 @@ export async function checkCredentials(ctx: CoreContext, username: string, pin: 
   const nowMs = ctx.now().getTime();
   const waitMs = ctx.signInGuard.waitMs(nowMs);
   if (waitMs > 0) {
-    throw new CoreFailure('forbidden', `Too many wrong sign-ins at this station: wait ${Math.ceil(waitMs / 1000)} s, then try again.`);
+    throw new CoreFailure('forbidden', 'auth.stationWait', { seconds: Math.ceil(waitMs / 1000) });
   }
   const found = ctx.repos.operators.findByUsername(username);
   const user = found?.active ? found : undefined;
@@ -77,9 +78,9 @@ function refuse(ctx: CoreContext, user: OperatorRow | undefined, username: strin
     } else {
       ctx.signInGuard.setPhantom(username, { failedAttempts: attempt, lockedUntilMs });
     }
-    throw new CoreFailure('forbidden', `Wrong PIN ${MAX_FAILED_ATTEMPTS} times: ${username} is locked until ${clock(lockedUntilMs)} UTC. A shift lead or an administrator can unlock it now.`);
+    throw new CoreFailure('forbidden', 'auth.lockedNow', { attempts: MAX_FAILED_ATTEMPTS, user: username, until: instant(lockedUntilMs) });
   }
   if (user) ctx.store.transaction(() => audit(ctx, 'auth.failed', 'user', user.id, { failedAttempts: attempt }));
   const left = MAX_FAILED_ATTEMPTS - attempt;
-  throw new CoreFailure('unauthenticated', `Unknown user name or wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`);
+  throw new CoreFailure('unauthenticated', 'auth.wrongPinTriesLeft', { left });
 }

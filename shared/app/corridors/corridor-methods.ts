@@ -35,7 +35,7 @@ export function corridorMethods(ctx: CoreContext): Pick<CoreApi, 'listCheckpoint
       (input) => {
         ctx.store.transaction(() => saveCorridor(ctx, input));
         const saved = ctx.repos.corridors.getCorridor(input.id);
-        if (!saved) throw new CoreFailure('internal', 'The corridor was not saved.');
+        if (!saved) throw new CoreFailure('internal', 'corridor.notSaved');
         return toCorridor(saved, stationCheckpointId(ctx));
       },
       ctx,

@@ -12,7 +12,7 @@ export function saveCheckpoint(ctx: CoreContext, input: z.output<typeof SaveChec
 /** Call inside a transaction. Both checkpoints must exist: the two ends agree on their codes first. */
 export function saveCorridor(ctx: CoreContext, input: z.output<typeof SaveCorridorInputSchema>): void {
   for (const id of [input.entryCheckpointId, input.exitCheckpointId]) {
-    if (!ctx.repos.corridors.getCheckpoint(id)) throw new CoreFailure('not-found', `Checkpoint ${id} is not configured on this station; add it before the corridor.`);
+    if (!ctx.repos.corridors.getCheckpoint(id)) throw new CoreFailure('not-found', 'corridor.checkpointMissing', { checkpoint: id });
   }
   const row = { ...input, ruleProfileId: input.ruleProfileId ?? null };
   ctx.repos.corridors.saveCorridor(row, ctx.now().toISOString());

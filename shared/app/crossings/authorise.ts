@@ -16,7 +16,7 @@ const isOverrideRole = (role: string): role is OverrideRole => (OVERRIDE_ROLES a
 export async function authorise(ctx: CoreContext, username: string, pin: string): Promise<Authoriser> {
   const person = await checkCredentials(ctx, username, pin);
   if (!isOverrideRole(person.role)) {
-    throw new CoreFailure('forbidden', `${person.displayName} is not a consular officer or shift lead: only they can let a traveller cross despite the outcome.`);
+    throw new CoreFailure('forbidden', 'crossing.authoriserRole', { person: person.displayName });
   }
   return { ...person, role: person.role };
 }

@@ -10,8 +10,8 @@ export function crossingWithState(ctx: CoreContext, crossingId: string): { cross
   const crossing = ctx.store.getCrossing(crossingId);
   if (!crossing) {
     const elsewhere = ctx.repos.passages.get(crossingId);
-    if (elsewhere) throw new CoreFailure('conflict', `This crossing was recorded at ${elsewhere.stationId}; it can only be corrected there.`);
-    throw new CoreFailure('not-found', 'There is no such crossing on this station.');
+    if (elsewhere) throw new CoreFailure('conflict', 'crossing.correctedElsewhere', { station: elsewhere.stationId });
+    throw new CoreFailure('not-found', 'crossing.noSuchCrossingHere');
   }
   const recorded: CrossingState = { disposition: crossing.disposition, direction: crossing.direction, outcome: crossing.outcome, reasons: crossing.reasons, groupId: crossing.groupId };
   const corrections = ctx.repos.corrections.forCrossings([crossing.id]).get(crossing.id) ?? [];

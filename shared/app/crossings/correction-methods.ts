@@ -1,4 +1,4 @@
-import { CoreFailure, type CoreApi, type Crossing } from '../../contract';
+import { CoreFailure, type CoreApi, type Crossing, type ErrorKey } from '../../contract';
 import {
   DEFAULT_AMEND_WINDOW_MINUTES,
   admitRefusal,
@@ -18,15 +18,15 @@ import { withCurrent } from './crossing-current';
 
 export const AMEND_WINDOW_KEY = 'crossing.amendWindowMinutes';
 
-const REFUSAL_MESSAGES: Record<CorrectionRefusal, string> = {
-  'not-yours': 'You can amend only crossings you recorded yourself; a shift lead can amend this one.',
-  'not-your-last': 'You can amend only the last crossing you recorded; a shift lead can amend this one.',
-  'window-passed': 'The time to amend this crossing yourself has passed; a shift lead can amend it.',
-  cancelled: 'This crossing was voided; it stays voided. Scan the traveller again to record them.',
-  'no-change': 'That is already how this crossing stands: nothing was changed.',
-  'not-held-or-refused': 'Only a held or refused traveller can be admitted or refused here.',
-  'authoriser-role': 'Only a consular officer or a shift lead can let a traveller cross despite the outcome.',
-  'authoriser-is-operator': 'A second person confirms an override: the consular officer or shift lead enters their own name and PIN.',
+const REFUSAL_MESSAGES: Record<CorrectionRefusal, ErrorKey> = {
+  'not-yours': 'correction.notYours',
+  'not-your-last': 'correction.notYourLast',
+  'window-passed': 'correction.windowPassed',
+  cancelled: 'correction.cancelled',
+  'no-change': 'correction.noChange',
+  'not-held-or-refused': 'correction.notHeldOrRefused',
+  'authoriser-role': 'correction.authoriserRole',
+  'authoriser-is-operator': 'correction.authoriserIsOperator',
 };
 
 const fail = (refusal: CorrectionRefusal): never => {
@@ -35,7 +35,7 @@ const fail = (refusal: CorrectionRefusal): never => {
 
 const reread = (ctx: CoreContext, id: string): Crossing => {
   const crossing = ctx.store.getCrossing(id);
-  if (!crossing) throw new CoreFailure('internal', 'The crossing vanished while it was corrected.');
+  if (!crossing) throw new CoreFailure('internal', 'crossing.correctionVanished');
   return withCurrent(ctx, [crossing])[0]!;
 };
 
@@ -51,7 +51,7 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
       'amendCrossing',
       (input) => {
         const user = ctx.session.current;
-        if (!user) throw new CoreFailure('unauthenticated', 'Sign in first.');
+        if (!user) throw new CoreFailure('unauthenticated', 'session.required');
         const target = crossingWithState(ctx, input.crossingId);
         const refusal = amendRefusal({
           actor: user,
@@ -69,11 +69,11 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
           const pending = drafts.get(change.scanId);
           const document = pending?.document;
           if (!pending || !document || ctx.now().getTime() > pending.expiresAtMs) {
-            throw new CoreFailure('not-found', 'That scan is no longer available. Scan the passport and the certificate again, then amend.');
+            throw new CoreFailure('not-found', 'crossing.amendScanGone');
           }
           const recorded = target.crossing.document;
           if (document.documentNumber !== recorded.documentNumber || document.nationality !== recorded.nationality) {
-            throw new CoreFailure('conflict', 'The scan is of another passport than this crossing: nothing was changed.');
+            throw new CoreFailure('conflict', 'crossing.amendOtherPassport');
           }
           asked = { kind: 'rejudge', outcome: pending.result.draft.outcome, reasons: pending.result.draft.reasons };
         } else asked = change.kind === 'void' ? { kind: 'void' } : { kind: 'direction', direction: change.direction };
@@ -89,7 +89,7 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
       'admitCrossing',
       async (input) => {
         const user = ctx.session.current;
-        if (!user) throw new CoreFailure('unauthenticated', 'Sign in first.');
+        if (!user) throw new CoreFailure('unauthenticated', 'session.required');
         const authoriser: Authoriser | undefined = input.authoriser ? await authorise(ctx, input.authoriser.username, input.authoriser.pin) : sessionAuthoriser(ctx);
         if (!authoriser) throw new CoreFailure('forbidden', REFUSAL_MESSAGES['authoriser-role']);
         const target = crossingWithState(ctx, input.crossingId);

@@ -6,7 +6,7 @@ export function listCrossings(input: z.output<typeof ListCrossingsInputSchema>, 
   const fromMs = input.from === undefined ? undefined : Date.parse(input.from);
   const toMs = input.to === undefined ? undefined : Date.parse(input.to);
   if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) {
-    throw new CoreFailure('invalid-input', '"from" must not be later than "to".');
+    throw new CoreFailure('invalid-input', 'crossing.fromAfterTo');
   }
   const page = store.listCrossings({
     limit: input.limit,

@@ -51,7 +51,7 @@ export async function recordCrossing(
 ): Promise<{ crossing: RecordedCrossing; created: boolean }> {
   const pending = drafts.get(input.scanId);
   if (!pending) {
-    throw new CoreFailure('not-found', 'This scan is no longer available (scans are kept 15 minutes and not across a restart). Scan the document again.');
+    throw new CoreFailure('not-found', 'crossing.scanGone');
   }
   if (pending.recordedCrossingId !== undefined) {
     const existing = ctx.store.getCrossing(pending.recordedCrossingId);
@@ -62,34 +62,34 @@ export async function recordCrossing(
   }
   const now = ctx.now();
   if (now.getTime() > pending.expiresAtMs) {
-    throw new CoreFailure('expired', 'This scan is older than 15 minutes. Scan the document again so the decision is current.');
+    throw new CoreFailure('expired', 'crossing.scanExpired');
   }
   const document = pending.document;
   if (!pending.result.draft.recordable || !document) {
-    throw new CoreFailure('conflict', 'This scan does not identify a traveller, so it cannot be recorded. Scan the passport.');
+    throw new CoreFailure('conflict', 'crossing.noTraveller');
   }
-  if (input.override && input.cancelReason) throw new CoreFailure('invalid-input', 'A traveller is either let through or cancelled, not both.');
+  if (input.override && input.cancelReason) throw new CoreFailure('invalid-input', 'crossing.letThroughOrCancel');
   const outcome = pending.result.draft.outcome;
   const onEnter = dispositionOnEnter(outcome);
   const user = ctx.session.current;
   let authoriser: Authoriser | undefined;
   if (input.override) {
-    if (outcome === 'OK') throw new CoreFailure('conflict', 'The outcome is OK: record the crossing with Enter, no override is needed.');
+    if (outcome === 'OK') throw new CoreFailure('conflict', 'crossing.okNeedsNoOverride');
     authoriser = await authorise(ctx, input.override.username, input.override.pin);
     const refusal = admitRefusal({ state: { disposition: onEnter, direction: input.direction, outcome, reasons: [], groupId: null }, authoriser, operatorId: user?.id ?? null });
-    if (refusal === 'authoriser-role') throw new CoreFailure('forbidden', `${authoriser.displayName} is not a consular officer or shift lead: only they can let a traveller cross despite the outcome.`);
-    if (refusal === 'authoriser-is-operator') throw new CoreFailure('forbidden', 'A second person confirms an override: the consular officer or shift lead enters their own name and PIN.');
+    if (refusal === 'authoriser-role') throw new CoreFailure('forbidden', 'crossing.authoriserRole', { person: authoriser.displayName });
+    if (refusal === 'authoriser-is-operator') throw new CoreFailure('forbidden', 'correction.authoriserIsOperator');
   }
   const disposition: Disposition = input.cancelReason ? 'cancelled' : authoriser ? 'crossed' : onEnter;
 
   const checkpointId = stationCheckpointId(ctx);
   const groupId = input.groupId !== undefined ? input.groupId : (ctx.repos.setting(LANE_GROUP_KEY) ?? null);
   const group = groupId ? ctx.repos.groups.get(groupId) : undefined;
-  if (groupId && !group) throw new CoreFailure('not-found', 'The selected bus group does not exist on this station. Choose the group again.');
+  if (groupId && !group) throw new CoreFailure('not-found', 'crossing.groupGone');
   const corridor = laneCorridor(ctx, group, checkpointId);
   const role = corridor ? stationRole(corridor, checkpointId) : null;
   if (corridor && role && role !== input.direction) {
-    throw new CoreFailure('conflict', `This station is the ${role} end of ${corridor.name}: only ${role === 'entry' ? 'entries' : 'exits'} are recorded here.`);
+    throw new CoreFailure('conflict', 'crossing.wrongDirection', { end: role, corridor: corridor.name });
   }
   const windowMinutes = Number(ctx.repos.setting(DUPLICATE_WINDOW_KEY) ?? DEFAULT_DUPLICATE_WINDOW_MINUTES);
 

@@ -100,12 +100,12 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
       'overrideCrossing',
       (input) => {
         const user = ctx.session.current;
-        if (!user) throw new CoreFailure('unauthenticated', 'Sign in first.');
+        if (!user) throw new CoreFailure('unauthenticated', 'session.required');
         const row = ctx.repos.passages.get(input.crossingId);
-        if (!row) throw new CoreFailure('not-found', 'There is no such crossing.');
-        if (row.source !== 'local') throw new CoreFailure('conflict', `This crossing was recorded at ${row.stationId}; it can only be overridden there.`);
+        if (!row) throw new CoreFailure('not-found', 'crossing.noSuchCrossing');
+        if (row.source !== 'local') throw new CoreFailure('conflict', 'crossing.recordedElsewhere', { station: row.stationId });
         const [current] = toPassageRecords(ctx, [row]);
-        if (current?.effectiveOutcome === input.outcome) throw new CoreFailure('conflict', `The outcome already is ${input.outcome.replace(/_/g, ' ')}.`);
+        if (current?.effectiveOutcome === input.outcome) throw new CoreFailure('conflict', 'crossing.sameOutcome', { outcome: input.outcome });
         const target = crossingWithState(ctx, row.id);
         const override: OverrideRow = {
           id: ctx.newId(),
@@ -129,7 +129,7 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
         ctx.events.emit({ type: 'log-changed', what: 'pairings' }, ctx.onListenerError);
         const reread = ctx.repos.passages.get(row.id);
         const [updated] = reread ? toPassageRecords(ctx, [reread]) : [];
-        if (!updated) throw new CoreFailure('internal', 'The crossing vanished while it was overridden.');
+        if (!updated) throw new CoreFailure('internal', 'crossing.vanished');
         return updated;
       },
       ctx,

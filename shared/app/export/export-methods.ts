@@ -89,7 +89,7 @@ function period(service: ExportService, ctx: CoreContext, input: { date?: string
     };
     return { ...resolvePeriod(timeZone, ctx.now(), clean), timeZone };
   } catch (error) {
-    throw new CoreFailure('invalid-input', (error as Error).message);
+    throw new CoreFailure('invalid-input', 'export.period', { detail: (error as Error).message });
   }
 }
 
@@ -139,14 +139,14 @@ export function exportMethods(ctx: CoreContext, service: ExportService): Pick<Co
       async (input) => {
         const p = period(service, ctx, input);
         if (input.folder !== null) {
-          if (!path.isAbsolute(input.folder)) throw new CoreFailure('invalid-input', `Give the whole path of the folder (for example /media/usb or E:\\), not "${input.folder}".`);
+          if (!path.isAbsolute(input.folder)) throw new CoreFailure('invalid-input', 'export.folderNotAbsolute', { folder: input.folder });
           if (!fs.statSync(input.folder, { throwIfNoEntry: false })?.isDirectory()) {
-            throw new CoreFailure('not-found', `The folder ${input.folder} does not exist. Plug in the USB stick and check the path.`);
+            throw new CoreFailure('not-found', 'export.folderMissing', { folder: input.folder });
           }
         } else if (!centralEndpoint(exports)) {
-          throw new CoreFailure('invalid-input', 'No central system is configured: choose a folder to export to.');
+          throw new CoreFailure('invalid-input', 'export.noDestination');
         }
-        if (running) throw new CoreFailure('conflict', 'An export is already running. Wait for it to finish.');
+        if (running) throw new CoreFailure('conflict', 'export.running');
         running = true;
         try {
           const deps: ExportDeps = {
@@ -175,9 +175,9 @@ export function exportMethods(ctx: CoreContext, service: ExportService): Pick<Co
         } catch (error) {
           if (error instanceof CoreFailure) throw error;
           const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOSPC') throw new CoreFailure('storage-failure', 'The USB stick (or disk) is full: no bundle was written. Free some space, then export again.');
+          if (code === 'ENOSPC') throw new CoreFailure('storage-failure', 'export.diskFull');
           if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-            throw new CoreFailure('storage-failure', `The folder ${input.folder ?? ''} cannot be written to (${code}): no bundle was written.`);
+            throw new CoreFailure('storage-failure', 'export.notWritable', { folder: input.folder ?? '', detail: code });
           }
           throw error;
         } finally {
@@ -199,15 +199,15 @@ export function exportMethods(ctx: CoreContext, service: ExportService): Pick<Co
       'saveExportSettings',
       (input) => {
         if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
-          throw new CoreFailure('invalid-input', `"${input.timeZone}" is not a time zone name; use one such as Asia/Tashkent or Europe/Berlin.`);
+          throw new CoreFailure('invalid-input', 'export.badTimeZone', { zone: input.timeZone });
         }
         const url = input.centralUrl;
         if (typeof url === 'string' && url !== '') {
           const problem = centralUrlProblem(url);
-          if (problem) throw new CoreFailure('invalid-input', problem);
+          if (problem) throw new CoreFailure('invalid-input', 'export.badCentralUrl', { detail: problem });
         }
         const hubKey = input.hubPublicKey === undefined || input.hubPublicKey === null ? input.hubPublicKey : hubPublicKeyOf(input.hubPublicKey);
-        if (hubKey === 'invalid') throw new CoreFailure('invalid-input', 'The hub public key is not an Ed25519 public key (paste the hubPublicKey that "checkpoint-central station add" printed).');
+        if (hubKey === 'invalid') throw new CoreFailure('invalid-input', 'export.badHubKey');
         ctx.store.transaction(() => {
           if (input.timeZone !== undefined) exports.setSetting(TIME_ZONE_KEY, input.timeZone);
           if (url !== undefined) exports.setSetting(CENTRAL_URL_KEY, url === '' ? null : url);

@@ -14,7 +14,7 @@ export function closeGroup(ctx: CoreContext, groupId: string, stage: 'departed' 
   const before = loadRoster(ctx, groupId);
   const expectedRole = stage === 'departed' ? 'entry' : 'exit';
   if (before.role !== null && before.role !== expectedRole) {
-    throw new CoreFailure('conflict', `This station is the ${before.role} end of the corridor: a bus is marked ${stage} at the ${expectedRole} end.`);
+    throw new CoreFailure('conflict', 'group.wrongEnd', { end: before.role, stage });
   }
   const changed = ctx.store.transaction(() => {
     if (!ctx.repos.groups.close(groupId, stage, ctx.now().toISOString())) return false;
@@ -45,7 +45,7 @@ export function closeGroup(ctx: CoreContext, groupId: string, stage: 'departed' 
     }
     return true;
   });
-  if (!changed) throw new CoreFailure('conflict', `This group was already marked ${stage}.`);
+  if (!changed) throw new CoreFailure('conflict', 'group.alreadyMarked', { stage });
   ctx.events.emit({ type: 'log-changed', what: 'groups' }, ctx.onListenerError);
   ctx.events.emit({ type: 'log-changed', what: 'alerts' }, ctx.onListenerError);
   return groupDetail(ctx, groupId);

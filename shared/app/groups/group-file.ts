@@ -15,9 +15,9 @@ const safeName = (text: string): string => text.replace(/[^A-Za-z0-9-]+/g, '-').
 /** The signed group file of one group: its details, manifest and this station's crossings of it. */
 export function exportGroupFile(ctx: CoreContext, groupId: string): GroupFile {
   const group = ctx.repos.groups.get(groupId);
-  if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+  if (!group) throw new CoreFailure('not-found', 'group.noSuchGroup');
   const corridor = ctx.repos.corridors.getCorridor(group.corridorId);
-  if (!corridor) throw new CoreFailure('not-found', `The group's corridor ${group.corridorId} is not configured on this station.`);
+  if (!corridor) throw new CoreFailure('not-found', 'group.corridorMissing', { corridor: group.corridorId });
   const now = ctx.now();
   const crossings = ctx.repos.passages
     .forGroup(group.id)
@@ -88,20 +88,20 @@ function readEnvelope(content: string): { payload: GroupFilePayload; signer: { p
   try {
     json = JSON.parse(content);
   } catch {
-    throw new CoreFailure('invalid-input', 'This is not a group file: it is not JSON. Choose the .cpgroup.json file exported at the other end.');
+    throw new CoreFailure('invalid-input', 'groupFile.notJson');
   }
   const envelope = GroupFileEnvelopeSchema.safeParse(json);
-  if (!envelope.success) throw new CoreFailure('invalid-input', 'This is not a signed group file from a Checkpoint Station.');
+  if (!envelope.success) throw new CoreFailure('invalid-input', 'groupFile.notSigned');
   const { signature } = envelope.data;
   if (publicKeyFingerprint(signature.publicKey) !== signature.fingerprint) {
-    throw new CoreFailure('invalid-input', 'The group file names a signing key that does not match its fingerprint: the file is damaged or forged.');
+    throw new CoreFailure('invalid-input', 'groupFile.keyMismatch');
   }
   const signed = canonicalJson(envelope.data.payload);
   if (!verifySignature(signature.publicKey, signed, signature.value)) {
-    throw new CoreFailure('invalid-input', 'The group file was changed after it was signed (or is damaged): it was not imported. Ask the other end for a new copy.');
+    throw new CoreFailure('invalid-input', 'groupFile.changed');
   }
   const payload = GroupFilePayloadSchema.safeParse(envelope.data.payload);
-  if (!payload.success) throw new CoreFailure('invalid-input', `The group file is signed but not in a form this station reads (${payload.error.issues[0]?.message ?? 'unknown field'}).`);
+  if (!payload.success) throw new CoreFailure('invalid-input', 'groupFile.unknownForm', { detail: payload.error.issues[0]?.message ?? 'unknown field' });
   return { payload: payload.data, signer: { publicKey: signature.publicKey, fingerprint: signature.fingerprint }, sha256: sha256Hex(signed) };
 }
 
@@ -116,19 +116,16 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
   const { payload, signer, sha256 } = readEnvelope(content);
   const station = ctx.repos.corridors.stationByFingerprint(signer.fingerprint);
   if (!station || !station.trusted || station.isSelf) {
-    if (payload.station.id === ctx.stationId) throw new CoreFailure('conflict', 'This group file was exported by this station; import it at the other end of the corridor.');
-    throw new CoreFailure(
-      'forbidden',
-      `The group file is signed by station ${payload.station.id} (key ${groupedFingerprint(signer.fingerprint)} …), which this station does not trust. An administrator adds that station under trusted stations first.`,
-    );
+    if (payload.station.id === ctx.stationId) throw new CoreFailure('conflict', 'groupFile.ownFile');
+    throw new CoreFailure('forbidden', 'groupFile.untrusted', { station: payload.station.id, key: groupedFingerprint(signer.fingerprint) });
   }
   if (station.id !== payload.station.id) {
-    throw new CoreFailure('forbidden', `The group file says it comes from ${payload.station.id} but is signed with the key of ${station.id}; it was not imported.`);
+    throw new CoreFailure('forbidden', 'groupFile.wrongSigner', { station: payload.station.id, signer: station.id });
   }
   const corridor = ctx.repos.corridors.getCorridor(payload.corridor.id);
-  if (!corridor) throw new CoreFailure('not-found', `This group travels on corridor ${payload.corridor.id}, which is not configured on this station. An administrator adds it first.`);
+  if (!corridor) throw new CoreFailure('not-found', 'groupFile.corridorMissing', { corridor: payload.corridor.id });
   if (corridor.entryCheckpointId !== payload.corridor.entryCheckpointId || corridor.exitCheckpointId !== payload.corridor.exitCheckpointId) {
-    throw new CoreFailure('conflict', `Corridor ${corridor.id} has different checkpoints here than at ${payload.station.id}; an administrator must make them agree.`);
+    throw new CoreFailure('conflict', 'groupFile.corridorDiffers', { corridor: corridor.id, station: payload.station.id });
   }
   const base = { groupId: payload.group.id, signedBy: { stationId: payload.station.id, fingerprint: signer.fingerprint } };
   const earlier = ctx.repos.passages.findGroupFile(sha256);
@@ -138,7 +135,7 @@ export function importGroupFile(ctx: CoreContext, content: string): GroupFileImp
   const user = ctx.session.current;
   return ctx.store.transaction(() => {
     const existing = ctx.repos.groups.get(payload.group.id);
-    if (existing && existing.corridorId !== payload.corridor.id) throw new CoreFailure('conflict', 'A group with this id exists here on another corridor; the file was not imported.');
+    if (existing && existing.corridorId !== payload.corridor.id) throw new CoreFailure('conflict', 'groupFile.groupOnOtherCorridor');
     const group: GroupRow = { ...payload.group, corridorId: payload.corridor.id };
     if (ctx.repos.groups.insert(group)) audit(ctx, 'group.imported', 'group', group.id, { fromStation: payload.station.id });
     else {

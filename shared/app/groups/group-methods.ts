@@ -18,7 +18,7 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
       'createGroup',
       (input) => {
         const corridor = ctx.repos.corridors.getCorridor(input.corridorId);
-        if (!corridor || !corridor.active) throw new CoreFailure('not-found', `There is no active corridor ${input.corridorId} on this station.`);
+        if (!corridor || !corridor.active) throw new CoreFailure('not-found', 'group.noActiveCorridor', { corridor: input.corridorId });
         const now = ctx.now().toISOString();
         const group = {
           id: ctx.newId(),
@@ -70,7 +70,7 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
     setLaneGroup: defineMethod(
       'setLaneGroup',
       (input) => {
-        if (input.groupId !== null && !ctx.repos.groups.get(input.groupId)) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+        if (input.groupId !== null && !ctx.repos.groups.get(input.groupId)) throw new CoreFailure('not-found', 'group.noSuchGroup');
         ctx.store.transaction(() => {
           ctx.repos.setSetting(LANE_GROUP_KEY, input.groupId);
           audit(ctx, 'lane.group-selected', 'group', input.groupId ?? '-');

@@ -16,9 +16,9 @@ export interface Roster {
 /** Everyone of a group with their state now (domain groupRoster over the group's manifest, passages and pairings). */
 export function loadRoster(ctx: CoreContext, groupId: string): Roster {
   const group = ctx.repos.groups.get(groupId);
-  if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+  if (!group) throw new CoreFailure('not-found', 'group.noSuchGroup');
   const corridor = ctx.repos.corridors.getCorridor(group.corridorId);
-  if (!corridor) throw new CoreFailure('not-found', `The group's corridor ${group.corridorId} is not configured on this station.`);
+  if (!corridor) throw new CoreFailure('not-found', 'group.corridorMissing', { corridor: group.corridorId });
   const role = stationRole(corridor, stationCheckpointId(ctx));
   const manifest = ctx.repos.groups.manifest(group.id);
   const all = ctx.repos.passages.forGroup(group.id);

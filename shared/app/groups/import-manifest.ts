@@ -14,7 +14,7 @@ import type { CoreContext } from '../core-context';
  */
 export async function importManifest(ctx: CoreContext, input: z.output<typeof ImportManifestInputSchema>): Promise<ManifestImport> {
   const group = ctx.repos.groups.get(input.groupId);
-  if (!group) throw new CoreFailure('not-found', 'There is no such bus group on this station.');
+  if (!group) throw new CoreFailure('not-found', 'group.noSuchGroup');
   const bytes = input.format === 'csv' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content, 'base64');
   const contentSha256 = sha256Hex(bytes.toString('latin1'));
   const earlier = ctx.repos.groups.findManifestImport(group.id, contentSha256);
@@ -23,11 +23,11 @@ export async function importManifest(ctx: CoreContext, input: z.output<typeof Im
   try {
     table = input.format === 'csv' ? readCsvTable(input.content) : await readXlsxTable(bytes);
   } catch (error) {
-    if (error instanceof ManifestReadError) throw new CoreFailure('invalid-input', error.message);
+    if (error instanceof ManifestReadError) throw new CoreFailure('invalid-input', 'group.manifestUnreadable', { detail: error.message });
     throw error;
   }
   const { rows, problems } = manifestRowsFromTable(table);
-  if (rows.length === 0) throw new CoreFailure('invalid-input', `No traveller could be read from ${input.fileName}: ${problems[0]?.message ?? 'the sheet has no lines'}`);
+  if (rows.length === 0) throw (problems[0] ? new CoreFailure('invalid-input', 'group.manifestEmpty', { file: input.fileName, detail: problems[0].message }) : new CoreFailure('invalid-input', 'group.manifestNoLines', { file: input.fileName }));
   const now = ctx.now().toISOString();
   const user = ctx.session.current;
   const rowsAdded = ctx.store.transaction(() => {

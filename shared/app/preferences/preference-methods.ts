@@ -7,7 +7,7 @@ export const preferencesKey = (userId: string): string => `user-preferences.${us
 
 function signedInUserId(ctx: CoreContext): string {
   const user = ctx.session.current;
-  if (!user) throw new CoreFailure('unauthenticated', 'Sign in first: preferences belong to the person signed in.');
+  if (!user) throw new CoreFailure('unauthenticated', 'preferences.signInFirst');
   return user.id;
 }
 

@@ -65,7 +65,7 @@ export class RuleProfileService {
 
   get(id: string, version?: number): StoredRuleProfile {
     const found = version === undefined ? this.repo.history(id).at(-1) : this.repo.get(id, version);
-    if (!found) throw new CoreFailure('not-found', version === undefined ? `There is no rule profile "${id}".` : `Rule profile "${id}" has no version ${version}.`);
+    if (!found) throw (version === undefined ? new CoreFailure('not-found', 'rules.noProfile', { profile: id }) : new CoreFailure('not-found', 'rules.noVersion', { profile: id, version }));
     return found;
   }
 
@@ -73,7 +73,7 @@ export class RuleProfileService {
   save(input: Omit<RuleProfile, 'version'> & { version?: number | undefined }, actor: string): StoredRuleProfile {
     const next = this.repo.latestVersion(input.id) + 1;
     if (input.version !== undefined && input.version !== next) {
-      throw new CoreFailure('conflict', `Rule profile "${input.id}" is at version ${next - 1} now; someone saved it meanwhile. Reload it and apply your change again.`);
+      throw new CoreFailure('conflict', 'rules.savedMeanwhile', { profile: input.id, version: next - 1 });
     }
     const profile = RuleProfileSchema.parse({ ...input, version: next });
     const at = this.deps.now().toISOString();

@@ -149,7 +149,7 @@ export class ScannerService {
       this.lanes.opened(lane, result.value.scanId);
       this.emit({ type: 'scan-received', lane, deviceId: event.deviceId, scan: result.value });
     } else {
-      this.emit({ type: 'scan-rejected', lane, deviceId: event.deviceId, message: result.error.message });
+      this.emit({ type: 'scan-rejected', lane, deviceId: event.deviceId, message: result.error.message, error: result.error });
     }
   }
 

@@ -58,9 +58,9 @@ export class TrustListService {
    */
   async import(filePath: string, actor: string): Promise<{ import: TrustListImport; status: TrustListStatus }> {
     const signers = loadTrustListSigners(this.deps.dataDir);
-    if (!signers.ok) throw new CoreFailure('unavailable', `${signers.error.message}. Fix the key in the station's data folder, then import again.`);
+    if (!signers.ok) throw new CoreFailure('unavailable', 'trustList.keyProblem', { detail: signers.error.message });
     const loaded = await readTrustList(filePath, { signers: signers.value, requireSigned: signers.value.length > 0 });
-    if (!loaded.ok) throw new CoreFailure('invalid-input', `The trust list was not imported: ${loaded.error.message}. ${this.unchangedNote()}`);
+    if (!loaded.ok) throw this.notImported(loaded.error.message);
     const record = this.record(loaded.value, actor);
     const rows = loaded.value.certificates.map(toStored);
     this.deps.store.transaction(() => {
@@ -91,11 +91,11 @@ export class TrustListService {
     };
   }
 
-  private unchangedNote(): string {
+  private notImported(detail: string): CoreFailure {
     const latest = this.repo.latest();
     return latest
-      ? `The current list (${this.repo.count()} certificates from ${latest.source}, imported ${latest.importedAt.slice(0, 10)}) is unchanged.`
-      : 'The station still has no trust list.';
+      ? new CoreFailure('invalid-input', 'trustList.notImported', { detail, certificates: this.repo.count(), source: latest.source, date: latest.importedAt.slice(0, 10) })
+      : new CoreFailure('invalid-input', 'trustList.notImportedNoList', { detail });
   }
 
   staleAfterDays(): number {

@@ -13,4 +13,5 @@ export {
   pinProblem,
   stationBackoffMs,
   type LockState,
+  type PinProblem,
 } from './pin-policy';

@@ -7,13 +7,18 @@ export const PIN_MAX_LENGTH = 12;
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 
-export function pinProblem(pin: string): Problem<'pin-format'> | null {
-  if (!/^\d+$/.test(pin)) return { code: 'pin-format', message: 'A PIN is digits only.' };
+/** What is wrong with a PIN: `kind` names the rule (screens translate it), `message` says it in English. */
+export interface PinProblem extends Problem<'pin-format'> {
+  readonly kind: 'digits-only' | 'length' | 'too-easy';
+}
+
+export function pinProblem(pin: string): PinProblem | null {
+  if (!/^\d+$/.test(pin)) return { code: 'pin-format', kind: 'digits-only', message: 'A PIN is digits only.' };
   if (pin.length < PIN_MIN_LENGTH || pin.length > PIN_MAX_LENGTH) {
-    return { code: 'pin-format', message: `A PIN has ${PIN_MIN_LENGTH} to ${PIN_MAX_LENGTH} digits.` };
+    return { code: 'pin-format', kind: 'length', message: `A PIN has ${PIN_MIN_LENGTH} to ${PIN_MAX_LENGTH} digits.` };
   }
   if (/^(\d)\1+$/.test(pin) || '01234567890123'.includes(pin) || '98765432109876'.includes(pin)) {
-    return { code: 'pin-format', message: 'This PIN is too easy to guess (repeated or consecutive digits).' };
+    return { code: 'pin-format', kind: 'too-easy', message: 'This PIN is too easy to guess (repeated or consecutive digits).' };
   }
   return null;
 }

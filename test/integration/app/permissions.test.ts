@@ -76,9 +76,9 @@ describe('sign-in', () => {
     const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap(null, { roles: ['operator'] }) });
     const wrong = () => core.login({ username: TEST_USERNAME.operator, pin: '111000' });
     for (let left = 4; left >= 1; left -= 1) {
-      expect(await wrong()).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringContaining(`${left} ${left === 1 ? 'try' : 'tries'} left`) } });
+      expect(await wrong()).toMatchObject({ ok: false, error: { code: 'unauthenticated', key: 'auth.wrongPinTriesLeft', params: { left }, message: expect.stringContaining(`Tries left before the account locks: ${left}.`) } });
     }
-    expect(await wrong()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/locked until \d\d:\d\d UTC/) } });
+    expect(await wrong()).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'auth.lockedNow', params: { until: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d/) } } });
     // Even the right PIN is refused while locked.
     expect(await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
@@ -89,7 +89,7 @@ describe('sign-in', () => {
     // An unknown name is answered like a known one (test/integration/app/sign-in-lockout.test.ts).
     expect(await core.login({ username: 'nobody', pin: '482916' })).toMatchObject({
       ok: false,
-      error: { code: 'unauthenticated', message: 'Unknown user name or wrong PIN. 4 tries left before the account locks.' },
+      error: { code: 'unauthenticated', key: 'auth.wrongPinTriesLeft', params: { left: 4 }, message: 'Unknown user name or wrong PIN. Tries left before the account locks: 4.' },
     });
     core.close();
   }, 60_000);

@@ -92,7 +92,13 @@ describe('scanner devices in the core', () => {
     await core.logout({});
     for (const hex of posReports) bus.report(POS.path ?? '', fromHex(hex));
     await expect.poll(() => ofType(events, 'scan-rejected')).toEqual([
-      { type: 'scan-rejected', lane: 'lane-1', deviceId: deviceIdOf(posScanner), message: 'Sign in first: enter your user name and PIN.' },
+      {
+        type: 'scan-rejected',
+        lane: 'lane-1',
+        deviceId: deviceIdOf(posScanner),
+        message: 'Sign in first: enter your user name and PIN.',
+        error: { code: 'unauthenticated', key: 'access.signInRequired', message: 'Sign in first: enter your user name and PIN.' },
+      },
     ]);
     expect(ofType(events, 'scan-received')).toEqual([]);
     core.close();
