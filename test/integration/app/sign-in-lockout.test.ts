@@ -50,7 +50,7 @@ describe('PIN lock-out', () => {
     };
     const known = await answers(TEST_USERNAME.operator);
     expect(await answers('nosuchuser')).toEqual(known);
-    expect(known[3]).toMatch(/1 try left/);
+    expect(known[3]).toMatch(/Tries left before the account locks: 1\./);
     expect(known[5]).toMatch(/locked until/);
   }, 60_000);
 
