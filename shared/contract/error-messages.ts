@@ -94,6 +94,9 @@ export const ERROR_MESSAGES = {
   'rules.noVersion': 'Rule profile "{{profile}}" has no version {{version}}.',
   'rules.savedMeanwhile': 'Rule profile "{{profile}}" is at version {{version}} now; someone saved it meanwhile. Reload it and apply your change again.',
 
+  'rules.businessNotImported': 'The business rules were not imported: {{detail}}. The rules in use are unchanged.',
+  'rules.businessUnreadable': 'The stored business rules (version {{version}}) cannot be read: {{detail}}. Import them again.',
+
   'alert.noSuchAlert': 'There is no such alert.',
   'alert.notOpen': 'This alert is already {{status}}.',
   'alert.vanished': 'The alert vanished while it was acknowledged.',

@@ -38,7 +38,7 @@ export class BusinessRuleService {
   import(bytes: Uint8Array, source: string, actor: string): RuleSetImport {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     const parsed = parseRuleSet(text);
-    if (!parsed.ok) throw new CoreFailure('invalid-input', `The business rules were not imported: ${parsed.error.message}. The rules in use are unchanged.`);
+    if (!parsed.ok) throw new CoreFailure('invalid-input', 'rules.businessNotImported', { detail: parsed.error.message });
     const contentSha256 = createHash('sha256').update(bytes).digest('hex');
     const set = parsed.value;
     const importedAt = this.deps.now().toISOString();
@@ -73,6 +73,6 @@ export class BusinessRuleService {
 function toSet(stored: StoredRuleSet): BusinessRuleSet {
   // Stored rules were parsed at import; parse again so a station never judges by rules it cannot read.
   const parsed = parseRuleSet(stored.rulesJson);
-  if (!parsed.ok) throw new CoreFailure('unavailable', `The stored business rules (version ${stored.version}) cannot be read: ${parsed.error.message}. Import them again.`);
+  if (!parsed.ok) throw new CoreFailure('unavailable', 'rules.businessUnreadable', { version: stored.version, detail: parsed.error.message });
   return parsed.value;
 }
