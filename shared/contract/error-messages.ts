@@ -54,6 +54,7 @@ export const ERROR_MESSAGES = {
   'crossing.noTraveller': 'This scan does not identify a traveller, so it cannot be recorded. Scan the passport.',
   'crossing.groupGone': 'The selected bus group does not exist on this station. Choose the group again.',
   'crossing.wrongDirection': 'This station is the {{end}} end of {{corridor}}: only {{end}} crossings are recorded here.',
+  'crossing.recordedAlready': 'This traveller is recorded already: amend that crossing with the evidence instead of recording a second one.',
   'crossing.fromAfterTo': '"From" must not be later than "to".',
 
   'crossing.authoriserRole': '{{person}} is not a consular officer or shift lead: only they can let a traveller cross despite the outcome.',
@@ -108,6 +109,7 @@ export const ERROR_MESSAGES = {
   'group.manifestEmpty': 'No traveller could be read from {{file}}: {{detail}}',
   'group.manifestNoLines': 'No traveller could be read from {{file}}: the sheet has no lines.',
   'group.wrongEnd': 'This station is the {{end}} end of the corridor: a bus is marked {{stage}} at the other end.',
+  'group.notMarked': 'This group is not marked {{stage}}: nothing to undo.',
   'group.alreadyMarked': 'This group was already marked {{stage}}.',
   'groupFile.notJson': 'This is not a group file: it is not JSON. Choose the .cpgroup.json file exported at the other end.',
   'groupFile.notSigned': 'This is not a signed group file from a Checkpoint Station.',

@@ -58,7 +58,7 @@ export async function recordCrossing(
     if (existing) return { crossing: { ...withCurrent(ctx, [existing])[0]!, duplicate: false, alerts: [] }, created: false };
   }
   if (pending.amends !== undefined) {
-    throw new CoreFailure('conflict', 'This traveller is recorded already: amend that crossing with the evidence instead of recording a second one.');
+    throw new CoreFailure('conflict', 'crossing.recordedAlready');
   }
   const now = ctx.now();
   if (now.getTime() > pending.expiresAtMs) {

@@ -70,7 +70,7 @@ export function reopenGroup(ctx: CoreContext, groupId: string, stage: 'departed'
     }
     return true;
   });
-  if (!reopened) throw new CoreFailure('conflict', `This group is not marked ${stage}: nothing to undo.`);
+  if (!reopened) throw new CoreFailure('conflict', 'group.notMarked', { stage });
   ctx.events.emit({ type: 'log-changed', what: 'groups' }, ctx.onListenerError);
   return groupDetail(ctx, groupId);
 }
