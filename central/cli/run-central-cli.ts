@@ -6,6 +6,8 @@ import { zipSync } from 'fflate';
 import { readBundle, readPublicKeyFile } from '../../shared/node/export';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../../shared/cli/io';
 import { ingestBundle } from '../ingest/ingest-bundle';
+import { publishPackage } from '../packages/publish-package';
+import { PACKAGE_KINDS } from '../../shared/domain/central';
 import { createHubServer, DEFAULT_MAX_BODY_BYTES } from '../server/create-server';
 import { openCentralStore, type CentralStore } from '../store/open-store';
 import { hubStats } from '../store/stats';
@@ -154,6 +156,31 @@ export async function runCentralCli(argv: readonly string[], io: CliIo, stop: Pr
         if (values.help) return help(io);
         if (positionals.length === 0) throw new CliError(`ingest takes one or more bundle folders or .zip files\n\n${CENTRAL_USAGE}`);
         return await withStore(values, (store) => ingestFiles(io, store, positionals));
+      }
+      case 'package': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { ...COMMON, kind: { type: 'string' }, file: { type: 'string' }, station: { type: 'string' }, corridor: { type: 'string' } },
+        });
+        if (values.help) return help(io);
+        if (positionals[0] !== 'publish' || positionals.length !== 1) throw new CliError(`package takes "publish"\n\n${CENTRAL_USAGE}`);
+        const kind = PACKAGE_KINDS.find((k) => k === values.kind);
+        if (!kind) throw new CliError(`--kind must be one of ${PACKAGE_KINDS.join(', ')}`);
+        if (!values.file) throw new CliError('package publish needs --file <file>');
+        let content: string;
+        try {
+          content = fs.readFileSync(values.file, 'utf8');
+        } catch (error) {
+          throw new CliError(`cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        }
+        const file = values.file;
+        return await withStore(values, async (store) => {
+          const signed = await publishPackage(store, { kind, name: path.basename(file), content, stationId: values.station ?? null, corridorId: values.corridor ?? null });
+          const { content: _content, ...summary } = signed.package;
+          io.stdout(json(summary));
+          return EXIT_OK;
+        });
       }
       case 'stats': {
         const { values } = parseArgs({ args: [...rest], options: COMMON });

@@ -17,6 +17,9 @@ Commands:
                            a new key and a new credential for the station (the old credential stops working)
   ingest <bundle folder or .zip> [...]
                            store bundles carried on a USB stick (the same checks as over HTTP); exit 1 when any is refused
+  package publish --kind K --file F [--station ID | --corridor C]
+                           sign a file for stations (K: trust-list, rule-profile, station-keys, bus-manifest, group-file),
+                           to one station, a corridor's stations, or all; stations fetch it with GET /packages?since=
   stats                    print {"stations", "bundles", "crossings", "rejected"}
 
 Output is JSON on stdout; errors go to stderr with a non-zero exit code (1: refused, 2: unusable input).`;

@@ -5,7 +5,8 @@ import { REJECTIONS, rejection, type Rejection, type RejectionCode } from '../in
 import type { CentralStore } from '../store/open-store';
 import type { StationRecord } from '../store/stations-repo';
 import { RateLimiter } from './rate-limit';
-import { AuthHeaders, IngestHeaders, type ErrorBody } from './schemas';
+import { AuthHeaders, IngestHeaders, PackagesQuery, type ErrorBody } from './schemas';
+import { packagesFor } from '../packages/publish-package';
 
 export interface HubServerOptions {
   /** Largest request body (a 100k-crossing bundle .zip is ~10 MB). */
@@ -127,6 +128,16 @@ export function createHubServer(store: CentralStore, options: HubServerOptions =
     if (outcome.kind === 'rejected') return refuse(reply, outcome);
     request.outcomeCode = outcome.kind;
     return reply.code(outcome.kind === 'stored' ? 201 : 200).send(outcome.signed);
+  });
+
+  // Stations poll for signed packages after their cursor; `next` is the cursor to send next time.
+  app.get('/packages', authenticated, async (request, reply) => {
+    const station = request.station as StationRecord;
+    const query = PackagesQuery.safeParse(request.query);
+    if (!query.success) return refuse(reply, errorOf('bad-request', query.error.issues.map((i) => i.message).join('; ')));
+    const packages = await packagesFor(store.sql, station, query.data.since, query.data.limit);
+    request.outcomeCode = 'packages';
+    return { packages, next: packages.at(-1)?.package.seq ?? query.data.since };
   });
 
   return app;

@@ -18,3 +18,9 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** `GET /packages?since=N&limit=M`: everything after the station's cursor. */
+export const PackagesQuery = z.strictObject({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

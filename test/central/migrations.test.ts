@@ -13,7 +13,7 @@ async function checkMigrations(sql: Sql): Promise<void> {
   expect(await schemaVersion(sql)).toBe(0);
   expect(await migrateCentral(sql)).toBe(CENTRAL_MIGRATIONS.length);
   expect(await tables(sql)).toEqual(
-    expect.arrayContaining(['alerts', 'bundles', 'central_schema_migrations', 'crossings', 'hub_key', 'rejections', 'request_log', 'station_alerts', 'station_keys', 'stations']),
+    expect.arrayContaining(['alerts', 'bundles', 'central_schema_migrations', 'crossings', 'hub_key', 'packages', 'rejections', 'request_log', 'station_alerts', 'station_keys', 'stations']),
   );
   // Again: nothing to do, same version.
   expect(await migrateCentral(sql)).toBe(CENTRAL_MIGRATIONS.length);

@@ -1,5 +1,6 @@
 import init from './0001_init.sql';
 import corridorBoard from './0002_corridor_board.sql';
+import packages from './0003_packages.sql';
 
 export interface CentralMigration {
   readonly version: number;
@@ -11,4 +12,5 @@ export interface CentralMigration {
 export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 1, name: '0001_init', sql: init },
   { version: 2, name: '0002_corridor_board', sql: corridorBoard },
+  { version: 3, name: '0003_packages', sql: packages },
 ];

@@ -1,2 +1,13 @@
-// What the hub and the stations exchange besides bundles: signed receipts (and, later, station packages).
+// What the hub and the stations exchange besides bundles: signed receipts and signed station packages.
 export { RECEIPT_FORMAT, receiptBytes, verifyReceipt, type BundleReceipt, type ReceiptCheck, type ReceiptProblem, type SignedReceipt } from './receipt';
+export {
+  PACKAGE_FORMAT,
+  PACKAGE_KINDS,
+  packageBytes,
+  verifyStationPackage,
+  type PackageCheck,
+  type PackageKind,
+  type PackageProblem,
+  type SignedPackage,
+  type StationPackage,
+} from './station-package';
