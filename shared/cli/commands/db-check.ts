@@ -14,7 +14,17 @@ export function dbCheckCommand(io: CliIo, dataDir: string): number {
     throw new CliError(`cannot open ${file}: ${(error as Error).message}`, EXIT_FAILED_CHECK);
   }
   try {
-    const report = store.checkIntegrity();
+    let report: ReturnType<StationStore['checkIntegrity']>;
+    try {
+      report = store.checkIntegrity();
+    } catch (error) {
+      // A page that fails its HMAC (or any damage SQLite refuses to read) is the answer of the check, not a crash.
+      const code = String((error as { code?: unknown }).code ?? 'error');
+      const damage = `${code}: ${(error as Error).message}`;
+      io.stdout(JSON.stringify({ ok: false, file, damage }));
+      io.stderr(`database check failed: ${file} is damaged (${damage}). Stop the station and restore the data folder from the last backup.`);
+      return EXIT_FAILED_CHECK;
+    }
     io.stdout(
       JSON.stringify({
         ok: report.ok,

@@ -107,6 +107,24 @@ describe('checkpoint CLI', () => {
     expect(stderr).toMatch(/row 1 was changed/);
   });
 
+  it('db check exits 1 naming the damage when a page of the encrypted file was overwritten', async () => {
+    const dataDir = tempDir();
+    const core = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    core.close();
+    const file = `${dataDir}/${DATABASE_FILE_NAME}`;
+    const bytes = fs.readFileSync(file);
+    // A page in the middle, not page 1: the file still opens with its key, the damage is found by the check.
+    const at = Math.floor(bytes.length / 4096 / 2) * 4096 + 200;
+    bytes.fill(0x5a, at, at + 64);
+    fs.writeFileSync(file, bytes);
+
+    const { code, stdout, stderr } = await run(['db', 'check', '--data-dir', dataDir]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false });
+    expect(stderr).toMatch(/database check failed: .* (is damaged|integrity|malformed|corrupt)/i);
+    expect(stderr).not.toMatch(/unexpected error/i);
+  });
+
   it('db check on a folder without a database says so', async () => {
     const { code, stderr } = await run(['db', 'check', '--data-dir', tempDir()]);
     expect(code).toBe(2);
