@@ -8,7 +8,7 @@ import { ScanSourceSchema } from './scan';
 export const DirectionSchema = z.enum(['entry', 'exit']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
-/** How a lane transaction ended: crossed (entry or exit), refused / turned back, held for consular, cancelled. */
+/** How a traveller left the lane: crossed (entry or exit), refused / turned back, held for consular, cancelled. */
 export const DispositionSchema = z.enum(['crossed', 'refused', 'held', 'cancelled']);
 export type Disposition = z.infer<typeof DispositionSchema>;
 

@@ -119,7 +119,7 @@ export const PersonMatchSchema = z.object({
 });
 export type PersonMatchResult = z.infer<typeof PersonMatchSchema>;
 
-/** A paper lab certificate keyed in by the operator; joins the lane transaction like a scan. */
+/** A paper lab certificate keyed in by the operator; joins the traveller open at the lane like a scan. */
 export const AddPaperCertificateInputSchema = z.strictObject({
   /** The scanId of the lane's open transaction (a passport already scanned); absent: a new transaction. */
   joinScanId: z.uuid().optional(),

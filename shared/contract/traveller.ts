@@ -37,7 +37,7 @@ export const PassageRecordSchema = z.object({
   outcome: OutcomeSchema,
   /** The outcome now: after re-judging with new evidence and consular overrides, else the outcome. */
   effectiveOutcome: OutcomeSchema,
-  /** How the lane transaction stands now: only `crossed` is an entry or exit. */
+  /** How the traveller's passage stands now: only `crossed` is an entry or exit. */
   disposition: DispositionSchema,
   reasons: z.array(ReasonSchema),
   document: TravelDocumentSchema,

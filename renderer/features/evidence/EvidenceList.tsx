@@ -3,7 +3,7 @@ import type { EvidenceItem } from '../../../shared/contract';
 import { OUTCOME_LABEL } from '../lane/outcome-label';
 import { evidenceTitle } from './evidence-text';
 
-/** Each piece of COVID evidence of the transaction with what it is worth on its own. */
+/** Each piece of COVID evidence the traveller showed, with what it is worth on its own. */
 export function EvidenceList({ items }: { items: readonly EvidenceItem[] }) {
   const { t } = useTranslation(['evidence', 'common']);
   if (items.length === 0) return null;

@@ -4,7 +4,7 @@ import { dccItems } from './evidence-text';
 import { PersonComparison } from './PersonComparison';
 import './evidence.css';
 
-/** What the lane shows of a transaction's COVID evidence: who the certificate names, and each item's verdict. */
+/** What the lane shows of a traveller's COVID evidence: who the certificate names, and each item's verdict. */
 export function EvidenceSection({ scan }: { scan: ScanResult }) {
   const evidence = scan.evidence ?? [];
   if (evidence.length === 0) return null;

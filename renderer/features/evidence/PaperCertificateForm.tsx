@@ -61,7 +61,7 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
-    // Only the form closes: the traveller's transaction stays on screen.
+    // Only the form closes: the traveller stays on screen.
     event.stopPropagation();
     onClose();
   };

@@ -1,15 +1,15 @@
 import type { ScanResult, TravelDocument } from '../../contract';
-import type { LaneTransaction } from './lane-transaction';
+import type { LaneTraveller } from './lane-traveller';
 
 export interface PendingScan {
   readonly result: ScanResult;
   readonly document: TravelDocument | undefined;
   readonly expiresAtMs: number;
-  /** The passport and evidence behind `result`; absent for scans that start no transaction (noise). */
-  readonly transaction?: LaneTransaction;
+  /** The passport and evidence behind `result`; absent for scans that start no traveller (noise). */
+  readonly traveller?: LaneTraveller;
   /** Set once recorded, so a retried recordCrossing returns the same row instead of a second one. */
   recordedCrossingId?: string;
-  /** Evidence shown after the traveller was recorded: this transaction re-judges that crossing (amendCrossing). */
+  /** Evidence shown after the traveller was recorded: this traveller re-judges that crossing (amendCrossing). */
   readonly amends?: string;
 }
 
@@ -24,7 +24,7 @@ export class DraftStore {
   private readonly pending = new Map<string, PendingScan>();
 
   put(scan: PendingScan): void {
-    // Re-inserting moves a joined transaction to the end, so eviction drops the oldest untouched one.
+    // Re-inserting moves a joined traveller to the end, so eviction drops the oldest untouched one.
     this.pending.delete(scan.result.scanId);
     this.pending.set(scan.result.scanId, scan);
     // Map iteration is insertion order: drop the oldest when a lane leaves drafts unconfirmed for hours.
@@ -41,7 +41,7 @@ export class DraftStore {
 
   /**
    * Travellers decided and not recorded yet, oldest first: the lane's "not yet recorded" strip. One per
-   * document (the latest transaction of it); amendments of recorded crossings are not travellers waiting.
+   * document (the latest traveller showing it); amendments of recorded crossings are not travellers waiting.
    */
   unrecorded(nowMs: number): PendingScan[] {
     const byDocument = new Map<string, PendingScan>();
@@ -51,7 +51,7 @@ export class DraftStore {
       byDocument.delete(key);
       byDocument.set(key, scan);
     }
-    // A document recorded through a later transaction is not waiting any more.
+    // A document recorded for a later traveller is not waiting any more.
     for (const scan of this.pending.values()) {
       if (scan.recordedCrossingId !== undefined && scan.document) {
         const key = `${scan.document.nationality}/${scan.document.documentNumber}`;

@@ -9,8 +9,8 @@ import type { Direction } from '../../domain/rules';
 import { sha256Hex } from '../../node/sha256';
 import type { ResolvedRules } from '../rules/rule-profile-service';
 import { DRAFT_TTL_MS, type DraftStore } from './draft-store';
-import { judgeTransaction } from './judge-transaction';
-import { withEvidence, type LaneTransaction, type PassportPart } from './lane-transaction';
+import { judgeLaneTraveller } from './judge-lane-traveller';
+import { withEvidence, type LaneTraveller, type PassportPart } from './lane-traveller';
 
 export interface ScanDeps {
   readonly now: () => Date;
@@ -49,42 +49,42 @@ function mrzSummary(mrz: MrzResult): ScanResult['mrz'] {
 }
 
 /**
- * The lane's open transaction a new scan may join: still pending, not recorded, not expired.
- * Anything else starts a new transaction (the operator moved on, or the draft went stale).
+ * The traveller open at the lane whom a new scan may join: still pending, not recorded, not expired.
+ * Anything else starts a new traveller (the operator moved on, or the draft went stale).
  */
-export function openTransaction(drafts: DraftStore, scanId: string | undefined, now: Date): LaneTransaction | undefined {
+export function openTraveller(drafts: DraftStore, scanId: string | undefined, now: Date): LaneTraveller | undefined {
   if (scanId === undefined) return undefined;
   const pending = drafts.get(scanId);
-  if (!pending?.transaction || pending.recordedCrossingId !== undefined || now.getTime() > pending.expiresAtMs) return undefined;
-  return pending.transaction;
+  if (!pending?.traveller || pending.recordedCrossingId !== undefined || now.getTime() > pending.expiresAtMs) return undefined;
+  return pending.traveller;
 }
 
-/** The recorded transaction a certificate scanned right after recording belongs to (still within its draft time). */
-function recordedTransaction(drafts: DraftStore, scanId: string | undefined, now: Date): { transaction: LaneTransaction; crossingId: string } | undefined {
+/** The recorded traveller a certificate scanned right after recording belongs to (still within its draft time). */
+function recordedTraveller(drafts: DraftStore, scanId: string | undefined, now: Date): { traveller: LaneTraveller; crossingId: string } | undefined {
   if (scanId === undefined) return undefined;
   const pending = drafts.get(scanId);
-  if (!pending?.transaction?.passport || pending.recordedCrossingId === undefined || now.getTime() > pending.expiresAtMs) return undefined;
-  return { transaction: pending.transaction, crossingId: pending.recordedCrossingId };
+  if (!pending?.traveller?.passport || pending.recordedCrossingId === undefined || now.getTime() > pending.expiresAtMs) return undefined;
+  return { traveller: pending.traveller, crossingId: pending.recordedCrossingId };
 }
 
-function newTransaction(deps: ScanDeps, input: { direction?: Direction | undefined; corridorId?: string | undefined }): LaneTransaction {
+function newTraveller(deps: ScanDeps, input: { direction?: Direction | undefined; corridorId?: string | undefined }): LaneTraveller {
   return { id: deps.newId(), direction: input.direction ?? 'entry', corridorId: input.corridorId, evidence: [] };
 }
 
 /** A joined scan may switch the direction or corridor the operator has chosen since the first scan. */
-function continued(tx: LaneTransaction, input: { direction?: Direction | undefined; corridorId?: string | undefined }): LaneTransaction {
+function continued(tx: LaneTraveller, input: { direction?: Direction | undefined; corridorId?: string | undefined }): LaneTraveller {
   return { ...tx, direction: input.direction ?? tx.direction, corridorId: input.corridorId ?? tx.corridorId };
 }
 
 /**
  * Classifies a raw scan, parses what it can and returns the draft decision the operator confirms.
- * A passport and the certificates shown with it form one transaction (either order): each scan that
- * names the open transaction (`joinScanId`) updates its combined decision under the corridor's rules.
+ * A passport and the certificates shown with it belong to one traveller (either order): each scan that
+ * names the open traveller (`joinScanId`) updates their combined decision under the corridor's rules.
  */
 export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: ScanDeps): Promise<ScanResult> {
   const receivedAt = deps.now();
   const classification = classifyPayload(input.payload);
-  const open = openTransaction(deps.drafts, input.joinScanId, receivedAt);
+  const open = openTraveller(deps.drafts, input.joinScanId, receivedAt);
   const scan = { classification, source: input.source };
 
   if (classification.kind === 'mrz') {
@@ -99,23 +99,23 @@ export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: 
     };
     // A second, different passport is the next traveller; the same one scanned again refreshes the first.
     const joins = open && (!open.passport || sameDocument(open.passport.document, document));
-    const tx = joins ? continued(open, input) : newTransaction(deps, input);
+    const tx = joins ? continued(open, input) : newTraveller(deps, input);
     return judgeAndStore({ ...tx, passport }, scan, deps, receivedAt);
   }
 
   const evidence = await evidenceOf(classification, receivedAt, deps);
   if (evidence) {
     // The certificate of a traveller recorded a moment ago: judged with their passport, offered as an amendment.
-    const recorded = open ? undefined : recordedTransaction(deps.drafts, input.joinScanId, receivedAt);
+    const recorded = open ? undefined : recordedTraveller(deps.drafts, input.joinScanId, receivedAt);
     if (recorded) {
-      const tx = withEvidence({ ...continued(recorded.transaction, input), id: deps.newId() }, { evidence });
+      const tx = withEvidence({ ...continued(recorded.traveller, input), id: deps.newId() }, { evidence });
       return judgeAndStore(tx, scan, deps, receivedAt, recorded.crossingId);
     }
-    const tx = open ? continued(open, input) : newTransaction(deps, input);
+    const tx = open ? continued(open, input) : newTraveller(deps, input);
     return judgeAndStore(withEvidence(tx, { evidence }), scan, deps, receivedAt);
   }
 
-  // Noise while a traveller is open: keep their transaction on screen, with a word about the bad scan.
+  // Noise while a traveller is open: keep them on screen, with a word about the bad scan.
   const noise = draftForNonDocument(classification.kind);
   if (open) {
     const result = judgeAndStore(continued(open, input), scan, deps, receivedAt);
@@ -144,7 +144,7 @@ export interface ScanFacts {
   readonly source: ScanResult['source'];
 }
 
-/** A scan that starts no transaction (noise, an unreadable zone): shown, never recordable. */
+/** A scan that starts no traveller (noise, an unreadable zone): shown, never recordable. */
 function standalone(scan: ScanFacts, draft: { outcome: ScanResult['draft']['outcome']; reasons: ScanResult['draft']['reasons'] }, mrz: ScanResult['mrz'], deps: ScanDeps, at: Date): ScanResult {
   const result: ScanResult = {
     scanId: deps.newId(),
@@ -159,15 +159,15 @@ function standalone(scan: ScanFacts, draft: { outcome: ScanResult['draft']['outc
   return result;
 }
 
-/** Judges the transaction now and keeps it as the pending draft under its id. */
-export function judgeAndStore(tx: LaneTransaction, scan: ScanFacts, deps: ScanDeps, at: Date, amends?: string): ScanResult {
-  const result = judgeTransaction(tx, {
+/** Judges the traveller now and keeps it as the pending draft under its id. */
+export function judgeAndStore(tx: LaneTraveller, scan: ScanFacts, deps: ScanDeps, at: Date, amends?: string): ScanResult {
+  const result = judgeLaneTraveller(tx, {
     at,
     rules: deps.rules.resolve(tx.corridorId, tx.direction, at),
     classification: { kind: scan.classification.kind, stripped: scan.classification.stripped },
     source: scan.source,
   });
   const answer = amends === undefined ? result : { ...result, amends };
-  deps.drafts.put({ result: answer, document: tx.passport?.document, expiresAtMs: at.getTime() + DRAFT_TTL_MS, transaction: tx, ...(amends === undefined ? {} : { amends }) });
+  deps.drafts.put({ result: answer, document: tx.passport?.document, expiresAtMs: at.getTime() + DRAFT_TTL_MS, traveller: tx, ...(amends === undefined ? {} : { amends }) });
   return answer;
 }

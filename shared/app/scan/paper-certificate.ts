@@ -2,16 +2,16 @@ import type { z } from 'zod';
 import type { AddPaperCertificateInputSchema, ScanResult } from '../../contract';
 import { base64ToBytes } from '../../domain/dcc';
 import type { PaperLabEvidence } from '../../domain/evidence';
-import { judgeAndStore, openTransaction, type ScanDeps } from './handle-scan';
-import { withEvidence, type LaneTransaction } from './lane-transaction';
+import { judgeAndStore, openTraveller, type ScanDeps } from './handle-scan';
+import { withEvidence, type LaneTraveller } from './lane-traveller';
 
 /**
- * A paper lab certificate keyed in by the operator joins the lane's open transaction like a scan.
+ * A paper lab certificate keyed in by the operator joins the traveller open at the lane like a scan.
  * It cannot be verified offline, so the profile decides whether it is ever enough on its own.
  */
 export function addPaperCertificate(input: z.output<typeof AddPaperCertificateInputSchema>, deps: ScanDeps): ScanResult {
   const at = deps.now();
-  const open = openTransaction(deps.drafts, input.joinScanId, at);
+  const open = openTraveller(deps.drafts, input.joinScanId, at);
   const evidence: PaperLabEvidence = {
     kind: 'paper-lab',
     id: deps.newId(),
@@ -23,7 +23,7 @@ export function addPaperCertificate(input: z.output<typeof AddPaperCertificateIn
     certificateNumber: input.certificateNumber,
     hasPhoto: input.photo !== undefined,
   };
-  const tx: LaneTransaction = open
+  const tx: LaneTraveller = open
     ? { ...open, direction: input.direction ?? open.direction, corridorId: input.corridorId ?? open.corridorId }
     : { id: deps.newId(), direction: input.direction ?? 'entry', corridorId: input.corridorId, evidence: [] };
   const photoBytes = input.photo ? base64ToBytes(input.photo.base64) : undefined;

@@ -12,11 +12,11 @@ export function ruleProfileOf(pending: PendingScan): { ruleProfileId: string | n
 }
 
 /**
- * Stores the evidence of a recorded transaction next to its crossing, with an audit row naming each
- * piece by id, kind and payload hash (no personal data). Call inside the crossing's own transaction.
+ * Stores the evidence a recorded traveller showed next to their crossing, with an audit row naming each
+ * piece by id, kind and payload hash (no personal data). Call inside the crossing's database transaction.
  */
 export function recordEvidence(ctx: CoreContext, crossingId: string, pending: PendingScan): void {
-  const parts = pending.transaction?.evidence ?? [];
+  const parts = pending.traveller?.evidence ?? [];
   if (parts.length === 0) return;
   let repo = repos.get(ctx.store);
   if (!repo) {

@@ -1,7 +1,7 @@
 import type { Outcome, Reason } from '../decision';
 import type { PassageDirection } from './types';
 
-/** How a lane transaction ends: exactly one of these, for every traveller the lane recorded. */
+/** How a traveller leaves the lane: exactly one of these, for every traveller the lane recorded. */
 export const DISPOSITIONS = ['crossed', 'refused', 'held', 'cancelled'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 

@@ -1,7 +1,7 @@
 import type { CertificateType, DccStep, JsonValue } from '../dcc';
 
 /**
- * Evidence of a COVID test, vaccination or recovery that joined a lane transaction. Plain JSON,
+ * Evidence of a COVID test, vaccination or recovery that a traveller showed at the lane. Plain JSON,
  * so it crosses every host boundary as it is and can be stored next to the crossing.
  */
 export type Evidence = DccEvidence | PaperLabEvidence | OtherQrEvidence;

@@ -42,7 +42,7 @@ const RANK: Record<Outcome, number> = { OK: 0, NEEDS_CROSS_CHECK: 1, NOT_OK: 2 }
 const better = (a: Outcome, b: Outcome): Outcome => (RANK[b] < RANK[a] ? b : a);
 
 /**
- * The combined decision of a lane transaction: the passport's own checks, the evidence judged by the
+ * The combined decision on a traveller at the lane: the passport's own checks, the evidence judged by the
  * corridor's rule profile, and whether the certificate belongs to the passport holder.
  * - One sufficient piece of evidence is enough (a valid PCR certificate next to a rejected rapid test
  *   is OK), except that a verified positive result is NOT OK whatever else is shown.

@@ -3,7 +3,7 @@ import type { Draft } from '../../domain/decision';
 import type { Evidence, PassportPerson } from '../../domain/evidence';
 import type { Direction } from '../../domain/rules';
 
-/** The passport of a transaction: what its MRZ supports alone, and who it names. */
+/** A traveller's passport: what its MRZ supports alone, and who it names. */
 export interface PassportPart {
   readonly document: TravelDocument;
   readonly draft: Draft;
@@ -19,10 +19,10 @@ export interface EvidencePart {
 
 /**
  * One traveller at the lane: a passport and the evidence shown with it, scanned in either order.
- * The scans join the transaction through the `scanId` of its first scan, which stays its id, so
+ * The scans join the traveller through the `scanId` of its first scan, which stays its id, so
  * `recordCrossing({ scanId })` records the combined decision.
  */
-export interface LaneTransaction {
+export interface LaneTraveller {
   readonly id: string;
   readonly direction: Direction;
   readonly corridorId: string | undefined;
@@ -31,13 +31,13 @@ export interface LaneTransaction {
 }
 
 /** A traveller shows a handful of documents; more than this is a stuck lane, not evidence. */
-export const MAX_EVIDENCE_PER_TRANSACTION = 6;
+export const MAX_EVIDENCE_PER_TRAVELLER = 6;
 
 /** Adds or replaces evidence: scanning the same QR twice does not count it twice. */
-export function withEvidence(tx: LaneTransaction, part: EvidencePart): LaneTransaction {
+export function withEvidence(tx: LaneTraveller, part: EvidencePart): LaneTraveller {
   const key = keyOf(part.evidence);
   const others = tx.evidence.filter((e) => keyOf(e.evidence) !== key);
-  return { ...tx, evidence: [...others, part].slice(-MAX_EVIDENCE_PER_TRANSACTION) };
+  return { ...tx, evidence: [...others, part].slice(-MAX_EVIDENCE_PER_TRAVELLER) };
 }
 
 function keyOf(evidence: Evidence): string {

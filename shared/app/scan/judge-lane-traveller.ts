@@ -3,18 +3,18 @@ import type { Evidence } from '../../domain/evidence';
 import { judgeTraveller, type EvidenceVerdict } from '../../domain/rules';
 import type { ResolvedRules } from '../rules/rule-profile-service';
 import { DRAFT_TTL_MS } from './draft-store';
-import type { LaneTransaction } from './lane-transaction';
+import type { LaneTraveller } from './lane-traveller';
 
 export interface JudgeContext {
   readonly at: Date;
   readonly rules: ResolvedRules;
-  /** The latest scan of the transaction. */
+  /** The traveller's latest scan. */
   readonly classification: ScanResult['classification'];
   readonly source: ScanResult['source'];
 }
 
-/** The combined decision of a transaction at `at`, as the lane shows it and recordCrossing records it. */
-export function judgeTransaction(tx: LaneTransaction, ctx: JudgeContext): ScanResult {
+/** The combined decision on a traveller at `at`, as the lane shows it and recordCrossing records it. */
+export function judgeLaneTraveller(tx: LaneTraveller, ctx: JudgeContext): ScanResult {
   const judgement = judgeTraveller({
     at: ctx.at,
     direction: tx.direction,
