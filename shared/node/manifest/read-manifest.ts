@@ -102,7 +102,12 @@ function checkXlsxParts(bytes: Uint8Array): void {
     throw new ManifestReadError(`The Excel file unpacks to ${unpacked} bytes; a manifest workbook unpacks to at most ${MAX_XLSX_UNPACKED_BYTES}. Nothing was imported.`);
   }
   if (!sheetPart) return;
-  const part = unzipSync(bytes, { filter: (file) => file.name === sheetPart })[sheetPart];
+  let part: Uint8Array | undefined;
+  try {
+    part = unzipSync(bytes, { filter: (file) => file.name === sheetPart })[sheetPart];
+  } catch (error) {
+    throw new ManifestReadError(`The Excel file could not be read (is it .xlsx?): ${(error as Error).message}`);
+  }
   const head = part ? Buffer.from(part.subarray(0, 4096)).toString('utf8') : '';
   const ref = /<dimension\s+ref="[A-Z]+\d+:([A-Z]+)(\d+)"/.exec(head);
   if (!ref) return;
