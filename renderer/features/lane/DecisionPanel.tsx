@@ -13,6 +13,15 @@ interface Props {
   onRecord: () => void;
 }
 
+/** What the note after Enter says: the disposition the core recorded, never "recorded as entry" for a refusal or a hold. */
+function recordedNoteKey(recorded: { disposition: string; duplicate?: boolean }): 'duplicateAs' | 'refusedAs' | 'heldAs' | 'cancelledAs' | 'recordedAs' {
+  if (recorded.duplicate === true) return 'duplicateAs';
+  if (recorded.disposition === 'refused') return 'refusedAs';
+  if (recorded.disposition === 'held') return 'heldAs';
+  if (recorded.disposition === 'cancelled') return 'cancelledAs';
+  return 'recordedAs';
+}
+
 export function DecisionPanel({ scan, direction, recorded, recording, onRecord }: Props) {
   const { t } = useTranslation(['lane', 'common']);
   const format = useFormat();
@@ -35,7 +44,7 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
         <div className="decision__primary">
           {recorded ? (
             <p className="decision__recorded" data-testid="recorded-note" role="status">
-              {t('duplicate' in recorded && recorded.duplicate ? 'duplicateAs' : 'recordedAs', {
+              {t(recordedNoteKey(recorded), {
                 direction: t(`dir.${recorded.direction}`),
                 sequence: recorded.sequence,
                 time: format.timeWithSeconds(recorded.recordedAt),
