@@ -14,10 +14,10 @@ export const ReasonSchema = z.object({
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 
-export const DecisionDraftSchema = z.object({
+export const DecisionSchema = z.object({
   outcome: OutcomeSchema,
   /** False when the scan identifies nobody (a certificate alone, plain text): it cannot become a crossing. */
   recordable: z.boolean(),
   reasons: z.array(ReasonSchema),
 });
-export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;

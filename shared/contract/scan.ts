@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAYLOAD_KINDS } from '../domain/payload/payload-kind';
-import { DecisionDraftSchema } from './decision';
+import { DecisionSchema } from './decision';
 import { TravelDocumentSchema } from './document';
 import { EvidenceSchema, PersonMatchSchema } from './evidence';
 import { RuleProfileRefSchema } from './rules';
@@ -19,7 +19,7 @@ export const ScanInputSchema = z.strictObject({
   symbology: z.string().max(8).optional(),
   deviceId: z.string().max(128).optional(),
   /**
-   * The scanId of the lane's open transaction: a certificate scanned after the passport (or the
+   * The scanId of the lane's open traveller: a certificate scanned after the passport (or the
    * passport after the certificate) joins it, and the answer is their combined decision under that id.
    */
   joinScanId: z.uuid().optional(),
@@ -57,7 +57,7 @@ export type LaneNotice = z.infer<typeof LaneNoticeSchema>;
 export const ScanResultSchema = z.object({
   scanId: z.uuid(),
   receivedAt: z.iso.datetime({ offset: true }),
-  /** The draft can be recorded until this time; after it the operator scans again. */
+  /** The traveller can be recorded until this time; after it the operator scans again. */
   expiresAt: z.iso.datetime({ offset: true }),
   source: ScanSourceSchema,
   classification: z.object({
@@ -67,12 +67,12 @@ export const ScanResultSchema = z.object({
   }),
   document: TravelDocumentSchema.optional(),
   mrz: MrzCheckSummarySchema.optional(),
-  draft: DecisionDraftSchema,
+  decision: DecisionSchema,
   /** COVID evidence of the transaction (certificates, paper lab results, other QR codes), each with its verdict. */
   evidence: z.array(EvidenceSchema).optional(),
   /** Certificate holder ↔ passport, both versions side by side. */
   match: PersonMatchSchema.optional(),
-  /** The corridor rule profile (id + version) the draft was judged by. */
+  /** The corridor rule profile (id + version) the decision was judged by. */
   ruleProfile: RuleProfileRefSchema.optional(),
   /** What the operator should know before recording this traveller (see LaneNoticeSchema). */
   notices: z.array(LaneNoticeSchema).optional(),

@@ -26,7 +26,7 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
   const { t } = useTranslation(['lane', 'common']);
   const format = useFormat();
   const reasonText = useReasonText();
-  const label = OUTCOME_LABEL[scan.draft.outcome];
+  const label = OUTCOME_LABEL[scan.decision.outcome];
   const doc = scan.document;
   // Who the certificate names: its original script beside the passport's Latin name, or alone before the passport.
   const holder = dccItems(scan.evidence).find((item) => item.holder)?.holder;
@@ -39,7 +39,7 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
           <span className="decision__icon" aria-hidden="true">
             {label.icon}
           </span>
-          {t(`common:outcome.${scan.draft.outcome}`)}
+          {t(`common:outcome.${scan.decision.outcome}`)}
         </div>
         <div className="decision__primary">
           {recorded ? (
@@ -50,7 +50,7 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
                 time: format.timeWithSeconds(recorded.recordedAt),
               })}
             </p>
-          ) : scan.draft.recordable ? (
+          ) : scan.decision.recordable ? (
             <button type="button" className="button button--primary" data-testid="record-button" disabled={recording} onClick={onRecord}>
               {t('record', { direction: t(`dir.${direction}`) })} <kbd>Enter</kbd>
             </button>
@@ -65,7 +65,7 @@ export function DecisionPanel({ scan, direction, recorded, recording, onRecord }
       )}
       <EvidenceSection scan={scan} />
       <ul className="decision__reasons">
-        {scan.draft.reasons.map((reason, index) => (
+        {scan.decision.reasons.map((reason, index) => (
           <li key={`${reason.code}-${index}`} className={`reason reason--${reason.severity}`}>
             {reasonText(reason)}
           </li>

@@ -43,7 +43,7 @@ export function LaneScreen() {
 
   const record = useCallback(async () => {
     const { scan: current, recorded: done, busy: working, direction: dir } = state.current;
-    if (!current || !current.draft.recordable || done || working) return;
+    if (!current || !current.decision.recordable || done || working) return;
     setBusy(true);
     const result = await core.recordCrossing({ scanId: current.scanId, direction: dir });
     setBusy(false);

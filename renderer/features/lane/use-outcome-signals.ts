@@ -19,11 +19,11 @@ export function useOutcomeSignals(scan: ScanResult | null, volume: number): void
   // A layout effect runs right after the commit, before the browser paints it: the measure's animation
   // frame is then the one that paints the outcome (a passive effect can run after that paint, one frame late).
   useLayoutEffect(() => {
-    if (scan) measureWhenPainted(scan.draft.outcome);
+    if (scan) measureWhenPainted(scan.decision.outcome);
   }, [scan]);
   useEffect(() => {
     if (!scan) return;
-    sounds.play(scan.draft.outcome, volumeNow.current);
+    sounds.play(scan.decision.outcome, volumeNow.current);
     noteCertificates(scan);
   }, [scan, sounds]);
 }

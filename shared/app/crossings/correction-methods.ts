@@ -75,7 +75,7 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
           if (document.documentNumber !== recorded.documentNumber || document.nationality !== recorded.nationality) {
             throw new CoreFailure('conflict', 'crossing.amendOtherPassport');
           }
-          asked = { kind: 'rejudge', outcome: pending.result.draft.outcome, reasons: pending.result.draft.reasons };
+          asked = { kind: 'rejudge', outcome: pending.result.decision.outcome, reasons: pending.result.decision.reasons };
         } else asked = change.kind === 'void' ? { kind: 'void' } : { kind: 'direction', direction: change.direction };
         const correction = amendment(target.state, asked);
         if (typeof correction === 'string') return fail(correction);

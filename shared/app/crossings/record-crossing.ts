@@ -65,11 +65,11 @@ export async function recordCrossing(
     throw new CoreFailure('expired', 'crossing.scanExpired');
   }
   const document = pending.document;
-  if (!pending.result.draft.recordable || !document) {
+  if (!pending.result.decision.recordable || !document) {
     throw new CoreFailure('conflict', 'crossing.noTraveller');
   }
   if (input.override && input.cancelReason) throw new CoreFailure('invalid-input', 'crossing.letThroughOrCancel');
-  const outcome = pending.result.draft.outcome;
+  const outcome = pending.result.decision.outcome;
   const onEnter = dispositionOnEnter(outcome);
   const user = ctx.session.current;
   let authoriser: Authoriser | undefined;
@@ -118,7 +118,7 @@ export async function recordCrossing(
         operatorId: user?.id ?? null,
         direction: input.direction,
         outcome,
-        reasons: pending.result.draft.reasons,
+        reasons: pending.result.decision.reasons,
         document,
         scanSource: pending.result.source,
         note: input.cancelReason ?? input.note ?? null,

@@ -46,7 +46,7 @@ export class DraftStore {
   unrecorded(nowMs: number): PendingScan[] {
     const byDocument = new Map<string, PendingScan>();
     for (const scan of this.pending.values()) {
-      if (scan.recordedCrossingId !== undefined || scan.amends !== undefined || !scan.document || !scan.result.draft.recordable || nowMs > scan.expiresAtMs) continue;
+      if (scan.recordedCrossingId !== undefined || scan.amends !== undefined || !scan.document || !scan.result.decision.recordable || nowMs > scan.expiresAtMs) continue;
       const key = `${scan.document.nationality}/${scan.document.documentNumber}`;
       byDocument.delete(key);
       byDocument.set(key, scan);

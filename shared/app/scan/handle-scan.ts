@@ -119,7 +119,7 @@ export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: 
   const noise = draftForNonDocument(classification.kind);
   if (open) {
     const result = judgeAndStore(continued(open, input), scan, deps, receivedAt);
-    return { ...result, draft: { ...result.draft, reasons: [...noise.reasons.map((r) => ({ ...r, severity: 'warning' as const })), ...result.draft.reasons] } };
+    return { ...result, decision: { ...result.decision, reasons: [...noise.reasons.map((r) => ({ ...r, severity: 'warning' as const })), ...result.decision.reasons] } };
   }
   return standalone(scan, noise, undefined, deps, receivedAt);
 }
@@ -145,7 +145,7 @@ export interface ScanFacts {
 }
 
 /** A scan that starts no traveller (noise, an unreadable zone): shown, never recordable. */
-function standalone(scan: ScanFacts, draft: { outcome: ScanResult['draft']['outcome']; reasons: ScanResult['draft']['reasons'] }, mrz: ScanResult['mrz'], deps: ScanDeps, at: Date): ScanResult {
+function standalone(scan: ScanFacts, decision: { outcome: ScanResult['decision']['outcome']; reasons: ScanResult['decision']['reasons'] }, mrz: ScanResult['mrz'], deps: ScanDeps, at: Date): ScanResult {
   const result: ScanResult = {
     scanId: deps.newId(),
     receivedAt: at.toISOString(),
@@ -153,7 +153,7 @@ function standalone(scan: ScanFacts, draft: { outcome: ScanResult['draft']['outc
     source: scan.source,
     classification: { kind: scan.classification.kind, stripped: scan.classification.stripped },
     ...(mrz ? { mrz } : {}),
-    draft: { outcome: draft.outcome, recordable: false, reasons: draft.reasons },
+    decision: { outcome: decision.outcome, recordable: false, reasons: decision.reasons },
   };
   deps.drafts.put({ result, document: undefined, expiresAtMs: at.getTime() + DRAFT_TTL_MS });
   return result;

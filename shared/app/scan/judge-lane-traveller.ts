@@ -35,7 +35,7 @@ export function judgeLaneTraveller(tx: LaneTraveller, ctx: JudgeContext): ScanRe
     classification: ctx.classification,
     ...(document ? { document } : {}),
     ...(mrz ? { mrz } : {}),
-    draft: { outcome: judgement.draft.outcome, recordable: judgement.draft.recordable && document !== undefined, reasons: judgement.draft.reasons },
+    decision: { outcome: judgement.draft.outcome, recordable: judgement.draft.recordable && document !== undefined, reasons: judgement.draft.reasons },
     evidence: tx.evidence.map(({ evidence }) => toItem(evidence, verdicts.get(evidence.id))),
     ...(judgement.match ? { match: judgement.match } : {}),
     ...(ctx.rules.ref ? { ruleProfile: ctx.rules.ref } : {}),

@@ -75,8 +75,8 @@ describe('EU business rules at the lane', () => {
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), direction: 'entry' }));
     const judged = unwrap(await core.scan({ payload: dcc, joinScanId: passport.scanId, direction: 'entry' }));
     // The corridor profile (PCR within 72 h) accepts it; UZ's rules version 2 (12 h) do not.
-    expect(judged.draft.outcome).toBe('NOT_OK');
-    expect(judged.draft.reasons).toContainEqual(expect.objectContaining({ code: 'rules.business-rule-failed', params: { country: 'UZ', rule: 'TR-UZ-0001', description: 'The sample must be at most 12 hours old.' } }));
+    expect(judged.decision.outcome).toBe('NOT_OK');
+    expect(judged.decision.reasons).toContainEqual(expect.objectContaining({ code: 'rules.business-rule-failed', params: { country: 'UZ', rule: 'TR-UZ-0001', description: 'The sample must be at most 12 hours old.' } }));
     expect(judged.evidence?.[0]).toMatchObject({ valid: true, verdict: { outcome: 'NOT_OK' } });
     core.close();
 
@@ -85,7 +85,7 @@ describe('EU business rules at the lane', () => {
     core = await lane();
     const again = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), direction: 'entry' }));
     const passed = unwrap(await core.scan({ payload: dcc, joinScanId: again.scanId, direction: 'entry' }));
-    expect(passed.draft.outcome).toBe('OK');
+    expect(passed.decision.outcome).toBe('OK');
     const crossing = unwrap(await core.recordCrossing({ scanId: passed.scanId, direction: 'entry' }));
     expect(crossing.reasons).toContainEqual(expect.objectContaining({ code: 'rules.business-rules', params: { country: 'UZ', version: 3, rules: 1 } }));
     core.close();

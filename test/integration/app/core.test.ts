@@ -28,8 +28,8 @@ describe('createCore: a first crossing end to end', () => {
     const scan = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), source: 'wedge' }));
     expect(scan.classification.kind).toBe('mrz');
     // The default corridor rule profile asks for a negative PCR test: the passport alone is not enough.
-    expect(scan.draft).toMatchObject({ outcome: 'NOT_OK', recordable: true });
-    expect(scan.draft.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['mrz.valid', 'evidence.missing']));
+    expect(scan.decision).toMatchObject({ outcome: 'NOT_OK', recordable: true });
+    expect(scan.decision.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['mrz.valid', 'evidence.missing']));
     expect(scan.ruleProfile).toMatchObject({ id: 'uz-transit-pcr', version: 1 });
     expect(scan.document).toMatchObject({
       documentNumber: TAJIK_PASSPORT.documentNumber,
@@ -48,7 +48,7 @@ describe('createCore: a first crossing end to end', () => {
     core.subscribe((event) => events.push(event));
     const scan = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const crossing = unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'entry' }));
-    expect(crossing).toMatchObject({ sequence: 1, direction: 'entry', outcome: scan.draft.outcome, ruleProfileId: 'uz-transit-pcr', ruleProfileVersion: 1, scanSource: 'wedge', recordedAt: START.toISOString(), duplicate: false, alerts: [] });
+    expect(crossing).toMatchObject({ sequence: 1, direction: 'entry', outcome: scan.decision.outcome, ruleProfileId: 'uz-transit-pcr', ruleProfileVersion: 1, scanSource: 'wedge', recordedAt: START.toISOString(), duplicate: false, alerts: [] });
     expect(crossing.operatorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(events).toEqual([{ type: 'crossing-recorded', crossing: plain(crossing) }]);
     core.close();
@@ -75,8 +75,8 @@ describe('createCore: a first crossing end to end', () => {
   it('judges an expired passport NOT OK with the reason in plain words', async () => {
     const { core } = await openCore();
     const scan = unwrap(await core.scan({ payload: mrzText(EXPIRED_UZBEK_PASSPORT) }));
-    expect(scan.draft.outcome).toBe('NOT_OK');
-    expect(scan.draft.reasons.map((r) => r.message)).toContain('The document expired on 2019-01-01.');
+    expect(scan.decision.outcome).toBe('NOT_OK');
+    expect(scan.decision.reasons.map((r) => r.message)).toContain('The document expired on 2019-01-01.');
     core.close();
   });
 
@@ -87,7 +87,7 @@ describe('createCore: a first crossing end to end', () => {
     expect((await kinds('https://lab.example.tj/result/123')).classification.kind).toBe('url');
     const text = await kinds('hello operator');
     expect(text.classification.kind).toBe('text');
-    expect(text.draft.recordable).toBe(false);
+    expect(text.decision.recordable).toBe(false);
     const refused = await core.recordCrossing({ scanId: text.scanId, direction: 'entry' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
     core.close();

@@ -53,7 +53,7 @@ function pcrHcert(hoursBefore: number, nam: Record<string, unknown> = RUSTAM): R
   return hcert;
 }
 
-const reasonCodes = (scan: ScanResult) => scan.draft.reasons.map((r) => r.code);
+const reasonCodes = (scan: ScanResult) => scan.decision.reasons.map((r) => r.code);
 
 describe('COVID evidence through createCore', () => {
   let signer: TestSigner;
@@ -93,14 +93,14 @@ describe('COVID evidence through createCore', () => {
   it('passport alone is NOT OK under the default PCR profile; a valid matching certificate makes it OK', async () => {
     const { core } = await withTrustList();
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), direction: 'entry' }));
-    expect(passport.draft).toMatchObject({ outcome: 'NOT_OK', recordable: true });
+    expect(passport.decision).toMatchObject({ outcome: 'NOT_OK', recordable: true });
     expect(reasonCodes(passport)).toContain('evidence.missing');
     expect(passport.ruleProfile).toMatchObject({ id: 'uz-transit-pcr', version: 1, corridor: 'KZ-UZ-TJ', direction: 'entry' });
 
     const dcc = await makeDcc(signer, { hcert: pcrHcert(25) });
     const combined = unwrap(await core.scan({ payload: dcc, joinScanId: passport.scanId, direction: 'entry' }));
     expect(combined.scanId).toBe(passport.scanId);
-    expect(combined.draft).toMatchObject({ outcome: 'OK', recordable: true });
+    expect(combined.decision).toMatchObject({ outcome: 'OK', recordable: true });
     expect(combined.document?.documentNumber).toBe(TAJIK_PASSPORT.documentNumber);
     expect(combined.evidence).toHaveLength(1);
     expect(combined.evidence?.[0]).toMatchObject({ kind: 'dcc', valid: true, verdict: { outcome: 'OK' }, holder: { surname: 'Ҷураев', givenNames: 'Рустам' } });
@@ -116,10 +116,10 @@ describe('COVID evidence through createCore', () => {
     const dcc = await makeDcc(signer, { hcert: pcrHcert(25) });
     // Certificate first, passport second: the same transaction either way.
     const certificate = unwrap(await core.scan({ payload: dcc }));
-    expect(certificate.draft).toMatchObject({ outcome: 'NEEDS_CROSS_CHECK', recordable: false });
+    expect(certificate.decision).toMatchObject({ outcome: 'NEEDS_CROSS_CHECK', recordable: false });
     expect(reasonCodes(certificate)[0]).toBe('transaction.needs-passport');
     const combined = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), joinScanId: certificate.scanId }));
-    expect(combined.draft.outcome).toBe('OK');
+    expect(combined.decision.outcome).toBe('OK');
     const crossing = unwrap(await core.recordCrossing({ scanId: combined.scanId, direction: 'entry' }));
     core.close();
 
@@ -140,9 +140,9 @@ describe('COVID evidence through createCore', () => {
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const dcc = await makeDcc(signer, { hcert: pcrHcert(80), issuedAt: T0 - 3 * 24 * 3600 });
     const combined = unwrap(await core.scan({ payload: dcc, joinScanId: passport.scanId }));
-    expect(combined.draft.outcome).toBe('NOT_OK');
+    expect(combined.decision.outcome).toBe('NOT_OK');
     expect(reasonCodes(combined)).toContain('dcc.test.too-old');
-    expect(combined.draft.reasons.find((r) => r.code === 'dcc.test.too-old')?.message).toMatch(/at most 72 hours/);
+    expect(combined.decision.reasons.find((r) => r.code === 'dcc.test.too-old')?.message).toMatch(/at most 72 hours/);
     core.close();
   });
 
@@ -150,7 +150,7 @@ describe('COVID evidence through createCore', () => {
     const { core } = await withTrustList();
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const combined = unwrap(await core.scan({ payload: await makeDcc(signer, { hcert: pcrHcert(50), issuedAt: T0 - 24 * 3600 }), joinScanId: passport.scanId }));
-    expect(combined.draft.outcome).toBe('NEEDS_CROSS_CHECK');
+    expect(combined.decision.outcome).toBe('NEEDS_CROSS_CHECK');
     expect(reasonCodes(combined)).toContain('dcc.test.expires-before-exit');
     core.close();
   });
@@ -160,9 +160,9 @@ describe('COVID evidence through createCore', () => {
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const dcc = await makeDcc(signer, { hcert: pcrHcert(25, { nam: { fnt: 'KARIMOVA', gnt: 'DILNOZA' }, dob: '1985-12-03' }) });
     const combined = unwrap(await core.scan({ payload: dcc, joinScanId: passport.scanId }));
-    expect(combined.draft.outcome).toBe('NEEDS_CROSS_CHECK');
+    expect(combined.decision.outcome).toBe('NEEDS_CROSS_CHECK');
     expect(combined.match).toMatchObject({ status: 'mismatch', name: { certificate: 'KARIMOVA, DILNOZA', passport: 'JURAEV, RUSTAM' }, birthDate: { status: 'different', certificate: '1985-12-03', passport: '1990-01-15' } });
-    const message = combined.draft.reasons.find((r) => r.code === 'match.name-different')?.message ?? '';
+    const message = combined.decision.reasons.find((r) => r.code === 'match.name-different')?.message ?? '';
     expect(message).toContain('Certificate: KARIMOVA, DILNOZA');
     expect(message).toContain('Passport: JURAEV, RUSTAM');
     core.close();
@@ -172,12 +172,12 @@ describe('COVID evidence through createCore', () => {
     const { core } = await withTrustList();
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const unknown = unwrap(await core.scan({ payload: await makeDcc(stranger, { hcert: pcrHcert(25) }), joinScanId: passport.scanId }));
-    expect(unknown.draft.outcome).toBe('NEEDS_CROSS_CHECK');
+    expect(unknown.decision.outcome).toBe('NEEDS_CROSS_CHECK');
     expect(reasonCodes(unknown)).toContain('dcc.signer-unknown');
 
     const next = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const forged = unwrap(await core.scan({ payload: await makeDcc(signer, { hcert: pcrHcert(25), corruptSignature: true }), joinScanId: next.scanId }));
-    expect(forged.draft.outcome).toBe('NOT_OK');
+    expect(forged.decision.outcome).toBe('NOT_OK');
     expect(reasonCodes(forged)).toContain('dcc.signature-invalid');
     core.close();
   });
@@ -187,7 +187,7 @@ describe('COVID evidence through createCore', () => {
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const link = unwrap(await core.scan({ payload: 'https://lab.example.tj/result/8841', joinScanId: passport.scanId }));
     expect(link.scanId).toBe(passport.scanId);
-    expect(link.draft).toMatchObject({ outcome: 'NEEDS_CROSS_CHECK', recordable: true });
+    expect(link.decision).toMatchObject({ outcome: 'NEEDS_CROSS_CHECK', recordable: true });
     expect(link.evidence?.[0]).toMatchObject({ kind: 'other-qr', form: 'url', host: 'lab.example.tj' });
 
     const paper = unwrap(
@@ -202,7 +202,7 @@ describe('COVID evidence through createCore', () => {
     );
     expect(paper.scanId).toBe(passport.scanId);
     expect(paper.evidence?.map((e) => e.kind)).toEqual(['other-qr', 'paper-lab']);
-    expect(paper.draft.outcome).toBe('NEEDS_CROSS_CHECK');
+    expect(paper.decision.outcome).toBe('NEEDS_CROSS_CHECK');
     expect(reasonCodes(paper)).toContain('paper.cross-check');
 
     // Noise while the traveller is open keeps the transaction on screen.
@@ -238,7 +238,7 @@ describe('COVID evidence through createCore', () => {
     expect(unwrap(await core.getStatus({})).trustList).toMatchObject({ entries: 1, source: 'trust-list.json' });
     // The old list still verifies certificates.
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
-    expect(unwrap(await core.scan({ payload: await makeDcc(signer, { hcert: pcrHcert(25) }), joinScanId: passport.scanId })).draft.outcome).toBe('OK');
+    expect(unwrap(await core.scan({ payload: await makeDcc(signer, { hcert: pcrHcert(25) }), joinScanId: passport.scanId })).decision.outcome).toBe('OK');
     core.close();
   });
 
@@ -311,13 +311,13 @@ describe('COVID evidence through createCore', () => {
 
     const before = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const today = unwrap(await core.scan({ payload: await makeDcc(signer, { hcert: pcrHcert(25) }), joinScanId: before.scanId }));
-    expect(today.draft.outcome).toBe('OK');
+    expect(today.decision.outcome).toBe('OK');
 
     clock.advance(12 * HOUR); // 2021-06-02T20:00Z = 2021-06-03T01:00+05:00: version 2 is in effect.
     const after = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
     const tonight = unwrap(await core.scan({ payload: await makeDcc(signer, { hcert: pcrHcert(25) }), joinScanId: after.scanId }));
     expect(tonight.ruleProfile).toMatchObject({ id: 'uz-transit-pcr', version: 2 });
-    expect(tonight.draft.outcome).toBe('NOT_OK');
+    expect(tonight.decision.outcome).toBe('NOT_OK');
     expect(reasonCodes(tonight)).toContain('dcc.test.too-old');
     const crossing = unwrap(await core.recordCrossing({ scanId: tonight.scanId, direction: 'entry' }));
     expect(crossing).toMatchObject({ outcome: 'NOT_OK', ruleProfileId: 'uz-transit-pcr', ruleProfileVersion: 2 });

@@ -135,14 +135,14 @@ describe('a certificate shown after recording (finding 3)', () => {
     unwrap(await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
 
     const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), direction: 'entry' }));
-    expect(passport.draft.outcome).toBe('NOT_OK');
+    expect(passport.decision.outcome).toBe('NOT_OK');
     const recorded = unwrap(await core.recordCrossing({ scanId: passport.scanId, direction: 'entry' }));
     expect(recorded.disposition).toBe('refused');
 
     const hcert = testHcert({ nam: { fn: 'Ҷураев', fnt: 'JURAEV', gn: 'Рустам', gnt: 'RUSTAM' }, dob: '1990-01-15' });
     (hcert.t as Record<string, unknown>[])[0]!.sc = new Date(START.getTime() - 25 * 3_600_000).toISOString().replace('.000Z', 'Z');
     const certificate = unwrap(await core.scan({ payload: await makeDcc(signer, { hcert }), joinScanId: passport.scanId, direction: 'entry' }));
-    expect(certificate).toMatchObject({ amends: recorded.id, draft: { outcome: 'OK' } });
+    expect(certificate).toMatchObject({ amends: recorded.id, decision: { outcome: 'OK' } });
     // Recording it as a second crossing is refused; amending records the new judgement on the crossing.
     expect(await core.recordCrossing({ scanId: certificate.scanId, direction: 'entry' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const amended = unwrap(await core.amendCrossing({ crossingId: recorded.id, change: { kind: 'rejudge', scanId: certificate.scanId } }));

@@ -52,7 +52,7 @@ describe('Enter records the safe thing for the outcome (finding 1)', () => {
     unwrap(await core.setLaneGroup({ groupId: group.id }));
 
     const { scan, recorded } = await scanAndRecord(core, mrzOf(EXPIRED));
-    expect(scan.draft.outcome).toBe('NOT_OK');
+    expect(scan.decision.outcome).toBe('NOT_OK');
     expect(recorded).toMatchObject({ outcome: 'NOT_OK', disposition: 'refused', current: { disposition: 'refused', direction: 'entry' } });
     // "Expired passport: … crossed with a document that expired" would be false: nobody crossed.
     expect(recorded.alerts).toEqual([]);
@@ -74,7 +74,7 @@ describe('Enter records the safe thing for the outcome (finding 1)', () => {
   it('NEEDS CROSS-CHECK + Enter holds the traveller for consular staff until admitted or refused', async () => {
     const { core } = await station();
     const { scan, recorded } = await scanAndRecord(core, doubtfulMrz(traveller(12)));
-    expect(scan.draft.outcome).toBe('NEEDS_CROSS_CHECK');
+    expect(scan.decision.outcome).toBe('NEEDS_CROSS_CHECK');
     expect(recorded.disposition).toBe('held');
     const { recorded: other } = await scanAndRecord(core, doubtfulMrz(traveller(13)));
 

@@ -62,10 +62,10 @@ describe('browser host', () => {
   it('answers a core call with the same Result the core returns', async () => {
     const response = await call('scan', { payload: mrzText(TAJIK_PASSPORT) });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { ok: boolean; value: { draft: { outcome: string } } };
+    const body = (await response.json()) as { ok: boolean; value: { decision: { outcome: string } } };
     expect(body.ok).toBe(true);
     // A passport alone under the default PCR rule profile.
-    expect(body.value.draft.outcome).toBe('NOT_OK');
+    expect(body.value.decision.outcome).toBe('NOT_OK');
   });
 
   it('rejects a missing or wrong token', async () => {
