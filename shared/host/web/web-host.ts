@@ -206,11 +206,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.destroy();
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
+    const client = clients.clientOf(url.searchParams.get('token'));
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      if (client !== undefined) socketClients.set(ws, client);
+      sockets.emit('connection', ws, req);
+    });
   });
+  // Which browser each event socket belongs to: events carry personal data (a recorded crossing, a scan), so
+  // they reach only the sockets of the browser holding the session (all browsers while nobody signed in
+  // through this host); the others learn only that the session or setup changed, to show the sign-in.
+  const socketClients = new WeakMap<WebSocket, string>();
   const unsubscribe = options.core.subscribe((event) => {
     const text = JSON.stringify(event);
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(text);
+    const forEveryone = event.type === 'log-changed' && (event.what === 'session' || event.what === 'setup');
+    for (const ws of sockets.clients) {
+      const client = socketClients.get(ws);
+      if (ws.readyState !== ws.OPEN || client === undefined) continue;
+      if (forEveryone || clients.isOwner(client)) ws.send(text);
+    }
   });
   sockets.on('connection', (ws: WebSocket) => {
     // The channel is one-way (core → screen); anything a page sends is ignored.

@@ -6,9 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Core } from '../../../shared/contract';
 import { startWebHost, type WebHost } from '../../../shared/host/web/web-host';
+import { TAJIK_PASSPORT, mrzText } from '../../fixtures/mrz/passports';
 import { TEST_PIN, TEST_USERNAME, testBootstrap } from '../../support/core-session';
 import { tempDir } from '../../support/temp-dir';
 
@@ -97,5 +99,53 @@ describe('browser host: the signed-in session belongs to the browser that signed
     await call('login', { username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }, other);
     expect((await call('listCrossings', {}, other)).status).toBe(200);
     expect((await call('listCrossings', {}, lane)).status).toBe(401);
+  });
+});
+
+describe('browser host: events reach the browser holding the session only', () => {
+  /** An event socket of one browser, keeping every event it receives. */
+  async function events(token: string): Promise<{ received: { type: string; what?: string }[]; close: () => void }> {
+    const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/api/events?token=${token}`);
+    await new Promise((resolve, reject) => {
+      socket.on('open', resolve);
+      socket.on('error', reject);
+    });
+    const received: { type: string; what?: string }[] = [];
+    socket.on('message', (data) => received.push(JSON.parse(String(data)) as { type: string }));
+    return { received, close: () => socket.close() };
+  }
+
+  const until = async (check: () => boolean) => {
+    while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  const types = (received: { type: string; what?: string }[]) => received.map((event) => (event.what ? `${event.type}:${event.what}` : event.type));
+
+  it('a recorded crossing goes to every socket of the browser that signed in, none of another browser', async () => {
+    const lane = await launch();
+    const other = await launch();
+    const laneTabs = [await events(lane), await events(lane)];
+    const outsider = await events(other);
+    expect(await (await call('login', { username: TEST_USERNAME.operator, pin: TEST_PIN.operator }, lane)).json()).toMatchObject({ ok: true });
+    const scan = (await (await call('scan', { payload: mrzText(TAJIK_PASSPORT) }, lane)).json()) as { value: { scanId: string } };
+    expect(await (await call('recordCrossing', { scanId: scan.value.scanId, direction: 'entry' }, lane)).json()).toMatchObject({ ok: true });
+    for (const tab of laneTabs) await until(() => tab.received.some((event) => event.type === 'crossing-recorded'));
+
+    // The other browser signs in: its session event is sent after the crossing's, so the crossing would have arrived.
+    expect(await (await call('login', { username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }, other)).json()).toMatchObject({ ok: true });
+    await until(() => outsider.received.filter((event) => event.type === 'log-changed').length >= 2);
+    expect(types(outsider.received)).toEqual(['log-changed:session', 'log-changed:session']);
+
+    // Now the first browser is the outsider: the next crossing reaches only the browser that took the lane over.
+    const second = (await (await call('scan', { payload: mrzText(TAJIK_PASSPORT) }, other)).json()) as { value: { scanId: string } };
+    expect(await (await call('recordCrossing', { scanId: second.value.scanId, direction: 'exit' }, other)).json()).toMatchObject({ ok: true });
+    await until(() => outsider.received.some((event) => event.type === 'crossing-recorded'));
+    expect(await (await call('logout', {}, other)).json()).toMatchObject({ ok: true, value: { signedOut: true } });
+    for (const tab of laneTabs) {
+      // The sign-out's session event is the last one sent: everything before it has arrived.
+      await until(() => types(tab.received).filter((type) => type === 'log-changed:session').length >= 3);
+      expect(types(tab.received).filter((type) => type === 'crossing-recorded')).toHaveLength(1);
+      tab.close();
+    }
+    outsider.close();
   });
 });
