@@ -101,10 +101,10 @@ describe('COVID evidence on the lane screen', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('DRL-2021-0457', human);
     await page.keyboard.press('Tab');
-    // Sample taken 20 hours ago, in the station's local time as printed on the paper; PCR and negative are the defaults.
+    // Sample taken 20 hours ago, day first in the station's local time as printed on a Tajik lab's paper; PCR and negative are the defaults.
     const sampled = new Date(Date.now() - 20 * 3_600_000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    await page.keyboard.type(`${sampled.getFullYear()}-${pad(sampled.getMonth() + 1)}-${pad(sampled.getDate())} ${pad(sampled.getHours())}:${pad(sampled.getMinutes())}`, human);
+    await page.keyboard.type(`${pad(sampled.getDate())}.${pad(sampled.getMonth() + 1)}.${sampled.getFullYear()} ${pad(sampled.getHours())}:${pad(sampled.getMinutes())}`, human);
     await page.keyboard.press('Enter');
     await page.getByTestId('decision-panel').waitFor();
     await expect.poll(outcome).toContain('NEEDS CROSS-CHECK');

@@ -17,7 +17,7 @@ describe('manual MRZ entry (consular) in Chromium', () => {
 
   afterAll(() => station?.close());
 
-  it('builds the MRZ field by field, transliterating Cyrillic, and checks it', async () => {
+  it('builds the MRZ field by field, transliterating Cyrillic, with dates typed day first; Enter checks it', async () => {
     await page.keyboard.press('F4');
     await page.getByTestId('manual-mrz').waitFor();
     await page.getByTestId('manual-issuingState').fill('TJK');
@@ -25,16 +25,16 @@ describe('manual MRZ entry (consular) in Chromium', () => {
     await page.getByTestId('manual-givenNames').fill('Рустам');
     await page.getByTestId('manual-documentNumber').fill('401234567');
     await page.getByTestId('manual-nationality').fill('TJK');
-    await page.getByTestId('manual-birthDate').fill('1990-01-15');
+    await page.getByTestId('manual-birthDate').fill('15.01.90');
     await page.getByTestId('manual-sex').selectOption('M');
-    await page.getByTestId('manual-expiryDate').fill('2030-06-20');
+    await page.getByTestId('manual-expiryDate').fill('20.06.2030');
     const lines = (await page.getByTestId('manual-mrz-lines').textContent())?.split('\n') ?? [];
     expect(lines[0]).toBe('P<TJKDZHURAEV<<RUSTAM<<<<<<<<<<<<<<<<<<<<<<<');
     // The check digit of an empty personal number may be 0 or < (ICAO 9303 Part 4 §4.2.2.2); the rest is fixed.
     expect(lines[1]?.slice(0, 42)).toBe(TAJIK_PASSPORT.lines[1]?.slice(0, 42));
     expect(await page.getByTestId('check-digit-table').first().textContent()).not.toContain('wrong');
     await page.screenshot({ path: screenshotPath('manual-mrz-form'), fullPage: true });
-    await page.getByTestId('manual-mrz-submit').click();
+    await page.getByTestId('manual-expiryDate').press('Enter');
     await expect.poll(() => page.getByTestId('decision-outcome').textContent()).toContain('OK');
     expect(await page.getByTestId('decision-name').textContent()).toBe('DZHURAEV, RUSTAM');
     expect(await page.getByTestId('decision-nationality').textContent()).toMatch(/TJK — Tajikistan/);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AddPaperCertificateInput } from '../../../shared/contract';
+import { readTypedDateTime } from '../../../shared/domain/typed-date';
 import './evidence.css';
 
 export type PaperCertificate = Omit<AddPaperCertificateInput, 'joinScanId' | 'direction' | 'corridorId'>;
@@ -8,17 +9,12 @@ export type PaperCertificate = Omit<AddPaperCertificateInput, 'joinScanId' | 'di
 const MAX_PHOTO_BYTES = 512 * 1024;
 
 /**
- * The sample time as printed on the paper, `YYYY-MM-DD HH:MM` in the station's local time. A plain text
- * field: typed the same way on every keyboard layout and locale, unlike a date picker's segments.
+ * The sample time as printed on the paper (`01.06.2021 14:30` or `2021-06-01 14:30`) in the station's local
+ * time. A plain text field: typed the same way on every keyboard layout and locale, unlike a date picker's segments.
  */
 export function parseSampleTime(text: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return undefined;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const date = new Date(year, month - 1, day, hour, minute);
-  // new Date rolls 2021-02-30 over to March: refuse dates that do not exist.
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day || hour > 23 || minute > 59) return undefined;
-  return date;
+  const typed = readTypedDateTime(text);
+  return typed ? new Date(typed.year, typed.month - 1, typed.day, typed.hour, typed.minute) : undefined;
 }
 
 /** Rejects with the `evidence:paper` key of the problem, for the form to translate. */
@@ -85,7 +81,7 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
         </label>
         <label>
           {t('paper.sampleTime')}
-          <input data-testid="paper-sample-time" value={sampleTime} placeholder="2021-06-01 14:30" onChange={(e) => setSampleTime(e.target.value)} autoComplete="off" />
+          <input data-testid="paper-sample-time" value={sampleTime} placeholder={t('paper.sampleTimePlaceholder')} onChange={(e) => setSampleTime(e.target.value)} autoComplete="off" />
         </label>
         <label>
           {t('paper.testType')}

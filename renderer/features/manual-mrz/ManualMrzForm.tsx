@@ -60,7 +60,15 @@ export function ManualMrzForm({ onSubmit, onClose }: { onSubmit: (mrz: string) =
           {t('close')} <kbd>Esc</kbd>
         </button>
       </header>
-      <div className="manual-mrz__grid">
+      {/* Enter in any field checks the document once the MRZ is complete, like the button below. */}
+      <div
+        className="manual-mrz__grid"
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || !lines) return;
+          event.preventDefault();
+          onSubmit(lines.join('\n'));
+        }}
+      >
         <div className="manual-mrz__field">
           <label htmlFor="manual-format">{t('document')}</label>
           <select

@@ -1,4 +1,5 @@
 import { normaliseDocumentNumber } from './match-identity';
+import { isoDateOf, readTypedDate } from '../typed-date';
 
 /** One traveller on a bus manifest, as read from a CSV or XLSX sheet. */
 export interface ManifestRow {
@@ -50,16 +51,10 @@ function columnsOf(header: readonly string[]): Partial<Record<Column, number>> {
 
 /** YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (the forms on post-Soviet paper lists); null when not a real date. */
 export function parseManifestDate(text: string): string | null {
-  const t = text.trim();
-  let y: string, m: string, d: string;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
-  const dmy = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t);
-  if (iso) [, y, m, d] = iso as unknown as [string, string, string, string];
-  else if (dmy) [, d, m, y] = dmy as unknown as [string, string, string, string];
-  else return null;
-  const result = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const time = Date.parse(`${result}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === result ? result : null;
+  // Spreadsheets write a date cell as an ISO timestamp: the day is what counts. A list has no "today" to
+  // choose a century by, so a two-digit year is not a date here.
+  const date = readTypedDate(text.trim().replace(/^(\d{4}-\d{1,2}-\d{1,2})[T ].*$/, '$1'));
+  return date?.centuryTyped ? isoDateOf(date) : null;
 }
 
 const YES = new Set(['1', 'y', 'yes', 'true', 'x', 'да', 'д']);

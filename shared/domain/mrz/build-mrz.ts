@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../result';
 import { computeCheckDigit } from './check-digit';
 import { formatNameField, mrzNamePart } from './name-field';
 import type { MrzFormat, MrzProblem, MrzSex } from './types';
+import { mrzDateOf, readTypedDate } from '../typed-date';
 
 /** What an officer types into the manual-entry form; the MRZ lines are built from it. */
 export interface MrzDocumentInput {
@@ -17,7 +18,7 @@ export interface MrzDocumentInput {
   readonly documentNumber: string;
   /** Not used by the French ID. */
   readonly nationality?: string;
-  /** `YYYY-MM-DD`, or `YYMMDD` as printed (fillers allowed for unknown parts). */
+  /** `DD.MM.YYYY`, `DD.MM.YY`, `YYYY-MM-DD`, or `YYMMDD` as printed (fillers allowed for unknown parts). */
   readonly birthDate: string;
   readonly sex: MrzSex;
   /** Not used by the French ID. */
@@ -45,10 +46,10 @@ const mrzText = (s: string): string | null => {
 };
 
 function mrzDate(value: string, field: 'birthDate' | 'expiryDate', problems: MrzProblem[]): string {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (iso) return iso[1]!.slice(2) + iso[2]! + iso[3]!;
   if (/^[0-9<]{6}$/.test(value.trim())) return value.trim();
-  problems.push(problem(field, `${field === 'birthDate' ? 'birth' : 'expiry'} date ${value} must be YYYY-MM-DD or YYMMDD`));
+  const typed = readTypedDate(value);
+  if (typed) return mrzDateOf(typed);
+  problems.push(problem(field, `${field === 'birthDate' ? 'birth' : 'expiry'} date ${value} must be DD.MM.YYYY, YYYY-MM-DD or YYMMDD`));
   return '<<<<<<';
 }
 

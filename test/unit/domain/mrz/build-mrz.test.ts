@@ -61,12 +61,27 @@ describe('buildMrz', () => {
     expect(r.ok && r.value.lines[2]).toBe('WOLFESCHLEGELSTEINHAUSENBERGER');
   });
 
+  it('takes dates as officers of the region type them: DD.MM.YYYY, DD.MM.YY, ISO or YYMMDD give the same lines', () => {
+    const typed = (birthDate: string, expiryDate: string) => {
+      const r = buildMrz({ ...ANNA, format: 'TD3', documentCode: 'P', birthDate, expiryDate });
+      return r.ok ? r.value.lines : r.error.map((p) => p.message);
+    };
+    const iso = typed('1974-08-12', '2031-04-15');
+    expect(iso[1]).toContain('740812');
+    expect(typed('12.08.1974', '15.04.2031')).toEqual(iso);
+    expect(typed('12.08.74', '15.04.31')).toEqual(iso);
+    expect(typed('12/8/1974', '15-04-2031')).toEqual(iso);
+    expect(typed('740812', '310415')).toEqual(iso);
+  });
+
   it('rejects what cannot be written', () => {
     const tooLong = buildMrz({ ...ANNA, format: 'TD3', documentCode: 'P', documentNumber: 'L898902C3456' });
     expect(tooLong.ok).toBe(false);
     expect(!tooLong.ok && tooLong.error.map((p) => p.message)).toEqual(['document number has 12 characters; at most 9 fit in TD3']);
-    const badDate = buildMrz({ ...ANNA, format: 'TD3', documentCode: 'P', birthDate: '12.08.1974' });
-    expect(!badDate.ok && badDate.error.map((p) => p.message)).toEqual(['birth date 12.08.1974 must be YYYY-MM-DD or YYMMDD']);
+    const badDate = buildMrz({ ...ANNA, format: 'TD3', documentCode: 'P', birthDate: '31.02.1974' });
+    expect(!badDate.ok && badDate.error.map((p) => p.message)).toEqual(['birth date 31.02.1974 must be DD.MM.YYYY, YYYY-MM-DD or YYMMDD']);
+    const monthFirst = buildMrz({ ...ANNA, format: 'TD3', documentCode: 'P', expiryDate: '1974/08/12' });
+    expect(!monthFirst.ok && monthFirst.error.map((p) => p.message)).toEqual(['expiry date 1974/08/12 must be DD.MM.YYYY, YYYY-MM-DD or YYMMDD']);
     const badOptional = buildMrz({ ...ANNA, format: 'TD3', documentCode: 'P', optionalData: 'ÄÖ' });
     expect(!badOptional.ok && badOptional.error.map((p) => p.message)).toEqual(['personal number may only hold letters, digits and spaces']);
   });
