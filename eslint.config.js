@@ -10,7 +10,7 @@ import layersPlugin from './scripts/eslint/allowed-imports.mjs';
 const BROWSER = 'it runs in the browser too: no Node, no native modules';
 const REACT_UI = ['react', 'react-dom', 'react-i18next', 'i18next'];
 // What every screen may use: the core's client, the translations, the styles, the contract and the pure domain.
-const FEATURE_BASE = ['renderer/core-client', 'renderer/i18n', 'renderer/styles', 'shared/contract', 'shared/domain'];
+const FEATURE_BASE = ['renderer/core-client', 'renderer/core-query', 'renderer/session', 'renderer/i18n', 'renderer/styles', 'shared/contract', 'shared/domain'];
 const feature = (name, { features = [], packages = [] } = {}) => ({
   folder: `renderer/features/${name}`,
   folders: [...FEATURE_BASE, ...features.map((f) => `renderer/features/${f}`)],
@@ -65,10 +65,24 @@ export const LAYERS = [
   { folder: 'renderer', folders: [], packages: REACT_UI, node: false, why: `the renderer's entry only mounts the app; ${BROWSER}` },
   {
     folder: 'renderer/app',
-    folders: ['renderer/features', 'renderer/core-client', 'renderer/i18n', 'renderer/styles', 'shared/contract', 'shared/domain'],
+    folders: ['renderer/features', 'renderer/core-client', 'renderer/core-query', 'renderer/session', 'renderer/i18n', 'renderer/styles', 'shared/contract', 'shared/domain'],
     packages: REACT_UI,
     node: false,
     why: `the shell composes the screens; ${BROWSER}`,
+  },
+  {
+    folder: 'renderer/core-query',
+    folders: ['renderer/core-client', 'renderer/i18n', 'shared/contract', 'shared/domain'],
+    packages: ['react', 'react-i18next', 'i18next'],
+    node: false,
+    why: `what screens read from the core, kept current by its events; knows no screen; ${BROWSER}`,
+  },
+  {
+    folder: 'renderer/session',
+    folders: ['renderer/core-client', 'renderer/core-query', 'renderer/i18n', 'shared/contract', 'shared/domain'],
+    packages: ['react'],
+    node: false,
+    why: `who is signed in, for every screen; knows no screen; ${BROWSER}`,
   },
   { folder: 'renderer/core-client', folders: ['shared/contract', 'shared/domain'], packages: ['react'], node: false, why: 'CoreClient speaks the contract over IPC or HTTP' },
   {

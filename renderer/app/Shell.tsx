@@ -1,8 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../i18n';
 import { roleMay } from '../../shared/domain/auth';
-import { useCore } from '../core-client/core-context';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { ConsularScreen } from '../features/consular/ConsularScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
@@ -13,7 +11,7 @@ import { FirstRunScreen } from '../features/login/FirstRunScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { RulesScreen } from '../features/rules/RulesScreen';
 import { NavBar, type ScreenId } from './NavBar';
-import { useSession } from './use-session';
+import { useSession } from '../session';
 import '../styles/crossing-log.css';
 
 // A screen is offered when the signed-in role may call the method it is built on; the core decides anyway.
@@ -33,17 +31,15 @@ const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', '
  * station has no user, the sign-in form while nobody is signed in.
  */
 export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
-  const core = useCore();
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const { who, error, refresh } = useSession();
+  const { who, errorText, refresh, signOut } = useSession();
   const [chosen, setChosen] = useState<ScreenId>('lane');
   const mayExport = who?.user ? roleMay(who.user.role, SCREEN_METHOD.export) : false;
   useExportShortcut(mayExport, useCallback(() => setChosen('export'), []));
   if (!who) {
     return (
-      <main className="page" role={error ? 'alert' : 'status'}>
-        {error ? errorText(error) : t('connecting')}
+      <main className="page" role={errorText ? 'alert' : 'status'}>
+        {errorText ?? t('connecting')}
       </main>
     );
   }
@@ -60,13 +56,13 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
         user={user}
         onSelect={setChosen}
         onSignOut={() => {
-          void core.logout({}).then(() => refresh());
+          void signOut();
           setChosen('lane');
         }}
       />
       {current === 'lane' && laneScreen}
-      {current === 'groups' && <GroupsScreen user={user} />}
-      {current === 'consular' && <ConsularScreen user={user} />}
+      {current === 'groups' && <GroupsScreen />}
+      {current === 'consular' && <ConsularScreen />}
       {current === 'dashboard' && <DashboardScreen />}
       {current === 'export' && <ExportScreen user={user} />}
       {current === 'rules' && <RulesScreen user={user} />}

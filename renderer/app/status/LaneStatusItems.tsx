@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../shared/contract';
-import { useSession } from '../use-session';
+import { useSession } from '../../session';
 
 type Profile = NonNullable<NonNullable<Status['lane']>['ruleProfiles']['entry']>;
 const profileText = (p: Profile | null) => (p ? `${p.id} v${p.version}` : null);

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Outcome, PassageRecord, SessionUser, TravellerHistory, TravellerSummary } from '../../../shared/contract';
-import { roleMay } from '../../../shared/domain/auth';
+import type { Outcome, PassageRecord, TravellerSummary } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
+import { LOG_TOPICS, useCoreQuery } from '../../core-query';
+import { useSession } from '../../session';
 import { useAlertText, useFormat, useErrorText } from '../../i18n';
 import { OUTCOME_LABEL } from '../lane/outcome-label';
 
@@ -36,8 +37,9 @@ function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (me
 }
 
 /** Consular: find any traveller, see every crossing across corridors (both ends), override a decision with a reason. */
-export function ConsularScreen({ user }: { user: SessionUser }) {
+export function ConsularScreen() {
   const core = useCore();
+  const { may } = useSession();
   const { t } = useTranslation(['consular', 'common', 'alerts']);
   const alertText = useAlertText();
   const errorText = useErrorText();
@@ -45,17 +47,11 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<TravellerSummary[]>([]);
   const [chosen, setChosen] = useState<TravellerSummary | null>(null);
-  const [history, setHistory] = useState<TravellerHistory | null>(null);
   const [overriding, setOverriding] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
 
-  const loadHistory = useCallback(async () => {
-    if (!chosen) return;
-    const result = await core.getTravellerHistory({ documentNumber: chosen.documentNumber, nationality: chosen.nationality });
-    if (result.ok) setHistory(result.value);
-    else setMessage({ text: errorText(result.error), isError: true });
-  }, [core, errorText, chosen]);
-  useEffect(() => void loadHistory(), [loadHistory]);
+  const historyQuery = useCoreQuery('getTravellerHistory', chosen ? { documentNumber: chosen.documentNumber, nationality: chosen.nationality } : null, { on: LOG_TOPICS });
+  const history = chosen ? historyQuery.data : undefined;
 
   const search = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,6 +70,11 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
           {t('search')}
         </button>
       </form>
+      {historyQuery.errorText && (
+        <p className="error-banner" role="alert" data-testid="consular-error">
+          {historyQuery.errorText}
+        </p>
+      )}
       {message && (
         <p className={message.isError ? 'error-banner' : 'notice'} role="status" data-testid="consular-message">
           {message.text}
@@ -134,7 +135,7 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
                     </td>
                     <td>{p.pairedWith ? t('pairedMinutes', { how: t(p.pairedWith.method === 'identity' ? 'pairedIdentity' : 'pairedYes'), minutes: p.pairedWith.transitMinutes }) : '—'}</td>
                     <td>
-                      {p.source === 'local' && roleMay(user.role, 'overrideCrossing') &&
+                      {p.source === 'local' && may('overrideCrossing') &&
                         (overriding === p.id ? (
                           <OverrideForm
                             passage={p}
@@ -142,7 +143,7 @@ export function ConsularScreen({ user }: { user: SessionUser }) {
                               setMessage({ text, isError });
                               if (!isError) {
                                 setOverriding(null);
-                                void loadHistory();
+                                void historyQuery.refresh();
                               }
                             }}
                           />

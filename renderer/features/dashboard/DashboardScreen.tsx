@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../i18n';
-import { useCallback, useEffect, useState } from 'react';
-import type { Dashboard } from '../../../shared/contract';
-import { useCore } from '../../core-client/core-context';
+import { useCoreQuery } from '../../core-query';
 import { AlertList } from '../alerts/AlertList';
 import { HourlyChart } from './HourlyChart';
 
@@ -14,29 +11,9 @@ function today(): { from: string; to: string } {
 
 /** Shift lead: today per corridor and hour (entries, exits, outcomes), overdue, and the open alerts. */
 export function DashboardScreen() {
-  const core = useCore();
   const { t } = useTranslation('dashboard');
-  const errorText = useErrorText();
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(async () => {
-    const result = await core.getDashboard(today());
-    if (result.ok) {
-      setData(result.value);
-      setError(null);
-    } else setError(errorText(result.error));
-  }, [core, errorText]);
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 60_000);
-    const unsubscribe = core.onEvent((event) => {
-      if (event.type === 'crossing-recorded' || (event.type === 'log-changed' && event.what !== 'session')) void refresh();
-    });
-    return () => {
-      clearInterval(timer);
-      unsubscribe();
-    };
-  }, [core, refresh]);
+  // Every change of the log but a sign-in, and each minute for what time alone changes (overdue buses, the day).
+  const { data, errorText: error } = useCoreQuery('getDashboard', today(), { on: ['crossings', 'alerts', 'groups', 'pairings', 'setup', 'exports'], everyMs: 60_000 });
 
   return (
     <main className="page dashboard" data-testid="dashboard">

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PERSON_STATES } from '../../../shared/domain/corridor';
-import type { PersonState, SessionUser } from '../../../shared/contract';
-import { roleMay } from '../../../shared/domain/auth';
+import type { PersonState } from '../../../shared/contract';
+import { useSession } from '../../session';
 import { useCore } from '../../core-client/core-context';
 import { useFormat, useErrorText, type CoreErrorLike } from '../../i18n';
 import { downloadText, fileToBase64 } from './file-io';
@@ -10,8 +10,9 @@ import { ManifestTable } from './ManifestTable';
 import { PERSON_STATE_LABEL } from './person-state-label';
 import { useGroupDetail } from './use-groups';
 
-export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user: SessionUser; onMessage: (text: string, isError?: boolean) => void }) {
+export function GroupPanel({ groupId, onMessage }: { groupId: string; onMessage: (text: string, isError?: boolean) => void }) {
   const core = useCore();
+  const { may } = useSession();
   const { t } = useTranslation('groups');
   const errorText = useErrorText();
   const format = useFormat();
@@ -77,18 +78,18 @@ export function GroupPanel({ groupId, user, onMessage }: { groupId: string; user
         <button type="button" className="button" data-testid="use-at-lane" onClick={() => void core.setLaneGroup({ groupId: g.id }).then((r) => report(r, t('nowLaneGroup', { label: g.label })))}>
           {t('useAtLane')}
         </button>
-        {roleMay(user.role, 'importManifest') && (
+        {may('importManifest') && (
           <label className="button">
             {t('importManifest')}
             <input type="file" accept=".csv,.xlsx,text/csv" hidden data-testid="manifest-file" onChange={(e) => void importManifest(e.target.files?.[0])} />
           </label>
         )}
-        {roleMay(user.role, 'closeGroup') && !closedAt && g.stationRole !== null && (
+        {may('closeGroup') && !closedAt && g.stationRole !== null && (
           <button type="button" className="button" data-testid="close-group" onClick={() => void core.closeGroup({ groupId: g.id, stage: close }).then((r) => report(r, t('marked', { label: g.label, stage: t(`stage.${close}`) })))}>
             {t('mark', { stage: t(`stage.${close}`) })}
           </button>
         )}
-        {roleMay(user.role, 'exportGroupFile') && (
+        {may('exportGroupFile') && (
           <button type="button" className="button" data-testid="export-group-file" onClick={() => void exportFile()}>
             {t('exportFile')}
           </button>

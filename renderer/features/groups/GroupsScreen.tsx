@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n';
 import { useState, type FormEvent } from 'react';
-import type { SessionUser } from '../../../shared/contract';
-import { roleMay } from '../../../shared/domain/auth';
+import { useSession } from '../../session';
 import { useCore } from '../../core-client/core-context';
 import { GroupPanel } from './GroupPanel';
 import { useGroups } from './use-groups';
 
 /** Bus groups: their manifests with a state per person, manifest import, closing, and group files between the two ends. */
-export function GroupsScreen({ user }: { user: SessionUser }) {
+export function GroupsScreen() {
   const core = useCore();
+  const { may } = useSession();
   const { t } = useTranslation('groups');
   const errorText = useErrorText();
   const { groups, corridors, error } = useGroups();
@@ -52,7 +52,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
     <main className="page groups">
       <aside className="groups__list" aria-label={t('title')}>
         <h1>{t('title')}</h1>
-        {roleMay(user.role, 'importGroupFile') && (
+        {may('importGroupFile') && (
           <label className="button">
             {t('importGroupFile')}
             <input type="file" accept=".json,application/json" hidden data-testid="group-file" onChange={(e) => void importGroupFile(e.target.files?.[0])} />
@@ -71,7 +71,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
             </li>
           ))}
         </ul>
-        {roleMay(user.role, 'createGroup') && (
+        {may('createGroup') && (
           <form className="card" onSubmit={(e) => void create(e)} aria-label={t('newGroup')}>
             <h2>{t('newGroup')}</h2>
             <label>
@@ -108,7 +108,7 @@ export function GroupsScreen({ user }: { user: SessionUser }) {
             {message.text}
           </p>
         )}
-        {current ? <GroupPanel key={current} groupId={current} user={user} onMessage={onMessage} /> : <p className="muted">{t('noGroup')}</p>}
+        {current ? <GroupPanel key={current} groupId={current} onMessage={onMessage} /> : <p className="muted">{t('noGroup')}</p>}
       </div>
     </main>
   );

@@ -1,49 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CoreError, Corridor, Group, GroupDetail, PersonState } from '../../../shared/contract';
-import { useCore } from '../../core-client/core-context';
+import type { PersonState } from '../../../shared/contract';
+import { LOG_TOPICS, useCoreQuery } from '../../core-query';
 
-/** The station's groups and corridors, reloaded when the core reports a change. */
+/** The station's groups and corridors, reloaded when the log changes. */
 export function useGroups() {
-  const core = useCore();
-  const [groups, setGroups] = useState<Group[]>([]);
-  const [corridors, setCorridors] = useState<Corridor[]>([]);
-  const [error, setError] = useState<CoreError | null>(null);
-  const refresh = useCallback(async () => {
-    const [g, c] = await Promise.all([core.listGroups({}), core.listCorridors({})]);
-    if (g.ok) setGroups(g.value.items);
-    if (c.ok) setCorridors(c.value.items);
-    setError(!g.ok ? g.error : !c.ok ? c.error : null);
-  }, [core]);
-  useEffect(() => {
-    void refresh();
-    return core.onEvent((event) => {
-      if (event.type === 'crossing-recorded' || (event.type === 'log-changed' && event.what !== 'session')) void refresh();
-    });
-  }, [core, refresh]);
-  return { groups, corridors, error, refresh };
+  const groups = useCoreQuery('listGroups', {}, { on: LOG_TOPICS });
+  const corridors = useCoreQuery('listCorridors', {}, { on: ['setup', 'groups'] });
+  return { groups: groups.data?.items ?? [], corridors: corridors.data?.items ?? [], error: groups.error ?? corridors.error, refresh: groups.refresh };
 }
 
 /** One group with everyone's state, filtered by a search and states. */
 export function useGroupDetail(groupId: string | null, query: string, state: PersonState | 'all') {
-  const core = useCore();
-  const [detail, setDetail] = useState<GroupDetail | null>(null);
-  const [error, setError] = useState<CoreError | null>(null);
-  const refresh = useCallback(async () => {
-    if (!groupId) {
-      setDetail(null);
-      return;
-    }
-    const result = await core.getGroup({ groupId, ...(query.trim() ? { query: query.trim() } : {}), ...(state === 'all' ? {} : { states: [state] }) });
-    if (result.ok) {
-      setDetail(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [core, groupId, query, state]);
-  useEffect(() => {
-    void refresh();
-    return core.onEvent((event) => {
-      if (event.type === 'crossing-recorded' || (event.type === 'log-changed' && event.what !== 'session')) void refresh();
-    });
-  }, [core, refresh]);
-  return { detail, error, refresh };
+  const input = groupId ? { groupId, ...(query.trim() ? { query: query.trim() } : {}), ...(state === 'all' ? {} : { states: [state] }) } : null;
+  const detail = useCoreQuery('getGroup', input, { on: LOG_TOPICS, keepWhileLoading: true });
+  return { detail: detail.data ?? null, error: detail.error, refresh: detail.refresh };
 }
