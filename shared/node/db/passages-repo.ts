@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Disposition, Outcome, Reason, TravelDocument } from '../../contract';
 import { birthDateVariants, type PairMethod, type Pairing, type Passage } from '../../domain/corridor';
 import { derivedCrossingColumns } from './crossing-columns';
+import { StatementCache } from './statement-cache';
 
 /** A crossing from either table, with what the history and the roster show. */
 export interface PassageRecordRow extends Passage {
@@ -128,21 +129,14 @@ const UNPAIRED_EXIT = 'NOT EXISTS (SELECT 1 FROM pairings p WHERE p.exit_id = c.
  * (document + nationality, or nationality + birth date), so it stays fast on a million crossings.
  */
 export class PassagesRepo {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: Database.Database) {}
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  constructor(db: Database.Database) {
+    this.statements = new StatementCache(db);
   }
 
   private records(sql: string, params: Record<string, unknown>): PassageRecordRow[] {
-    return (this.statement(sql).all(params) as DbRow[]).map(toRecord);
+    return (this.statements.get(sql).all(params) as DbRow[]).map(toRecord);
   }
 
   get(id: string): PassageRecordRow | undefined {
@@ -208,7 +202,7 @@ export class PassagesRepo {
     who: { documentNumber: string; nationality: string },
     sinceMs: number,
   ): { id: string; sequence: number; recordedAtMs: number; direction: 'entry' | 'exit'; disposition: Disposition; outcome: Outcome }[] {
-    return this.statement(
+    return this.statements.get(
       `SELECT id, sequence, recorded_at_ms AS recordedAtMs, direction, disposition, outcome FROM local_passages
        WHERE station_id = @stationId AND document_number = @documentNumber AND recorded_at_ms >= @sinceMs
          AND nationality = @nationality AND disposition <> 'cancelled'`,
@@ -216,7 +210,7 @@ export class PassagesRepo {
   }
 
   addPairing(pairing: PairingRow): void {
-    this.statement(
+    this.statements.get(
       `INSERT INTO pairings (exit_id, entry_id, corridor_id, method, transit_minutes, paired_at)
        VALUES (@exitId, @entryId, @corridorId, @method, @transitMinutes, @pairedAt)`,
     ).run(pairing);
@@ -224,9 +218,9 @@ export class PassagesRepo {
 
   /** Undoes the pairing of a passage that no longer crossed (voided, refused after all); returns what it was. */
   removePairingOf(id: string): PairingRow | undefined {
-    const row = this.statement('SELECT * FROM pairings WHERE entry_id = @id OR exit_id = @id').get({ id }) as PairingDbRow | undefined;
+    const row = this.statements.get('SELECT * FROM pairings WHERE entry_id = @id OR exit_id = @id').get({ id }) as PairingDbRow | undefined;
     if (!row) return undefined;
-    this.statement('DELETE FROM pairings WHERE exit_id = @exitId').run({ exitId: row.exit_id });
+    this.statements.get('DELETE FROM pairings WHERE exit_id = @exitId').run({ exitId: row.exit_id });
     return toPairing(row);
   }
 
@@ -234,7 +228,7 @@ export class PassagesRepo {
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
     return (
-      this.statement(
+      this.statements.get(
         `SELECT * FROM pairings WHERE entry_id IN (SELECT value FROM json_each(@ids))
          UNION SELECT * FROM pairings WHERE exit_id IN (SELECT value FROM json_each(@ids))`,
       ).all({ ids: json }) as PairingDbRow[]
@@ -246,7 +240,7 @@ export class PassagesRepo {
    * from open_entries, which triggers keep (migrations/*_bounded_reads.sql): the people on the road now, not the history.
    */
   lateEntriesWithoutAlert(corridorId: string, beforeMs: number): PassageRecordRow[] {
-    const ids = this.statement('SELECT entry_id AS id FROM open_entries WHERE corridor_id = @corridorId AND alerted = 0 AND recorded_at_ms < @beforeMs').all({
+    const ids = this.statements.get('SELECT entry_id AS id FROM open_entries WHERE corridor_id = @corridorId AND alerted = 0 AND recorded_at_ms < @beforeMs').all({
       corridorId,
       beforeMs,
     }) as { id: string }[];
@@ -258,14 +252,14 @@ export class PassagesRepo {
 
   /** Entries on a corridor with no exit, entered before `beforeMs` (all of them with no bound). */
   countOpenEntries(corridorId: string, beforeMs = Number.MAX_SAFE_INTEGER): number {
-    return (this.statement('SELECT count(*) AS n FROM open_entries WHERE corridor_id = @corridorId AND recorded_at_ms < @beforeMs').get({ corridorId, beforeMs }) as { n: number }).n;
+    return (this.statements.get('SELECT count(*) AS n FROM open_entries WHERE corridor_id = @corridorId AND recorded_at_ms < @beforeMs').get({ corridorId, beforeMs }) as { n: number }).n;
   }
 
   /** Inserts a crossing carried in a group file unless it is already here (idempotent imports). */
   insertImported(row: ImportedCrossingRow): boolean {
-    const exists = this.statement('SELECT 1 FROM crossings WHERE id = @id UNION ALL SELECT 1 FROM imported_crossings WHERE id = @id').get({ id: row.id });
+    const exists = this.statements.get('SELECT 1 FROM crossings WHERE id = @id UNION ALL SELECT 1 FROM imported_crossings WHERE id = @id').get({ id: row.id });
     if (exists) return false;
-    this.statement(
+    this.statements.get(
       `INSERT INTO imported_crossings (id, source_station_id, source_sequence, checkpoint_id, corridor_id, group_id, recorded_at,
          recorded_at_ms, operator_id, direction, outcome, reasons_json, document_json, document_number, nationality, birth_date,
          name_key, group_file_id, imported_at, disposition)
@@ -276,7 +270,7 @@ export class PassagesRepo {
   }
 
   findGroupFile(contentSha256: string): { id: string; groupId: string; crossingsTotal: number } | undefined {
-    return this.statement('SELECT id, group_id AS groupId, crossings_total AS crossingsTotal FROM group_files WHERE content_sha256 = @contentSha256').get({ contentSha256 }) as
+    return this.statements.get('SELECT id, group_id AS groupId, crossings_total AS crossingsTotal FROM group_files WHERE content_sha256 = @contentSha256').get({ contentSha256 }) as
       | { id: string; groupId: string; crossingsTotal: number }
       | undefined;
   }
@@ -293,7 +287,7 @@ export class PassagesRepo {
     crossingsTotal: number;
     crossingsAdded: number;
   }): void {
-    this.statement(
+    this.statements.get(
       `INSERT INTO group_files (id, content_sha256, source_station_id, key_fingerprint, group_id, exported_at, imported_at, operator_id,
          crossings_total, crossings_added)
        VALUES (@id, @contentSha256, @sourceStationId, @keyFingerprint, @groupId, @exportedAt, @importedAt, @operatorId, @crossingsTotal, @crossingsAdded)`,
@@ -301,12 +295,12 @@ export class PassagesRepo {
   }
 
   setGroupFileAdded(id: string, crossingsAdded: number): void {
-    this.statement('UPDATE group_files SET crossings_added = @crossingsAdded WHERE id = @id').run({ id, crossingsAdded });
+    this.statements.get('UPDATE group_files SET crossings_added = @crossingsAdded WHERE id = @id').run({ id, crossingsAdded });
   }
 
   /** Per corridor, direction, current outcome, disposition and hour since `fromMs` (the dashboard); local crossings only. */
   hourlyCounts(fromMs: number, toMs: number): { corridorId: string | null; direction: 'entry' | 'exit'; outcome: Outcome; disposition: Disposition; hour: number; n: number }[] {
-    return this.statement(
+    return this.statements.get(
       `SELECT corridor_id AS corridorId, direction, outcome, disposition, CAST((recorded_at_ms - @fromMs) / 3600000 AS INTEGER) AS hour, count(*) AS n
        FROM local_passages WHERE recorded_at_ms >= @fromMs AND recorded_at_ms < @toMs
        GROUP BY corridor_id, direction, outcome, disposition, hour`,
@@ -314,7 +308,7 @@ export class PassagesRepo {
   }
 
   overridesBetween(fromMs: number, toMs: number): { corridorId: string | null; n: number }[] {
-    return this.statement(
+    return this.statements.get(
       // CROSS JOIN keeps the order: the period's crossings first (time index), then their overrides (by crossing); the
       // unary + keeps SQLite from walking a corridor index in full to get the grouping order for free.
       `SELECT c.corridor_id AS corridorId, count(*) AS n FROM crossings c CROSS JOIN overrides o ON o.crossing_id = c.id
@@ -335,7 +329,7 @@ export class PassagesRepo {
 
   /** Travellers held for consular right now, per corridor (the dashboard: nothing stays held silently). */
   heldNow(): { corridorId: string | null; n: number }[] {
-    return this.statement(`SELECT corridor_id AS corridorId, count(*) AS n FROM local_passages WHERE disposition = 'held' GROUP BY corridor_id`).all() as {
+    return this.statements.get(`SELECT corridor_id AS corridorId, count(*) AS n FROM local_passages WHERE disposition = 'held' GROUP BY corridor_id`).all() as {
       corridorId: string | null;
       n: number;
     }[];
@@ -343,7 +337,7 @@ export class PassagesRepo {
 
   countLocalForGroup(groupId: string, direction: 'entry' | 'exit'): number {
     return (
-      this.statement(
+      this.statements.get(
         `SELECT count(DISTINCT document_number || '/' || nationality) AS n FROM local_passages WHERE group_id = @groupId AND direction = @direction AND disposition = 'crossed'`,
       ).get({ groupId, direction }) as { n: number }
     ).n;
