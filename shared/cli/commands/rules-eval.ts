@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { BusinessRuleService } from '../../app/rules/business-rule-service';
-import { CoreFailure } from '../../contract';
 import { evaluateRule } from '../../domain/business-rules';
 import { StationStore } from '../../node/db';
 import { readUserFile } from '../../node/files';
 import { CliError, EXIT_OK, type CliIo } from '../io';
+import { serviceCall } from '../service-call';
 
 /**
  * `checkpoint rules eval <rule.json>`: evaluates a CertLogic rule — an EU business rule file (its `Logic`) or a bare
@@ -60,12 +60,7 @@ export async function rulesImportCommand(io: CliIo, dataDir: string, file: strin
   const store = StationStore.open(dataDir);
   try {
     const service = new BusinessRuleService({ store, now: () => new Date() });
-    try {
-      io.stdout(JSON.stringify(service.import(bytes, path.basename(file), 'cli')));
-    } catch (error) {
-      if (error instanceof CoreFailure) throw new CliError(error.message);
-      throw error;
-    }
+    io.stdout(JSON.stringify(await serviceCall(() => service.import(bytes, path.basename(file), 'cli'))));
     return EXIT_OK;
   } finally {
     store.close();

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CoreFailure } from '../../contract';
 import { silentLogger } from '../../app/logger';
 import { TrustListService } from '../../app/trust-list/trust-list-service';
 import { DATABASE_FILE_NAME, StationStore } from '../../node/db';
 import { SettingsRepo } from '../../node/db/settings-repo';
 import { buildStationTrustList } from '../../node/trust-list';
 import { CliError, EXIT_OK, type CliIo } from '../io';
+import { serviceCall } from '../service-call';
 
 /** Audit actor of changes made from the command line (someone with the station's data folder). */
 const CLI_ACTOR = 'cli';
@@ -23,12 +23,7 @@ export async function trustListImportCommand(io: CliIo, dataDir: string, file: s
   const store = openStore(dataDir, false);
   try {
     const service = new TrustListService({ store, dataDir, now: () => new Date(), newId: () => crypto.randomUUID(), logger: silentLogger });
-    try {
-      io.stdout(JSON.stringify(await service.import(path.resolve(file), CLI_ACTOR)));
-    } catch (error) {
-      if (error instanceof CoreFailure) throw new CliError(error.message);
-      throw error;
-    }
+    io.stdout(JSON.stringify(await serviceCall(() => service.import(path.resolve(file), CLI_ACTOR))));
     return EXIT_OK;
   } finally {
     store.close();
