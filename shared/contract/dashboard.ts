@@ -5,27 +5,23 @@ import { isoDateTime } from './ids';
 
 const count = z.number().int().nonnegative();
 
-export const HourBucketSchema = z.object({
-  start: isoDateTime,
+/** What an hour and a corridor's day both count: crossings by direction and outcome, and the travellers who did not cross. */
+const crossingCounts = {
   entries: count,
   exits: count,
   ok: count,
   notOk: count,
   crossCheck: count,
-  /** Travellers refused or held for consular in the hour (they are not entries or exits). */
+  /** Travellers refused or held for consular (they are not entries or exits). */
   refused: count,
   held: count,
-});
+};
+
+export const HourBucketSchema = z.object({ start: isoDateTime, ...crossingCounts });
 export type HourBucket = z.infer<typeof HourBucketSchema>;
 
 export const CorridorDayTotalsSchema = z.object({
-  entries: count,
-  exits: count,
-  ok: count,
-  notOk: count,
-  crossCheck: count,
-  refused: count,
-  held: count,
+  ...crossingCounts,
   /** Held for consular now and not yet admitted or refused (whenever they were held): nothing stays held silently. */
   heldNow: count,
   overrides: count,
