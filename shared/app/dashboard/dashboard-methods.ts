@@ -4,7 +4,7 @@ import { sweepOverdue } from '../alerts/sweep-overdue';
 import type { CoreContext } from '../core-context';
 import { LANE_GROUP_KEY, stationCheckpointId, stationRole } from '../corridors/station-config';
 import { defineMethod } from '../define-method';
-import { loadRoster, progressOf } from '../groups/group-view';
+import { cachedGroupView } from '../groups/group-view-cache';
 
 const HOUR_MS = 3_600_000;
 
@@ -76,11 +76,11 @@ export function dashboardMethods(ctx: CoreContext): Pick<CoreApi, 'getDashboard'
       () => {
         sweepOverdue(ctx);
         const groupId = ctx.repos.setting(LANE_GROUP_KEY);
-        const roster = groupId && ctx.repos.groups.get(groupId) ? loadRoster(ctx, groupId) : undefined;
+        const view = groupId && ctx.repos.groups.get(groupId) ? cachedGroupView(ctx, groupId) : undefined;
         const open = ctx.repos.alerts.list({ status: 'open', limit: 10 });
         return {
-          group: roster
-            ? { id: roster.group.id, label: roster.group.label, corridorId: roster.group.corridorId, stationRole: roster.role, ...progressOf(roster) }
+          group: view
+            ? { id: view.id, label: view.label, corridorId: view.corridorId, stationRole: view.stationRole, processed: view.processed, notOnList: view.notOnList, total: view.total }
             : null,
           recent: ctx.store.listCrossings({ limit: 10 }).items,
           openAlerts: toAlertViews(ctx, open.items),

@@ -7,6 +7,7 @@ import { defineMethod } from '../define-method';
 import { closeGroup, previewCloseGroup, reopenGroup } from './close-group';
 import { exportGroupFile, importGroupFile } from './group-file';
 import { groupDetail, groupView, loadRoster } from './group-view';
+import { cachedGroupView } from './group-view-cache';
 import { importManifest } from './import-manifest';
 
 type GroupMethods = 'createGroup' | 'listGroups' | 'getGroup' | 'importManifest' | 'setLaneGroup' | 'closeGroup' | 'previewCloseGroup' | 'reopenGroup' | 'exportGroupFile' | 'importGroupFile';
@@ -46,7 +47,7 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
     listGroups: defineMethod(
       'listGroups',
       (input) => ({
-        items: ctx.repos.groups.list({ limit: input.limit, ...(input.corridorId ? { corridorId: input.corridorId } : {}) }).map((g) => groupView(loadRoster(ctx, g.id))),
+        items: ctx.repos.groups.list({ limit: input.limit, ...(input.corridorId ? { corridorId: input.corridorId } : {}) }).map((g) => cachedGroupView(ctx, g.id)),
       }),
       ctx,
     ),

@@ -136,6 +136,14 @@ export class GroupsRepo {
     return rows.map(toGroup);
   }
 
+  /**
+   * The revision of a group: moves (by trigger, in the writing transaction) with every row that can change the
+   * group's roster, so a view computed at one revision stays true until it moves. 0 for a group nothing touched yet.
+   */
+  revision(id: string): number {
+    return this.db.prepare<[string], { revision: number }>('SELECT revision FROM group_revisions WHERE group_id = ?').get(id)?.revision ?? 0;
+  }
+
   /** Sets departed_at or arrived_at once; a second close keeps the first time. Returns whether it changed. */
   close(id: string, stage: 'departed' | 'arrived', at: string): boolean {
     const column = stage === 'departed' ? 'departed_at' : 'arrived_at';

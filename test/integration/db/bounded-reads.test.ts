@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { createCore, silentLogger } from '../../../shared/app';
 import type { Core } from '../../../shared/contract';
 import { buildMrz } from '../../../shared/domain/mrz';
 import { ExportsRepo, StationStore } from '../../../shared/node/db';
+import { statementRecorder } from '../../support/statement-recorder';
 
 /** The tables that grow with history: no statement the lane runs may walk one of them whole. */
 const HISTORY_TABLES = new Set(['crossings', 'imported_crossings', 'alerts', 'manifest_entries', 'audit_log', 'pairings', 'overrides', 'evidence', 'travel_groups', 'open_entries', 'group_files']);
@@ -51,33 +51,6 @@ const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: { messag
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 };
-
-/** Records the SQL of every statement executed while `recording` is on (better-sqlite3's Statement methods). */
-function statementRecorder() {
-  const seen = new Set<string>();
-  let recording = false;
-  const probe = new Database(':memory:');
-  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
-  probe.close();
-  for (const method of ['run', 'get', 'all', 'iterate'] as const) {
-    const original = proto[method] as (...args: unknown[]) => unknown;
-    proto[method] = function (this: { source: string }, ...args: unknown[]) {
-      if (recording) seen.add(this.source);
-      return original.apply(this, args);
-    };
-  }
-  return {
-    seen,
-    async during(work: () => Promise<void>) {
-      recording = true;
-      try {
-        await work();
-      } finally {
-        recording = false;
-      }
-    },
-  };
-}
 
 /** `SCAN <alias>` lines of a plan whose alias names a history table. */
 function historyScans(db: StationStore['database'], sql: string): string[] {

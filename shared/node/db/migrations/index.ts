@@ -6,6 +6,7 @@ import dispositions from './0005_dispositions.sql';
 import outboxReceipts from './0006_outbox_receipts.sql';
 import businessRules from './0007_business_rules.sql';
 import boundedReads from './0008_bounded_reads.sql';
+import groupRevisions from './0009_group_revisions.sql';
 
 export interface Migration {
   readonly version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006_outbox_receipts', sql: outboxReceipts },
   { version: 7, name: '0007_business_rules', sql: businessRules },
   { version: 8, name: '0008_bounded_reads', sql: boundedReads },
+  { version: 9, name: '0009_group_revisions', sql: groupRevisions },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
