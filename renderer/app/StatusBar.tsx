@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Status } from '../../shared/contract';
 import { useTranslation } from 'react-i18next';
+import { useCoalescedRefresh } from '../core-client/coalesced-refresh';
 import { useCore } from '../core-client/core-context';
 import { TrustListBadge } from '../features/evidence';
 import { LanguageSwitch } from '../i18n';
@@ -15,24 +16,19 @@ export function StatusBar() {
   const [status, setStatus] = useState<Status | null>(null);
   const [offline, setOffline] = useState(false);
 
+  const refresh = useCoalescedRefresh(async () => {
+    const result = await core.getStatus({});
+    setOffline(!result.ok);
+    if (result.ok) setStatus(result.value);
+  });
   useEffect(() => {
-    let alive = true;
-    const refresh = async () => {
-      const result = await core.getStatus({});
-      if (!alive) return;
-      setOffline(!result.ok);
-      if (result.ok) setStatus(result.value);
-    };
-    void refresh();
-    // Test-area notifications come with every scanner frame and change nothing shown here.
-    const unsubscribe = core.onEvent((event) => {
-      if (event.type !== 'scanner-feed') void refresh();
+    refresh();
+    // Test-area notifications come with every scanner frame and change nothing shown here; the events of one crossing
+    // (or of an export's progress) come in bursts and make one refresh.
+    return core.onEvent((event) => {
+      if (event.type !== 'scanner-feed') refresh();
     });
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
-  }, [core]);
+  }, [core, refresh]);
 
   return (
     <header className="status-bar">

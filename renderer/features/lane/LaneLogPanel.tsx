@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group, LaneOverview } from '../../../shared/contract';
+import { useCoalescedRefresh } from '../../core-client/coalesced-refresh';
 import { useCore } from '../../core-client/core-context';
 import { AlertList } from '../alerts/AlertList';
 
@@ -16,12 +17,14 @@ export const LaneLogPanel = memo(function LaneLogPanel() {
     if (o.ok) setOverview(o.value);
     if (g.ok) setGroups(g.value.items.filter((x) => !(x.stationRole === 'exit' ? x.arrivedAt : x.departedAt)));
   }, [core]);
+  const requestRefresh = useCoalescedRefresh(refresh);
   useEffect(() => {
-    void refresh();
+    requestRefresh();
+    // A crossing comes with its alerts and pairing as separate events: one refresh for all of them.
     return core.onEvent((event) => {
-      if (event.type === 'crossing-recorded' || (event.type === 'log-changed' && event.what !== 'session')) void refresh();
+      if (event.type === 'crossing-recorded' || (event.type === 'log-changed' && event.what !== 'session')) requestRefresh();
     });
-  }, [core, refresh]);
+  }, [core, requestRefresh]);
   if (!overview) return null;
   const group = overview.group;
   return (
