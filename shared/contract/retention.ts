@@ -9,6 +9,8 @@ export const PurgeCountsSchema = z.object({
   manifestEntries: z.number().int().min(0),
   groups: z.number().int().min(0),
   alerts: z.number().int().min(0),
+  /** Queued bundles (kept encrypted until the hub acknowledges them) erased with their crossings' personal data. */
+  outboxBundles: z.number().int().min(0),
 });
 export type PurgeCounts = z.infer<typeof PurgeCountsSchema>;
 

@@ -14,6 +14,8 @@ export interface TestHub {
   readonly hubPublicKey: string;
   readonly requests: { key: string; behaviour: Behaviour }[];
   script(...next: Behaviour[]): void;
+  /** What the next request will meet (the station sends one at a time, so this is exact). */
+  next(): Behaviour;
   /** Registers a station key; returns the credential. */
   register(stationId: string, key: { publicKey: string; fingerprint: string }): Promise<string>;
   /** Manifest hashes the hub holds for a station. */
@@ -88,6 +90,7 @@ export async function startTestHub(): Promise<TestHub> {
     hubPublicKey: store.hubKey.publicKey,
     requests,
     script: (...next) => queue.push(...next),
+    next: () => queue[0] ?? 'accept',
     register: async (stationId, key) => (await store.stations.add(stationId, key)).credential,
     stored: async (stationId) =>
       (await store.sql.query<{ manifest_sha256: string }>('SELECT manifest_sha256 FROM bundles WHERE station_id = $1 ORDER BY period_from', [stationId])).map((r) => r.manifest_sha256),

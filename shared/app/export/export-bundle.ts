@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StationTime } from '../../domain/export';
 import type { ExportRow, ExportsRepo, OutboxRepo, StationStore } from '../../node/db';
-import { writeBundle, type BundleSigner, type ExportProgress } from '../../node/export';
+import { writeBundle, type BundleSigner, type ExportProgress, type WrittenBundle } from '../../node/export';
+import { makePrivateDir } from '../../node/files';
 import { centralEndpoint, stationTimeZone } from './export-settings';
+import { OUTBOX_FOLDER } from './outbox-files';
 
 /** Everything an export needs; the core and the CLI both build one. */
 export interface ExportDeps {
@@ -30,7 +32,6 @@ export interface ExportRequest {
   readonly onProgress?: (progress: ExportProgress) => void;
 }
 
-export const OUTBOX_FOLDER = 'outbox';
 
 /** The period a request names: explicit from/to, a station date, or today at the station. */
 export function resolvePeriod(timeZone: string, now: Date, input: { from?: string; to?: string; date?: string }): { fromMs: number; toMs: number } {
@@ -58,8 +59,9 @@ export async function exportBundle(deps: ExportDeps, request: ExportRequest): Pr
   const id = deps.newId();
   const centralOnly = request.folder === null;
   const outboxDir = path.join(deps.dataDir, OUTBOX_FOLDER);
-  if (centralOnly) fs.mkdirSync(outboxDir, { recursive: true });
-  // The outbox keeps its own copy: the USB stick may be gone long before the link comes back.
+  if (endpoint) makePrivateDir(outboxDir);
+  // The outbox keeps its own copy: the USB stick may be gone long before the link comes back. It is made here
+  // (0600, in a 0700 folder), taken into the encrypted database with the queue entry and removed at once.
   const copyZipTo = endpoint && !centralOnly ? path.join(outboxDir, `${id}.zip`) : undefined;
   const written = await writeBundle({
     source: deps.exports,
@@ -77,6 +79,20 @@ export async function exportBundle(deps: ExportDeps, request: ExportRequest): Pr
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
   });
   const outboxZip = centralOnly ? written.path : copyZipTo;
+  try {
+    const zip = outboxZip ? fs.readFileSync(outboxZip) : null;
+    return record(deps, request, { id, createdAt, timeZone, centralOnly, queued: endpoint !== null, written, zip });
+  } finally {
+    if (outboxZip) fs.rmSync(outboxZip, { force: true });
+  }
+}
+
+function record(
+  deps: ExportDeps,
+  request: ExportRequest,
+  made: { id: string; createdAt: Date; timeZone: string; centralOnly: boolean; queued: boolean; written: WrittenBundle; zip: Buffer | null },
+): ExportRow {
+  const { id, createdAt, timeZone, centralOnly, written, zip } = made;
   const row: ExportRow = {
     id,
     manifestSha256: written.manifestSha256,
@@ -92,21 +108,21 @@ export async function exportBundle(deps: ExportDeps, request: ExportRequest): Pr
     auditLast: written.manifest.audit.last,
     destination: centralOnly ? null : written.path,
     format: centralOnly ? 'zip' : request.format,
-    status: endpoint ? 'queued' : 'written',
+    status: made.queued ? 'queued' : 'written',
     createdAt: createdAt.toISOString(),
     createdBy: deps.actor.startsWith('user:') ? deps.actor.slice(5) : null,
     acknowledgedAt: null,
   };
   deps.store.transaction(() => {
     deps.exports.insert(row);
-    if (outboxZip) deps.outbox.enqueue({ idempotencyKey: written.manifestSha256, exportId: id, file: outboxZip, queuedAt: row.createdAt, nextAttemptMs: createdAt.getTime() });
+    if (zip) deps.outbox.enqueue({ idempotencyKey: written.manifestSha256, exportId: id, zip, queuedAt: row.createdAt, nextAttemptMs: createdAt.getTime() });
     deps.store.appendAudit({
       at: row.createdAt,
       actor: deps.actor,
       action: 'export.written',
       entity: 'export',
       entityId: id,
-      payload: { manifestSha256: written.manifestSha256, from: row.periodFrom, to: row.periodTo, crossings: row.crossings, queued: outboxZip !== undefined },
+      payload: { manifestSha256: written.manifestSha256, from: row.periodFrom, to: row.periodTo, crossings: row.crossings, queued: zip !== null },
     });
   });
   return row;

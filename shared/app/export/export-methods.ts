@@ -11,6 +11,7 @@ import { stationCheckpointId } from '../corridors/station-config';
 import { defineMethod } from '../define-method';
 import { exportBundle, resolvePeriod, type ExportDeps } from './export-bundle';
 import { CENTRAL_CREDENTIAL_KEY, CENTRAL_HUB_KEY, CENTRAL_URL_KEY, TIME_ZONE_KEY, centralEndpoint, centralUrlProblem, stationTimeZone } from './export-settings';
+import { takeInOutboxFiles } from './outbox-files';
 import { OutboxPusher, type Timers } from './outbox-pusher';
 
 type ExportMethodNames = 'previewExport' | 'exportBundle' | 'listExports' | 'getExportSettings' | 'saveExportSettings' | 'getShiftReport';
@@ -48,6 +49,9 @@ export function createExportService(ctx: CoreContext, dataDir: string, options: 
     logger: ctx.logger,
     onChange: () => ctx.events.emit({ type: 'log-changed', what: 'exports' }, ctx.onListenerError),
   });
+  // Copies an earlier version kept as plaintext files move into the encrypted database before anything is sent.
+  const taken = takeInOutboxFiles(dataDir, { store: ctx.store, outbox, logger: ctx.logger, nowMs: () => ctx.now().getTime() });
+  if (taken > 0) ctx.logger.info(`outbox: ${taken} queued bundle(s) moved from files into the station database`);
   return { exports, outbox, pusher, dataDir };
 }
 

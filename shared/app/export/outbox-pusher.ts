@@ -125,14 +125,17 @@ export class OutboxPusher {
   }
 
   private async attempt(item: OutboxRow, endpoint: CentralEndpoint): Promise<void> {
-    const pushed = await this.deps.transport({
-      url: endpoint.url,
-      credential: endpoint.credential,
-      stationId: this.deps.stationId(),
-      idempotencyKey: item.idempotencyKey,
-      file: item.file,
-      timeoutMs: this.deps.timeoutMs ?? 120_000,
-    });
+    const bundle = this.deps.outbox.bundle(item.idempotencyKey);
+    const pushed: PushOutcome = bundle
+      ? await this.deps.transport({
+          url: endpoint.url,
+          credential: endpoint.credential,
+          stationId: this.deps.stationId(),
+          idempotencyKey: item.idempotencyKey,
+          bundle,
+          timeoutMs: this.deps.timeoutMs ?? 120_000,
+        })
+      : { kind: 'refused', status: 0, code: 'outbox-copy-unreadable', message: 'the outbox copy of the bundle is missing from the station database', final: true };
     if (this.stopped) return;
     const outcome = await this.checkReceipt(pushed, endpoint, item);
     if (this.stopped) return;
@@ -146,6 +149,8 @@ export class OutboxPusher {
         case 'verified':
           this.deps.outbox.recordAttempt(item.idempotencyKey, { state: 'acknowledged', at, nextAttemptMs: now.getTime(), error: null, receipt: outcome.receipt });
           this.deps.exports.setStatus(item.exportId, 'acknowledged', at);
+          // The signed receipt is the proof the hub holds the bundle: the station's copy of the personal data goes.
+          this.deps.outbox.dropBundle(item.idempotencyKey);
           break;
         case 'acknowledged':
           // checkReceipt turns every acknowledgement into verified or refused.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type PlainDatabase from 'better-sqlite3';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, fileDatabaseKeyStore, type DatabaseKeyStore } from './database-key';
-import { fsyncPath, renameDurable } from '../files';
+import { fsyncPath, makePrivateDir, renameDurable, restrictToOwner } from '../files';
 import { migrate } from './migrate';
 
 /** The connection type the repositories use (better-sqlite3's API; sqlite3mc underneath). */
@@ -169,12 +169,15 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
   const readonly = options.readonly ?? false;
   let db: Database.Database;
   try {
-    if (!readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!readonly) makePrivateDir(path.dirname(file));
     if (!readonly) rollBackInterruptedEncryption(file);
     const state = databaseFileState(file);
     const key = keyFor(file, options.key, state, readonly);
     if (state === 'plaintext' && key && !readonly) encryptInPlace(file, key);
     db = new Database(file, { readonly, fileMustExist: readonly });
+    // Owner only, before the WAL and shared-memory files exist (SQLite gives them the database file's mode);
+    // an earlier version left all three to the umask.
+    if (!readonly) for (const part of ['', '-wal', '-shm']) restrictToOwner(`${file}${part}`);
     try {
       // A read-only look at a not yet encrypted file reads it as it is.
       if (key && !(readonly && state === 'plaintext')) cipherPragmas(db, key, 'key');

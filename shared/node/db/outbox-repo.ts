@@ -5,6 +5,7 @@ export type OutboxState = 'pending' | 'sent' | 'acknowledged';
 export interface OutboxRow {
   readonly idempotencyKey: string;
   readonly exportId: string;
+  /** A plaintext copy an earlier version left under <data dir>/outbox, not yet taken in; '' for bundles kept in the database. */
   readonly file: string;
   readonly state: OutboxState;
   readonly attempts: number;
@@ -57,16 +58,46 @@ const toRow = (r: DbRow): OutboxRow => ({
 export class OutboxRepo {
   constructor(private readonly db: Database.Database) {}
 
-  /** Queues a bundle once: the same idempotency key again changes nothing. Returns whether it was new. */
-  enqueue(row: { idempotencyKey: string; exportId: string; file: string; queuedAt: string; nextAttemptMs: number }): boolean {
-    return (
+  /**
+   * Queues a bundle once, its zip kept in the (encrypted) database until the hub acknowledges it: the same
+   * idempotency key again changes nothing. Returns whether it was new. Call inside a transaction.
+   */
+  enqueue(row: { idempotencyKey: string; exportId: string; zip: Uint8Array; queuedAt: string; nextAttemptMs: number }): boolean {
+    const added =
       this.db
         .prepare(
           `INSERT INTO outbox (idempotency_key, export_id, file, state, next_attempt_ms, queued_at)
-           VALUES (@idempotencyKey, @exportId, @file, 'pending', @nextAttemptMs, @queuedAt) ON CONFLICT (idempotency_key) DO NOTHING`,
+           VALUES (@idempotencyKey, @exportId, '', 'pending', @nextAttemptMs, @queuedAt) ON CONFLICT (idempotency_key) DO NOTHING`,
         )
-        .run(row).changes === 1
-    );
+        .run({ idempotencyKey: row.idempotencyKey, exportId: row.exportId, nextAttemptMs: row.nextAttemptMs, queuedAt: row.queuedAt }).changes === 1;
+    if (added) this.db.prepare('INSERT INTO outbox_bundles (idempotency_key, zip) VALUES (?, ?)').run(row.idempotencyKey, row.zip);
+    return added;
+  }
+
+  /** The queued bundle's zip, or undefined once acknowledged (or purged). */
+  bundle(key: string): Buffer | undefined {
+    return this.db.prepare<[string], { zip: Buffer }>('SELECT zip FROM outbox_bundles WHERE idempotency_key = ?').get(key)?.zip;
+  }
+
+  /** Drops a bundle's zip (the hub holds it, or retention ended it); returns whether one was there. */
+  dropBundle(key: string): boolean {
+    return this.db.prepare('DELETE FROM outbox_bundles WHERE idempotency_key = ?').run(key).changes === 1;
+  }
+
+  /** Keys whose zip is still kept (in the order queued). */
+  keptBundles(): string[] {
+    return this.db.prepare<[], string>('SELECT b.idempotency_key FROM outbox_bundles b JOIN outbox o USING (idempotency_key) ORDER BY o.queued_at').pluck().all();
+  }
+
+  /** Rows whose bundle is still a file an earlier version wrote (taken in at start). */
+  withLegacyFiles(): OutboxRow[] {
+    return this.db.prepare<[], DbRow>("SELECT * FROM outbox WHERE file <> '' ORDER BY queued_at").all().map(toRow);
+  }
+
+  /** Takes a legacy file's bytes into the database (unless acknowledged already) and forgets the path. */
+  adoptLegacyFile(key: string, zip: Uint8Array | null): void {
+    if (zip) this.db.prepare('INSERT INTO outbox_bundles (idempotency_key, zip) VALUES (?, ?) ON CONFLICT (idempotency_key) DO NOTHING').run(key, zip);
+    this.db.prepare("UPDATE outbox SET file = '' WHERE idempotency_key = ?").run(key);
   }
 
   /** Items not yet acknowledged and not held, the one due first at the head. */

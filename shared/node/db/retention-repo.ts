@@ -12,6 +12,8 @@ export interface PurgeCounts {
   readonly manifestEntries: number;
   readonly groups: number;
   readonly alerts: number;
+  /** Queued bundles whose zip (kept in the database until the hub acknowledges it) was erased. */
+  readonly outboxBundles: number;
 }
 
 export const purgedTotal = (counts: PurgeCounts): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -22,6 +24,11 @@ const BLANK_REASONS = `(SELECT json_group_array(json_object('code', json_extract
 // The document keeps its type, issuing state and nationality (statistics); who it was goes.
 const BLANK_DOCUMENT = `json_set(document_json, '$.documentNumber', '${PURGED_DOCUMENT_NUMBER}', '$.surname', '', '$.givenNames', '',
    '$.birthDate', NULL, '$.sex', NULL, '$.expiryDate', NULL)`;
+
+/** Outbox bundles whose export period ended before the cutoff and none of whose crossings still holds personal data. */
+const PURGEABLE_BUNDLES = `SELECT b.idempotency_key FROM outbox_bundles b JOIN outbox o USING (idempotency_key) JOIN exports e ON e.id = o.export_id
+   WHERE e.period_to_ms <= @cutoff
+     AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.recorded_at_ms >= e.period_from_ms AND c.recorded_at_ms < e.period_to_ms AND c.document_number <> @purged)`;
 
 /**
  * Blanks the personal fields of records older than the retention cutoff, keeping every row (so counts,
@@ -39,6 +46,8 @@ export class RetentionRepo {
     closedGroups: Database.Statement<[], { id: string; departed_at: string | null; arrived_at: string | null }>;
     manifest: Database.Statement<[{ id: string; purged: string }]>;
     group: Database.Statement<[string]>;
+    holdPurgedBundles: Database.Statement<[{ cutoff: number; purged: string }]>;
+    outboxBundles: Database.Statement<[{ cutoff: number; purged: string }]>;
   };
 
   private readonly settings: SettingsRepo;
@@ -92,6 +101,13 @@ export class RetentionRepo {
          WHERE group_id = @id AND surname <> ''`,
       ),
       group: db.prepare('UPDATE travel_groups SET driver_name = NULL, escort_name = NULL WHERE id = ? AND (driver_name IS NOT NULL OR escort_name IS NOT NULL)'),
+      // A queued bundle not yet acknowledged carries the same personal data: it goes once every crossing of its
+      // period has been purged, and the outbox item is held with the reason (it can no longer be sent).
+      holdPurgedBundles: db.prepare(
+        `UPDATE outbox SET held = 1, last_error_code = 'outbox-copy-purged', last_error = 'the retention period ended before the central system acknowledged this bundle'
+         WHERE state <> 'acknowledged' AND idempotency_key IN (${PURGEABLE_BUNDLES})`,
+      ),
+      outboxBundles: db.prepare(`DELETE FROM outbox_bundles WHERE idempotency_key IN (${PURGEABLE_BUNDLES})`),
     };
   }
 
@@ -121,7 +137,9 @@ export class RetentionRepo {
       s.group.run(group.id);
       groups += 1;
     }
-    return { crossings, importedCrossings, evidence, overrides, manifestEntries, groups, alerts };
+    s.holdPurgedBundles.run({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER });
+    const outboxBundles = s.outboxBundles.run({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER }).changes;
+    return { crossings, importedCrossings, evidence, overrides, manifestEntries, groups, alerts, outboxBundles };
   }
 
   /**

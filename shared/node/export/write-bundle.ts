@@ -115,7 +115,7 @@ class HashedFile {
     private readonly durable: boolean,
     chunkBytes = CHUNK_BYTES,
   ) {
-    this.fd = fs.openSync(path.join(dir, name), 'wx', 0o644);
+    this.fd = fs.openSync(path.join(dir, name), 'wx', 0o600);
     this.chunk = Buffer.allocUnsafe(chunkBytes);
   }
 

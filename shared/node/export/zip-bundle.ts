@@ -40,7 +40,7 @@ class NativeDeflateEntry implements ZipInputFile {
  * is never held in memory whole. The zip is fsynced before it returns; the caller renames it into place.
  */
 export async function zipFiles(dir: string, names: readonly string[], zipFile: string, mtime: Date): Promise<void> {
-  const fd = fs.openSync(zipFile, 'wx', 0o644);
+  const fd = fs.openSync(zipFile, 'wx', 0o600);
   try {
     let failure: Error | null = null;
     let finished = false;

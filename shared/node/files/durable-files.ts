@@ -20,8 +20,8 @@ export function fsyncPath(target: string): void {
   }
 }
 
-/** Writes a new file (never an existing one) and syncs its data before returning. */
-export function writeFileDurable(file: string, data: string | Uint8Array, mode = 0o644): void {
+/** Writes a new file (never an existing one), readable by the owner only unless told, and syncs its data before returning. */
+export function writeFileDurable(file: string, data: string | Uint8Array, mode = 0o600): void {
   const fd = fs.openSync(file, 'wx', mode);
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
@@ -43,7 +43,7 @@ export function renameDurable(from: string, to: string): void {
  * and two processes starting at once never make two. An existing file fails with the error code EEXIST.
  */
 export function writeNewFileDurably(file: string, data: string | Uint8Array, mode = 0o600): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileDurable(temp, data, mode);
   try {

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-
 /** What one push of a bundle to the central system came to. */
 export type PushOutcome =
   /** 200/201: the central system says it has the bundle; `answer` is its JSON body (the signed receipt to check). */
@@ -21,7 +19,8 @@ export interface PushRequest {
   readonly stationId: string;
   /** SHA-256 of manifest.json: the central side stores each key once, however often it is sent. */
   readonly idempotencyKey: string;
-  readonly file: string;
+  /** The bundle's zip, as kept in the station database. */
+  readonly bundle: Uint8Array;
   readonly timeoutMs: number;
 }
 
@@ -35,12 +34,7 @@ const RETRYABLE = new Set([408, 425, 429]);
  * "The Idempotency-Key HTTP Header Field"), so a retry after a lost answer never creates a second copy.
  */
 export const httpTransport: BundleTransport = async (request) => {
-  let body: Buffer;
-  try {
-    body = fs.readFileSync(request.file);
-  } catch (error) {
-    return { kind: 'refused', status: 0, code: 'outbox-copy-unreadable', message: `the outbox copy of the bundle cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, final: false };
-  }
+  const body = request.bundle;
   let response: Response;
   let text: string;
   try {

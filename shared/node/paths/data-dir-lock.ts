@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makePrivateDir } from '../files';
 
 export const HOST_LOCK_FILE = 'host.lock';
 
@@ -53,7 +54,7 @@ function isAlive(pid: number): boolean {
  * process that has died, or written on another machine's name, is taken over (the folder is local).
  */
 export function acquireDataDirLock(dataDir: string, pid: number = process.pid): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const file = path.join(dataDir, HOST_LOCK_FILE);
   const content = JSON.stringify({ pid, host: os.hostname(), since: new Date().toISOString() });
   for (let attempt = 0; attempt < 2; attempt += 1) {

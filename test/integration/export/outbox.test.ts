@@ -1,9 +1,13 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../../shared/app/export/export-bundle';
 import { CENTRAL_CREDENTIAL_KEY, CENTRAL_HUB_KEY, CENTRAL_URL_KEY } from '../../../shared/app/export/export-settings';
+import { OUTBOX_FOLDER, takeInOutboxFiles } from '../../../shared/app/export/outbox-files';
 import { OutboxPusher } from '../../../shared/app/export/outbox-pusher';
+import { RetentionService } from '../../../shared/app/retention/retention-service';
 import { silentLogger } from '../../../shared/app/logger';
+import { readZipBundle } from '../../../shared/node/export';
 import { httpTransport } from '../../../shared/node/outbox';
 import { startTestHub, type TestHub } from '../../support/test-hub';
 import { DAY1_START, DAY_MS, openTestStation, type TestStation } from '../../support/export-station';
@@ -18,6 +22,7 @@ let clockMs: number;
 let station: TestStation;
 
 const now = () => new Date(clockMs);
+const HANG_TIMEOUT_MS = 300;
 
 function configure(target: TestStation, url = central.url, secret = credential, hubKey: string | null = central.hubPublicKey): void {
   target.store.transaction(() => {
@@ -34,14 +39,14 @@ function pusher(target: TestStation, timers = new ManualTimers()) {
     store: target.store,
     exports: target.deps.exports,
     outbox: target.deps.outbox,
-    transport: httpTransport,
+    // A request the proxy will hang times out at once; any other gets all the time the real hub needs to verify and
+    // store a bundle on a loaded machine (one timeout for both made the test fail under load).
+    transport: (request) => httpTransport({ ...request, timeoutMs: central.next() === 'hang' ? HANG_TIMEOUT_MS : 120_000 }),
     stationId: () => target.stationId,
     now,
     timers,
     random: () => 0.5,
     backoff: { baseMs: 1_000, maxMs: 60_000 },
-    // Long enough for the real hub to verify and store a bundle on a loaded machine; a hang still ends the attempt.
-    timeoutMs: 3_000,
     logger: silentLogger,
   });
 }
@@ -93,7 +98,7 @@ describe('the outbox against the real hub on 127.0.0.1, behind a faulty network'
     const afterFirst = station.deps.outbox.all();
     expect(afterFirst.map((item) => item.state)).toEqual(['pending', 'pending']);
     expect(afterFirst[0]?.lastError).toMatch(/cannot be reached/);
-    expect(afterFirst[1]?.lastError).toBe('the central system did not answer within 3000 ms');
+    expect(afterFirst[1]?.lastError).toBe(`the central system did not answer within ${HANG_TIMEOUT_MS} ms`);
     // Backoff: the first retry waits base × 2⁰ with equal jitter at 0.5 → 750 ms.
     expect((afterFirst[0]?.nextAttemptMs ?? 0) - clockMs).toBe(750);
     outbox.kick();
@@ -224,10 +229,10 @@ describe('the outbox against the real hub on 127.0.0.1, behind a faulty network'
     const byExport = () => new Map(station.deps.outbox.all().map((item) => [item.exportId, item]));
     // Day 2's outbox copy is damaged after export: one byte of the crossings entry changes.
     const day2 = byExport().get(ids[1] as string);
-    const zip = fs.readFileSync(day2?.file ?? '');
+    const zip = station.deps.outbox.bundle(day2?.idempotencyKey ?? '') ?? Buffer.alloc(0);
     const at = zip.indexOf(Buffer.from('crossings.jsonl')) + 40;
     zip[at] = (zip[at] ?? 0) ^ 0x01;
-    fs.writeFileSync(day2?.file ?? '', zip);
+    station.store.database.prepare('UPDATE outbox_bundles SET zip = ? WHERE idempotency_key = ?').run(zip, day2?.idempotencyKey);
 
     await pusher(station).runDue();
     const after = byExport();
@@ -243,5 +248,80 @@ describe('the outbox against the real hub on 127.0.0.1, behind a faulty network'
     // Only day 3 went again; the held day 2 was not sent.
     expect(central.requests.slice(sent).map((r) => r.key)).toEqual([after.get(ids[2] as string)?.idempotencyKey]);
     expect(await stored()).toEqual([after.get(ids[0] as string)?.idempotencyKey]);
+  });
+});
+
+/** Every file (not folder) under `dir`, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => fs.statSync(path.join(dir, name)).isFile());
+}
+
+describe('outbox copies of bundles hold personal data: encrypted until acknowledged, then gone', () => {
+  it('keeps a queued bundle only inside the encrypted database, never as a file, and deletes it with the verified receipt', async () => {
+    const usb = tempDir();
+    const centralOnly = (await exportBundle(station.deps, { fromMs: DAY1_START, toMs: DAY1_START + DAY_MS, folder: null, format: 'zip' })).manifestSha256;
+    const both = (await exportBundle(station.deps, { fromMs: DAY1_START + DAY_MS, toMs: DAY1_START + 2 * DAY_MS, folder: usb, format: 'folder' })).manifestSha256;
+    // Before: `<data dir>/outbox/<id>.zip` and the central-only bundle, plaintext and 0644, kept for good.
+    expect(filesUnder(path.join(dataDir, OUTBOX_FOLDER))).toEqual([]);
+    expect(station.deps.outbox.keptBundles().sort()).toEqual([centralOnly, both].sort());
+    expect(station.deps.outbox.all().map((item) => item.file)).toEqual(['', '']);
+    // The kept zip is the signed bundle the USB stick got.
+    const kept = readZipBundle(station.deps.outbox.bundle(both) ?? Buffer.alloc(0), 'outbox');
+    if (!kept.ok) throw new Error(kept.message);
+    expect(Buffer.from(kept.files.get('manifest.json') ?? []).toString()).toBe(fs.readFileSync(path.join(usb, fs.readdirSync(usb)[0] ?? '', 'manifest.json'), 'utf8'));
+
+    // An answer whose receipt does not verify is no acknowledgement: the copy stays.
+    central.script('forge-receipt', 'forge-receipt');
+    await pusher(station).runDue();
+    expect(station.deps.outbox.keptBundles().sort()).toEqual([centralOnly, both].sort());
+
+    clockMs += 60_000;
+    await pusher(station).runDue();
+    expect(station.deps.outbox.all().map((item) => item.state)).toEqual(['acknowledged', 'acknowledged']);
+    expect(station.deps.outbox.keptBundles()).toEqual([]);
+    expect(station.deps.outbox.bundle(centralOnly)).toBeUndefined();
+  });
+
+  it('takes in the plaintext copies an earlier version left under <data dir>/outbox and removes every file there', async () => {
+    const [first] = await queueTwoDays(station);
+    const item = station.deps.outbox.all().find((row) => row.exportId === first);
+    const key = item?.idempotencyKey ?? '';
+    // What an earlier version left: the queue entry names a 0644 zip in the outbox folder, and a zip of an export
+    // killed before it was queued lies beside it.
+    const folder = path.join(dataDir, OUTBOX_FOLDER);
+    const legacy = path.join(folder, `${first}.zip`);
+    const zip = station.deps.outbox.bundle(key) ?? Buffer.alloc(0);
+    fs.writeFileSync(legacy, zip, { mode: 0o644 });
+    fs.writeFileSync(path.join(folder, 'checkpoint-export_killed.zip'), zip, { mode: 0o644 });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of fs.readdirSync(folder)) fs.utimesSync(path.join(folder, name), hourAgo, hourAgo);
+    station.store.transaction(() => {
+      station.store.database.prepare('DELETE FROM outbox_bundles WHERE idempotency_key = ?').run(key);
+      station.store.database.prepare('UPDATE outbox SET file = ? WHERE idempotency_key = ?').run(legacy, key);
+    });
+
+    expect(takeInOutboxFiles(dataDir, { store: station.store, outbox: station.deps.outbox, logger: silentLogger, nowMs: () => Date.now() })).toBe(1);
+    expect(filesUnder(folder)).toEqual([]);
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
+    expect(station.deps.outbox.get(key)?.file).toBe('');
+    expect(station.deps.outbox.bundle(key)?.equals(zip)).toBe(true);
+    await pusher(station).runDue();
+    expect(await stored()).toHaveLength(2);
+    expect(station.deps.outbox.keptBundles()).toEqual([]);
+  });
+
+  it('the retention purge erases a bundle never acknowledged once its crossings are purged, and holds it with the reason', async () => {
+    const ids = await queueTwoDays(station);
+    const byExport = () => new Map(station.deps.outbox.all().map((item) => [item.exportId, item]));
+    // 30 days after the end of day 1 (+1 h): day 1's crossings are purged, day 2's not yet.
+    const retention = new RetentionService({ store: station.store, now: () => new Date(DAY1_START + 31 * DAY_MS + 3_600_000), logger: silentLogger, actor: () => 'station' });
+    const purge = retention.purge({ compact: false });
+    expect(purge.counts).toMatchObject({ crossings: 20, outboxBundles: 1 });
+    expect(station.deps.outbox.keptBundles()).toEqual([byExport().get(ids[1] as string)?.idempotencyKey]);
+    expect(byExport().get(ids[0] as string)).toMatchObject({ held: true, state: 'pending', lastErrorCode: 'outbox-copy-purged' });
+    // Nothing left to send for day 1; day 2 goes.
+    await pusher(station).runDue();
+    expect(await stored()).toEqual([byExport().get(ids[1] as string)?.idempotencyKey]);
   });
 });

@@ -7,6 +7,7 @@ import outboxReceipts from './0006_outbox_receipts.sql';
 import businessRules from './0007_business_rules.sql';
 import boundedReads from './0008_bounded_reads.sql';
 import groupRevisions from './0009_group_revisions.sql';
+import outboxBundles from './0010_outbox_bundles.sql';
 
 export interface Migration {
   readonly version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '0007_business_rules', sql: businessRules },
   { version: 8, name: '0008_bounded_reads', sql: boundedReads },
   { version: 9, name: '0009_group_revisions', sql: groupRevisions },
+  { version: 10, name: '0010_outbox_bundles', sql: outboxBundles },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
