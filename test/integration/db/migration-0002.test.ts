@@ -1,7 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../shared/node/db';
+import { MIGRATIONS, migrate } from '../../../shared/node/db';
+import { beforeMigration } from '../../support/migration';
 import { tempDir } from '../../support/temp-dir';
 
 const tables = (db: Database.Database) =>
@@ -12,8 +13,8 @@ const plan = (db: Database.Database, sql: string, ...params: unknown[]) =>
 
 describe('migration 0002_crossing_log', () => {
   it('keeps version-1 crossings, backfills their birth date and name key, and adds the crossing-log tables', () => {
-    const db = new Database(path.join(tempDir(), 'station.sqlite'));
-    migrate(db, MIGRATIONS, 1);
+    const { db, migration, migrate: migrateTo2 } = beforeMigration('0002_crossing_log');
+    expect(migration.version).toBe(2);
     const insert = db.prepare(
       `INSERT INTO crossings (id, recorded_at, recorded_at_ms, station_id, direction, outcome, reasons_json, document_json, document_number, nationality, scan_source)
        VALUES (?, '2021-03-01T06:00:00.000Z', 1614578400000, 'STN-OLD', 'entry', 'OK', '[]', ?, ?, 'TJK', 'wedge')`,
@@ -21,8 +22,7 @@ describe('migration 0002_crossing_log', () => {
     insert.run('c1', JSON.stringify({ documentNumber: '401234567', surname: 'JURAEV', givenNames: 'RUSTAM', birthDate: '1990-01-15' }), '401234567');
     insert.run('c2', JSON.stringify({ documentNumber: 'FA1234567', surname: 'KARIMOVA', givenNames: '', birthDate: null }), 'FA1234567');
 
-    migrate(db, MIGRATIONS, 2);
-    expect(schemaVersion(db)).toBe(2);
+    migrateTo2();
     expect(tables(db)).toEqual(
       expect.arrayContaining([
         'alerts',

@@ -1,26 +1,13 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../shared/node/db';
-import { tempDir } from '../../support/temp-dir';
-
-const VERSION = 3;
+import { beforeMigration, insertFirstSchemaCrossing } from '../../support/migration';
 
 describe('0003_covid_evidence', () => {
   it('keeps existing crossings (judged by no profile), and adds trust list, rule profiles and evidence', () => {
-    expect(MIGRATIONS.find((m) => m.version === VERSION)?.name).toBe('0003_covid_evidence');
-    const db = new Database(path.join(tempDir(), 'station.sqlite'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS, VERSION - 1);
-    expect(schemaVersion(db)).toBe(VERSION - 1);
-    db.prepare(
-      `INSERT INTO crossings (id, recorded_at, recorded_at_ms, station_id, direction, outcome, reasons_json,
-         document_json, document_number, nationality, scan_source)
-       VALUES ('c-old', '2021-03-01T00:00:00Z', 0, 'S', 'entry', 'OK', '[]', '{}', 'N1', 'TJK', 'wedge')`,
-    ).run();
+    const { db, migration, migrate } = beforeMigration('0003_covid_evidence');
+    expect(migration.version).toBe(3);
+    insertFirstSchemaCrossing(db);
 
-    migrate(db, MIGRATIONS, VERSION);
-    expect(schemaVersion(db)).toBe(VERSION);
+    migrate();
     const old = db.prepare('SELECT id, outcome, rule_profile_id, rule_profile_version FROM crossings').all();
     expect(old).toEqual([{ id: 'c-old', outcome: 'OK', rule_profile_id: null, rule_profile_version: null }]);
 

@@ -1,27 +1,12 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../shared/node/db';
-import { tempDir } from '../../support/temp-dir';
-
-// Planned as version 5; it runs right after whatever migrations exist until the numbering is reconciled.
-const migration = MIGRATIONS.find((m) => m.name.endsWith('_exports_outbox'));
+import { beforeMigration, insertFirstSchemaCrossing } from '../../support/migration';
 
 describe('exports_outbox migration', () => {
   it('keeps crossings and adds the export history and the outbox queue', () => {
-    if (!migration) throw new Error('the exports_outbox migration is not listed');
-    const version = migration.version;
-    const db = new Database(path.join(tempDir(), 'station.sqlite'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS, version - 1);
-    db.prepare(
-      `INSERT INTO crossings (id, recorded_at, recorded_at_ms, station_id, direction, outcome, reasons_json,
-         document_json, document_number, nationality, scan_source)
-       VALUES ('c-old', '2021-03-01T00:00:00Z', 0, 'S', 'entry', 'OK', '[]', '{}', 'N1', 'TJK', 'wedge')`,
-    ).run();
+    const { db, migrate } = beforeMigration('_exports_outbox');
+    insertFirstSchemaCrossing(db);
 
-    migrate(db, MIGRATIONS, version);
-    expect(schemaVersion(db)).toBe(version);
+    migrate();
     expect(db.prepare('SELECT id, outcome FROM crossings').all()).toEqual([{ id: 'c-old', outcome: 'OK' }]);
 
     const insertExport = db.prepare(

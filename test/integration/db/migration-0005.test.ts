@@ -1,17 +1,9 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../shared/node/db';
-import { tempDir } from '../../support/temp-dir';
-
-const migration = MIGRATIONS.find((m) => m.name.endsWith('_dispositions'));
+import { beforeMigration } from '../../support/migration';
 
 describe('dispositions migration', () => {
   it('keeps every crossing as the crossing it was recorded as, adds its current state, and keeps corrections append-only', () => {
-    if (!migration) throw new Error('the dispositions migration is not listed');
-    const db = new Database(path.join(tempDir(), 'station.sqlite'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS, migration.version - 1);
+    const { db, migrate } = beforeMigration('_dispositions');
     const insert = db.prepare(
       `INSERT INTO crossings (id, recorded_at, recorded_at_ms, station_id, direction, outcome, reasons_json, document_json, document_number, nationality, scan_source, group_id)
        VALUES (?, '2021-03-01T00:00:00Z', 0, 'S', ?, ?, '[]', '{}', ?, 'TJK', 'wedge', ?)`,
@@ -19,8 +11,7 @@ describe('dispositions migration', () => {
     insert.run('c-ok', 'entry', 'OK', 'N1', 'g1');
     insert.run('c-not-ok', 'exit', 'NOT_OK', 'N2', null);
 
-    migrate(db, MIGRATIONS, migration.version);
-    expect(schemaVersion(db)).toBe(migration.version);
+    migrate();
     // Before dispositions every Enter recorded a crossing: that is what the log said, and it stays so.
     expect(db.prepare('SELECT id, disposition FROM crossings ORDER BY id').all()).toEqual([
       { id: 'c-not-ok', disposition: 'crossed' },

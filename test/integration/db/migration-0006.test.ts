@@ -1,17 +1,10 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, OutboxRepo, migrate, schemaVersion } from '../../../shared/node/db';
-import { tempDir } from '../../support/temp-dir';
-
-const migration = MIGRATIONS.find((m) => m.name.endsWith('_outbox_receipts'));
+import { OutboxRepo } from '../../../shared/node/db';
+import { beforeMigration } from '../../support/migration';
 
 describe('outbox_receipts migration', () => {
   it('keeps queued bundles as they were (not held, no receipt) and adds receipt, reason code and held', () => {
-    if (!migration) throw new Error('the outbox_receipts migration is not listed');
-    const db = new Database(path.join(tempDir(), 'station.sqlite'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS, migration.version - 1);
+    const { db, migrate } = beforeMigration('_outbox_receipts');
     db.prepare(
       `INSERT INTO exports (id, manifest_sha256, station_id, period_from, period_to, period_from_ms, period_to_ms, time_zone,
          snapshot_sequence, crossings, alerts, audit_last, destination, format, status, created_at)
@@ -19,8 +12,7 @@ describe('outbox_receipts migration', () => {
     ).run();
     db.prepare(`INSERT INTO outbox (idempotency_key, export_id, file, state, next_attempt_ms, queued_at, last_error) VALUES ('k1', 'e1', 'f.zip', 'pending', 0, 'now', 'old')`).run();
 
-    migrate(db, MIGRATIONS, migration.version);
-    expect(schemaVersion(db)).toBe(migration.version);
+    migrate();
     const repo = new OutboxRepo(db);
     expect(repo.get('k1')).toMatchObject({ state: 'pending', lastError: 'old', lastErrorCode: null, receipt: null, held: false });
     expect(repo.open().map((item) => item.idempotencyKey)).toEqual(['k1']);

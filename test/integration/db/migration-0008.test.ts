@@ -1,10 +1,6 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../shared/node/db';
-import { tempDir } from '../../support/temp-dir';
-
-const migration = MIGRATIONS.find((m) => m.name.endsWith('_bounded_reads'));
+import { beforeMigration } from '../../support/migration';
 
 function insertCrossing(db: Database.Database, id: string, direction: 'entry' | 'exit', corridorId: string | null, ms: number, disposition = 'crossed'): void {
   db.prepare(
@@ -21,9 +17,7 @@ function insertCrossing(db: Database.Database, id: string, direction: 'entry' | 
 
 describe('bounded_reads migration: counters and open entries', () => {
   it('counts the crossings already there and lists the unpaired entries, then keeps both current', () => {
-    if (!migration) throw new Error('the bounded_reads migration is not listed');
-    const db = new Database(path.join(tempDir(), 'station.sqlite'));
-    migrate(db, MIGRATIONS, migration.version - 1);
+    const { db, migrate } = beforeMigration('_bounded_reads');
     insertCrossing(db, 'in-1', 'entry', 'C', 1000);
     insertCrossing(db, 'in-2', 'entry', 'C', 2000);
     insertCrossing(db, 'out-1', 'exit', 'C', 3000);
@@ -34,8 +28,7 @@ describe('bounded_reads migration: counters and open entries', () => {
       `INSERT INTO alerts (id, type, severity, dedupe_key, raised_at, raised_at_ms, corridor_id, crossing_id) VALUES ('a1', 'overdue', 'critical', 'overdue:in-2', 'now', 5000, 'C', 'in-2')`,
     ).run();
 
-    migrate(db, MIGRATIONS, migration.version);
-    expect(schemaVersion(db)).toBe(migration.version);
+    migrate();
     const counter = () => (db.prepare("SELECT value FROM counters WHERE name = 'crossings'").get() as { value: number }).value;
     const open = () => db.prepare('SELECT entry_id, alerted FROM open_entries ORDER BY entry_id').all();
     const dispositions = () => db.prepare("SELECT name, value FROM counters WHERE name LIKE 'disposition:%' ORDER BY name").all();
