@@ -8,26 +8,17 @@ import { migrateCentral } from '../central/store/migrate';
 import { pgSql } from '../central/store/pg-sql';
 import { pgliteSql } from '../central/store/pglite-sql';
 import { journeyOf, reconcileCrossings, stepOf, type CorridorChain, type Journey, type JourneyCrossing } from '../shared/domain/corridor/journey';
+import { bundleRowOf } from '../test/fixtures/corridor/journey-bus';
 import { REGION_CORRIDORS, regionGroups, type RegionGroup } from './corridor-region';
 import { timeEachAsync } from './harness/measure';
 import type { Benchmark, BenchmarkRow } from './harness/types';
 
 const BUNDLE_ROWS = 5_000;
 
-/** A crossing as a bundle row carries it: what the ingest hook reads. */
+/** A crossing as a bundle row carries it, its names taken back from the generator's name key. */
 const bundleRow = (c: JourneyCrossing): IngestedCrossing => {
   const [surname, given] = c.nameKey.split(' ');
-  return {
-    id: c.id,
-    recordedAt: new Date(c.recordedAtMs).toISOString(),
-    stationId: c.stationId,
-    checkpointId: c.checkpointId,
-    corridorId: c.corridorId,
-    groupId: c.groupId,
-    direction: c.direction,
-    disposition: c.disposition,
-    document: { documentNumber: c.documentNumber, nationality: c.nationality, surname: surname ?? '', givenNames: given ?? '', birthDate: c.birthDate },
-  };
+  return bundleRowOf(c, surname ?? '', given ?? '');
 };
 
 /** The journeys a group makes, straight from the generator's truth (the bulk load does not reconcile). */
