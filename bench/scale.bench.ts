@@ -268,7 +268,7 @@ const commit = (): string => {
 };
 
 /**
- * Issue 16: every call the operator's screens make, measured on station databases of 10k, 100k and 1M crossings
+ * Every call the operator's screens make, measured on station databases of 10k, 100k and 1M crossings
  * in one run; the ratio cost(largest) ÷ cost(smallest) says whether a call grows with history.
  */
 export const scaleBenchmark: Benchmark = {

@@ -79,7 +79,7 @@ export const RecordCrossingInputSchema = z.strictObject({
       reason: z.string().trim().min(5, 'give the reason in a few words (at least 5 characters)').max(500),
     })
     .optional(),
-  /** Scanned in error: the transaction ends as cancelled, with this reason, and nobody crossed. */
+  /** Scanned in error: the traveller ends as cancelled, with this reason, and nobody crossed. */
   cancelReason: z.string().trim().min(5, 'give the reason in a few words (at least 5 characters)').max(500).optional(),
 });
 export type RecordCrossingInput = z.input<typeof RecordCrossingInputSchema>;

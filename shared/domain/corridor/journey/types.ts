@@ -1,7 +1,7 @@
 import type { Identity, PairMethod, PassageDirection } from '../types';
 import type { StepPlace } from './chain';
 
-/** How a lane transaction ended (bundle v2): only `crossed` moves a person along; `cancelled` was scanned in error. */
+/** How a traveller at the lane ended (bundle v2): only `crossed` moves a person along; `cancelled` was scanned in error. */
 export const DISPOSITIONS = ['crossed', 'refused', 'held', 'cancelled'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
