@@ -1,18 +1,13 @@
 /**
- * `checkpoint rules eval <rule.json>`, run as users run it: the built bin in a child process, with a real EU rule of
- * the CertLogic conformance data when present and rule files written by the test.
+ * `checkpoint rules eval <rule.json>` through the CLI's own runCli (the bin's streams and stdin reader, in this
+ * process), with a real EU rule of the CertLogic conformance data when present and rule files written by the test.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCheckpoint as run } from '../../support/cli';
 import { tempDir } from '../../support/temp-dir';
 
-const BIN = path.resolve('bin/checkpoint.mjs');
-const run = (args: string[], stdin = '') => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
 const conformance = path.join(process.env.CONFORMANCE_DIR ?? path.resolve('..', 'shared', 'conformance'), 'certlogic');
 
 /** A test rule of the EU shape: an antigen or PCR test sample at most 72 hours before the validation clock. */
@@ -39,24 +34,24 @@ const rule = {
 };
 const input = (sc: string) => JSON.stringify({ payload: { t: [{ sc }] }, external: { validationClock: '2026-12-07T12:00:00Z' } });
 
-describe('checkpoint rules eval', () => {
-  it('prints {"result": true} and {"result": false} with exit 0', () => {
+describe('checkpoint rules eval', async () => {
+  it('prints {"result": true} and {"result": false} with exit 0', async () => {
     const file = path.join(tempDir(), 'rule.json');
     fs.writeFileSync(file, JSON.stringify(rule));
-    const pass = run(['rules', 'eval', file], input('2026-12-06T12:00:00Z'));
+    const pass = await run(['rules', 'eval', file], input('2026-12-06T12:00:00Z'));
     expect(pass.stderr).toBe('');
     expect(pass.code).toBe(0);
     expect(JSON.parse(pass.stdout)).toEqual({ result: true });
-    const fail = run(['rules', 'eval', file], input('2026-12-03T12:00:00Z'));
+    const fail = await run(['rules', 'eval', file], input('2026-12-03T12:00:00Z'));
     expect(fail.code).toBe(0);
     expect(JSON.parse(fail.stdout)).toEqual({ result: false });
     // A bare expression is a rule too.
     const bare = path.join(tempDir(), 'bare.json');
     fs.writeFileSync(bare, JSON.stringify({ '===': [{ var: 'payload.t.0.sc' }, '2026-12-06T12:00:00Z'] }));
-    expect(JSON.parse(run(['rules', 'eval', bare], input('2026-12-06T12:00:00Z')).stdout)).toEqual({ result: true });
+    expect(JSON.parse((await run(['rules', 'eval', bare], input('2026-12-06T12:00:00Z'))).stdout)).toEqual({ result: true });
   });
 
-  it('evaluates a conformance rule with its own test case', () => {
+  it('evaluates a conformance rule with its own test case', async () => {
     const dir = path.join(conformance, 'ES', 'TR-ES-0002');
     if (!fs.existsSync(dir)) {
       console.warn(`rules eval conformance case skipped: no data at ${dir}`);
@@ -64,13 +59,13 @@ describe('checkpoint rules eval', () => {
     }
     for (const name of fs.readdirSync(path.join(dir, 'tests'))) {
       const test = JSON.parse(fs.readFileSync(path.join(dir, 'tests', name), 'utf8')) as { payload: unknown; external: unknown; expected: boolean };
-      const out = run(['rules', 'eval', path.join(dir, 'rule.json')], JSON.stringify({ payload: test.payload, external: test.external }));
+      const out = await run(['rules', 'eval', path.join(dir, 'rule.json')], JSON.stringify({ payload: test.payload, external: test.external }));
       expect(out.code, `${name}: ${out.stderr}`).toBe(0);
       expect(JSON.parse(out.stdout), name).toEqual({ result: test.expected });
     }
   });
 
-  it('exits 2 with a sentence for an unusable rule or input', () => {
+  it('exits 2 with a sentence for an unusable rule or input', async () => {
     const dir = tempDir();
     const good = path.join(dir, 'rule.json');
     fs.writeFileSync(good, JSON.stringify(rule));
@@ -91,7 +86,7 @@ describe('checkpoint rules eval', () => {
       [['rules', 'run', good], '', /rules takes "eval <rule\.json>" or "import <file>"/],
     ];
     for (const [args, stdin, message] of cases) {
-      const out = run(args, stdin);
+      const out = await run(args, stdin);
       expect(out.code, `${args.join(' ')}: ${out.stderr}`).toBe(2);
       expect(out.stdout).toBe('');
       expect(out.stderr).toMatch(message);
