@@ -28,6 +28,8 @@ export interface IngestedCrossing {
   readonly direction: 'entry' | 'exit';
   readonly document: { readonly documentNumber: string; readonly nationality: string; readonly surname: string; readonly givenNames: string; readonly birthDate: string | null };
   readonly disposition?: string;
+  /** v2: the state now (after corrections and overrides); journeys follow it rather than the recorded fields. */
+  readonly current?: { readonly disposition: string; readonly direction: 'entry' | 'exit'; readonly groupId: string | null };
   readonly revision?: number;
   readonly corrections?: readonly unknown[];
 }
@@ -44,13 +46,15 @@ export interface ReconcileReport {
 /** Any fixed number (the hub's other advisory locks are 7_118_001–7_118_019). */
 const RECONCILE_LOCK = 7_118_020;
 
-const dispositionOf = (row: IngestedCrossing): Disposition =>
-  row.disposition === undefined ? 'crossed' : (DISPOSITIONS as readonly string[]).includes(row.disposition) ? (row.disposition as Disposition) : 'crossed';
+const dispositionOf = (row: IngestedCrossing): Disposition => {
+  const disposition = row.current?.disposition ?? row.disposition;
+  return disposition !== undefined && (DISPOSITIONS as readonly string[]).includes(disposition) ? (disposition as Disposition) : 'crossed';
+};
 
 /** The corridor a crossing belongs to: the one it names if that passes its checkpoint, else the only one that does. */
 function corridorFor(row: IngestedCrossing, byCheckpoint: ReadonlyMap<string, readonly CorridorChain[]>): CorridorChain | null {
   if (row.checkpointId === null) return null;
-  const chains = (byCheckpoint.get(row.checkpointId) ?? []).filter((c) => stepOf(c, row.checkpointId, row.direction) !== null);
+  const chains = (byCheckpoint.get(row.checkpointId) ?? []).filter((c) => stepOf(c, row.checkpointId, row.current?.direction ?? row.direction) !== null);
   return chains.find((c) => c.id === row.corridorId) ?? (chains.length === 1 ? chains[0]! : null);
 }
 
@@ -63,8 +67,8 @@ export function journeyCrossingOf(row: IngestedCrossing, chain: CorridorChain): 
     checkpointId: row.checkpointId,
     // The station's own corridor id may be a hand-typed one; the hub's chain decides.
     corridorId: chain.id,
-    groupId: row.groupId,
-    direction: row.direction,
+    groupId: row.current ? row.current.groupId : row.groupId,
+    direction: row.current?.direction ?? row.direction,
     disposition: dispositionOf(row),
     recordedAtMs: Date.parse(row.recordedAt),
     documentNumber: d.documentNumber,

@@ -1,69 +1,13 @@
-import type { CrossingExportRow } from '../../shared/domain/export';
+import { HUB_CROSSING_COLUMNS, hubCrossingCells, type AnyCrossingExportRow, type CrossingCell, type HubColumnType } from '../../shared/domain/export';
 
-/** The crossings table's columns in insert order, with the PostgreSQL array type each is sent as. */
-export const CROSSING_COLUMNS = [
-  ['station_id', 'text'],
-  ['sequence', 'int8'],
-  ['recorded_at', 'timestamptz'],
-  ['bundle_sha256', 'text'],
-  ['crossing_id', 'text'],
-  ['checkpoint_id', 'text'],
-  ['corridor_id', 'text'],
-  ['group_id', 'text'],
-  ['operator_id', 'text'],
-  ['direction', 'text'],
-  ['outcome', 'text'],
-  ['reasons', 'jsonb'],
-  ['document_format', 'text'],
-  ['document_code', 'text'],
-  ['issuing_state', 'text'],
-  ['document_number', 'text'],
-  ['nationality', 'text'],
-  ['surname', 'text'],
-  ['given_names', 'text'],
-  ['birth_date', 'text'],
-  ['sex', 'text'],
-  ['expiry_date', 'text'],
-  ['scan_source', 'text'],
-  ['note', 'text'],
-  ['rule_profile_id', 'text'],
-  ['rule_profile_version', 'int4'],
-] as const;
-
-type Cell = string | number | null;
+/**
+ * The crossings table's columns in insert order, with the PostgreSQL array type each is sent as: the bundle
+ * they came in, then the columns of the one crossing column list the station's writer uses too.
+ */
+export const CROSSING_COLUMNS: readonly (readonly [string, HubColumnType])[] = [['bundle_sha256', 'text'], ...HUB_CROSSING_COLUMNS];
 
 /** One crossing as the cells of CROSSING_COLUMNS (the row is already verified against its manifest). */
-export function crossingCells(row: CrossingExportRow, bundleSha256: string): Cell[] {
-  const d = row.document;
-  return [
-    row.stationId,
-    row.sequence,
-    row.recordedAt,
-    bundleSha256,
-    row.id,
-    row.checkpointId,
-    row.corridorId,
-    row.groupId,
-    row.operatorId,
-    row.direction,
-    row.outcome,
-    JSON.stringify(row.reasons),
-    d.format,
-    d.documentCode,
-    d.issuingState,
-    d.documentNumber,
-    d.nationality,
-    d.surname,
-    d.givenNames,
-    d.birthDate,
-    d.sex,
-    d.expiryDate,
-    row.scanSource,
-    row.note,
-    row.ruleProfileId,
-    row.ruleProfileVersion,
-  ];
-}
+export const crossingCells = (row: AnyCrossingExportRow, bundleSha256: string): CrossingCell[] => [bundleSha256, ...hubCrossingCells(row)];
 
 /**
  * One INSERT for many rows: each column travels as one array parameter and unnest() turns them back into
@@ -76,10 +20,10 @@ export function unnestInsert(table: string, columns: readonly (readonly [string,
 }
 
 /** Rows → one array per column. */
-export function columnsOf(rows: readonly Cell[][], width: number): Cell[][] {
-  const columns: Cell[][] = Array.from({ length: width }, () => new Array<Cell>(rows.length));
+export function columnsOf(rows: readonly CrossingCell[][], width: number): CrossingCell[][] {
+  const columns: CrossingCell[][] = Array.from({ length: width }, () => new Array<CrossingCell>(rows.length));
   rows.forEach((row, r) => {
-    for (let c = 0; c < width; c += 1) (columns[c] as Cell[])[r] = row[c] ?? null;
+    for (let c = 0; c < width; c += 1) (columns[c] as CrossingCell[])[r] = row[c] ?? null;
   });
   return columns;
 }

@@ -10,7 +10,7 @@ import {
   manifestShapeProblem,
   verifyBundle,
   type BundleManifest,
-  type CrossingExportRow,
+  type AnyCrossingExportRow,
 } from '../../shared/domain/export';
 import { nodeSha256 } from '../../shared/node/export';
 import { ensureBoardPartitions } from '../board/board-partitions';
@@ -131,8 +131,8 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
     );
   }
 
-  const crossings: CrossingExportRow[] = [];
-  for (const line of jsonLines(input.files.get(CROSSINGS_JSONL) ?? new Uint8Array())) crossings.push(JSON.parse(line) as CrossingExportRow);
+  const crossings: AnyCrossingExportRow[] = [];
+  for (const line of jsonLines(input.files.get(CROSSINGS_JSONL) ?? new Uint8Array())) crossings.push(JSON.parse(line) as AnyCrossingExportRow);
   const alerts: Record<string, unknown>[] = [];
   for (const line of jsonLines(input.files.get(ALERTS_JSONL) ?? new Uint8Array())) alerts.push(JSON.parse(line) as Record<string, unknown>);
 
@@ -211,7 +211,7 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
   }
 }
 
-async function insertCrossings(tx: Sql, crossings: readonly CrossingExportRow[], manifestSha256: string): Promise<void> {
+async function insertCrossings(tx: Sql, crossings: readonly AnyCrossingExportRow[], manifestSha256: string): Promise<void> {
   const statement = unnestInsert('crossings', CROSSING_COLUMNS);
   for (let at = 0; at < crossings.length; at += CHUNK_ROWS) {
     const rows = crossings.slice(at, at + CHUNK_ROWS).map((row) => crossingCells(row, manifestSha256));

@@ -24,7 +24,7 @@ const codeOf = (outcome: IngestOutcome): string => (outcome.kind === 'rejected' 
 const count = async (store: CentralStore, table: string): Promise<number> => Number((await store.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n);
 
 describe.skipIf(!centralAdminUrl())('ingest on PostgreSQL', () => {
-  it('stores a v1 bundle with its rows, answers with a receipt the station verifies, and the same answer again', async () => {
+  it('stores a bundle with its rows, answers with a receipt the station verifies, and the same answer again', async () => {
     const store = await openTestHub();
     const { record } = await register(store, station);
     const first = await post(store, bundles[0] as TestBundle, record);

@@ -5,6 +5,7 @@ import { AlertsRepo } from '../../shared/node/db/alerts-repo';
 import { GroupsRepo } from '../../shared/node/db/groups-repo';
 import { writeBundle, type WrittenBundle } from '../../shared/node/export';
 import { loadOrCreateStationKey, type StationKey } from '../../shared/node/keys';
+import { addGoldenHistory } from './golden-history';
 
 /**
  * A fully deterministic station (fixed ids, times and signing key) whose bundles are compared byte for byte
@@ -69,8 +70,9 @@ function crossing(i: number, recordedAtMs: number, stationId: string): Omit<Cros
     operatorId: i % 4 === 0 ? `op-${i % 3}` : null,
     direction: i % 3 === 0 ? 'exit' : 'entry',
     outcome: i % 5 === 0 ? 'NOT_OK' : i % 7 === 0 ? 'NEEDS_CROSS_CHECK' : 'OK',
-    // Rows as recorded before dispositions: every Enter recorded a crossing.
-    disposition: 'crossed',
+    // As recorded before dispositions (every Enter recorded a crossing), but for the two travellers whose later
+    // history the v2 golden bundles carry (golden-history.ts).
+    disposition: i === 7 ? 'held' : i === 10 ? 'refused' : 'crossed',
     reasons: REASONS[i % REASONS.length]!.map((r) => ({ ...r })) as Crossing['reasons'],
     document: {
       format: i % 9 === 0 ? 'TD1' : 'TD3',
@@ -171,6 +173,7 @@ export function openGoldenStation(dataDir: string): GoldenStation {
       'op-1',
       'called the driver, "ok"',
     );
+    addGoldenHistory(db, TASHKENT_DAY);
   });
 
   return {

@@ -3,10 +3,8 @@ import { zipSync } from 'fflate';
 import {
   ALERTS_JSONL,
   BUNDLE_FORMAT,
-  BUNDLE_SCHEMA_VERSION,
   CROSSINGS_CSV,
   CROSSINGS_JSONL,
-  CROSSING_CSV_COLUMNS,
   MANIFEST_JSON,
   MANIFEST_SIG,
   SUMMARY_JSON,
@@ -14,11 +12,13 @@ import {
   SummaryBuilder,
   UTF8_BOM,
   crossingCsvCells,
+  crossingCsvColumns,
   crossingJsonLine,
   csvRecord,
   manifestText,
   type BundleManifest,
-  type CrossingExportRow,
+  type AnyCrossingExportRow,
+  type CrossingExportRowV1,
 } from '../../shared/domain/export';
 
 export const SYNTHETIC_ZONE = 'Asia/Almaty';
@@ -27,7 +27,8 @@ const DAY_MS = 86_400_000;
 export const SYNTHETIC_DAY1 = Date.parse('2021-02-28T18:00:00Z');
 
 /**
- * A station that exists only as a key and counters: it makes valid, signed v1 bundles of any size in memory
+ * A station that exists only as a key and counters: it makes valid, signed bundles (schema version 1, or 2 with
+ * every traveller crossed as recorded) of any size in memory
  * (the same domain code as the station's writer builds each line, CSV record and summary), for tests and
  * benchmarks that need many or large bundles without recording every crossing in SQLite first.
  */
@@ -48,21 +49,21 @@ export class SyntheticStation {
   }
 
   /** The next day's bundle with `rows` crossings (sequences continue, the audit chain continues). */
-  nextBundle(rows: number): { zip: Buffer; manifestSha256: string; rows: number } {
+  nextBundle(rows: number, version: 1 | 2 = 1): { zip: Buffer; manifestSha256: string; rows: number } {
     const time = new StationTime(SYNTHETIC_ZONE);
     const fromMs = SYNTHETIC_DAY1 + this.day * DAY_MS;
     const toMs = fromMs + DAY_MS;
     this.day += 1;
     const period = { from: time.iso(fromMs), to: time.iso(toMs), timeZone: SYNTHETIC_ZONE };
-    const summary = new SummaryBuilder();
+    const summary = new SummaryBuilder(version);
     const lines: string[] = [];
-    const records: string[] = [UTF8_BOM + csvRecord(CROSSING_CSV_COLUMNS)];
+    const records: string[] = [UTF8_BOM + csvRecord(crossingCsvColumns(version))];
     const first = rows > 0 ? this.sequence + 1 : null;
     const step = Math.max(1, Math.floor(DAY_MS / Math.max(1, rows)));
     for (let i = 0; i < rows; i += 1) {
       this.sequence += 1;
       const n = this.sequence;
-      const row: CrossingExportRow = {
+      const recorded: CrossingExportRowV1 = {
         id: `${this.stationId}-${n}`,
         sequence: n,
         recordedAt: time.iso(fromMs + i * step),
@@ -91,8 +92,20 @@ export class SyntheticStation {
         ruleProfileId: null,
         ruleProfileVersion: null,
       };
-      lines.push(`${crossingJsonLine(row)}\n`);
-      records.push(csvRecord(crossingCsvCells(row)));
+      const row: AnyCrossingExportRow =
+        version === 1
+          ? recorded
+          : {
+              ...recorded,
+              disposition: 'crossed',
+              current: { disposition: 'crossed', direction: recorded.direction, outcome: recorded.outcome, groupId: null },
+              overrides: [],
+              corrections: [],
+              evidence: [],
+              pairing: null,
+            };
+      lines.push(`${crossingJsonLine(row as CrossingExportRowV1)}\n`);
+      records.push(csvRecord(crossingCsvCells(row, version)));
       summary.addCrossing(row);
     }
     const encoder = new TextEncoder();
@@ -107,7 +120,7 @@ export class SyntheticStation {
     this.audit = hash(encoder.encode(`${before}:${this.day}`));
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
-      schemaVersion: BUNDLE_SCHEMA_VERSION,
+      schemaVersion: version,
       stationId: this.stationId,
       checkpointId: null,
       period,

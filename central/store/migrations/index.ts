@@ -1,6 +1,7 @@
 import init from './0001_init.sql';
 import corridorBoard from './0002_corridor_board.sql';
 import packages from './0003_packages.sql';
+import bundleV2 from './0004_bundle_v2.sql';
 
 export interface CentralMigration {
   readonly version: number;
@@ -13,4 +14,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 1, name: '0001_init', sql: init },
   { version: 2, name: '0002_corridor_board', sql: corridorBoard },
   { version: 3, name: '0003_packages', sql: packages },
+  { version: 4, name: '0004_bundle_v2', sql: bundleV2 },
 ];

@@ -239,7 +239,7 @@ export function exportMethods(ctx: CoreContext, service: ExportService): Pick<Co
       async (input) => {
         const p = period(service, ctx, input);
         const time = new StationTime(p.timeZone);
-        const summary = new SummaryBuilder();
+        const summary = new SummaryBuilder(1);
         const snapshot = Number.MAX_SAFE_INTEGER;
         for (let after = 0; ; ) {
           const page = exports.crossingsPage(p.fromMs, p.toMs, snapshot, after, 5000);

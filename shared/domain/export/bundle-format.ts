@@ -4,7 +4,9 @@
  * of manifest.json), so the central side can prove the bundle complete and untouched.
  */
 export const BUNDLE_FORMAT = 'checkpoint-station/export-bundle';
-export const BUNDLE_SCHEMA_VERSION = 1;
+/** The version this program writes; it reads every version in SCHEMA_VERSIONS (docs/export.md says what changed). */
+export const BUNDLE_SCHEMA_VERSION = 2;
+export const SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 export const CROSSINGS_JSONL = 'crossings.jsonl';
 export const CROSSINGS_CSV = 'crossings.csv';
@@ -61,6 +63,17 @@ export interface BundleManifest {
    */
   readonly audit: { readonly rows: number; readonly before: string; readonly first: string | null; readonly last: string };
   readonly signer: { readonly algorithm: 'Ed25519'; readonly publicKey: string; readonly fingerprint: string };
+  /**
+   * Version 2, on a later export of a period already exported: the bundle this one replaces (the SHA-256 of
+   * its manifest.json) and the sequence numbers of the crossings that are new or differ from it. The bundle
+   * itself is complete (every crossing of the period, in its state now); the replaced one is never changed.
+   */
+  readonly supersedes?: Supersedes;
+}
+
+export interface Supersedes {
+  readonly manifestSha256: string;
+  readonly changedSequences: readonly number[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,7 +86,9 @@ const isIso = (value: unknown): value is string => typeof value === 'string' && 
 export function manifestShapeProblem(value: unknown): string | null {
   if (!isObject(value)) return 'it is not a JSON object';
   if (value.format !== BUNDLE_FORMAT) return `"format" is not ${BUNDLE_FORMAT}`;
-  if (value.schemaVersion !== BUNDLE_SCHEMA_VERSION) return `schema version ${String(value.schemaVersion)} is not ${BUNDLE_SCHEMA_VERSION}, the one this program reads`;
+  if (typeof value.schemaVersion !== 'number' || !SCHEMA_VERSIONS.includes(value.schemaVersion)) {
+    return `schema version ${String(value.schemaVersion)} is not one this program reads (${SCHEMA_VERSIONS.join(', ')})`;
+  }
   if (typeof value.stationId !== 'string' || value.stationId.length === 0) return '"stationId" is missing';
   if (!(value.checkpointId === null || typeof value.checkpointId === 'string')) return '"checkpointId" is not text';
   const period = value.period;
@@ -98,6 +113,13 @@ export function manifestShapeProblem(value: unknown): string | null {
   const signer = value.signer;
   if (!isObject(signer) || signer.algorithm !== 'Ed25519' || typeof signer.publicKey !== 'string' || !isHex64(signer.fingerprint)) {
     return '"signer" needs algorithm Ed25519, publicKey and fingerprint';
+  }
+  if (value.supersedes !== undefined) {
+    const supersedes = value.supersedes;
+    if ((value.schemaVersion as number) < 2) return '"supersedes" needs schema version 2';
+    if (!isObject(supersedes) || !isHex64(supersedes.manifestSha256) || !Array.isArray(supersedes.changedSequences) || !supersedes.changedSequences.every((n) => n !== null && isSeq(n))) {
+      return '"supersedes" needs manifestSha256 (64 hex digits) and changedSequences';
+    }
   }
   return null;
 }

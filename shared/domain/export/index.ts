@@ -9,6 +9,7 @@ export {
   DATA_FILES,
   MANIFEST_JSON,
   MANIFEST_SIG,
+  SCHEMA_VERSIONS,
   SUMMARY_JSON,
   manifestShapeProblem,
   manifestText,
@@ -16,19 +17,41 @@ export {
   type BundlePeriod,
   type DataFileName,
   type ManifestFile,
+  type Supersedes,
 } from './bundle-format';
 export { base64ToBytes, publicKeyFingerprint, sha256Hex, toHex, webCryptoEd25519, type SignatureVerifier } from './crypto';
 export { CSV_RECORD_END, UTF8_BOM, csvCell, csvCellText, csvRecord, parseCsv, type CsvParseError } from './csv';
 export {
-  CROSSING_CSV_COLUMNS,
   alertJsonLine,
-  crossingCsvCells,
   crossingExportRow,
+  crossingExportRowV2,
   crossingJsonLine,
+  type AnyCrossingExportRow,
   type CrossingExportRow,
+  type CrossingExportRowV1,
+  type ExportCorrection,
+  type ExportCurrentState,
+  type ExportDisposition,
+  type ExportEvidence,
+  type ExportOverride,
+  type ExportPairing,
+  type ExportPerson,
   type ExportableAlert,
   type ExportableCrossing,
+  type ExportableCrossingState,
+  type ExportableCrossingV2,
 } from './export-rows';
+export {
+  CROSSING_COLUMNS,
+  CROSSING_CSV_COLUMNS,
+  HUB_CROSSING_COLUMNS,
+  crossingCsvCells,
+  crossingCsvColumns,
+  hubCrossingCells,
+  type CrossingCell,
+  type CrossingColumn,
+  type HubColumnType,
+} from './crossing-columns';
 export { StationTime, isValidTimeZone, offsetText } from './station-time';
 export { SummaryBuilder, type BundleSummary, type GroupInfo, type GroupSummary, type Tally } from './summary';
 export {

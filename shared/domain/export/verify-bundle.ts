@@ -12,7 +12,8 @@ import {
 } from './bundle-format';
 import { publicKeyFingerprint, sha256Hex, webCryptoEd25519, type SignatureVerifier } from './crypto';
 import { UTF8_BOM, csvCellText, csvRecord, parseCsv } from './csv';
-import { CROSSING_CSV_COLUMNS, crossingCsvCells, type CrossingExportRow } from './export-rows';
+import { crossingCsvCells, crossingCsvColumns } from './crossing-columns';
+import type { AnyCrossingExportRow } from './export-rows';
 import { SummaryBuilder, type BundleSummary } from './summary';
 
 export type BundleProblemCode =
@@ -116,16 +117,39 @@ function isReason(value: unknown): boolean {
   return typeof reason.code === 'string' && typeof reason.severity === 'string' && typeof reason.message === 'string';
 }
 
-function isCrossingRow(value: unknown): value is CrossingExportRow {
+const DISPOSITIONS: readonly unknown[] = ['crossed', 'refused', 'held', 'cancelled'];
+const OUTCOMES: readonly unknown[] = ['OK', 'NOT_OK', 'NEEDS_CROSS_CHECK'];
+
+/** The version 2 fields a CSV comparison and the summary read: present and of the right kind. */
+function hasState(row: Record<string, unknown>): boolean {
+  const current = row.current as Record<string, unknown> | null;
+  const pairing = row.pairing as Record<string, unknown> | null;
+  return (
+    DISPOSITIONS.includes(row.disposition) &&
+    typeof current === 'object' &&
+    current !== null &&
+    DISPOSITIONS.includes(current.disposition) &&
+    (current.direction === 'entry' || current.direction === 'exit') &&
+    OUTCOMES.includes(current.outcome) &&
+    (current.groupId === null || typeof current.groupId === 'string') &&
+    Array.isArray(row.overrides) &&
+    Array.isArray(row.corrections) &&
+    Array.isArray(row.evidence) &&
+    (pairing === null || (typeof pairing === 'object' && typeof pairing.crossingId === 'string'))
+  );
+}
+
+function isCrossingRow(value: unknown, version: number): value is AnyCrossingExportRow {
   if (typeof value !== 'object' || value === null) return false;
   const row = value as Record<string, unknown>;
   const document = row.document as Record<string, unknown> | null;
+  if (version >= 2 && !hasState(row)) return false;
   return (
     typeof row.id === 'string' &&
     typeof row.sequence === 'number' &&
     typeof row.recordedAt === 'string' &&
     (row.direction === 'entry' || row.direction === 'exit') &&
-    (row.outcome === 'OK' || row.outcome === 'NOT_OK' || row.outcome === 'NEEDS_CROSS_CHECK') &&
+    OUTCOMES.includes(row.outcome) &&
     Array.isArray(row.reasons) &&
     row.reasons.every(isReason) &&
     typeof document === 'object' &&
@@ -193,14 +217,14 @@ async function readManifest(
 }
 
 /** Parses one crossings.jsonl line: the row, or why it is not one. */
-function parseCrossingLine(line: string): CrossingExportRow | 'not-json' | 'not-a-crossing' {
+function parseCrossingLine(line: string, version: number): AnyCrossingExportRow | 'not-json' | 'not-a-crossing' {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     return 'not-json';
   }
-  return isCrossingRow(value) ? value : 'not-a-crossing';
+  return isCrossingRow(value, version) ? value : 'not-a-crossing';
 }
 
 const encoder = new TextEncoder();
@@ -217,8 +241,11 @@ class ExactCsv {
   private at: number;
   private scratch = new Uint8Array(64 * 1024);
 
-  constructor(private readonly csv: Uint8Array) {
-    const head = encoder.encode(UTF8_BOM + csvRecord(CROSSING_CSV_COLUMNS));
+  constructor(
+    private readonly csv: Uint8Array,
+    private readonly version: number,
+  ) {
+    const head = encoder.encode(UTF8_BOM + csvRecord(crossingCsvColumns(version)));
     this.exact = this.matches(head, head.length, 0);
     this.at = head.length;
   }
@@ -230,9 +257,9 @@ class ExactCsv {
     return true;
   }
 
-  row(row: CrossingExportRow): void {
+  row(row: AnyCrossingExportRow): void {
     if (!this.exact) return;
-    const record = csvRecord(crossingCsvCells(row));
+    const record = csvRecord(crossingCsvCells(row, this.version));
     // A lone surrogate cannot be written as UTF-8 (it becomes U+FFFD): the cell then differs from the JSONL.
     if (SURROGATE.test(record) && LONE_SURROGATE.test(record)) {
       this.exact = false;
@@ -255,11 +282,12 @@ class ExactCsv {
  * objects), counted into the summary recount and compared with its CSV record as it goes.
  */
 function checkCrossings(manifest: BundleManifest, jsonl: Uint8Array, csv: Uint8Array | undefined, problems: Problems): SummaryBuilder {
-  const recount = new SummaryBuilder();
+  const version = manifest.schemaVersion;
+  const recount = new SummaryBuilder(version);
   const sequences: number[] = [];
-  const exactCsv = csv ? new ExactCsv(csv) : null;
+  const exactCsv = csv ? new ExactCsv(csv, version) : null;
   const lines = forEachLine(jsonl, (line, index) => {
-    const row = parseCrossingLine(line);
+    const row = parseCrossingLine(line, version);
     if (row === 'not-json') problems.add('malformed-row', `${CROSSINGS_JSONL} line ${index + 1} is not valid JSON`, CROSSINGS_JSONL);
     else if (row === 'not-a-crossing') problems.add('malformed-row', `${CROSSINGS_JSONL} line ${index + 1} is not a crossing`, CROSSINGS_JSONL);
     else {
@@ -299,9 +327,9 @@ function checkCrossings(manifest: BundleManifest, jsonl: Uint8Array, csv: Uint8A
   // Anything but an exact CSV (even a harmless re-quoting) gets the record-by-record comparison, on the rows
   // parsed again: only a changed bundle pays for holding them all.
   if (csv && !(sequences.length === manifest.rows.crossings && exactCsv?.done())) {
-    const rows: CrossingExportRow[] = [];
+    const rows: AnyCrossingExportRow[] = [];
     forEachLine(jsonl, (line) => {
-      const row = parseCrossingLine(line);
+      const row = parseCrossingLine(line, version);
       if (typeof row !== 'string') rows.push(row);
     });
     checkCsv(manifest, rows, csv, problems);
@@ -310,20 +338,21 @@ function checkCrossings(manifest: BundleManifest, jsonl: Uint8Array, csv: Uint8A
 }
 
 /** The record-by-record comparison of crossings.csv with the JSONL rows: names every row and cell that differs. */
-function checkCsv(manifest: BundleManifest, rows: readonly CrossingExportRow[], csv: Uint8Array, problems: Problems): void {
+function checkCsv(manifest: BundleManifest, rows: readonly AnyCrossingExportRow[], csv: Uint8Array, problems: Problems): void {
+  const columns = crossingCsvColumns(manifest.schemaVersion);
   let text = decoder.decode(csv);
   if (text.startsWith(UTF8_BOM)) text = text.slice(1);
   else problems.add('malformed-row', `${CROSSINGS_CSV} does not start with the UTF-8 byte order mark`, CROSSINGS_CSV);
   const { records, error } = parseCsv(text);
   if (error) problems.add('malformed-row', `${CROSSINGS_CSV} record ${error.record} is not valid CSV: ${error.message}`, CROSSINGS_CSV);
   const [header, ...data] = records;
-  if (!header || header.join(',') !== CROSSING_CSV_COLUMNS.join(',')) {
-    problems.add('csv-mismatch', `${CROSSINGS_CSV} header row is not ${CROSSING_CSV_COLUMNS.join(',')}`, CROSSINGS_CSV);
+  if (!header || header.join(',') !== columns.join(',')) {
+    problems.add('csv-mismatch', `${CROSSINGS_CSV} header row is not ${columns.join(',')}`, CROSSINGS_CSV);
   }
   if (data.length !== manifest.rows.crossings) {
     problems.add('row-count-mismatch', `${CROSSINGS_CSV} has ${data.length} rows, the manifest says ${manifest.rows.crossings}`, CROSSINGS_CSV);
   }
-  const expected = new Map<string, { row: CrossingExportRow; line: number }>();
+  const expected = new Map<string, { row: AnyCrossingExportRow; line: number }>();
   rows.forEach((row, index) => expected.set(row.id, { row, line: index + 1 }));
   const seen = new Set<string>();
   data.forEach((record, index) => {
@@ -339,7 +368,7 @@ function checkCsv(manifest: BundleManifest, rows: readonly CrossingExportRow[], 
       return;
     }
     seen.add(id);
-    const cells = crossingCsvCells(match.row);
+    const cells = crossingCsvCells(match.row, manifest.schemaVersion);
     if (record.length !== cells.length) {
       problems.add('csv-mismatch', `${CROSSINGS_CSV} row ${recordNo} (crossing #${match.row.sequence}) has ${record.length} cells, not ${cells.length}`, CROSSINGS_CSV);
       return;
@@ -349,7 +378,7 @@ function checkCsv(manifest: BundleManifest, rows: readonly CrossingExportRow[], 
       if (record[column] !== want) {
         problems.add(
           'csv-mismatch',
-          `${CROSSINGS_CSV} row ${recordNo} (crossing #${match.row.sequence}), column ${CROSSING_CSV_COLUMNS[column]}: "${record[column]}" differs from ${CROSSINGS_JSONL} ("${want}")`,
+          `${CROSSINGS_CSV} row ${recordNo} (crossing #${match.row.sequence}), column ${columns[column]}: "${record[column]}" differs from ${CROSSINGS_JSONL} ("${want}")`,
           CROSSINGS_CSV,
         );
       }

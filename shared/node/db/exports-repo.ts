@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Crossing } from '../../contract';
 import { GENESIS_HASH } from './audit-log';
+import { ExportDetails, type CrossingDetails, type ExportUserRow } from './export-details';
 import { toCrossing, type CrossingDbRow } from './crossings-repo';
 
 export type ExportStatus = 'written' | 'queued' | 'sent' | 'acknowledged';
@@ -75,24 +76,32 @@ export interface ExportSnapshot {
   readonly audit: { readonly rows: number; readonly before: string; readonly first: string | null; readonly last: string };
 }
 
-/** The crossing columns a bundle exports, in the order exportColumnsPage returns them. */
+/**
+ * The crossing columns a bundle exports, in the order exportColumnsPage returns them: the recorded row (c), then
+ * its state now (s, crossing_state: the row with its corrections applied).
+ */
 export const EXPORT_CROSSING_COLUMNS = [
-  'sequence',
-  'id',
-  'recorded_at',
-  'station_id',
-  'checkpoint_id',
-  'corridor_id',
-  'group_id',
-  'operator_id',
-  'direction',
-  'outcome',
-  'reasons_json',
-  'document_json',
-  'scan_source',
-  'note',
-  'rule_profile_id',
-  'rule_profile_version',
+  'c.sequence',
+  'c.id',
+  'c.recorded_at',
+  'c.station_id',
+  'c.checkpoint_id',
+  'c.corridor_id',
+  'c.group_id',
+  'c.operator_id',
+  'c.direction',
+  'c.outcome',
+  'c.reasons_json',
+  'c.document_json',
+  'c.scan_source',
+  'c.note',
+  'c.rule_profile_id',
+  'c.rule_profile_version',
+  'c.disposition',
+  's.disposition',
+  's.direction',
+  's.outcome',
+  's.group_id',
 ] as const;
 
 export type CrossingExportColumns = [
@@ -112,6 +121,11 @@ export type CrossingExportColumns = [
   note: string | null,
   ruleProfileId: string | null,
   ruleProfileVersion: number | null,
+  disposition: Crossing['disposition'],
+  currentDisposition: Crossing['disposition'],
+  currentDirection: Crossing['direction'],
+  currentOutcome: Crossing['outcome'],
+  currentGroupId: string | null,
 ];
 
 /** SQL of a crossing counted as delivered: an acknowledged export covers it (see 0005_exports_outbox.sql). */
@@ -123,6 +137,7 @@ const SENT = `EXISTS (SELECT 1 FROM exports e WHERE e.status IN ('sent', 'acknow
 /** Export bundles: what a bundle reads (crossings, alerts, groups, the audit chain) and the export history. */
 export class ExportsRepo {
   private exportPage: Database.Statement<[number, number, number, number, number], CrossingExportColumns> | undefined;
+  private details: ExportDetails | undefined;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -175,11 +190,23 @@ export class ExportsRepo {
   exportColumnsPage(fromMs: number, toMs: number, snapshotSequence: number, afterSequence: number, limit: number): CrossingExportColumns[] {
     this.exportPage ??= this.db
       .prepare<[number, number, number, number, number], CrossingExportColumns>(
-        `SELECT ${EXPORT_CROSSING_COLUMNS.join(', ')} FROM crossings
-         WHERE recorded_at_ms >= ? AND recorded_at_ms < ? AND sequence <= ? AND sequence > ? ORDER BY sequence LIMIT ?`,
+        `SELECT ${EXPORT_CROSSING_COLUMNS.join(', ')} FROM crossings c JOIN crossing_state s ON s.crossing_id = c.id
+         WHERE c.recorded_at_ms >= ? AND c.recorded_at_ms < ? AND c.sequence <= ? AND c.sequence > ? ORDER BY c.sequence LIMIT ?`,
       )
       .raw(true);
     return this.exportPage.all(fromMs, toMs, snapshotSequence, afterSequence, limit);
+  }
+
+  /** The overrides, corrections, evidence and pairings of a page of crossings (bundle format v2). */
+  crossingDetails(ids: readonly string[]): CrossingDetails {
+    this.details ??= new ExportDetails(this.db);
+    return this.details.forCrossings(ids);
+  }
+
+  /** The station's users, by id: bundles name the people who decided and corrected. */
+  users(): ExportUserRow[] {
+    this.details ??= new ExportDetails(this.db);
+    return this.details.users();
   }
 
   /** How many crossings the period holds (the bundle writer's progress total). */

@@ -22,5 +22,6 @@ export type { OverrideRow } from './overrides-repo';
 export type { CorrectionRow } from './corrections-repo';
 export type { ImportedCrossingRow, PairingRow, PassageRecordRow } from './passages-repo';
 export { EXPORT_CROSSING_COLUMNS, ExportsRepo, type CrossingExportColumns, type ExportRow, type ExportSnapshot, type ExportStatus } from './exports-repo';
+export type { CrossingDetails, ExportCorrectionRow, ExportEvidenceRow, ExportOverrideRow, ExportPairingRow, ExportUserRow } from './export-details';
 export { OutboxRepo, type OutboxRow, type OutboxState } from './outbox-repo';
 export { PURGED_DOCUMENT_NUMBER, RetentionRepo, purgedTotal, type PurgeCounts } from './retention-repo';

@@ -1,12 +1,11 @@
 import type { Crossing } from '../../contract';
-import type { ExportableCrossing } from '../../domain/export';
+import type { ExportableCrossing, ExportableCrossingV2 } from '../../domain/export';
 import type { CrossingExportColumns } from '../db';
 
 // Compile-time guard: every field of the contract's Crossing must have a place in the export format.
 // A field added to crossing.ts shows up here as a type error naming it, until export-rows.ts writes it.
-// `delivery` is the row's state towards the central system, not part of the record itself. `disposition` and
-// `current` are written by bundle format v2 (from the crossing's state, corrections and overrides).
-type Unexported = Exclude<keyof Crossing, keyof ExportableCrossing | 'delivery' | 'disposition' | 'current'>;
+// `delivery` is the row's state towards the central system, not part of the record itself.
+type Unexported = Exclude<keyof Crossing, keyof ExportableCrossingV2 | 'delivery'>;
 export const EVERY_CROSSING_FIELD_IS_EXPORTED: [Unexported] extends [never] ? true : Unexported = true;
 
 /** A stored crossing is an exportable one (the types agree field by field). */

@@ -16,7 +16,7 @@ import {
   UTF8_BOM,
   alertJsonLine,
   crossingCsvCells,
-  crossingExportRow,
+  crossingExportRowV2,
   crossingJsonLine,
   csvRecord,
   manifestText,
@@ -24,11 +24,13 @@ import {
   type BundlePeriod,
   type DataFileName,
   type ExportableAlert,
+  type ExportableCrossingState,
   type GroupInfo,
   type ManifestFile,
 } from '../../domain/export';
-import type { CrossingExportColumns, ExportSnapshot } from '../db';
+import type { CrossingDetails, CrossingExportColumns, ExportSnapshot, ExportUserRow } from '../db';
 import { exportableReader } from './crossing-fields';
+import { crossingStateReader } from './crossing-state';
 import { freeName, fsyncPath, renameDurable, writeFileDurable } from '../files';
 import { zipFiles } from './zip-bundle';
 
@@ -38,6 +40,9 @@ export interface BundleSource {
   crossingCount(fromMs: number, toMs: number): number;
   /** Crossings of [from, to) up to the snapshot after `afterSequence`, in sequence order, as raw columns. */
   exportColumnsPage(fromMs: number, toMs: number, snapshotSequence: number, afterSequence: number, limit: number): CrossingExportColumns[];
+  /** Overrides, corrections, evidence and pairings of the crossings given (one page). */
+  crossingDetails(ids: readonly string[]): CrossingDetails;
+  users(): ExportUserRow[];
   alerts(fromMs: number, toMs: number): ExportableAlert[];
   groups(ids: readonly string[]): GroupInfo[];
 }
@@ -240,8 +245,9 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     // 1000 rather than 5000: each young-generation GC copies the page being worked on, so a small page
     // costs less GC (measured: ~15% less CPU per 100k-row export); the extra queries are cheap keyset seeks.
     const pageSize = options.pageSize ?? 1000;
-    const summary = new SummaryBuilder();
+    const summary = new SummaryBuilder(BUNDLE_SCHEMA_VERSION);
     const fromColumns = exportableReader();
+    const stateOf = crossingStateReader(source.users());
     const jsonl = open(CROSSINGS_JSONL);
     const csv = open(CROSSINGS_CSV);
     csv.write(UTF8_BOM + csvRecord(CROSSING_CSV_COLUMNS));
@@ -251,8 +257,9 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     const missing: number[] = [];
     for (;;) {
       const page = source.exportColumnsPage(fromMs, toMs, snapshot.snapshotSequence, after, pageSize);
+      const states = stateOf(page, source.crossingDetails(page.map((columns) => columns[1])));
       for (const columns of page) {
-        const row = crossingExportRow(fromColumns(columns), time);
+        const row = crossingExportRowV2({ ...fromColumns(columns), ...(states.get(columns[1]) as ExportableCrossingState) }, time);
         jsonl.line(crossingJsonLine(row));
         csv.row(csvRecord(crossingCsvCells(row)));
         summary.addCrossing(row);

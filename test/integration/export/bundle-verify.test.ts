@@ -47,6 +47,7 @@ describe('a written bundle', () => {
     expect(Object.keys(first)).toEqual([
       'id', 'sequence', 'recordedAt', 'stationId', 'checkpointId', 'corridorId', 'groupId', 'operatorId', 'direction', 'outcome',
       'reasons', 'document', 'scanSource', 'note', 'ruleProfileId', 'ruleProfileVersion',
+      'disposition', 'current', 'overrides', 'corrections', 'evidence', 'pairing',
     ]);
     expect(first.recordedAt).toBe('2021-03-01T08:00:00.000+05:00');
     const csv = fs.readFileSync(path.join(dir, 'crossings.csv'), 'utf8');
@@ -60,6 +61,7 @@ describe('a written bundle', () => {
     expect(manifest).toMatchObject({
       stationId: 'STN-TEST01',
       period: { from: '2021-03-01T00:00:00.000+05:00', to: '2021-03-02T00:00:00.000+05:00', timeZone: TEST_ZONE },
+      schemaVersion: 2,
       rows: { crossings: 30, alerts: 2 },
       crossings: { firstSequence: 1, lastSequence: 30, missingSequences: [] },
       signer: { algorithm: 'Ed25519', publicKey: station.key.publicKey, fingerprint: station.key.fingerprint },
