@@ -58,10 +58,11 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
       'searchTravellers',
       (input) => {
         const document = normaliseDocumentNumber(input.query);
-        const documentPrefix = /^[A-Z0-9]{2,24}$/.test(document) && /\d/.test(document) ? document : undefined;
+        // Any query that could start a document number reads the document indexes (a range, `limit` rows at most).
+        const documentPrefix = /^[A-Z0-9]{2,24}$/.test(document) ? document : undefined;
         const name = nameKey(input.query);
-        // A document number (it has a digit) is never also run as a name search over the whole log.
-        const nameKeyPart = !documentPrefix && /[A-Z]{2}/.test(name) ? name : undefined;
+        // A document number (it has a digit) is never also run as a name search; a name goes through the trigram index.
+        const nameKeyPart = !/\d/.test(document) && /[A-Z]{3}/.test(name) ? name : undefined;
         const query = { limit: input.limit, ...(documentPrefix ? { documentPrefix } : {}), ...(nameKeyPart ? { nameKeyPart } : {}) };
         const found = summarise(ctx.repos.passages.search(query), ctx.repos.groups.searchManifest(query));
         found.sort((a, b) => (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? '') || a.surname.localeCompare(b.surname));

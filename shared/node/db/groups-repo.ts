@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { nameMatch } from './name-match';
 
 export interface GroupRow {
   readonly id: string;
@@ -201,11 +202,12 @@ export class GroupsRepo {
           .all(query.documentPrefix, `${query.documentPrefix}\uffff`, query.limit),
       );
     }
-    if (query.nameKeyPart) {
+    const match = query.nameKeyPart === undefined ? null : nameMatch(query.nameKeyPart);
+    if (match) {
       rows.push(
         ...this.db
-          .prepare<[string, number], EntryDbRow>("SELECT * FROM manifest_entries WHERE instr(name_key, ?) > 0 LIMIT ?")
-          .all(query.nameKeyPart, query.limit),
+          .prepare<[string, number], EntryDbRow>('SELECT * FROM manifest_entries WHERE rowid IN (SELECT rowid FROM manifest_names WHERE manifest_names MATCH ? ORDER BY rowid DESC LIMIT ?)')
+          .all(match, query.limit),
       );
     }
     return rows.map(toEntry);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Disposition, Outcome, Reason, TravelDocument } from '../../contract';
 import { birthDateVariants, type PairMethod, type Pairing, type Passage } from '../../domain/corridor';
 import { derivedCrossingColumns } from './crossing-columns';
+import { nameMatch } from './name-match';
 import { StatementCache } from './statement-cache';
 
 /** A crossing from either table, with what the history and the roster show. */
@@ -187,8 +188,15 @@ export class PassagesRepo {
       const where = 'c.document_number >= @from AND c.document_number < @to ORDER BY c.document_number, c.recorded_at_ms DESC LIMIT @limit';
       found.push(...this.records(`SELECT ${LOCAL} FROM local_passages c WHERE ${where}`, range), ...this.records(`SELECT ${IMPORTED} FROM imported_crossings c WHERE ${where}`, range));
     }
-    if (query.nameKeyPart) {
-      found.push(...this.records(`${both('instr(c.name_key, @part) > 0')} ORDER BY recorded_at_ms DESC LIMIT @limit`, { part: query.nameKeyPart, limit: query.limit * 4 }));
+    const match = query.nameKeyPart === undefined ? null : nameMatch(query.nameKeyPart);
+    if (match) {
+      // The newest matches of each table through its trigram index (rowid order is recording order), never a walk of the log.
+      const params = { match, limit: query.limit * 4 };
+      const named = [
+        ...this.records(`SELECT ${LOCAL} FROM local_passages c WHERE c.sequence IN (SELECT rowid FROM crossings_names WHERE crossings_names MATCH @match ORDER BY rowid DESC LIMIT @limit)`, params),
+        ...this.records(`SELECT ${IMPORTED} FROM imported_crossings c WHERE c.rowid IN (SELECT rowid FROM imported_names WHERE imported_names MATCH @match ORDER BY rowid DESC LIMIT @limit)`, params),
+      ];
+      found.push(...named.sort((a, b) => b.recordedAtMs - a.recordedAtMs).slice(0, params.limit));
     }
     return found;
   }

@@ -137,7 +137,7 @@ describe(`a station with ${SIZE.toLocaleString('en')} crossings of history (buil
     }
   }, 600_000);
 
-  it('never walks crossings, alerts or manifest lines on the lane path (EXPLAIN QUERY PLAN of every statement it runs)', async () => {
+  it('never walks crossings, alerts or manifest lines on the lane path or in a search (EXPLAIN QUERY PLAN of every statement they run)', async () => {
     const recorder = statementRecorder();
     let nowMs = HISTORY_END.getTime() + 3_600_000;
     const core: Core = await createCore({ dataDir, clock: { now: () => new Date(nowMs) }, logger: silentLogger });
@@ -157,6 +157,12 @@ describe(`a station with ${SIZE.toLocaleString('en')} crossings of history (buil
       unwrap(await core.login({ username: HISTORY_USERS.lead.username, pin: HISTORY_USERS.lead.pin }));
       const day = new Date(HISTORY_END.getTime() - 9 * 3_600_000);
       unwrap(await core.getDashboard({ from: day.toISOString(), to: new Date(day.getTime() + 86_400_000).toISOString() }));
+      // Consular search: a document, a document prefix, letters that start documents, a surname in both scripts, a miss.
+      unwrap(await core.login({ username: HISTORY_USERS.consular.username, pin: HISTORY_USERS.consular.pin }));
+      const known = laneBusPerson(7, SIZE);
+      for (const query of [known.documentNumber, known.documentNumber.slice(0, 5), 'TJ', known.surname, 'Каримов', 'WOJCIECHOWSKI']) {
+        unwrap(await core.searchTravellers({ query }));
+      }
     });
     core.close();
     expect(recorder.seen.size).toBeGreaterThan(20);

@@ -8,6 +8,7 @@ import businessRules from './0007_business_rules.sql';
 import boundedReads from './0008_bounded_reads.sql';
 import groupRevisions from './0009_group_revisions.sql';
 import outboxBundles from './0010_outbox_bundles.sql';
+import nameSearch from './0011_name_search.sql';
 
 export interface Migration {
   readonly version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008_bounded_reads', sql: boundedReads },
   { version: 9, name: '0009_group_revisions', sql: groupRevisions },
   { version: 10, name: '0010_outbox_bundles', sql: outboxBundles },
+  { version: 11, name: '0011_name_search', sql: nameSearch },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
