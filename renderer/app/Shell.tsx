@@ -1,4 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
+import type { ScanResult } from '../../shared/contract';
 import { useTranslation } from 'react-i18next';
 import { roleMay } from '../../shared/domain/auth';
 import { AdminScreen } from '../features/admin/AdminScreen';
@@ -8,7 +9,9 @@ import { ExportScreen } from '../features/export/ExportScreen';
 import { useExportShortcut } from '../features/export/use-export-shortcut';
 import { GroupsScreen } from '../features/groups/GroupsScreen';
 import { FirstRunScreen } from '../features/login/FirstRunScreen';
+import { ParkedAtSignOut } from '../features/lane/ParkedAtSignOut';
 import { LoginScreen } from '../features/login/LoginScreen';
+import { useCore } from '../core-client/core-context';
 import { RulesScreen } from '../features/rules/RulesScreen';
 import { NavBar, type ScreenId } from './NavBar';
 import { useSession } from '../session';
@@ -33,7 +36,10 @@ const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', '
 export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
   const { t } = useTranslation();
   const { who, errorText, refresh, signOut } = useSession();
+  const core = useCore();
   const [chosen, setChosen] = useState<ScreenId>('lane');
+  // Travellers still not recorded when sign-out was asked for: listed before the session ends.
+  const [parkedAtSignOut, setParkedAtSignOut] = useState<ScanResult[] | null>(null);
   const mayExport = who?.user ? roleMay(who.user.role, SCREEN_METHOD.export) : false;
   useExportShortcut(mayExport, useCallback(() => setChosen('export'), []));
   if (!who) {
@@ -48,6 +54,11 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
   if (!user) return <LoginScreen station={who.station} onSignedIn={() => void refresh()} />;
   const screens = ORDER.filter((screen) => roleMay(user.role, SCREEN_METHOD[screen]));
   const current = screens.includes(chosen) ? chosen : (screens[0] ?? 'lane');
+  const leave = () => {
+    setParkedAtSignOut(null);
+    void signOut();
+    setChosen('lane');
+  };
   return (
     <>
       <NavBar
@@ -56,10 +67,20 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
         user={user}
         onSelect={setChosen}
         onSignOut={() => {
-          void signOut();
-          setChosen('lane');
+          // Whoever may not list them (an administrator) signs out at once.
+          void core.listParked({}).then((parked) => (parked.ok && parked.value.items.length > 0 ? setParkedAtSignOut(parked.value.items) : leave()));
         }}
       />
+      {parkedAtSignOut && (
+        <ParkedAtSignOut
+          parked={parkedAtSignOut}
+          onStay={() => {
+            setParkedAtSignOut(null);
+            setChosen('lane');
+          }}
+          onLeave={leave}
+        />
+      )}
       {current === 'lane' && laneScreen}
       {current === 'groups' && <GroupsScreen />}
       {current === 'consular' && <ConsularScreen />}

@@ -17,34 +17,34 @@ export interface ScanToOutcomeDetail {
   readonly renderMs: number;
 }
 
-interface Pending {
+interface Timing {
   readonly endedAt: number;
   readonly arrivedAt: number;
   answeredAt: number | undefined;
 }
 
-let pending: Pending | undefined;
+let timing: Timing | undefined;
 
 /** A scan burst ended at `endedAt` and its last key arrived at `arrivedAt` (performance.now() clock); the next outcome shown answers it. */
 export function markScanEnded(endedAt: number, arrivedAt: number = endedAt): void {
-  pending = { endedAt, arrivedAt: Math.max(endedAt, arrivedAt), answeredAt: undefined };
+  timing = { endedAt, arrivedAt: Math.max(endedAt, arrivedAt), answeredAt: undefined };
   performance.mark(SCAN_END_MARK, { startTime: endedAt });
 }
 
-/** The core answered the pending scan; React renders it next. */
+/** The core answered the scan being timed; React renders it next. */
 export function markCoreAnswered(): void {
-  if (pending) pending.answeredAt = performance.now();
+  if (timing) timing.answeredAt = performance.now();
 }
 
 /** The scan got no outcome (an error): nothing to measure. */
 export function forgetScan(): void {
-  pending = undefined;
+  timing = undefined;
 }
 
-/** Called once the outcome for the pending scan has been rendered (an effect after commit). */
+/** Called once the outcome for the scan being timed has been rendered (an effect after commit). */
 export function measureWhenPainted(outcome: string): void {
-  const started = pending;
-  pending = undefined;
+  const started = timing;
+  timing = undefined;
   if (started === undefined) return;
   requestAnimationFrame(() => {
     // rAF runs just before the frame is painted; a message posted from it is handled after the paint.

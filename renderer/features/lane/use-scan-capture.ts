@@ -19,7 +19,7 @@ export function useScanCapture(onSubmit: (scan: CapturedScan) => void) {
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLTextAreaElement>) => {
-      if (event.key !== 'Enter' || event.shiftKey) return;
+      if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey) return;
       event.preventDefault();
       const field = event.currentTarget;
       const text = field.value;

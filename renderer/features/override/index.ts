@@ -1,0 +1,1 @@
+export { OverrideDialog, type OverrideAnswer } from './OverrideDialog';
