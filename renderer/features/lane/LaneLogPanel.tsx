@@ -1,30 +1,21 @@
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Group, LaneOverview } from '../../../shared/contract';
-import { useCoalescedRefresh } from '../../core-client/coalesced-refresh';
 import { useCore } from '../../core-client/core-context';
+import { useCoreQuery, type CoreTopic } from '../../core-query';
 import { AlertList } from '../alerts/AlertList';
+
+const TOPICS: readonly CoreTopic[] = ['crossings', 'alerts', 'groups', 'pairings', 'setup', 'exports'];
 
 /** The lane's bus group with its progress ("142 / 180 processed") and the open alerts. */
 /** Memoised (no props): it refreshes on core events, not on each scan's re-render of the lane. */
 export const LaneLogPanel = memo(function LaneLogPanel() {
   const core = useCore();
   const { t } = useTranslation('lane');
-  const [overview, setOverview] = useState<LaneOverview | null>(null);
-  const [groups, setGroups] = useState<Group[]>([]);
-  const refresh = useCallback(async () => {
-    const [o, g] = await Promise.all([core.getLaneOverview({}), core.listGroups({ limit: 20 })]);
-    if (o.ok) setOverview(o.value);
-    if (g.ok) setGroups(g.value.items.filter((x) => !(x.stationRole === 'exit' ? x.arrivedAt : x.departedAt)));
-  }, [core]);
-  const requestRefresh = useCoalescedRefresh(refresh);
-  useEffect(() => {
-    requestRefresh();
-    // A crossing comes with its alerts and pairing as separate events: one refresh for all of them.
-    return core.onEvent((event) => {
-      if (event.type === 'crossing-recorded' || (event.type === 'log-changed' && event.what !== 'session')) requestRefresh();
-    });
-  }, [core, requestRefresh]);
+  const overviewQuery = useCoreQuery('getLaneOverview', {}, { on: TOPICS });
+  const groupsQuery = useCoreQuery('listGroups', { limit: 20 }, { on: TOPICS });
+  const overview = overviewQuery.data;
+  const groups = (groupsQuery.data?.items ?? []).filter((x) => !(x.stationRole === 'exit' ? x.arrivedAt : x.departedAt));
+  const refresh = () => Promise.all([overviewQuery.refresh(), groupsQuery.refresh()]);
   if (!overview) return null;
   const group = overview.group;
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { AmendCrossingInput, CoreApi, CoreError, CoreResult, ScanResult } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
+import { useCoreQuery } from '../../core-query';
 import type { PaperCertificate } from '../evidence';
 import { amendTarget, enterAction, initialLaneState, laneReducer, overridePath, type LaneAction, type LaneState } from './lane-state';
 import { forgetScan, markCoreAnswered } from './outcome-timing';
@@ -28,17 +29,13 @@ export function useLane() {
     dispatch(action);
   }, []);
 
-  const refreshParked = useCallback(async () => {
-    const result = await core.listParked({});
-    if (result.ok) act({ type: 'parked-listed', parked: result.value.items });
-  }, [core, act]);
-
+  // The core keeps every traveller not yet recorded (whoever scanned them, across restarts): the strip shows its list.
+  // Scans change it without an event, so each answer of this screen asks again.
+  const parked = useCoreQuery('listParked', {}, { on: ['crossings', 'pairings', 'session'] });
+  const refreshParked = parked.refresh;
   useEffect(() => {
-    void refreshParked();
-    return core.onEvent((event) => {
-      if (event.type === 'crossing-recorded' || (event.type === 'log-changed' && event.what === 'session')) void refreshParked();
-    });
-  }, [core, refreshParked]);
+    if (parked.data) act({ type: 'parked-listed', parked: parked.data.items });
+  }, [parked.data, act]);
 
   /** The traveller a new scan joins: the one on screen while still open for more evidence. */
   const joinScanId = (): string | undefined => {
