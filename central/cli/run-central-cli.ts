@@ -6,7 +6,8 @@ import { zipSync } from 'fflate';
 import { readBundle, readPublicKeyFile } from '../../shared/node/export';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../../shared/cli/io';
 import { ingestBundle } from '../ingest/ingest-bundle';
-import { publishPackage } from '../packages/publish-package';
+import { packagesFor, publishPackage } from '../packages/publish-package';
+import { stationKeysContent } from '../packages/station-keys-package';
 import { PACKAGE_KINDS } from '../../shared/domain/central';
 import { createHubServer, DEFAULT_MAX_BODY_BYTES } from '../server/create-server';
 import { openCentralStore, type CentralStore } from '../store/open-store';
@@ -66,6 +67,36 @@ export async function serve(io: CliIo, values: Record<string, unknown>, stop: Pr
     await app.close();
     await store.close();
   }
+}
+
+/**
+ * `package export --station ID --out DIR [--since N]`: the packages a station would fetch, written as files for a
+ * station that is never online (its shift lead imports the folder from a USB stick).
+ */
+async function exportPackages(io: CliIo, values: { station?: string | undefined; out?: string | undefined; since?: string | undefined } & Parameters<typeof storeOptions>[0]): Promise<number> {
+  if (!values.station || !values.out) throw new CliError(`package export needs --station ID and --out DIR\n\n${CENTRAL_USAGE}`);
+  const since = values.since === undefined ? 0 : Number(values.since);
+  if (!Number.isInteger(since) || since < 0) throw new CliError('--since must be a package number (0 or more)');
+  const out = path.resolve(values.out);
+  const stationId = values.station;
+  return withStore(values, async (store) => {
+    const station = await store.stations.get(stationId);
+    if (!station) throw new CliError(`no station ${stationId} is registered`);
+    fs.mkdirSync(out, { recursive: true });
+    const written: { seq: number; kind: string; file: string }[] = [];
+    for (let cursor = since; ; ) {
+      const page = await packagesFor(store.sql, station, cursor, 200);
+      for (const signed of page) {
+        const file = `${String(signed.package.seq).padStart(8, '0')}-${signed.package.kind}.cppkg.json`;
+        fs.writeFileSync(path.join(out, file), `${JSON.stringify(signed)}\n`);
+        written.push({ seq: signed.package.seq, kind: signed.package.kind, file });
+      }
+      if (page.length < 200) break;
+      cursor = page.at(-1)?.package.seq ?? cursor;
+    }
+    io.stdout(json({ station: stationId, out, packages: written }));
+    return EXIT_OK;
+  });
 }
 
 async function ingestFiles(io: CliIo, store: CentralStore, targets: readonly string[]): Promise<number> {
@@ -161,22 +192,32 @@ export async function runCentralCli(argv: readonly string[], io: CliIo, stop: Pr
         const { values, positionals } = parseArgs({
           args: [...rest],
           allowPositionals: true,
-          options: { ...COMMON, kind: { type: 'string' }, file: { type: 'string' }, station: { type: 'string' }, corridor: { type: 'string' } },
+          options: { ...COMMON, kind: { type: 'string' }, file: { type: 'string' }, station: { type: 'string' }, corridor: { type: 'string' }, out: { type: 'string' }, since: { type: 'string' } },
         });
         if (values.help) return help(io);
-        if (positionals[0] !== 'publish' || positionals.length !== 1) throw new CliError(`package takes "publish"\n\n${CENTRAL_USAGE}`);
+        if (positionals[0] === 'export' && positionals.length === 1) return await exportPackages(io, values);
+        if (positionals[0] !== 'publish' || positionals.length !== 1) throw new CliError(`package takes "publish" or "export"\n\n${CENTRAL_USAGE}`);
         const kind = PACKAGE_KINDS.find((k) => k === values.kind);
         if (!kind) throw new CliError(`--kind must be one of ${PACKAGE_KINDS.join(', ')}`);
-        if (!values.file) throw new CliError('package publish needs --file <file>');
-        let content: string;
-        try {
-          content = fs.readFileSync(values.file, 'utf8');
-        } catch (error) {
-          throw new CliError(`cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-        }
+        // The registry of station keys is built from the stations this hub knows, unless a file is given.
+        if (!values.file && kind !== 'station-keys') throw new CliError('package publish needs --file <file>');
         const file = values.file;
+        let content: string | null = null;
+        if (file) {
+          try {
+            content = fs.readFileSync(file, 'utf8');
+          } catch (error) {
+            throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          }
+        }
         return await withStore(values, async (store) => {
-          const signed = await publishPackage(store, { kind, name: path.basename(file), content, stationId: values.station ?? null, corridorId: values.corridor ?? null });
+          const signed = await publishPackage(store, {
+            kind,
+            name: file ? path.basename(file) : 'station-keys.json',
+            content: content ?? (await stationKeysContent(store)),
+            stationId: values.station ?? null,
+            corridorId: values.corridor ?? null,
+          });
           const { content: _content, ...summary } = signed.package;
           io.stdout(json(summary));
           return EXIT_OK;

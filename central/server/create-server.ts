@@ -7,6 +7,7 @@ import type { StationRecord } from '../store/stations-repo';
 import { RateLimiter } from './rate-limit';
 import { AuthHeaders, IngestHeaders, PackagesQuery, type ErrorBody } from './schemas';
 import { packagesFor } from '../packages/publish-package';
+import { receiveGroupFile } from '../packages/group-file-uplink';
 
 export interface HubServerOptions {
   /** Largest request body (a 100k-crossing bundle .zip is ~10 MB). */
@@ -138,6 +139,15 @@ export function createHubServer(store: CentralStore, options: HubServerOptions =
     const packages = await packagesFor(store.sql, station, query.data.since, query.data.limit);
     request.outcomeCode = 'packages';
     return { packages, next: packages.at(-1)?.package.seq ?? query.data.since };
+  });
+
+  // A bus departed or arrived at a station: its signed group file goes to the other stations of its corridor.
+  app.post('/group-files', authenticated, async (request, reply) => {
+    const station = request.station as StationRecord;
+    const outcome = await receiveGroupFile(store, station, request.body, options.now);
+    if (outcome.kind !== 'published') return refuse(reply, outcome);
+    request.outcomeCode = outcome.created ? 'group-file-published' : 'group-file-duplicate';
+    return reply.code(outcome.created ? 201 : 200).send({ seq: outcome.seq });
   });
 
   return app;

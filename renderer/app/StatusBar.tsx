@@ -7,6 +7,7 @@ import { TrustListBadge } from '../features/evidence';
 import { LanguageSwitch } from '../i18n';
 import { ScannerLights } from '../features/scanners';
 import { DisplaySettingsButton } from '../features/settings';
+import { HubStatusItem } from './status/HubStatusItem';
 import { LaneStatusItems } from './status/LaneStatusItems';
 import { StationClock } from './status/StationClock';
 
@@ -36,6 +37,7 @@ export function StatusBar() {
       <span data-testid="station-id">{t('station', { id: status?.stationId ?? '…' })}</span>
       <span>{status ? t('crossingsRecorded', { total: status.database.crossingsTotal }) : ''}</span>
       <LaneStatusItems status={status} />
+      <HubStatusItem status={status} />
       {status && <TrustListBadge trustList={status.trustList} />}
       <ScannerLights />
       {offline && (

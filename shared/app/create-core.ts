@@ -11,6 +11,9 @@ import { Session } from './auth/session';
 import { SignInGuard } from './auth/sign-in-guard';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './core-context';
+import { HubLinkService, type HubLinkOptions } from './central/hub-link';
+import { hubLinkMethods } from './central/hub-link-methods';
+import { StationPackages } from './central/station-packages';
 import { corridorMethods } from './corridors/corridor-methods';
 import { crossingMethods } from './crossings/crossing-methods';
 import { correctionMethods } from './crossings/correction-methods';
@@ -18,6 +21,7 @@ import { travellerMethods } from './crossings/traveller-methods';
 import { dashboardMethods } from './dashboard/dashboard-methods';
 import { EventBus } from './event-bus';
 import { createExportService, exportMethods, type OutboxOptions } from './export/export-methods';
+import { centralEndpoint } from './export/export-settings';
 import { groupMethods } from './groups/group-methods';
 import { consoleLogger, type Logger } from './logger';
 import { preferenceMethods } from './preferences/preference-methods';
@@ -54,6 +58,8 @@ export interface CoreOptions {
   readonly scanners?: ScannerRuntime;
   /** Export outbox: how bundles reach the central system; tests inject a transport, timers and backoff. */
   readonly outbox?: OutboxOptions;
+  /** Signed packages from the hub and group files sent up: tests inject a client, timers and the poll interval. */
+  readonly hubLink?: HubLinkOptions;
   /**
    * Keeps the key that encrypts the station database: Electron main passes its safeStorage store; by default
    * (Node host, CLI, tests) a key file readable by the owner only, `<dataDir>/db.key`.
@@ -130,6 +136,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const businessRules = new BusinessRuleService({ store, now: ctx.now });
   const scanners = new ScannerService(ctx, options.scanners);
   const exportService = createExportService(ctx, options.dataDir, options.outbox);
+  const packages = new StationPackages({ ctx, dataDir: options.dataDir, trustLists, rules, businessRules });
+  const hubLink = new HubLinkService(ctx, packages, () => centralEndpoint(exportService.exports), options.hubLink);
   // Data protection: personal fields older than the retention period are purged at start and daily.
   const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor() });
 
@@ -139,21 +147,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...scanMethods(ctx, drafts, { trustLists, rules, businessRules }),
       ...crossingMethods(ctx, drafts),
       ...correctionMethods(ctx, drafts),
-      ...statusMethods(ctx, trustLists, { rules, exportService }),
+      ...statusMethods(ctx, trustLists, { rules, exportService, hubLink }),
       ...trustListMethods(ctx, trustLists),
       ...ruleMethods(ctx, rules),
       ...authMethods(ctx, (id) => {
         stationId = id;
       }),
       ...corridorMethods(ctx),
-      ...groupMethods(ctx),
+      ...groupMethods(ctx, (groupId) => hubLink.groupClosed(groupId)),
       ...alertMethods(ctx),
       ...travellerMethods(ctx),
       ...dashboardMethods(ctx),
       ...scannerMethods(ctx, scanners),
-      ...exportMethods(ctx, exportService),
+      ...exportMethods(ctx, exportService, () => hubLink.kick(1_000)),
       ...retentionMethods(ctx, retention),
       ...preferenceMethods(ctx),
+      ...hubLinkMethods(ctx, hubLink, packages),
     },
     ctx,
   );
@@ -162,6 +171,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   scanners.start((input) => api.scan(input));
   // Bundles queued before a restart go out again as soon as the link allows.
   exportService.pusher.kick();
+  // Packages from the hub: a first poll soon after start, then every few minutes while a link is configured.
+  hubLink.kick(5_000);
   retention.schedule();
   // The screen goes back to sign-in on its own once the lane has been left alone.
   const idleTimer =
@@ -177,6 +188,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(idleTimer);
       void scanners.stop();
       exportService.pusher.stop();
+      hubLink.stop();
       retention.stop();
       events.clear();
       store.close();

@@ -97,3 +97,4 @@ export const TrustedStationSchema = z.object({
   label: z.string(),
   fingerprint: z.string(),
 });
+export type TrustedStation = z.infer<typeof TrustedStationSchema>;

@@ -98,6 +98,7 @@ import {
   TrustListSchema,
   TrustListStatusSchema,
 } from './trust-list';
+import { CheckHubNowInputSchema, GetHubLinkInputSchema, HubLinkSchema, ImportStationPackagesInputSchema, PackageReportSchema } from './hub-link';
 import { GetRetentionInputSchema, PurgeExpiredInputSchema, RetentionPurgeSchema, RetentionStatusSchema, SetRetentionInputSchema } from './retention';
 import {
   GetTravellerHistoryInputSchema,
@@ -180,6 +181,10 @@ export const coreMethods = {
   getRetention: { input: GetRetentionInputSchema, output: RetentionStatusSchema },
   setRetention: { input: SetRetentionInputSchema, output: RetentionStatusSchema },
   purgeExpired: { input: PurgeExpiredInputSchema, output: RetentionPurgeSchema },
+  // Signed packages from the central hub: polled over the link, or read from a folder on a USB stick.
+  getHubLink: { input: GetHubLinkInputSchema, output: HubLinkSchema },
+  checkHubNow: { input: CheckHubNowInputSchema, output: PackageReportSchema },
+  importStationPackages: { input: ImportStationPackagesInputSchema, output: PackageReportSchema },
 } as const satisfies Record<CoreMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // `satisfies` makes the compiler prove this table and CORE_METHOD_NAMES list the same methods.

@@ -122,6 +122,20 @@ export const ERROR_MESSAGES = {
   'groupFile.corridorMissing': 'This group travels on corridor {{corridor}}, which is not configured on this station. An administrator adds it first.',
   'groupFile.corridorDiffers': 'Corridor {{corridor}} has different checkpoints here than at {{station}}; an administrator must make them agree.',
   'groupFile.groupOnOtherCorridor': 'A group with this id exists here on another corridor; the file was not imported.',
+
+  'package.noHubKey': 'Packages from the hub are checked with its public key: enter the hub key on the Export screen (Central system) first. Nothing was applied.',
+  'package.unreadable': 'The packages could not be read: {{detail}}. Nothing was applied.',
+  'package.malformed': '{{name}} is not a package signed by a hub: it was not applied.',
+  'package.wrongHub': 'Package {{seq}} is signed by another hub than the one configured here: it was not applied.',
+  'package.signatureInvalid': 'Package {{seq}} does not match the hub’s signature (changed after signing, or forged): it was not applied.',
+  'package.contentMismatch': 'The content of package {{seq}} does not match its hash: it was not applied.',
+  'package.notForThisStation': 'Package {{seq}} is addressed to another station or corridor: it was not applied.',
+  'package.replayed': 'Package {{seq}} is not newer than package {{cursor}}, applied here already: an old package sent again is not applied.',
+  'package.ruleProfileInvalid': 'Package {{name}} holds no rule profile or business rule file this station can use ({{detail}}).',
+  'package.stationKeysInvalid': 'Package {{name}} is not a registry of station keys ({{detail}}).',
+  'package.busManifestInvalid': 'Package {{name}} is not a bus manifest for this station ({{detail}}).',
+  'hub.notConfigured': 'No central hub is configured: enter its address, the station credential and the hub key on the Export screen first.',
+  'hub.unanswered': 'The hub did not give the packages ({{code}}): {{detail}}. The station tries again later.',
 } as const;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

@@ -23,3 +23,4 @@ export * from './status';
 export * from './traveller';
 export * from './trust-list';
 export type { Result } from '../domain/result';
+export * from './hub-link';

@@ -70,6 +70,10 @@ export const CORE_METHOD_NAMES = ['scan', 'listParked', 'recordCrossing', 'listC
   'getRetention',
   'setRetention',
   'purgeExpired',
+  // Signed packages from the central hub (trust list, rules, station keys, bus lists, group files).
+  'getHubLink',
+  'checkHubNow',
+  'importStationPackages',
 ] as const;
 export type CoreMethodName = (typeof CORE_METHOD_NAMES)[number];
 

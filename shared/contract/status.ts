@@ -28,6 +28,14 @@ export const StatusSchema = z.object({
   }),
   /** DCC trust list: size and age; `stale` when older than the configured days (or never imported). */
   trustList: TrustListStatusSchema,
+  /** The link to the central hub: its last answer and the packages applied from it (absent without a core's hub link). */
+  hub: z
+    .object({
+      configured: z.boolean(),
+      lastContactAt: z.iso.datetime({ offset: true }).nullable(),
+      packagesApplied: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** Corridor, rule profiles and unsent exports; absent where a host builds a status without them. */
   lane: LaneStatusSchema.optional(),
 });

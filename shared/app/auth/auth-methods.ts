@@ -2,13 +2,14 @@ import { CoreFailure, type CoreApi, type User } from '../../contract';
 import { pinProblem } from '../../domain/auth';
 import { pinFailure } from './pin-failure';
 import type { OperatorRow } from '../../node/db';
-import { hashPin, publicKeyFingerprint } from '../../node/keys';
+import { hashPin } from '../../node/keys';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 import { stationCheckpointId } from '../corridors/station-config';
 import { defineMethod } from '../define-method';
 import { bootstrapStation } from './bootstrap-station';
 import { signIn } from './sign-in';
+import { trustStationKey } from './trust-station';
 
 type AuthMethods =
   | 'whoAmI'
@@ -116,27 +117,6 @@ export function authMethods(ctx: CoreContext, setStationId: (id: string) => void
       () => ({ stationId: ctx.stationId, checkpointId: stationCheckpointId(ctx), publicKey: ctx.stationKey.publicKey, fingerprint: ctx.stationKey.fingerprint }),
       ctx,
     ),
-    trustStation: defineMethod(
-      'trustStation',
-      (input) => {
-        const fingerprint = publicKeyFingerprint(input.publicKey);
-        if (!fingerprint) throw new CoreFailure('invalid-input', 'auth.notAPublicKey');
-        if (fingerprint === ctx.stationKey.fingerprint || input.stationId === ctx.stationId) throw new CoreFailure('conflict', 'auth.ownKey');
-        if (input.checkpointId && !ctx.repos.corridors.getCheckpoint(input.checkpointId)) {
-          throw new CoreFailure('not-found', 'auth.checkpointMissing', { checkpoint: input.checkpointId });
-        }
-        const other = ctx.repos.corridors.stationByFingerprint(fingerprint);
-        if (other && other.id !== input.stationId) throw new CoreFailure('conflict', 'auth.keyBelongsToOther', { station: other.id });
-        ctx.store.transaction(() => {
-          ctx.repos.corridors.saveStation(
-            { id: input.stationId, checkpointId: input.checkpointId ?? null, label: input.label, publicKey: input.publicKey, keyFingerprint: fingerprint, isSelf: false, trusted: true },
-            ctx.now().toISOString(),
-          );
-          audit(ctx, 'station.trusted', 'station', input.stationId, { fingerprint });
-        });
-        return { stationId: input.stationId, checkpointId: input.checkpointId ?? null, label: input.label, fingerprint };
-      },
-      ctx,
-    ),
+    trustStation: defineMethod('trustStation', (input) => trustStationKey(ctx, input), ctx),
   };
 }

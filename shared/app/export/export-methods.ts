@@ -98,7 +98,8 @@ function period(service: ExportService, ctx: CoreContext, input: { date?: string
 }
 
 /** The Export screen's methods: preview, export with progress, history, settings, shift report. */
-export function exportMethods(ctx: CoreContext, service: ExportService): Pick<CoreApi, ExportMethodNames> {
+/** `onLinkChanged`: the central settings were saved (the hub link polls with them at once). */
+export function exportMethods(ctx: CoreContext, service: ExportService, onLinkChanged: () => void = () => undefined): Pick<CoreApi, ExportMethodNames> {
   const { exports, outbox, pusher } = service;
   let running = false;
   const outboxByExport = () => new Map(outbox.all().map((item) => [item.exportId, item]));
@@ -175,6 +176,7 @@ export function exportMethods(ctx: CoreContext, service: ExportService): Pick<Co
           });
           ctx.events.emit({ type: 'log-changed', what: 'exports' }, ctx.onListenerError);
           pusher.kick();
+        onLinkChanged();
           return toRecord(row, outboxByExport().get(row.id));
         } catch (error) {
           if (error instanceof CoreFailure) throw error;

@@ -12,7 +12,8 @@ import { importManifest } from './import-manifest';
 
 type GroupMethods = 'createGroup' | 'listGroups' | 'getGroup' | 'importManifest' | 'setLaneGroup' | 'closeGroup' | 'previewCloseGroup' | 'reopenGroup' | 'exportGroupFile' | 'importGroupFile';
 
-export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
+/** `onClosed`: a bus departed or arrived here (its group file goes to the hub when a link is configured). */
+export function groupMethods(ctx: CoreContext, onClosed: (groupId: string) => void = () => undefined): Pick<CoreApi, GroupMethods> {
   const changed = (what: 'groups' | 'alerts' | 'pairings') => ctx.events.emit({ type: 'log-changed', what }, ctx.onListenerError);
   return {
     createGroup: defineMethod(
@@ -81,7 +82,15 @@ export function groupMethods(ctx: CoreContext): Pick<CoreApi, GroupMethods> {
       },
       ctx,
     ),
-    closeGroup: defineMethod('closeGroup', (input) => closeGroup(ctx, input.groupId, input.stage), ctx),
+    closeGroup: defineMethod(
+      'closeGroup',
+      (input) => {
+        const closed = closeGroup(ctx, input.groupId, input.stage);
+        onClosed(input.groupId);
+        return closed;
+      },
+      ctx,
+    ),
     previewCloseGroup: defineMethod('previewCloseGroup', (input) => previewCloseGroup(ctx, input.groupId, input.stage), ctx),
     reopenGroup: defineMethod('reopenGroup', (input) => reopenGroup(ctx, input.groupId, input.stage, input.reason), ctx),
     exportGroupFile: defineMethod('exportGroupFile', (input) => exportGroupFile(ctx, input.groupId), ctx),

@@ -4,6 +4,7 @@ import { MANIFEST_LINK_LOOKBACK_MS, manifestLinks, manifestRowsFromTable } from 
 import { personNameKey } from '../../domain/mrz';
 import { sha256Hex } from '../../node/sha256';
 import { ManifestReadError, readCsvTable, readXlsxTable } from '../../node/manifest';
+import type { GroupRow } from '../../node/db';
 import { audit } from '../audit';
 import { appendCorrection, crossingWithState } from '../crossings/correct-crossing';
 import type { CoreContext } from '../core-context';
@@ -15,10 +16,22 @@ import type { CoreContext } from '../core-context';
 export async function importManifest(ctx: CoreContext, input: z.output<typeof ImportManifestInputSchema>): Promise<ManifestImport> {
   const group = ctx.repos.groups.get(input.groupId);
   if (!group) throw new CoreFailure('not-found', 'group.noSuchGroup');
+  const read = await readManifest(input);
+  return addManifest(ctx, group, read);
+}
+
+export interface ReadManifest {
+  readonly fileName: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly contentSha256: string;
+  readonly rows: ReturnType<typeof manifestRowsFromTable>['rows'];
+  readonly problems: ReturnType<typeof manifestRowsFromTable>['problems'];
+}
+
+/** Reads and checks a manifest file (asynchronous for a workbook); nothing is written. */
+export async function readManifest(input: Pick<z.output<typeof ImportManifestInputSchema>, 'fileName' | 'format' | 'content'>): Promise<ReadManifest> {
   const bytes = input.format === 'csv' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content, 'base64');
   const contentSha256 = sha256Hex(bytes.toString('latin1'));
-  const earlier = ctx.repos.groups.findManifestImport(group.id, contentSha256);
-  if (earlier) return { rowsTotal: earlier.rowsTotal, rowsAdded: 0, alreadyImported: true, problems: [], linked: 0 };
   let table: string[][];
   try {
     table = input.format === 'csv' ? readCsvTable(input.content) : await readXlsxTable(bytes);
@@ -28,6 +41,15 @@ export async function importManifest(ctx: CoreContext, input: z.output<typeof Im
   }
   const { rows, problems } = manifestRowsFromTable(table);
   if (rows.length === 0) throw (problems[0] ? new CoreFailure('invalid-input', 'group.manifestEmpty', { file: input.fileName, detail: problems[0].message }) : new CoreFailure('invalid-input', 'group.manifestNoLines', { file: input.fileName }));
+  return { fileName: input.fileName, format: input.format, contentSha256, rows, problems };
+}
+
+/** Adds a read manifest to a group in one transaction (or inside the caller's); the same file twice changes nothing. */
+export function addManifest(ctx: CoreContext, group: GroupRow, read: ReadManifest): ManifestImport {
+  const { rows, problems, contentSha256 } = read;
+  const input = { fileName: read.fileName, format: read.format };
+  const earlier = ctx.repos.groups.findManifestImport(group.id, contentSha256);
+  if (earlier) return { rowsTotal: earlier.rowsTotal, rowsAdded: 0, alreadyImported: true, problems: [], linked: 0 };
   const now = ctx.now().toISOString();
   const user = ctx.session.current;
   const rowsAdded = ctx.store.transaction(() => {

@@ -11,6 +11,8 @@ export interface StatusDeps {
   readonly trustList: () => TrustListStatus;
   /** Corridor, rule profiles, unsent exports (lane status bar). */
   readonly lane?: () => LaneStatus;
+  /** The hub link's last contact and the packages applied (status bar). */
+  readonly hub?: () => NonNullable<Status['hub']>;
 }
 
 export function getStatus(deps: StatusDeps): Status {
@@ -21,6 +23,7 @@ export function getStatus(deps: StatusDeps): Status {
     now: deps.now().toISOString(),
     database: { schemaVersion: deps.store.schemaVersion(), crossingsTotal: deps.store.countCrossings() },
     trustList: deps.trustList(),
+    ...(deps.hub ? { hub: deps.hub() } : {}),
     ...(deps.lane ? { lane: deps.lane() } : {}),
   };
 }

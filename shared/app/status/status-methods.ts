@@ -4,13 +4,14 @@ import { defineMethod } from '../define-method';
 import type { TrustListService } from '../trust-list/trust-list-service';
 import type { ExportService } from '../export/export-methods';
 import type { RuleProfileService } from '../rules/rule-profile-service';
+import type { HubLinkService } from '../central/hub-link';
 import { getStatus } from './get-status';
 import { laneStatus } from './lane-status';
 
 export function statusMethods(
   ctx: CoreContext,
   trustLists: TrustListService,
-  lane?: { readonly rules: RuleProfileService; readonly exportService: ExportService },
+  lane?: { readonly rules: RuleProfileService; readonly exportService: ExportService; readonly hubLink?: HubLinkService },
 ): Pick<CoreApi, 'getStatus'> {
   return {
     getStatus: defineMethod(
@@ -24,6 +25,7 @@ export function statusMethods(
           store: ctx.store,
           trustList: () => trustLists.status(),
           ...(lane ? { lane: () => laneStatus(ctx, lane.rules, lane.exportService) } : {}),
+          ...(lane?.hubLink ? { hub: lane.hubLink.summary.bind(lane.hubLink) } : {}),
         }),
       ctx,
     ),

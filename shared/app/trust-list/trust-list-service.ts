@@ -57,12 +57,24 @@ export class TrustListService {
    * file, one bad certificate, a wrong signature) throws before anything is written.
    */
   async import(filePath: string, actor: string): Promise<{ import: TrustListImport; status: TrustListStatus }> {
+    return (await this.prepareImport(filePath, actor))();
+  }
+
+  /**
+   * Reads and checks the file (the slow, asynchronous part) and returns the write, which runs synchronously in
+   * one transaction (or inside a caller's: a hub package is recorded in the same one).
+   */
+  async prepareImport(filePath: string, actor: string): Promise<() => { import: TrustListImport; status: TrustListStatus }> {
     const signers = loadTrustListSigners(this.deps.dataDir);
     if (!signers.ok) throw new CoreFailure('unavailable', 'trustList.keyProblem', { detail: signers.error.message });
     const loaded = await readTrustList(filePath, { signers: signers.value, requireSigned: signers.value.length > 0 });
     if (!loaded.ok) throw this.notImported(loaded.error.message);
-    const record = this.record(loaded.value, actor);
-    const rows = loaded.value.certificates.map(toStored);
+    return () => this.commit(loaded.value, actor);
+  }
+
+  private commit(loaded: LoadedTrustList, actor: string): { import: TrustListImport; status: TrustListStatus } {
+    const record = this.record(loaded, actor);
+    const rows = loaded.certificates.map(toStored);
     this.deps.store.transaction(() => {
       this.repo.replace(record, rows);
       this.deps.store.appendAudit({

@@ -98,6 +98,10 @@ export const METHOD_ACCESS = {
   listExports: ['shift-lead', 'admin'],
   getExportSettings: ['shift-lead', 'admin'],
   saveExportSettings: ['admin'],
+  // Packages from the hub change the trust list, rules and trusted keys: the people who import those by hand.
+  getHubLink: ['shift-lead', 'admin'],
+  checkHubNow: ['shift-lead', 'admin'],
+  importStationPackages: ['shift-lead', 'admin'],
   // Data protection: only administrators set how long personal data is kept, or purge now.
   getRetention: ['admin'],
   setRetention: ['admin'],

@@ -11,3 +11,4 @@ export {
   type SignedPackage,
   type StationPackage,
 } from './station-package';
+export { STATION_KEYS_FORMAT, parseStationKeys, type StationKeyEntry, type StationKeysFile } from './station-keys';

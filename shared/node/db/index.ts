@@ -25,3 +25,4 @@ export { EXPORT_CROSSING_COLUMNS, ExportsRepo, type CrossingExportColumns, type 
 export type { CrossingDetails, ExportCorrectionRow, ExportEvidenceRow, ExportOverrideRow, ExportPairingRow, ExportUserRow } from './export-details';
 export { OutboxRepo, type OutboxRow, type OutboxState } from './outbox-repo';
 export { PURGED_DOCUMENT_NUMBER, RetentionRepo, purgedTotal, type PurgeCounts } from './retention-repo';
+export { StationPackagesRepo, type PackageOutcome, type StationPackageRow } from './station-packages-repo';

@@ -9,6 +9,7 @@ import boundedReads from './0008_bounded_reads.sql';
 import groupRevisions from './0009_group_revisions.sql';
 import outboxBundles from './0010_outbox_bundles.sql';
 import nameSearch from './0011_name_search.sql';
+import stationPackages from './0012_station_packages.sql';
 
 export interface Migration {
   readonly version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009_group_revisions', sql: groupRevisions },
   { version: 10, name: '0010_outbox_bundles', sql: outboxBundles },
   { version: 11, name: '0011_name_search', sql: nameSearch },
+  { version: 12, name: '0012_station_packages', sql: stationPackages },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,1 @@
+export { httpHubClient, readPackageFiles, type HubAnswer, type HubClient, type HubRequest } from './hub-client';
