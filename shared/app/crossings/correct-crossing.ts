@@ -1,7 +1,7 @@
 import { CoreFailure, type Crossing } from '../../contract';
 import { currentState, type CorrectionChange, type CrossingState } from '../../domain/corridor';
-import type { AlertRow, CorrectionRow } from '../../node/db';
-import { audit, contentHash } from '../audit';
+import { correctionSeal, type AlertRow, type CorrectionRow } from '../../node/db';
+import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 import { settleCrossing } from './settle-crossing';
 
@@ -60,7 +60,7 @@ export function appendCorrection(
     kind: row.kind,
     from: { disposition: target.state.disposition, direction: target.state.direction, outcome: target.state.outcome },
     to: { disposition: next.disposition, direction: next.direction, outcome: next.outcome },
-    contentHash: contentHash(row),
+    ...correctionSeal(row),
   });
   // A changed direction pairs afresh; a crossing that no longer crossed loses its pairing in settleCrossing.
   if (next.direction !== target.state.direction) {

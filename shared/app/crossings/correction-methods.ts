@@ -7,8 +7,8 @@ import {
   refuseRefusal,
   type CorrectionRefusal,
 } from '../../domain/corridor';
-import type { OverrideRow } from '../../node/db';
-import { audit, contentHash } from '../audit';
+import { overrideSeal, type OverrideRow } from '../../node/db';
+import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 import { defineMethod } from '../define-method';
 import type { DraftStore } from '../scan/draft-store';
@@ -110,7 +110,7 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
         };
         ctx.store.transaction(() => {
           ctx.repos.overrides.insert(override);
-          audit(ctx, 'crossing.admitted', 'crossing', target.crossing.id, { overrideId: override.id, authorisedBy: authoriser.id, from: override.previousDisposition, to: 'crossed', contentHash: contentHash(override) });
+          audit(ctx, 'crossing.admitted', 'crossing', target.crossing.id, { overrideId: override.id, authorisedBy: authoriser.id, from: override.previousDisposition, to: 'crossed', ...overrideSeal(override) });
           appendCorrection(ctx, target, { kind: 'admit', disposition: 'crossed' }, { reason: input.reason, overrideId: override.id });
         });
         changed(ctx);

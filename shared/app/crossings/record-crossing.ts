@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { CoreFailure, type Crossing, type RecordCrossingInputSchema, type RecordedCrossing } from '../../contract';
 import { DEFAULT_DUPLICATE_WINDOW_MINUTES, admitRefusal, dispositionOnEnter, findRepeatedScan, type Disposition, type Passage } from '../../domain/corridor';
 import { personNameKey } from '../../domain/mrz';
-import type { AlertRow, CorridorRow, GroupRow, OverrideRow } from '../../node/db';
+import { overrideSeal, type AlertRow, type CorridorRow, type GroupRow, type OverrideRow } from '../../node/db';
 import { toAlertViews } from '../alerts/alert-view';
 import { raiseAlert } from '../alerts/raise-alert';
-import { audit, contentHash } from '../audit';
+import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 import { LANE_GROUP_KEY, stationCheckpointId, stationRole } from '../corridors/station-config';
 import type { DraftStore } from '../scan/draft-store';
@@ -146,7 +146,7 @@ export async function recordCrossing(
         disposition: 'crossed',
       };
       ctx.repos.overrides.insert(override);
-      audit(ctx, 'crossing.admitted', 'crossing', crossing.id, { overrideId: override.id, authorisedBy: authoriser.id, from: onEnter, to: 'crossed', contentHash: contentHash(override) });
+      audit(ctx, 'crossing.admitted', 'crossing', crossing.id, { overrideId: override.id, authorisedBy: authoriser.id, from: onEnter, to: 'crossed', ...overrideSeal(override) });
     }
     alerts.push(...settleCrossing(ctx, crossing.id, corridor).alerts);
     return { crossing, duplicate: false, alerts };

@@ -1,10 +1,10 @@
 import { CoreFailure, type CoreApi, type TravellerSummary } from '../../contract';
 import { birthDateVariants, normaliseDocumentNumber, sameIdentity } from '../../domain/corridor';
 import { nameKey } from '../../domain/mrz';
-import type { ManifestEntryRow, OverrideRow, PassageRecordRow } from '../../node/db';
+import { overrideSeal, type ManifestEntryRow, type OverrideRow, type PassageRecordRow } from '../../node/db';
 import { appendCorrection, crossingWithState } from './correct-crossing';
 import { toAlertViews } from '../alerts/alert-view';
-import { audit, contentHash } from '../audit';
+import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 import { defineMethod } from '../define-method';
 import { toPassageRecords } from './passage-records';
@@ -123,7 +123,7 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
         };
         ctx.store.transaction(() => {
           ctx.repos.overrides.insert(override);
-          audit(ctx, 'crossing.overridden', 'crossing', row.id, { overrideId: override.id, from: override.previousOutcome, to: override.outcome, contentHash: contentHash(override) });
+          audit(ctx, 'crossing.overridden', 'crossing', row.id, { overrideId: override.id, from: override.previousOutcome, to: override.outcome, ...overrideSeal(override) });
           // The outcome changes; the disposition does not (letting a held or refused traveller cross is admitCrossing).
           appendCorrection(ctx, target, { kind: 'override', outcome: input.outcome }, { reason: input.reason, overrideId: override.id });
         });

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AuditLog, DATABASE_FILE_NAME, openStationDatabase, type SqliteDatabase } from '../../node/db';
+import { AuditLog, DATABASE_FILE_NAME, checkAuditContent, checkSchema, openStationDatabase, type SqliteDatabase } from '../../node/db';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
+import { checkFindings } from './check-findings';
 
 /**
  * `checkpoint audit verify`: walks the audit chain (SHA-256 over the previous hash + canonical JSON of each
- * row) and names the first row that was changed, removed or re-linked. Opens the database read-only, so
+ * row) and names the first row that was changed, removed or re-linked; then compares every record with the content
+ * hash its audit row holds, and the schema with the migrations' (append-only triggers in place). Opens the database read-only, so
  * checking a station never changes it (nor migrates it).
  */
 export function auditVerifyCommand(io: CliIo, dataDir: string): number {
@@ -19,9 +21,11 @@ export function auditVerifyCommand(io: CliIo, dataDir: string): number {
   }
   try {
     const result = new AuditLog(db).verify();
-    io.stdout(JSON.stringify({ file, ...result }));
-    if (result.ok) return EXIT_OK;
-    io.stderr(`audit chain broken at row ${result.firstBrokenSeq}: ${result.reason}`);
+    const content = checkAuditContent(db);
+    const schema = checkSchema(db);
+    io.stdout(JSON.stringify({ file, ...result, content, schema }));
+    if (result.ok && content.ok && schema.ok) return EXIT_OK;
+    io.stderr(result.ok ? `audit check failed: ${checkFindings({ audit: result, content, schema }).join('; ')}` : `audit chain broken at row ${result.firstBrokenSeq}: ${result.reason}`);
     return EXIT_FAILED_CHECK;
   } finally {
     db.close();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE_NAME, LATEST_SCHEMA_VERSION, StationStore, openStationDatabase } from '../../node/db';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
+import { checkFindings } from './check-findings';
 
 /** `checkpoint db check`: SQLite integrity, audit chain and migration version of a station's data folder. */
 export function dbCheckCommand(io: CliIo, dataDir: string): number {
@@ -33,10 +34,12 @@ export function dbCheckCommand(io: CliIo, dataDir: string): number {
         latestSchemaVersion: LATEST_SCHEMA_VERSION,
         integrity: report.integrity,
         audit: report.audit,
+        content: report.content,
+        schema: report.schema,
         crossings: store.countCrossings(),
       }),
     );
-    if (!report.ok) io.stderr(`database check failed: ${report.audit.ok ? report.integrity.join('; ') : report.audit.reason}`);
+    if (!report.ok) io.stderr(`database check failed: ${checkFindings(report).join('; ')}`);
     return report.ok ? EXIT_OK : EXIT_FAILED_CHECK;
   } finally {
     store.close();

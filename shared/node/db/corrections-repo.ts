@@ -21,7 +21,7 @@ export interface CorrectionRow {
   readonly at: string;
 }
 
-interface DbRow {
+export interface CorrectionDbRow {
   seq: number;
   id: string;
   crossing_id: string;
@@ -37,7 +37,7 @@ interface DbRow {
   at: string;
 }
 
-const toRow = (r: DbRow): CorrectionRow => ({
+export const toCorrectionRow = (r: CorrectionDbRow): CorrectionRow => ({
   id: r.id,
   crossingId: r.crossing_id,
   kind: r.kind,
@@ -87,10 +87,10 @@ export class CorrectionsRepo {
   forCrossings(ids: readonly string[]): Map<string, CorrectionRow[]> {
     const found = new Map<string, CorrectionRow[]>();
     if (ids.length === 0) return found;
-    const rows = this.statements.get('SELECT * FROM corrections WHERE crossing_id IN (SELECT value FROM json_each(@ids)) ORDER BY seq').all({ ids: JSON.stringify(ids) }) as DbRow[];
+    const rows = this.statements.get('SELECT * FROM corrections WHERE crossing_id IN (SELECT value FROM json_each(@ids)) ORDER BY seq').all({ ids: JSON.stringify(ids) }) as CorrectionDbRow[];
     for (const r of rows) {
       const list = found.get(r.crossing_id) ?? [];
-      list.push(toRow(r));
+      list.push(toCorrectionRow(r));
       found.set(r.crossing_id, list);
     }
     return found;

@@ -26,3 +26,6 @@ export type { CrossingDetails, ExportCorrectionRow, ExportEvidenceRow, ExportOve
 export { OutboxRepo, type OutboxRow, type OutboxState } from './outbox-repo';
 export { PURGED_DOCUMENT_NUMBER, RetentionRepo, purgedTotal, type PurgeCounts } from './retention-repo';
 export { StationPackagesRepo, type PackageOutcome, type StationPackageRow } from './station-packages-repo';
+export { correctionSeal, crossingSeal, overrideSeal, readCrossingRecord, type ContentSeal, type CrossingRecord } from './content-seal';
+export { checkAuditContent, type ContentCheck, type ContentProblem } from './content-check';
+export { checkSchema, type SchemaCheck } from './schema-check';

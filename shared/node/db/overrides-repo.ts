@@ -16,7 +16,7 @@ export interface OverrideRow {
   readonly disposition: Disposition | null;
 }
 
-interface DbRow {
+export interface OverrideDbRow {
   id: string;
   crossing_id: string;
   previous_outcome: Outcome;
@@ -30,7 +30,7 @@ interface DbRow {
   disposition: Disposition | null;
 }
 
-const toRow = (r: DbRow): OverrideRow => ({
+export const toOverrideRow = (r: OverrideDbRow): OverrideRow => ({
   id: r.id,
   crossingId: r.crossing_id,
   previousOutcome: r.previous_outcome,
@@ -64,9 +64,9 @@ export class OverridesRepo {
     const latest = new Map<string, OverrideRow>();
     if (crossingIds.length === 0) return latest;
     const rows = this.db
-      .prepare<[string], DbRow>('SELECT * FROM overrides WHERE crossing_id IN (SELECT value FROM json_each(?)) ORDER BY at, rowid')
+      .prepare<[string], OverrideDbRow>('SELECT * FROM overrides WHERE crossing_id IN (SELECT value FROM json_each(?)) ORDER BY at, rowid')
       .all(JSON.stringify(crossingIds));
-    for (const row of rows) latest.set(row.crossing_id, toRow(row));
+    for (const row of rows) latest.set(row.crossing_id, toOverrideRow(row));
     return latest;
   }
 
@@ -75,9 +75,9 @@ export class OverridesRepo {
     const all = new Map<string, OverrideRow[]>();
     if (crossingIds.length === 0) return all;
     const rows = this.db
-      .prepare<[string], DbRow>('SELECT * FROM overrides WHERE crossing_id IN (SELECT value FROM json_each(?)) ORDER BY at, rowid')
+      .prepare<[string], OverrideDbRow>('SELECT * FROM overrides WHERE crossing_id IN (SELECT value FROM json_each(?)) ORDER BY at, rowid')
       .all(JSON.stringify(crossingIds));
-    for (const row of rows) all.set(row.crossing_id, [...(all.get(row.crossing_id) ?? []), toRow(row)]);
+    for (const row of rows) all.set(row.crossing_id, [...(all.get(row.crossing_id) ?? []), toOverrideRow(row)]);
     return all;
   }
 }

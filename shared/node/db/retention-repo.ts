@@ -3,6 +3,8 @@ import { SettingsRepo } from './settings-repo';
 
 /** Stands in for a document number after the purge: never a valid MRZ number (brackets), so it matches nobody. */
 export const PURGED_DOCUMENT_NUMBER = '(purged)';
+/** Stands in for the free-text reason of an override or correction after the purge. */
+export const PURGED_REASON = 'Reason removed after the retention period.';
 
 export interface PurgeCounts {
   readonly crossings: number;
@@ -80,13 +82,13 @@ export class RetentionRepo {
       ),
       // Free text written about a person.
       overrides: db.prepare(
-        `UPDATE overrides SET reason = 'Reason removed after the retention period.'
-         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff) AND reason <> 'Reason removed after the retention period.'`,
+        `UPDATE overrides SET reason = '${PURGED_REASON}'
+         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff) AND reason <> '${PURGED_REASON}'`,
       ),
       // The reason of a correction is free text about a person too (the rest of the row is kept: it is the record).
       corrections: db.prepare(
-        `UPDATE corrections SET reason = 'Reason removed after the retention period.'
-         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff) AND reason <> 'Reason removed after the retention period.'`,
+        `UPDATE corrections SET reason = '${PURGED_REASON}'
+         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff) AND reason <> '${PURGED_REASON}'`,
       ),
       alerts: db.prepare('UPDATE alerts SET note = NULL WHERE raised_at_ms < @cutoff AND note IS NOT NULL'),
       closedGroups: db.prepare(

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Crossing } from '../../contract';
-import { canonicalJson } from '../../domain/canonical-json';
-import { sha256Hex } from '../sha256';
 import { AuditLog, type AuditEntry, type AuditVerification } from './audit-log';
+import { checkAuditContent, type ContentCheck } from './content-check';
+import { crossingSeal } from './content-seal';
 import { CrossingsRepo, type CrossingFilter, type NewCrossing } from './crossings-repo';
 import { schemaVersion } from './migrate';
 import type { DatabaseKeyStore } from './database-key';
 import { openStationDatabase } from './open-database';
+import { checkSchema, type SchemaCheck } from './schema-check';
 import { SettingsRepo } from './settings-repo';
 
 export interface IntegrityReport {
@@ -14,6 +15,10 @@ export interface IntegrityReport {
   readonly integrity: string[];
   readonly schemaVersion: number;
   readonly audit: AuditVerification;
+  /** Every crossing, correction, override and evidence row against the content its audit row recorded. */
+  readonly content: ContentCheck;
+  /** Tables, indexes and triggers against those the migrations make (a dropped append-only trigger is named). */
+  readonly schema: SchemaCheck;
 }
 
 /**
@@ -38,7 +43,7 @@ export class StationStore {
         action: 'crossing.recorded',
         entity: 'crossing',
         entityId: saved.id,
-        payload: { sequence: saved.sequence, contentHash: sha256Hex(canonicalJson(saved)) },
+        payload: { sequence: saved.sequence, ...crossingSeal(saved) },
       });
       return saved;
     });
@@ -106,7 +111,9 @@ export class StationStore {
   checkIntegrity(): IntegrityReport {
     const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
     const audit = this.audit.verify();
-    return { ok: integrity.length === 1 && integrity[0] === 'ok' && audit.ok, integrity, schemaVersion: this.schemaVersion(), audit };
+    const content = checkAuditContent(this.db);
+    const schema = checkSchema(this.db);
+    return { ok: integrity.length === 1 && integrity[0] === 'ok' && audit.ok && content.ok && schema.ok, integrity, schemaVersion: this.schemaVersion(), audit, content, schema };
   }
 
   close(): void {

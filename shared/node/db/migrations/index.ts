@@ -10,6 +10,7 @@ import groupRevisions from './0009_group_revisions.sql';
 import outboxBundles from './0010_outbox_bundles.sql';
 import nameSearch from './0011_name_search.sql';
 import stationPackages from './0012_station_packages.sql';
+import auditContent from './0013_audit_content.sql';
 
 export interface Migration {
   readonly version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010_outbox_bundles', sql: outboxBundles },
   { version: 11, name: '0011_name_search', sql: nameSearch },
   { version: 12, name: '0012_station_packages', sql: stationPackages },
+  { version: 13, name: '0013_audit_content', sql: auditContent },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
