@@ -172,7 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Bundles queued before a restart go out again as soon as the link allows.
   exportService.pusher.kick();
   // Packages from the hub: a first poll soon after start, then every few minutes while a link is configured.
-  hubLink.kick(5_000);
+  hubLink.kick(Math.min(5_000, options.hubLink?.intervalMs ?? 5_000));
   retention.schedule();
   // The screen goes back to sign-in on its own once the lane has been left alone.
   const idleTimer =

@@ -67,7 +67,9 @@ export class HubLinkService {
       this.run().then(
         () => this.kick(),
         (error: unknown) => {
-          this.ctx.logger.error('hub link: the run failed', error);
+          // A run cut short by the core closing is no failure; a hub that did not answer is kept as lastError.
+          if (this.stopped) return;
+          if (!(error instanceof CoreFailure)) this.ctx.logger.error('hub link: the run failed', error);
           this.kick();
         },
       );
@@ -100,6 +102,7 @@ export class HubLinkService {
       if (this.stopped) return [];
       const file = exportGroupFile(this.ctx, groupId);
       const sent = await this.client.sendGroupFile({ ...base, content: file.content });
+      if (this.stopped) return [];
       this.ctx.store.transaction(() => {
         this.packages.repo.markUplink(groupId, sent.ok ? { sentAt: this.ctx.now().toISOString() } : { error: `${sent.code}: ${sent.message}` });
         this.contact(sent.ok ? null : sent);
@@ -110,6 +113,7 @@ export class HubLinkService {
       if (this.stopped) break;
       const since = this.packages.cursor();
       const answer = await this.client.fetchPackages({ ...base, since });
+      if (this.stopped) break;
       const packages = answer.ok ? (answer.body as { packages?: unknown } | null)?.packages : undefined;
       if (!answer.ok || !Array.isArray(packages)) {
         const failure = answer.ok ? { code: 'bad-answer', message: 'the hub answered without a list of packages' } : answer;

@@ -176,7 +176,6 @@ export function exportMethods(ctx: CoreContext, service: ExportService, onLinkCh
           });
           ctx.events.emit({ type: 'log-changed', what: 'exports' }, ctx.onListenerError);
           pusher.kick();
-        onLinkChanged();
           return toRecord(row, outboxByExport().get(row.id));
         } catch (error) {
           if (error instanceof CoreFailure) throw error;
@@ -232,6 +231,7 @@ export function exportMethods(ctx: CoreContext, service: ExportService, onLinkCh
           });
         });
         pusher.kick();
+        onLinkChanged();
         return settings();
       },
       ctx,
