@@ -96,7 +96,7 @@ export const LAYERS = [
   feature('alerts'),
   feature('camera', { packages: ['zxing-wasm'] }),
   feature('consular', { features: ['lane', 'override'] }),
-  feature('dashboard', { features: ['alerts'], packages: ['recharts'] }),
+  feature('dashboard', { features: ['alerts', 'consular'], packages: ['recharts'] }),
   feature('evidence', { features: ['lane'] }),
   feature('export', { packages: ['recharts'] }),
   feature('groups'),

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../i18n';
 import { ScannerLights } from '../features/scanners';
 import { DisplaySettingsButton } from '../features/settings';
 import { HubStatusItem } from './status/HubStatusItem';
+import { HeldCount } from './status/HeldCount';
 import { LaneStatusItems } from './status/LaneStatusItems';
 import { StationClock } from './status/StationClock';
 
@@ -38,6 +39,7 @@ export function StatusBar() {
       <span>{status ? t('crossingsRecorded', { total: status.database.crossingsTotal }) : ''}</span>
       <LaneStatusItems status={status} />
       <HubStatusItem status={status} />
+      <HeldCount />
       {status && <TrustListBadge trustList={status.trustList} />}
       <ScannerLights />
       {offline && (

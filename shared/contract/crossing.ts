@@ -129,5 +129,7 @@ export const RefuseCrossingInputSchema = z.strictObject({ crossingId: z.uuid(), 
 export type RefuseCrossingInput = z.input<typeof RefuseCrossingInputSchema>;
 
 export const ListHeldInputSchema = z.strictObject({ limit: z.number().int().min(1).max(500).default(100) });
-export const HeldListSchema = z.object({ items: z.array(CrossingSchema), total: z.number().int().nonnegative() });
+/** A held traveller in the consular queue, with the name of the operator who held them (not a user id). */
+export const HeldCrossingSchema = CrossingSchema.extend({ operatorName: z.string().nullable() });
+export const HeldListSchema = z.object({ items: z.array(HeldCrossingSchema), total: z.number().int().nonnegative() });
 export type HeldList = z.infer<typeof HeldListSchema>;

@@ -130,5 +130,20 @@ export const ShiftReportSchema = z.object({
   ),
   alerts: z.object({ total: z.number().int().nonnegative(), byType: z.record(z.string(), z.number().int().nonnegative()) }),
   acknowledged: z.number().int().nonnegative(),
+  /** Travellers still held for consular when the report is made (whenever they were held): nobody stays held silently. */
+  heldNow: z
+    .array(
+      z.object({
+        crossingId: z.string(),
+        recordedAt: isoDateTime,
+        surname: z.string(),
+        givenNames: z.string(),
+        documentNumber: z.string(),
+        nationality: z.string(),
+        corridorId: z.string().nullable(),
+        operatorName: z.string().nullable(),
+      }),
+    ),
+  heldNowTotal: z.number().int().nonnegative(),
 });
 export type ShiftReport = z.infer<typeof ShiftReportSchema>;

@@ -6,6 +6,7 @@ import { LOG_TOPICS, useCoreQuery } from '../../core-query';
 import { useSession } from '../../session';
 import { useAlertText, useFormat, useErrorText } from '../../i18n';
 import { OUTCOME_LABEL } from '../lane/outcome-label';
+import { HeldQueue } from './HeldQueue';
 
 function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (message: string, isError: boolean) => void }) {
   const core = useCore();
@@ -80,6 +81,7 @@ export function ConsularScreen() {
           {message.text}
         </p>
       )}
+      <HeldQueue onMessage={(text, isError) => setMessage({ text, isError })} />
       <div className="consular__body">
         <ul className="list" aria-label={t('found')}>
           {results.map((tr) => (

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { useCoreQuery } from '../../core-query';
+import { HeldQueue } from '../consular/HeldQueue';
 import { AlertList } from '../alerts/AlertList';
 import { HourlyChart } from './HourlyChart';
 
@@ -12,6 +14,7 @@ function today(): { from: string; to: string } {
 /** Shift lead: today per corridor and hour (entries, exits, outcomes), overdue, and the open alerts. */
 export function DashboardScreen() {
   const { t } = useTranslation('dashboard');
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   // Every change of the log but a sign-in, and each minute for what time alone changes (overdue buses, the day).
   const { data, errorText: error } = useCoreQuery('getDashboard', today(), { on: ['crossings', 'alerts', 'groups', 'pairings', 'setup', 'exports'], everyMs: 60_000 });
 
@@ -32,12 +35,14 @@ export function DashboardScreen() {
                 ['ok', 'ok', c.totals.ok],
                 ['notOk', 'not-ok', c.totals.notOk],
                 ['crossCheck', 'cross-check', c.totals.crossCheck],
+                ['refused', 'refused', c.totals.refused],
+                ['heldNow', 'held-now', c.totals.heldNow],
                 ['overrides', 'overrides', c.totals.overrides],
                 ['inCorridor', 'in-the-corridor', c.totals.inCorridor],
                 ['overdue', 'overdue', c.totals.overdue],
               ] as const
             ).map(([key, testId, value]) => (
-              <div key={key} className={key === 'overdue' && value !== null && value > 0 ? 'totals__alert' : undefined}>
+              <div key={key} className={(key === 'overdue' || key === 'heldNow') && value !== null && value > 0 ? 'totals__alert' : undefined}>
                 <dt>{t(key)}</dt>
                 {/* null: this station is not the corridor's exit end and cannot know who is still inside. */}
                 <dd data-testid={`total-${testId}`}>{value ?? '—'}</dd>
@@ -47,6 +52,13 @@ export function DashboardScreen() {
           <HourlyChart hours={c.hours} title={t('perHour', { name: c.name })} />
         </section>
       ))}
+      {/* Nobody stays held silently: a shift lead admits or refuses them here as on the Consular screen. */}
+      {data?.corridors.some((c) => c.totals.heldNow > 0) && <HeldQueue onMessage={(text, isError) => setMessage({ text, isError })} />}
+      {message && (
+        <p className={message.isError ? 'error-banner' : 'notice'} role="status" data-testid="dashboard-message">
+          {message.text}
+        </p>
+      )}
       {data && <AlertList alerts={data.openAlerts} total={data.openAlertsTotal} canAcknowledge />}
     </main>
   );

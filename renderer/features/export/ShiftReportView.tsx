@@ -42,6 +42,49 @@ function TallyTable({ caption, label, rows, testId }: { caption: string; label: 
   );
 }
 
+/** Nobody stays held silently past the shift: who is still waiting for consular, listed by name. */
+function HeldNowTable({ report }: { report: ShiftReport }) {
+  const { t } = useTranslation('export');
+  const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  if (report.heldNowTotal === 0) return <p data-testid="report-held">{t('report.heldNone')}</p>;
+  return (
+    <table className="report__table" data-testid="report-held">
+      <caption>{t('report.heldNow', { total: report.heldNowTotal })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.heldSince')}</th>
+          <th scope="col">{t('report.traveller')}</th>
+          <th scope="col">{t('report.document')}</th>
+          <th scope="col">{t('report.corridor')}</th>
+          <th scope="col">{t('report.recordedBy')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.heldNow.map((h) => (
+          <tr key={h.crossingId}>
+            <td>{time(h.recordedAt)}</td>
+            <th scope="row">
+              {h.surname}, {h.givenNames}
+            </th>
+            <td>
+              {h.documentNumber} ({h.nationality})
+            </td>
+            <td>{h.corridorId ?? '—'}</td>
+            <td>{h.operatorName ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+      {report.heldNowTotal > report.heldNow.length && (
+        <tfoot>
+          <tr>
+            <td colSpan={5}>{t('report.heldMore', { more: report.heldNowTotal - report.heldNow.length })}</td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}
+
 /**
  * The printable shift report: a white A4 page in print (`@media print` in export.css hides the rest of the app).
  * Counts come from the same summary code as the bundle's summary.json.
@@ -90,6 +133,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
           </tbody>
         </table>
       )}
+      <HeldNowTable report={report} />
       <p>
         {t('report.alerts', { total: report.alerts.total })}
         {Object.entries(report.alerts.byType).map(([type, n]) => ` · ${t(`alerts:type.${type}` as never, { defaultValue: type })} ${n}`)}

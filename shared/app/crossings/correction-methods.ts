@@ -15,6 +15,7 @@ import type { DraftStore } from '../scan/draft-store';
 import { authorise, sessionAuthoriser, type Authoriser } from './authorise';
 import { appendCorrection, crossingWithState } from './correct-crossing';
 import { withCurrent } from './crossing-current';
+import { personNames } from './person-names';
 
 export const AMEND_WINDOW_KEY = 'crossing.amendWindowMinutes';
 
@@ -132,7 +133,8 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
     ),
     listHeld: defineMethod('listHeld', (input) => {
       const held = ctx.repos.corrections.held(input.limit);
-      return { items: withCurrent(ctx, held.items), total: held.total };
+      const names = personNames(ctx, held.items.map((c) => c.operatorId));
+      return { items: withCurrent(ctx, held.items).map((c) => ({ ...c, operatorName: c.operatorId ? (names.get(c.operatorId) ?? null) : null })), total: held.total };
     }, ctx),
   };
 }

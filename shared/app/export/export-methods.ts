@@ -9,6 +9,7 @@ import { httpTransport, type BundleTransport } from '../../node/outbox';
 import type { CoreContext } from '../core-context';
 import { stationCheckpointId } from '../corridors/station-config';
 import { defineMethod } from '../define-method';
+import { heldNowForReport } from './held-now';
 import { exportBundle, resolvePeriod, type ExportDeps } from './export-bundle';
 import { CENTRAL_CREDENTIAL_KEY, CENTRAL_HUB_KEY, CENTRAL_URL_KEY, TIME_ZONE_KEY, centralEndpoint, centralUrlProblem, stationTimeZone } from './export-settings';
 import { takeInOutboxFiles } from './outbox-files';
@@ -264,6 +265,7 @@ export function exportMethods(ctx: CoreContext, service: ExportService, onLinkCh
           groups: built.groups.map((g) => ({ groupId: g.groupId, label: g.label, corridorId: g.corridorId, expected: g.expected, processed: g.processed })),
           alerts: built.alerts,
           acknowledged: exports.countCrossings(p.fromMs, p.toMs).delivered,
+          ...heldNowForReport(ctx, time),
         };
       },
       ctx,
