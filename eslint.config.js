@@ -101,12 +101,13 @@ export const LAYERS = [
   feature('export', { packages: ['recharts'] }),
   feature('groups'),
   feature('lane', { features: ['alerts', 'camera', 'evidence', 'manual-mrz', 'override', 'settings'] }),
-  feature('login'),
+  feature('login', { features: ['users'] }),
   feature('manual-mrz'),
   feature('override'),
   feature('rules', { packages: ['zod'] }),
   feature('scanners', { features: ['lane'] }),
   feature('settings', { features: ['lane'] }),
+  feature('users'),
 ];
 
 export default tseslint.config(

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/contract';
 
-export type ScreenId = 'lane' | 'groups' | 'consular' | 'dashboard' | 'export' | 'rules' | 'admin';
+export type ScreenId = 'lane' | 'groups' | 'consular' | 'dashboard' | 'export' | 'rules' | 'users' | 'admin';
 
 /** Keys that open a screen from anywhere (shown in the navigation). */
 export const SCREEN_SHORTCUT: Partial<Record<ScreenId, string>> = { export: 'F7' };
@@ -12,9 +12,10 @@ interface Props {
   user: SessionUser;
   onSelect: (screen: ScreenId) => void;
   onSignOut: () => void;
+  onChangePin: () => void;
 }
 
-export function NavBar({ screens, current, user, onSelect, onSignOut }: Props) {
+export function NavBar({ screens, current, user, onSelect, onSignOut, onChangePin }: Props) {
   const { t } = useTranslation(['nav', 'common']);
   return (
     <nav className="nav" aria-label={t('screens')}>
@@ -34,6 +35,9 @@ export function NavBar({ screens, current, user, onSelect, onSignOut }: Props) {
       <span className="nav__user" data-testid="signed-in-user">
         {user.displayName} · {t(`common:roles.${user.role}`)}
       </span>
+      <button type="button" className="nav__item" data-testid="change-my-pin" onClick={onChangePin}>
+        {t('changePin')}
+      </button>
       <button type="button" className="nav__item" data-testid="sign-out" onClick={onSignOut}>
         {t('signOut')}
       </button>

@@ -13,6 +13,7 @@ import { ParkedAtSignOut } from '../features/lane/ParkedAtSignOut';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { useCore } from '../core-client/core-context';
 import { RulesScreen } from '../features/rules/RulesScreen';
+import { ChangePinForm, UsersScreen } from '../features/users';
 import { NavBar, type ScreenId } from './NavBar';
 import { useSession } from '../session';
 import '../styles/crossing-log.css';
@@ -25,21 +26,24 @@ const SCREEN_METHOD: Record<ScreenId, string> = {
   dashboard: 'getDashboard',
   export: 'listExports',
   rules: 'importTrustList',
-  admin: 'createUser',
+  users: 'listUsers',
+  admin: 'trustStation',
 };
-const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'export', 'rules', 'admin'];
+const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'export', 'rules', 'users', 'admin'];
 
 /**
  * Sign-in gate and navigation. The lane stays the default screen; the first-run wizard appears while the
  * station has no user, the sign-in form while nobody is signed in.
  */
 export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'users']);
   const { who, errorText, refresh, signOut } = useSession();
   const core = useCore();
   const [chosen, setChosen] = useState<ScreenId>('lane');
   // Travellers still not recorded when sign-out was asked for: listed before the session ends.
   const [parkedAtSignOut, setParkedAtSignOut] = useState<ScanResult[] | null>(null);
+  const [changingPin, setChangingPin] = useState(false);
+  const [pinChanged, setPinChanged] = useState(false);
   const mayExport = who?.user ? roleMay(who.user.role, SCREEN_METHOD.export) : false;
   useExportShortcut(mayExport, useCallback(() => setChosen('export'), []));
   if (!who) {
@@ -70,6 +74,10 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
           // Whoever may not list them (an administrator) signs out at once.
           void core.listParked({}).then((parked) => (parked.ok && parked.value.items.length > 0 ? setParkedAtSignOut(parked.value.items) : leave()));
         }}
+        onChangePin={() => {
+          setPinChanged(false);
+          setChangingPin(true);
+        }}
       />
       {parkedAtSignOut && (
         <ParkedAtSignOut
@@ -81,12 +89,26 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
           onLeave={leave}
         />
       )}
+      {changingPin && (
+        <ChangePinForm
+          onClose={(changed) => {
+            setChangingPin(false);
+            setPinChanged(changed);
+          }}
+        />
+      )}
+      {pinChanged && (
+        <p className="notice" role="status" data-testid="pin-changed">
+          {t('users:pinChanged')}
+        </p>
+      )}
       {current === 'lane' && laneScreen}
       {current === 'groups' && <GroupsScreen />}
       {current === 'consular' && <ConsularScreen />}
       {current === 'dashboard' && <DashboardScreen />}
       {current === 'export' && <ExportScreen user={user} />}
       {current === 'rules' && <RulesScreen user={user} />}
+      {current === 'users' && <UsersScreen user={user} />}
       {current === 'admin' && <AdminScreen />}
     </>
   );

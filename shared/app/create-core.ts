@@ -4,6 +4,7 @@ import type { ScannerRuntime } from '../node/scanners';
 import { loadOrCreateStationKey, PIN_HASH_COST, type PinHashCost, type StationKeyStore } from '../node/keys';
 import { alertMethods } from './alerts/alert-methods';
 import { authMethods } from './auth/auth-methods';
+import { userMethods } from './auth/user-methods';
 import { STATION_ID_KEY } from './auth/bootstrap-station';
 import { guardMethods } from './auth/guard-methods';
 import { signOutIfIdle } from './auth/idle-sign-out';
@@ -153,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...authMethods(ctx, (id) => {
         stationId = id;
       }),
+      ...userMethods(ctx),
       ...corridorMethods(ctx),
       ...groupMethods(ctx, (groupId) => hubLink.groupClosed(groupId)),
       ...alertMethods(ctx),

@@ -36,7 +36,12 @@ export const WhoAmISchema = z.object({
 });
 export type WhoAmI = z.infer<typeof WhoAmISchema>;
 
-export const LoginInputSchema = z.strictObject({ username: z.string().trim().min(1).max(32), pin: z.string().min(1).max(PIN_MAX_LENGTH) });
+export const LoginInputSchema = z.strictObject({
+  username: z.string().trim().min(1).max(32),
+  pin: z.string().min(1).max(PIN_MAX_LENGTH),
+  /** The person's own new PIN, when an administrator reset theirs (sign-in answers `auth.newPinRequired`). */
+  newPin: PinSchema.optional(),
+});
 export const LogoutInputSchema = z.strictObject({});
 export const LogoutSchema = z.object({ signedOut: z.boolean() });
 
@@ -65,6 +70,8 @@ export const UserSchema = z.object({
   active: z.boolean(),
   failedAttempts: z.number().int().nonnegative(),
   lockedUntil: isoDateTime.nullable(),
+  /** An administrator reset the PIN: the next sign-in chooses a new one. */
+  pinMustChange: z.boolean(),
   createdAt: isoDateTime,
 });
 export type User = z.infer<typeof UserSchema>;
@@ -74,6 +81,12 @@ export const UserListSchema = z.object({ items: z.array(UserSchema) });
 export const CreateUserInputSchema = NewUserSchema.extend({ role: RoleSchema });
 export type CreateUserInput = z.input<typeof CreateUserInputSchema>;
 export const UnlockUserInputSchema = z.strictObject({ userId: z.uuid() });
+export const SetUserActiveInputSchema = z.strictObject({ userId: z.uuid(), active: z.boolean() });
+export const SetUserRoleInputSchema = z.strictObject({ userId: z.uuid(), role: RoleSchema });
+/** The administrator tells the person this PIN; it signs in once, to choose their own. */
+export const ResetUserPinInputSchema = z.strictObject({ userId: z.uuid(), temporaryPin: PinSchema });
+export const ChangeMyPinInputSchema = z.strictObject({ currentPin: z.string().min(1).max(PIN_MAX_LENGTH), newPin: PinSchema });
+export const ChangeMyPinSchema = z.object({ changed: z.literal(true) });
 
 export const GetStationIdentityInputSchema = z.strictObject({});
 export const StationIdentitySchema = z.object({

@@ -1,7 +1,8 @@
 import { CoreFailure, type SessionUser } from '../../contract';
-import { chargeAttempt, isLocked, LOCKOUT_MS, MAX_FAILED_ATTEMPTS, type LockState } from '../../domain/auth';
+import { chargeAttempt, isLocked, LOCKOUT_MS, MAX_FAILED_ATTEMPTS, pinProblem, type LockState } from '../../domain/auth';
+import { pinFailure } from './pin-failure';
 import type { OperatorRow } from '../../node/db';
-import { dummyPinHash, verifyPin } from '../../node/keys';
+import { dummyPinHash, hashPin, verifyPin } from '../../node/keys';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 
@@ -19,7 +20,7 @@ const lockedFailure = (username: string, untilMs: number) =>
  * sign-ins across any names the whole station waits before taking the next one (SignInGuard).
  * Nobody is signed in by this: a second person confirming a decision at the lane uses it too.
  */
-export async function checkCredentials(ctx: CoreContext, username: string, pin: string): Promise<SessionUser> {
+async function verifyCredentials(ctx: CoreContext, username: string, pin: string): Promise<OperatorRow> {
   const nowMs = ctx.now().getTime();
   const waitMs = ctx.signInGuard.waitMs(nowMs);
   if (waitMs > 0) {
@@ -42,12 +43,50 @@ export async function checkCredentials(ctx: CoreContext, username: string, pin: 
   if (!user || !correct) return refuse(ctx, user, username, charged.failedAttempts);
 
   ctx.store.transaction(() => ctx.repos.operators.setLock(user.id, 0, null, ctx.now().toISOString()));
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+  return user;
 }
 
-/** Checks the user name and PIN (checkCredentials) and makes that person the one signed in at the lane. */
-export async function signIn(ctx: CoreContext, username: string, pin: string): Promise<SessionUser> {
-  const session = await checkCredentials(ctx, username, pin);
+const sessionUserOf = (user: OperatorRow): SessionUser => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role });
+
+/**
+ * A PIN an administrator reset opens nothing but the choice of a new one: not the lane, not a second
+ * person's confirmation.
+ */
+export async function checkCredentials(ctx: CoreContext, username: string, pin: string): Promise<SessionUser> {
+  const user = await verifyCredentials(ctx, username, pin);
+  if (user.pinMustChange) throw new CoreFailure('forbidden', 'auth.newPinRequired');
+  return sessionUserOf(user);
+}
+
+/** The person's own PIN replaces the one they signed in with (their current or a reset one), audited. */
+export async function replaceOwnPin(ctx: CoreContext, user: OperatorRow, oldPin: string, newPin: string): Promise<void> {
+  const problem = pinProblem(newPin);
+  if (problem) throw pinFailure(problem);
+  if (newPin === oldPin) throw new CoreFailure('invalid-input', 'auth.newPinSame');
+  const pinHash = await hashPin(newPin, ctx.pinHashCost);
+  ctx.store.transaction(() => {
+    ctx.repos.operators.setPin(user.id, pinHash, false, ctx.now().toISOString());
+    audit(ctx, 'user.pin-changed', 'user', user.id, { afterReset: user.pinMustChange });
+  });
+}
+
+/** Checks the PIN of the signed-in person (counted like a sign-in) and sets their new one. */
+export async function changeOwnPin(ctx: CoreContext, username: string, currentPin: string, newPin: string): Promise<void> {
+  const user = await verifyCredentials(ctx, username, currentPin);
+  await replaceOwnPin(ctx, user, currentPin, newPin);
+}
+
+/**
+ * Checks the user name and PIN and makes that person the one signed in at the lane. After an administrator
+ * reset the PIN, the sign-in needs the person's new PIN too (`auth.newPinRequired` until it comes).
+ */
+export async function signIn(ctx: CoreContext, username: string, pin: string, newPin?: string): Promise<SessionUser> {
+  const user = await verifyCredentials(ctx, username, pin);
+  if (user.pinMustChange) {
+    if (newPin === undefined) throw new CoreFailure('forbidden', 'auth.newPinRequired');
+    await replaceOwnPin(ctx, user, pin, newPin);
+  }
+  const session = sessionUserOf(user);
   const previous = ctx.session.current;
   ctx.store.transaction(() => {
     if (previous && previous.id !== session.id) audit(ctx, 'auth.signed-out', 'user', previous.id, { replacedBy: session.id });

@@ -35,9 +35,14 @@ export const METHOD_ACCESS = {
   listCorridors: SIGNED_IN,
   saveCheckpoint: ['admin'],
   saveCorridor: ['admin'],
-  listUsers: ['admin'],
+  // Shift leads see who is locked out and unlock them during the shift; everything else about users is an admin's.
+  listUsers: ['admin', 'shift-lead'],
   createUser: ['admin'],
   unlockUser: ['admin', 'shift-lead'],
+  setUserActive: ['admin'],
+  setUserRole: ['admin'],
+  resetUserPin: ['admin'],
+  changeMyPin: SIGNED_IN,
   getStationIdentity: ['admin', 'shift-lead'],
   trustStation: ['admin'],
 

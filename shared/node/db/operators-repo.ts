@@ -10,6 +10,8 @@ export interface OperatorRow {
   readonly failedAttempts: number;
   readonly lockedUntilMs: number | null;
   readonly active: boolean;
+  /** The PIN was set by an administrator: it signs in only to choose a new one. */
+  readonly pinMustChange: boolean;
   readonly createdAt: string;
 }
 
@@ -22,6 +24,7 @@ interface DbRow {
   failed_attempts: number;
   locked_until_ms: number | null;
   active: number;
+  pin_must_change: number;
   created_at: string;
 }
 
@@ -34,6 +37,7 @@ const toRow = (r: DbRow): OperatorRow => ({
   failedAttempts: r.failed_attempts,
   lockedUntilMs: r.locked_until_ms,
   active: r.active === 1,
+  pinMustChange: r.pin_must_change === 1,
   createdAt: r.created_at,
 });
 
@@ -80,5 +84,24 @@ export class OperatorsRepo {
 
   setLock(id: string, failedAttempts: number, lockedUntilMs: number | null, at: string): void {
     this.lockStatement.run({ id, failedAttempts, lockedUntilMs, at });
+  }
+
+  setActive(id: string, active: boolean, at: string): void {
+    this.db.prepare('UPDATE operators SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, at, id);
+  }
+
+  setRole(id: string, role: Role, at: string): void {
+    this.db.prepare('UPDATE operators SET role = ?, updated_at = ? WHERE id = ?').run(role, at, id);
+  }
+
+  /** A new PIN also ends any lock: whoever set it knows it. */
+  setPin(id: string, pinHash: string, mustChange: boolean, at: string): void {
+    this.db
+      .prepare('UPDATE operators SET pin_hash = ?, pin_must_change = ?, failed_attempts = 0, locked_until_ms = NULL, updated_at = ? WHERE id = ?')
+      .run(pinHash, mustChange ? 1 : 0, at, id);
+  }
+
+  countActiveAdmins(): number {
+    return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM operators WHERE role = 'admin' AND active = 1").get()?.n ?? 0;
   }
 }

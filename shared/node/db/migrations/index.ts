@@ -11,6 +11,7 @@ import outboxBundles from './0010_outbox_bundles.sql';
 import nameSearch from './0011_name_search.sql';
 import stationPackages from './0012_station_packages.sql';
 import auditContent from './0013_audit_content.sql';
+import userPins from './0014_user_pins.sql';
 
 export interface Migration {
   readonly version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: '0011_name_search', sql: nameSearch },
   { version: 12, name: '0012_station_packages', sql: stationPackages },
   { version: 13, name: '0013_audit_content', sql: auditContent },
+  { version: 14, name: '0014_user_pins', sql: userPins },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

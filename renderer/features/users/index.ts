@@ -1,0 +1,2 @@
+export { UsersScreen } from './UsersScreen';
+export { ChangePinForm, NewPinFields } from './ChangePinForm';
