@@ -32,7 +32,7 @@ export const LAYERS = [
     node: false,
     why: `the domain is pure TypeScript at the bottom of the stack; ${BROWSER}`,
     // Schemas of formats read from outside (HCERT payloads, trust lists, rule profiles); they belong in the contract.
-    exceptions: ['shared/domain/dcc/hcert-schema.ts', 'shared/domain/dcc/trust-list.ts', 'shared/domain/rules/rule-profile.ts', 'shared/domain/business-rules/business-rule.ts'].map((file) => ({ file, packages: ['zod'] })),
+    exceptions: ['shared/domain/dcc/hcert-schema.ts', 'shared/domain/dcc/trust-list.ts', 'shared/domain/business-rules/business-rule.ts'].map((file) => ({ file, packages: ['zod'] })),
   },
   { folder: 'shared/contract', folders: ['shared/domain'], packages: ['zod'], node: false, why: `the contract is the API's types and schemas; ${BROWSER}` },
   {

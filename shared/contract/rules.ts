@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RuleProfileSchema } from '../domain/rules';
+import { RuleProfileSchema } from './rule-profile';
 
 export { RuleProfileSchema };
 

@@ -1,4 +1,5 @@
-import { RuleProfileSchema, type RuleProfile } from '../../../shared/domain/rules';
+import { RuleProfileSchema } from '../../../shared/contract';
+import type { RuleProfile } from '../../../shared/domain/rules';
 
 /** What the editor shows: the profile without its version (the core numbers versions). */
 export function draftText(profile: RuleProfile): string {

@@ -1,5 +1,6 @@
 import { CoreFailure, type RuleProfileRef } from '../../contract';
-import { DEFAULT_RULE_PROFILES, RuleProfileSchema, selectRuleProfile, type BusinessRulesInForce, type Direction, type RuleProfile } from '../../domain/rules';
+import { RuleProfileSchema } from '../../contract';
+import { DEFAULT_RULE_PROFILES, selectRuleProfile, type BusinessRulesInForce, type Direction, type RuleProfile } from '../../domain/rules';
 import type { StationStore } from '../../node/db';
 import { RuleProfilesRepo, type StoredRuleProfile } from '../../node/db/rule-profiles-repo';
 import { SettingsRepo } from '../../node/db/settings-repo';

@@ -1,77 +1,70 @@
-import { z } from 'zod';
-
 /**
  * A corridor rule profile: what COVID evidence the receiving state accepts at one corridor and
- * direction, from one instant on. Profiles are data (JSON validated by this schema), stored with
- * their whole history: a change is a new version, never an edit, so every recorded crossing can
- * name the exact rules it was judged by.
+ * direction, from one instant on. Profiles are data (JSON checked by the contract's RuleProfileSchema),
+ * stored with their whole history: a change is a new version, never an edit, so every recorded crossing
+ * can name the exact rules it was judged by.
  */
-
-const hours = z.number().min(0).max(24 * 60);
-
-/** A test kind the profile accepts, and how old its sample may be. */
-export const TestRuleSchema = z.strictObject({
-  /** Maximum time from sample collection to the decision (and, on entry, to the expected exit). */
-  maxAgeHours: hours.positive(),
-});
-
-export const VaccinationRuleSchema = z.strictObject({
-  /** Days that must have passed since the last dose (14 in most 2021 rules). */
-  minDaysAfterLastDose: z.number().int().min(0).max(365),
-  /** Accept only certificates whose dose number reached the series (dn ≥ sd). */
-  completeSeriesOnly: z.boolean(),
-});
-
-export const RecoveryRuleSchema = z.strictObject({
-  /** The certificate's own validity window (df..du) always applies; this may shorten it. */
-  maxDaysAfterPositiveTest: z.number().int().positive().max(3650).nullable(),
-});
-
-export const PaperRuleSchema = z.strictObject({
-  /** Paper lab results cannot be verified offline: only `true` lets one make a crossing OK. */
-  sufficient: z.boolean(),
-});
-
-export const RuleDirectionSchema = z.enum(['entry', 'exit', 'both']);
-export type RuleDirection = z.infer<typeof RuleDirectionSchema>;
-
-export const RuleProfileSchema = z.strictObject({
+export interface RuleProfile {
   /** Stable slug; versions of one profile share it. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'id must be 2–63 lower-case letters, digits or dashes' }),
-  version: z.number().int().positive(),
-  name: z.string().min(1).max(120),
+  id: string;
+  version: number;
+  name: string;
   /** The corridor code this profile applies to, e.g. `KZ-UZ-TJ` (the form both ends of a corridor agree on). */
-  corridor: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { error: 'corridor must be 2–40 capital letters, digits or dashes' }),
-  direction: RuleDirectionSchema,
+  corridor: string;
+  direction: RuleDirection;
   /** The profile applies to decisions made at or after this instant (rules changed overnight). */
-  effectiveFrom: z.iso.datetime({ offset: true }),
+  effectiveFrom: string;
   /** Where the rule comes from (decree, note verbale), shown to consular staff. */
-  source: z.string().max(500).optional(),
-  accept: z.strictObject({
-    pcr: TestRuleSchema.nullable(),
-    rat: TestRuleSchema.nullable(),
-    vaccination: VaccinationRuleSchema.nullable(),
-    recovery: RecoveryRuleSchema.nullable(),
-    paperLabCertificate: PaperRuleSchema.nullable(),
+  source?: string | undefined;
+  accept: {
+    pcr: TestRule | null;
+    rat: TestRule | null;
+    vaccination: VaccinationRule | null;
+    recovery: RecoveryRule | null;
+    paperLabCertificate: PaperRule | null;
     /** Lab-result links, SMART Health Cards, unknown JSON: recorded and shown, never enough alone. */
-    otherQr: z.boolean(),
-  }),
+    otherQr: boolean;
+  };
   /**
    * Hours from the entry checkpoint to the corridor's exit. A test valid at entry must still be
    * valid then; if it is not, the decision is NEEDS CROSS-CHECK. `null`: no re-check.
    */
-  expectedHoursToExit: hours.nullable(),
-  exemptions: z.strictObject({
+  expectedHoursToExit: number | null;
+  exemptions: {
     /** Children younger than this many years on the decision day (passport birth date) need no evidence. */
-    childrenUnderYears: z.number().int().min(1).max(18).nullable(),
-  }),
+    childrenUnderYears: number | null;
+  };
   /**
    * False when the corridor requires no COVID evidence (the rule was lifted, the crossings are still logged):
    * a valid passport alone is OK; evidence shown is recorded, and only a positive test makes it NOT OK.
    */
-  evidenceRequired: z.boolean().optional(),
-});
-export type RuleProfile = z.infer<typeof RuleProfileSchema>;
+  evidenceRequired?: boolean | undefined;
+}
+
+export type RuleDirection = 'entry' | 'exit' | 'both';
+
+/** A test kind the profile accepts, and how old its sample may be. */
+export interface TestRule {
+  /** Maximum time from sample collection to the decision (and, on entry, to the expected exit). */
+  maxAgeHours: number;
+}
+
+export interface VaccinationRule {
+  /** Days that must have passed since the last dose (14 in most 2021 rules). */
+  minDaysAfterLastDose: number;
+  /** Accept only certificates whose dose number reached the series (dn ≥ sd). */
+  completeSeriesOnly: boolean;
+}
+
+export interface RecoveryRule {
+  /** The certificate's own validity window (df..du) always applies; this may shorten it. */
+  maxDaysAfterPositiveTest: number | null;
+}
+
+export interface PaperRule {
+  /** Paper lab results cannot be verified offline: only `true` lets one make a crossing OK. */
+  sufficient: boolean;
+}
 
 /** What a decision records about the rules it was made under. */
 export interface RuleProfileRef {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { RuleProfileSchema, type RuleProfile } from '../../domain/rules';
+import { RuleProfileSchema } from '../../contract';
+import type { RuleProfile } from '../../domain/rules';
 
 export interface StoredRuleProfile {
   readonly profile: RuleProfile;

@@ -62,6 +62,7 @@ describe('layering lint: the crossings the issue names, and every way to import'
     ['electron/preload/x.ts', "import fs from 'node:fs'; void fs;"],
     ['shared/domain/mrz/x.ts', "import { coreMethods } from '../../contract'; void coreMethods;"],
     ['shared/domain/mrz/x.ts', "import { z } from 'zod'; void z;"],
+    ['shared/domain/rules/rule-profile.ts', "import { z } from 'zod'; void z;"],
     ['shared/domain/mrz/x.ts', "import fs from 'node:fs'; void fs;"],
     ['shared/domain/mrz/x.ts', "import { app } from 'electron'; void app;"],
     ['shared/contract/x.ts', "import { StationStore } from '../node/db'; void StationStore;"],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { RuleProfileSchema } from '../../../../shared/contract';
 import type { Draft } from '../../../../shared/domain/decision';
 import type { DccEvidence, Evidence, OtherQrEvidence, PaperLabEvidence, PassportPerson } from '../../../../shared/domain/evidence';
 import {
   evaluateEvidence,
   judgeTraveller,
   parseInstant,
-  RuleProfileSchema,
   selectRuleProfile,
   UZBEKISTAN_TRANSIT_PCR_72H,
   type RuleProfile,
