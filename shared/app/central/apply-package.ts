@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CoreFailure } from '../../contract';
+import { CoreFailure, RuleProfileSchema } from '../../contract';
 import { canonicalJson } from '../../domain/canonical-json';
 import { parseStationKeys, type StationPackage } from '../../domain/central';
-import { RuleProfileSchema } from '../../domain/rules';
 import { trustStationKey } from '../auth/trust-station';
 import type { CoreContext } from '../core-context';
 import { importGroupFile } from '../groups/group-file';
