@@ -38,7 +38,8 @@ export const LAYERS = [
   {
     folder: 'shared/node',
     folders: ['shared/domain', 'shared/contract'],
-    packages: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'node-hid', 'serialport', '@serialport/*', 'csv-parse', 'exceljs', 'fflate', 'jpeg-js', 'pngjs', 'zod'],
+    // esbuild: only to bundle the manifest worker thread when the core runs from its TypeScript sources (tests).
+    packages: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'node-hid', 'serialport', '@serialport/*', 'csv-parse', 'exceljs', 'fflate', 'jpeg-js', 'pngjs', 'zod', 'esbuild'],
     node: true,
     why: 'adapters do I/O for the layers above and never call them',
   },

@@ -18,4 +18,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['central/cli/main.ts'], outfile: 'dist/node/central.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  // The manifest reader's worker thread, bundled whole beside each host that starts it (unpacked from the asar).
+  build({ ...common, entryPoints: ['shared/node/manifest/manifest-worker.ts'], outfile: 'dist/node/manifest-worker.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['shared/node/manifest/manifest-worker.ts'], outfile: 'dist/electron/manifest-worker.cjs', format: 'cjs' }),
 ]);

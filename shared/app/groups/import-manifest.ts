@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { CoreFailure, type ImportManifestInputSchema, type ManifestImport } from '../../contract';
-import { MANIFEST_LINK_LOOKBACK_MS, manifestLinks, manifestRowsFromTable } from '../../domain/corridor';
+import { MANIFEST_LINK_LOOKBACK_MS, manifestLinks, type manifestRowsFromTable } from '../../domain/corridor';
 import { personNameKey } from '../../domain/mrz';
 import { sha256Hex } from '../../node/sha256';
-import { ManifestReadError, readCsvTable, readXlsxTable } from '../../node/manifest';
+import { ManifestReadError, readManifestRows } from '../../node/manifest';
 import type { GroupRow } from '../../node/db';
 import { audit } from '../audit';
 import { appendCorrection, crossingWithState } from '../crossings/correct-crossing';
@@ -32,14 +32,15 @@ export interface ReadManifest {
 export async function readManifest(input: Pick<z.output<typeof ImportManifestInputSchema>, 'fileName' | 'format' | 'content'>): Promise<ReadManifest> {
   const bytes = input.format === 'csv' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content, 'base64');
   const contentSha256 = sha256Hex(bytes.toString('latin1'));
-  let table: string[][];
+  let read: Awaited<ReturnType<typeof readManifestRows>>;
   try {
-    table = input.format === 'csv' ? readCsvTable(input.content) : await readXlsxTable(bytes);
+    // Parsed in a worker thread: a large workbook never holds up the lane.
+    read = await readManifestRows({ format: input.format, content: input.content });
   } catch (error) {
     if (error instanceof ManifestReadError) throw new CoreFailure('invalid-input', 'group.manifestUnreadable', { detail: error.message });
     throw error;
   }
-  const { rows, problems } = manifestRowsFromTable(table);
+  const { rows, problems } = read;
   if (rows.length === 0) throw (problems[0] ? new CoreFailure('invalid-input', 'group.manifestEmpty', { file: input.fileName, detail: problems[0].message }) : new CoreFailure('invalid-input', 'group.manifestNoLines', { file: input.fileName }));
   return { fileName: input.fileName, format: input.format, contentSha256, rows, problems };
 }
