@@ -81,6 +81,8 @@ export interface CoreOptions {
    * (10 minutes) unless configured; a core built without it (tests, scripts) never signs out on its own.
    */
   readonly idleSignOutMs?: number;
+  /** When the first background retention purge runs after start (default a few seconds; tests use 0). */
+  readonly retentionFirstRunMs?: number;
 }
 
 export interface CoreBootstrap {
@@ -139,7 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const exportService = createExportService(ctx, options.dataDir, options.outbox);
   const packages = new StationPackages({ ctx, dataDir: options.dataDir, trustLists, rules, businessRules });
   const hubLink = new HubLinkService(ctx, packages, () => centralEndpoint(exportService.exports), options.hubLink);
-  // Data protection: personal fields older than the retention period are purged at start and daily.
+  // Data protection: personal fields older than the retention period are purged in the background after start and daily.
   const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor() });
 
   // Every method goes through the permission table (shared/domain/auth) before it runs.
@@ -148,7 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...scanMethods(ctx, drafts, { trustLists, rules, businessRules }),
       ...crossingMethods(ctx, drafts),
       ...correctionMethods(ctx, drafts),
-      ...statusMethods(ctx, trustLists, { rules, exportService, hubLink }),
+      ...statusMethods(ctx, trustLists, { rules, exportService, hubLink, retention }),
       ...trustListMethods(ctx, trustLists),
       ...ruleMethods(ctx, rules),
       ...authMethods(ctx, (id) => {
@@ -175,7 +177,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   exportService.pusher.kick();
   // Packages from the hub: a first poll soon after start, then every few minutes while a link is configured.
   hubLink.kick(Math.min(5_000, options.hubLink?.intervalMs ?? 5_000));
-  retention.schedule();
+  retention.schedule(undefined, options.retentionFirstRunMs);
   // The screen goes back to sign-in on its own once the lane has been left alone.
   const idleTimer =
     ctx.idleSignOutMs > 0 ? setInterval(() => signOutIfIdle(ctx), Math.min(ctx.idleSignOutMs, 30_000)) : undefined;

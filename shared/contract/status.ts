@@ -12,6 +12,8 @@ export const LaneStatusSchema = z.object({
   /** Crossings saved but not yet acknowledged by the central system, and export bundles still queued. */
   unsentCrossings: z.number().int().nonnegative(),
   queuedBundles: z.number().int().nonnegative(),
+  /** The retention purge waits because the clock disagrees with the log (earlier than its newest crossing, or a day past it). */
+  retentionPaused: z.enum(['clock-behind', 'clock-ahead']).nullable(),
 });
 export type LaneStatus = z.infer<typeof LaneStatusSchema>;
 

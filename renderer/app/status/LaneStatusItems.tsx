@@ -33,6 +33,11 @@ export function LaneStatusItems({ status }: { status: Status | null }) {
           {lane.queuedBundles > 0 && ` · ${t('queuedBundles', { total: lane.queuedBundles })}`}
         </span>
       )}
+      {lane?.retentionPaused && (
+        <span className="status-bar__warning" data-testid="status-retention-paused">
+          {t(`retentionPaused.${lane.retentionPaused}`)}
+        </span>
+      )}
     </>
   );
 }

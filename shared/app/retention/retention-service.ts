@@ -1,4 +1,4 @@
-import type { RetentionPurge, RetentionStatus } from '../../contract';
+import type { PurgeCounts, RetentionPurge, RetentionStatus } from '../../contract';
 import { RetentionRepo, purgedTotal, type StationStore } from '../../node/db';
 import type { Logger } from '../logger';
 
@@ -7,6 +7,13 @@ const LAST_PURGE_KEY = 'retention.lastPurge';
 /** Default period: long enough for a corridor's entry/exit pairing and the daily exports, short for privacy. */
 export const DEFAULT_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Crossings per transaction of the purge: a few milliseconds each, so the lane waits at most that long. */
+const BATCH = 500;
+/** The first scheduled run, after start: the lane is usable before the purge begins. */
+const FIRST_RUN_MS = 5_000;
+
+/** Why the purge waits for the clock (see clockSuspect). */
+export type RetentionPause = 'clock-behind' | 'clock-ahead';
 
 export interface RetentionDeps {
   readonly store: StationStore;
@@ -24,6 +31,9 @@ export interface RetentionDeps {
 export class RetentionService {
   private readonly repo: RetentionRepo;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private first: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
 
   constructor(private readonly deps: RetentionDeps) {
     this.repo = new RetentionRepo(deps.store.database);
@@ -51,32 +61,87 @@ export class RetentionService {
   }
 
   /**
-   * `compact`: rebuild the file afterwards (VACUUM). It blocks the core for its duration (measured: 3 s for a
-   * 53 MB encrypted file on the shared build machine), so the daily timer skips it while the lane may be busy;
-   * start-up and an administrator's purge do it.
+   * Why a purge may not trust the clock now: earlier than the newest crossing (set back), or more than a day past it
+   * (set ahead, or the station was off: a clock 31 days fast erased crossings never exported). The purge waits until
+   * the clock and the log agree again (the next crossing), and the status bar says why. Null: the clock is plausible.
+   */
+  clockSuspect(): RetentionPause | null {
+    const newest = this.repo.newestCrossingMs();
+    if (newest === null) return null;
+    const nowMs = this.deps.now().getTime();
+    if (nowMs < newest) return 'clock-behind';
+    if (nowMs > newest + DAY_MS) return 'clock-ahead';
+    return null;
+  }
+
+  /**
+   * `compact`: rebuild the file afterwards (VACUUM). It blocks the core for its duration (seconds to minutes with a
+   * long history), so only an administrator's purge does it; the start and the daily run never do. Each batch is its
+   * own transaction with its own audit row (cutoff and counts). An administrator's purge is a person's decision and
+   * is not held back by the clock check (the status bar shows it); the automatic runs are.
    */
   purge(options: { compact?: boolean } = {}): RetentionPurge {
     const compact = options.compact ?? true;
+    const run = this.begin();
+    while (!run.step()) {
+      // The next batch at once: the caller asked for the whole purge.
+    }
+    return this.finish(run.result(), compact);
+  }
+
+  /**
+   * The scheduled purge: one batch per turn of the event loop, so a lane call waiting for the core is answered
+   * between two batches; nothing when the clock is suspect (logged, retried at the next run).
+   */
+  async purgeInBackground(): Promise<RetentionPurge | null> {
+    const suspect = this.clockSuspect();
+    if (suspect) {
+      this.deps.logger.warn(`retention: the purge waits, the station clock is ${suspect === 'clock-behind' ? 'earlier than the newest crossing' : 'more than a day past the newest crossing'}`);
+      return null;
+    }
+    const run = this.begin();
+    while (!this.stopped && !run.step()) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (this.stopped) return null;
+    return this.finish(run.result(), false);
+  }
+
+  private begin() {
     const { store } = this.deps;
     const now = this.deps.now();
     const cutoff = new Date(now.getTime() - this.days() * DAY_MS);
-    this.repo.secureDelete(true);
-    let purge: RetentionPurge;
-    try {
-      purge = store.transaction(() => {
-        const counts = this.repo.purgeBefore(cutoff.getTime());
-        // The audit row holds only the cutoff and counts; a purge that found nothing leaves no row.
-        if (purgedTotal(counts) > 0) {
-          store.appendAudit({ at: now.toISOString(), actor: this.deps.actor(), action: 'retention.purged', entity: 'station', entityId: 'retention', payload: { cutoff: cutoff.toISOString(), days: this.days(), ...counts } });
+    const total: Record<keyof PurgeCounts, number> = { crossings: 0, importedCrossings: 0, evidence: 0, overrides: 0, manifestEntries: 0, groups: 0, alerts: 0, outboxBundles: 0 };
+    return {
+      /** One batch in its own transaction; true when nothing older than the cutoff is left. */
+      step: (): boolean => {
+        this.repo.secureDelete(true);
+        try {
+          return store.transaction(() => {
+            const counts = this.repo.purgeBatch(cutoff.getTime(), BATCH);
+            for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += counts[key];
+            // The audit row holds only the cutoff and counts; a batch that found nothing leaves no row.
+            if (purgedTotal(counts) > 0) {
+              store.appendAudit({ at: now.toISOString(), actor: this.deps.actor(), action: 'retention.purged', entity: 'station', entityId: 'retention', payload: { cutoff: cutoff.toISOString(), days: this.days(), ...counts } });
+            }
+            const done = counts.crossings === 0 && counts.importedCrossings === 0 && counts.alerts === 0;
+            if (done) {
+              this.repo.saveSetting(LAST_PURGE_KEY, JSON.stringify({ at: now.toISOString(), cutoff: cutoff.toISOString(), counts: total, compacted: false, checkpointBusy: false }));
+            }
+            return done;
+          });
+        } finally {
+          this.repo.secureDelete(false);
         }
-        const result = { at: now.toISOString(), cutoff: cutoff.toISOString(), counts, compacted: false, checkpointBusy: false };
-        this.repo.saveSetting(LAST_PURGE_KEY, JSON.stringify(result));
-        return result;
-      });
-      if (compact && purgedTotal(purge.counts) > 0) purge = { ...purge, compacted: this.compact() };
-    } finally {
-      this.repo.secureDelete(false);
-    }
+      },
+      result: (): RetentionPurge => ({ at: now.toISOString(), cutoff: cutoff.toISOString(), counts: { ...total }, compacted: false, checkpointBusy: false }),
+    };
+  }
+
+  private finish(result: RetentionPurge, compact: boolean): RetentionPurge {
+    const { store } = this.deps;
+    let purge = result;
+    if (compact && purgedTotal(purge.counts) > 0) purge = { ...purge, compacted: this.compact() };
     const busy = this.repo.checkpoint().busy;
     // Nothing is written after the checkpoint (the WAL stays empty) unless something differs from what was saved.
     if (busy || purge.compacted) {
@@ -100,25 +165,38 @@ export class RetentionService {
   }
 
   /**
-   * At start (with the file rebuilt) and then daily (blanking and checkpoint only; the freed bytes, encrypted,
-   * stay in unused page space until the next start or an administrator's purge). A failing run is logged and
-   * retried the next day (nothing half-purged: one transaction).
+   * In the background: the first run shortly after start (never during it: a start does no work that grows with the
+   * history), then daily; batches only, no rebuild of the file (the freed, encrypted bytes stay in unused page space
+   * until an administrator's purge rebuilds it). A failing run is logged and retried the next time.
    */
-  schedule(intervalMs = DAY_MS): void {
-    const run = (compact: boolean) => {
-      try {
-        this.purge({ compact });
-      } catch (error) {
-        this.deps.logger.warn('retention purge failed; it runs again tomorrow', error);
-      }
+  schedule(intervalMs = DAY_MS, firstRunMs = FIRST_RUN_MS): void {
+    const run = () => {
+      if (this.running || this.stopped) return;
+      this.running = this.purgeInBackground()
+        .catch((error: unknown) => {
+          this.deps.logger.warn('retention purge failed; it runs again at the next run', error);
+          return null;
+        })
+        .finally(() => {
+          this.running = undefined;
+        });
     };
-    run(true);
-    this.timer = setInterval(() => run(false), intervalMs);
+    this.first = setTimeout(run, firstRunMs);
+    this.first.unref?.();
+    this.timer = setInterval(run, intervalMs);
     this.timer.unref?.();
   }
 
+  /** The background run in progress, if any (tests and close wait for it). */
+  idle(): Promise<unknown> {
+    return this.running ?? Promise.resolve();
+  }
+
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.first) clearTimeout(this.first);
     this.timer = undefined;
+    this.first = undefined;
   }
 }

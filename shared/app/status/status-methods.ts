@@ -5,13 +5,14 @@ import type { TrustListService } from '../trust-list/trust-list-service';
 import type { ExportService } from '../export/export-methods';
 import type { RuleProfileService } from '../rules/rule-profile-service';
 import type { HubLinkService } from '../central/hub-link';
+import type { RetentionService } from '../retention/retention-service';
 import { getStatus } from './get-status';
 import { laneStatus } from './lane-status';
 
 export function statusMethods(
   ctx: CoreContext,
   trustLists: TrustListService,
-  lane?: { readonly rules: RuleProfileService; readonly exportService: ExportService; readonly hubLink?: HubLinkService },
+  lane?: { readonly rules: RuleProfileService; readonly exportService: ExportService; readonly hubLink?: HubLinkService; readonly retention?: RetentionService },
 ): Pick<CoreApi, 'getStatus'> {
   return {
     getStatus: defineMethod(
@@ -24,7 +25,7 @@ export function statusMethods(
           now: ctx.now,
           store: ctx.store,
           trustList: () => trustLists.status(),
-          ...(lane ? { lane: () => laneStatus(ctx, lane.rules, lane.exportService) } : {}),
+          ...(lane ? { lane: () => laneStatus(ctx, lane.rules, lane.exportService, lane.retention) } : {}),
           ...(lane?.hubLink ? { hub: lane.hubLink.summary.bind(lane.hubLink) } : {}),
         }),
       ctx,

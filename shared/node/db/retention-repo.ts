@@ -39,12 +39,14 @@ const PURGEABLE_BUNDLES = `SELECT b.idempotency_key FROM outbox_bundles b JOIN o
  */
 export class RetentionRepo {
   private readonly statements: {
-    crossings: Database.Statement<[{ cutoff: number; purged: string }]>;
-    imported: Database.Statement<[{ cutoff: number; purged: string }]>;
-    evidence: Database.Statement<[{ cutoff: number }]>;
-    overrides: Database.Statement<[{ cutoff: number }]>;
-    corrections: Database.Statement<[{ cutoff: number }]>;
-    alerts: Database.Statement<[{ cutoff: number }]>;
+    crossings: Database.Statement<[{ from: number; to: number; purged: string }]>;
+    imported: Database.Statement<[{ cutoff: number; purged: string; batch: number }]>;
+    evidence: Database.Statement<[{ from: number; to: number }]>;
+    overrides: Database.Statement<[{ from: number; to: number }]>;
+    corrections: Database.Statement<[{ from: number; to: number }]>;
+    alerts: Database.Statement<[{ cutoff: number; batch: number }]>;
+    oldestUnpurged: Database.Statement<[{ cutoff: number; purged: string; offset: number }]>;
+    newest: Database.Statement<[]>;
     closedGroups: Database.Statement<[], { id: string; departed_at: string | null; arrived_at: string | null }>;
     manifest: Database.Statement<[{ id: string; purged: string }]>;
     group: Database.Statement<[string]>;
@@ -60,12 +62,12 @@ export class RetentionRepo {
       crossings: db.prepare(
         `UPDATE crossings SET document_json = ${BLANK_DOCUMENT}, document_number = @purged, birth_date = NULL, name_key = NULL, note = NULL,
            reasons_json = ${BLANK_REASONS}
-         WHERE recorded_at_ms < @cutoff AND document_number <> @purged`,
+         WHERE recorded_at_ms >= @from AND recorded_at_ms < @to AND document_number <> @purged`,
       ),
       imported: db.prepare(
         `UPDATE imported_crossings SET document_json = ${BLANK_DOCUMENT}, document_number = @purged, birth_date = NULL, name_key = NULL,
            reasons_json = ${BLANK_REASONS}
-         WHERE recorded_at_ms < @cutoff AND document_number <> @purged`,
+         WHERE rowid IN (SELECT rowid FROM imported_crossings WHERE recorded_at_ms < @cutoff AND document_number <> @purged ORDER BY recorded_at_ms LIMIT @batch)`,
       ),
       // The holder, the whole decoded certificate, certificate ids, scanned text and photos; outcome and kind stay.
       evidence: db.prepare(
@@ -74,7 +76,7 @@ export class RetentionRepo {
            WHEN 'paper-lab' THEN json_set(summary_json, '$.certificateNumber', '', '$.hasPhoto', json('false'))
            WHEN 'other-qr' THEN json_set(summary_json, '$.text', '')
            ELSE '{}' END
-         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff)
+         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms >= @from AND recorded_at_ms < @to)
            AND (photo IS NOT NULL OR json_extract(summary_json, '$.holder') IS NOT NULL OR json_extract(summary_json, '$.hcert') IS NOT NULL
              OR json_extract(summary_json, '$.test.certificateId') IS NOT NULL OR json_extract(summary_json, '$.vaccination.certificateId') IS NOT NULL
              OR json_extract(summary_json, '$.recovery.certificateId') IS NOT NULL
@@ -83,14 +85,18 @@ export class RetentionRepo {
       // Free text written about a person.
       overrides: db.prepare(
         `UPDATE overrides SET reason = '${PURGED_REASON}'
-         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff) AND reason <> '${PURGED_REASON}'`,
+         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms >= @from AND recorded_at_ms < @to) AND reason <> '${PURGED_REASON}'`,
       ),
       // The reason of a correction is free text about a person too (the rest of the row is kept: it is the record).
       corrections: db.prepare(
         `UPDATE corrections SET reason = '${PURGED_REASON}'
-         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms < @cutoff) AND reason <> '${PURGED_REASON}'`,
+         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms >= @from AND recorded_at_ms < @to) AND reason <> '${PURGED_REASON}'`,
       ),
-      alerts: db.prepare('UPDATE alerts SET note = NULL WHERE raised_at_ms < @cutoff AND note IS NOT NULL'),
+      alerts: db.prepare('UPDATE alerts SET note = NULL WHERE rowid IN (SELECT rowid FROM alerts WHERE raised_at_ms < @cutoff AND note IS NOT NULL LIMIT @batch)'),
+      oldestUnpurged: db.prepare(
+        'SELECT recorded_at_ms FROM crossings WHERE recorded_at_ms < @cutoff AND document_number <> @purged ORDER BY recorded_at_ms LIMIT 1 OFFSET @offset',
+      ),
+      newest: db.prepare('SELECT max(recorded_at_ms) FROM crossings'),
       closedGroups: db.prepare(
         `SELECT id, departed_at, arrived_at FROM travel_groups
          WHERE (departed_at IS NOT NULL OR arrived_at IS NOT NULL)
@@ -121,27 +127,60 @@ export class RetentionRepo {
     this.settings.set(key, value);
   }
 
-  /** Blanks what is older than `cutoffMs`; a group counts from when it was closed (departed or arrived). */
-  purgeBefore(cutoffMs: number): PurgeCounts {
+  /** When the newest crossing was recorded (the time index's last entry), or null on an empty station. */
+  newestCrossingMs(): number | null {
+    return (this.statements.newest.pluck().get() as number | null) ?? null;
+  }
+
+  /**
+   * Blanks one batch of what is older than `cutoffMs`: the oldest `batch` crossings not yet purged (found through the
+   * partial index of unpurged rows, so earlier runs' work is never read again) with their evidence, overrides and
+   * corrections, then up to `batch` imported crossings and alerts. Groups closed before the cutoff and outbox copies
+   * go once the crossings are done. All zero: nothing older than the cutoff is left.
+   */
+  purgeBatch(cutoffMs: number, batch: number): PurgeCounts {
     const s = this.statements;
-    // Evidence and overrides first: they find their crossings by time, not by a blanked field.
-    const evidence = s.evidence.run({ cutoff: cutoffMs }).changes;
-    const overrides = s.overrides.run({ cutoff: cutoffMs }).changes + s.corrections.run({ cutoff: cutoffMs }).changes;
-    const crossings = s.crossings.run({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER }).changes;
-    const importedCrossings = s.imported.run({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER }).changes;
-    const alerts = s.alerts.run({ cutoff: cutoffMs }).changes;
+    const purged = PURGED_DOCUMENT_NUMBER;
+    const from = s.oldestUnpurged.pluck().get({ cutoff: cutoffMs, purged, offset: 0 }) as number | undefined;
+    let evidence = 0;
+    let overrides = 0;
+    let crossings = 0;
+    if (from !== undefined) {
+      // The window ends at the time of the first crossing after the batch (all crossings of one millisecond stay together).
+      const to = (s.oldestUnpurged.pluck().get({ cutoff: cutoffMs, purged, offset: batch }) as number | undefined) ?? cutoffMs;
+      const window = { from, to: to > from ? to : from + 1 };
+      // Evidence and overrides first: they find their crossings by time, not by a blanked field.
+      evidence = s.evidence.run(window).changes;
+      overrides = s.overrides.run(window).changes + s.corrections.run(window).changes;
+      crossings = s.crossings.run({ ...window, purged }).changes;
+    }
+    const importedCrossings = s.imported.run({ cutoff: cutoffMs, purged, batch }).changes;
+    const alerts = s.alerts.run({ cutoff: cutoffMs, batch }).changes;
     let manifestEntries = 0;
     let groups = 0;
-    for (const group of s.closedGroups.all()) {
-      const closedMs = Math.max(...[group.departed_at, group.arrived_at].map((at) => (at ? Date.parse(at) : Number.NaN)).filter(Number.isFinite));
-      if (!Number.isFinite(closedMs) || closedMs >= cutoffMs) continue;
-      manifestEntries += s.manifest.run({ id: group.id, purged: PURGED_DOCUMENT_NUMBER }).changes;
-      s.group.run(group.id);
-      groups += 1;
+    let outboxBundles = 0;
+    if (crossings === 0 && importedCrossings === 0 && alerts === 0) {
+      for (const group of s.closedGroups.all()) {
+        const closedMs = Math.max(...[group.departed_at, group.arrived_at].map((at) => (at ? Date.parse(at) : Number.NaN)).filter(Number.isFinite));
+        if (!Number.isFinite(closedMs) || closedMs >= cutoffMs) continue;
+        manifestEntries += s.manifest.run({ id: group.id, purged }).changes;
+        s.group.run(group.id);
+        groups += 1;
+      }
+      s.holdPurgedBundles.run({ cutoff: cutoffMs, purged });
+      outboxBundles = s.outboxBundles.run({ cutoff: cutoffMs, purged }).changes;
     }
-    s.holdPurgedBundles.run({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER });
-    const outboxBundles = s.outboxBundles.run({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER }).changes;
     return { crossings, importedCrossings, evidence, overrides, manifestEntries, groups, alerts, outboxBundles };
+  }
+
+  /** Everything older than `cutoffMs` in one go (batch after batch in the caller's transaction). */
+  purgeBefore(cutoffMs: number, batch = 2000): PurgeCounts {
+    const total: Record<keyof PurgeCounts, number> = { crossings: 0, importedCrossings: 0, evidence: 0, overrides: 0, manifestEntries: 0, groups: 0, alerts: 0, outboxBundles: 0 };
+    for (;;) {
+      const counts = this.purgeBatch(cutoffMs, batch);
+      for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += counts[key];
+      if (counts.crossings === 0 && counts.importedCrossings === 0 && counts.alerts === 0) return total;
+    }
   }
 
   /**

@@ -33,6 +33,7 @@ describe('getStatus: what the lane status bar shows', () => {
       ruleProfiles: { entry: expect.objectContaining({ id: 'uz-transit-pcr', version: 1 }), exit: expect.objectContaining({ id: 'uz-transit-pcr', version: 1 }) },
       unsentCrossings: 0,
       queuedBundles: 0,
+      retentionPaused: null,
     });
 
     const scan = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT), source: 'wedge' }));

@@ -45,7 +45,8 @@ describe('retention purge', () => {
     const recent = await recordPassport(core);
     unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
 
-    expect(unwrap(await core.getRetention({}))).toMatchObject({ days: 30, lastPurge: { counts: { crossings: 0 } } });
+    // Nothing ran at start: the first purge runs in the background a few seconds later.
+    expect(unwrap(await core.getRetention({}))).toMatchObject({ days: 30, lastPurge: null });
     expect(await core.setRetention({ days: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     clock.advance(11 * DAY_MS); // the first crossing is now 31 days old, the second 11
     const purge = unwrap(await core.purgeExpired({}));
@@ -73,18 +74,32 @@ describe('retention purge', () => {
     db.close();
   });
 
-  it('runs at start: a station restarted after the period no longer holds the names', async () => {
+  it('runs in the background after start, and waits while the clock is more than a day past the newest crossing', async () => {
     const dataDir = tempDir();
     const clock = new ManualClock(new Date('2021-03-01T08:00:00Z'));
     const first = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
     await recordPassport(first);
     first.close();
+    // 31 days later by the clock: a station off for a month, or a clock set a month fast. The clock is not trusted.
     clock.advance(31 * DAY_MS);
-    const second = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
-    const crossings = unwrap(await second.listCrossings({ limit: 10 })).items;
-    expect(crossings).toHaveLength(1);
-    expect(crossings[0]?.document).toMatchObject({ surname: '', givenNames: '', documentNumber: '(purged)', birthDate: null, nationality: 'TJK' });
+    const open = () => createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator'), retentionFirstRunMs: 0 });
+    const second = await open();
+    const names = async (core: Awaited<ReturnType<typeof createCore>>) => unwrap(await core.listCrossings({ limit: 10 })).items.map((c) => c.document.surname);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await names(second)).toEqual([TAJIK_PASSPORT.surname]);
+    expect(unwrap(await second.getStatus({})).lane?.retentionPaused).toBe('clock-ahead');
+    // A crossing recorded now: the log and the clock agree again, and the next run purges the month-old one.
+    await recordPassport(second);
+    expect(unwrap(await second.getStatus({})).lane?.retentionPaused).toBeNull();
     second.close();
+    const third = await open();
+    await expect.poll(async () => (await names(third)).sort(), { timeout: 10_000 }).toEqual(['', TAJIK_PASSPORT.surname]);
+    third.close();
+    // A clock set back before the newest crossing stops it too.
+    clock.advance(-2 * DAY_MS);
+    const fourth = await open();
+    expect(unwrap(await fourth.getStatus({})).lane?.retentionPaused).toBe('clock-behind');
+    fourth.close();
   });
 
   it("purges a closed bus's manifest and driver with its crossings, and the screens still show the purged rows", async () => {
@@ -164,9 +179,11 @@ describe('retention purge', () => {
     const station = openTestStation(tempDir(), () => new Date(now.at));
     station.record(2, DAY1_START, 1000);
     const retention = new RetentionService({ store: station.store, now: () => new Date(now.at), logger: silentLogger, actor: () => 'station' });
-    retention.schedule(20); // a "day" of 20 ms; the first run is at once and finds nothing old enough
-    expect(retention.status().lastPurge?.counts.crossings).toBe(0);
+    retention.schedule(20, 0); // a "day" of 20 ms; the first run is at once and finds nothing old enough
+    await expect.poll(() => retention.status().lastPurge?.counts.crossings, { timeout: 10_000 }).toBe(0);
+    // 40 days on, with a crossing recorded then (a clock a day past the newest crossing holds the purge back).
     now.at = DAY1_START + 40 * DAY_MS;
+    station.record(1, now.at - 60_000, 1000);
     const purged = () => station.store.listCrossings({ limit: 10 }).items.filter((c) => c.document.documentNumber === '(purged)').length;
     expect(purged()).toBe(0);
     await expect.poll(purged, { timeout: 10_000 }).toBe(2);
