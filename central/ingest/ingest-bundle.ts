@@ -8,6 +8,7 @@ import {
   MANIFEST_SIG,
   chainProblems,
   manifestShapeProblem,
+  replacementProblems,
   verifyBundle,
   type BundleManifest,
   type AnyCrossingExportRow,
@@ -148,7 +149,9 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
       const again = await storedReceipt(tx, manifestSha256);
       if (again) return { kind: 'duplicate', signed: signedOf(again) } as const;
 
-      const gap = await continuityProblem(tx, station.stationId, manifest);
+      const replaced = await replacedBundle(tx, station.stationId, manifest);
+      if (replaced !== null && typeof replaced !== 'string') return replaced;
+      const gap = await continuityProblem(tx, station.stationId, manifest, replaced);
       if (gap) return gap;
 
       const receivedAt = (input.now?.() ?? new Date()).toISOString();
@@ -166,10 +169,12 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
       const first = manifest.crossings.firstSequence;
       const last = manifest.crossings.lastSequence;
       const span = first === null || last === null ? null : `[${station.num * STATION_SPAN + first},${station.num * STATION_SPAN + last}]`;
+      // A replacement takes its crossings' span only once the bundle it replaces is no longer in force.
       await tx.query(
         `INSERT INTO bundles (manifest_sha256, station_id, schema_version, period_from, period_to, time_zone, first_sequence, last_sequence, sequence_span,
-           audit_before, audit_last, crossings, alerts, manifest_text, manifest_sig, signer_fingerprint, raw_sha256, raw_bytes, received_at, via, receipt_text, receipt_sig)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::int8range, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+           audit_before, audit_last, crossings, alerts, manifest_text, manifest_sig, signer_fingerprint, raw_sha256, raw_bytes, received_at, via, receipt_text, receipt_sig,
+           supersedes, changed_sequences)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::int8range, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
         [
           manifestSha256,
           station.stationId,
@@ -179,7 +184,7 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
           manifest.period.timeZone,
           first,
           last,
-          span,
+          replaced === null ? span : null,
           manifest.audit.before,
           manifest.audit.last,
           crossings.length,
@@ -193,8 +198,18 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
           input.via,
           decoder.decode(bytes),
           signed.signature,
+          replaced,
+          manifest.supersedes ? [...manifest.supersedes.changedSequences] : null,
         ],
       );
+      if (replaced !== null) {
+        // The replacement carries the whole period in its state now: the replaced bundle's rows go (its raw
+        // bytes and its row in `bundles` stay, marked superseded), and its span passes to the replacement.
+        await tx.query('UPDATE bundles SET superseded_by = $1 WHERE manifest_sha256 = $2', [manifestSha256, replaced]);
+        await tx.query('UPDATE bundles SET sequence_span = $1::int8range WHERE manifest_sha256 = $2', [span, manifestSha256]);
+        await tx.query('DELETE FROM crossings WHERE bundle_sha256 = $1', [replaced]);
+        await tx.query('DELETE FROM alerts WHERE bundle_sha256 = $1', [replaced]);
+      }
       await insertCrossings(tx, crossings, manifestSha256);
       // Each crossing onto its person's journey, in the same transaction: a stored bundle is always reconciled.
       await reconcileIngested(tx, crossings);
@@ -246,21 +261,24 @@ interface NeighbourRow {
  * starts (or before), else against the first one after it. A station's first bundle starts its chain.
  * A break is refused, recorded and raised as a station alert; it clears when the missing bundle arrives.
  */
-async function continuityProblem(tx: Sql, stationId: string, manifest: BundleManifest): Promise<Rejection | null> {
-  const [before] = await tx.query<NeighbourRow>(
-    `SELECT manifest_text FROM bundles WHERE station_id = $1 AND superseded_by IS NULL AND period_to <= $2 ORDER BY period_to DESC LIMIT 1`,
-    [stationId, manifest.period.from],
-  );
+async function continuityProblem(tx: Sql, stationId: string, manifest: BundleManifest, replaced: string | null): Promise<Rejection | null> {
+  // The bundle being replaced is not a neighbour: the replacement takes its place in the chain.
+  const live = `station_id = $1 AND superseded_by IS NULL AND manifest_sha256 <> $3`;
+  const other = replaced ?? '';
+  const [before] = await tx.query<NeighbourRow>(`SELECT manifest_text FROM bundles WHERE ${live} AND period_to <= $2 ORDER BY period_to DESC LIMIT 1`, [
+    stationId,
+    manifest.period.from,
+    other,
+  ]);
   const [after] = before
     ? []
-    : await tx.query<NeighbourRow>(`SELECT manifest_text FROM bundles WHERE station_id = $1 AND superseded_by IS NULL AND period_from >= $2 ORDER BY period_from LIMIT 1`, [
-        stationId,
-        manifest.period.to,
-      ]);
-  const [overlapping] = await tx.query<{ period_from: Date }>(
-    `SELECT period_from FROM bundles WHERE station_id = $1 AND superseded_by IS NULL AND period_from < $3 AND period_to > $2 LIMIT 1`,
-    [stationId, manifest.period.from, manifest.period.to],
-  );
+    : await tx.query<NeighbourRow>(`SELECT manifest_text FROM bundles WHERE ${live} AND period_from >= $2 ORDER BY period_from LIMIT 1`, [stationId, manifest.period.to, other]);
+  const [overlapping] = await tx.query<{ period_from: Date }>(`SELECT period_from FROM bundles WHERE ${live} AND period_from < $4 AND period_to > $2 LIMIT 1`, [
+    stationId,
+    manifest.period.from,
+    other,
+    manifest.period.to,
+  ]);
   if (overlapping) return rejection('overlap', `the period ${manifest.period.from} – ${manifest.period.to} overlaps a bundle the hub already holds for station ${stationId}`);
   const problems = before
     ? chainProblems(JSON.parse(before.manifest_text) as BundleManifest, manifest)
@@ -269,6 +287,28 @@ async function continuityProblem(tx: Sql, stationId: string, manifest: BundleMan
       : [];
   if (problems.length === 0) return null;
   return rejection('gap', `the bundle does not continue station ${stationId}'s chain: ${problems.map((p) => p.message).join('; ')}`, problems);
+}
+
+/**
+ * A superseding bundle's predecessor: its manifest hash when the hub holds it, still in force, for the same
+ * station, period and audit head; else why the bundle is refused (`predecessor-missing` may clear when the
+ * predecessor arrives). null: the bundle replaces nothing.
+ */
+async function replacedBundle(tx: Sql, stationId: string, manifest: BundleManifest): Promise<string | Rejection | null> {
+  const supersedes = manifest.supersedes;
+  if (!supersedes) return null;
+  const hash = supersedes.manifestSha256;
+  const [row] = await tx.query<{ station_id: string; manifest_text: string; superseded_by: string | null }>(
+    'SELECT station_id, manifest_text, superseded_by FROM bundles WHERE manifest_sha256 = $1',
+    [hash],
+  );
+  if (!row || row.station_id !== stationId) {
+    return rejection('predecessor-missing', `the bundle replaces bundle ${hash} of station ${stationId}, which the hub does not hold: that bundle must arrive first`);
+  }
+  if (row.superseded_by !== null) return rejection('overlap', `the bundle replaces bundle ${hash}, which bundle ${row.superseded_by} already replaced`);
+  const problems = replacementProblems(JSON.parse(row.manifest_text) as BundleManifest, manifest);
+  if (problems.length > 0) return rejection('bundle-invalid', `the bundle cannot replace bundle ${hash}: ${problems.map((p) => p.message).join('; ')}`, problems);
+  return hash;
 }
 
 async function recordRejection(sql: Sql, input: IngestInput, outcome: Rejection): Promise<void> {

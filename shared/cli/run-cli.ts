@@ -36,9 +36,10 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
                            judges every verified DCC at the lane: {version, country, rules, contentSha256}`,
   export: `  export [--date YYYY-MM-DD | --from ISO --to ISO] --out <dir> [--zip] [--data-dir D]
                            write a signed bundle of the station's log (default: today at the station) into <dir>
-  export verify <bundle> --public-key <pem|base64|fingerprint file> [--previous <bundle>]
-                           check a bundle folder or .zip: signature, hashes, row counts, CSV = JSONL, chain with the previous one;
-                           exit 1 naming every problem, 2 when the bundle or key cannot be read`,
+  export verify <bundle | folder of bundles> --public-key <pem|base64|fingerprint file> [--previous <bundle>] [--replaces <bundle>]
+                           check a bundle folder or .zip (schema version 1 or 2): signature, hashes, row counts, CSV = JSONL, chain with
+                           the previous one, a superseding bundle against the one it replaces; given a folder of bundles, every
+                           bundle, every replacement and the chain of those in force; exit 1 naming every problem, 2 when unreadable`,
 };
 
 const OUTPUT_NOTE = 'Output is JSON on stdout; errors go to stderr with a non-zero exit code.';
@@ -110,11 +111,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             'data-dir': { type: 'string' },
             'public-key': { type: 'string' },
             previous: { type: 'string' },
+            replaces: { type: 'string' },
           },
         });
         if (positionals[0] === 'verify') {
           if (positionals.length !== 2 || !values['public-key']) throw new CliError(`export verify takes one bundle and --public-key <file>\n\n${USAGE}`);
-          return await exportVerifyCommand(io, { bundle: positionals[1] ?? '', publicKey: values['public-key'], ...(values.previous ? { previous: values.previous } : {}) });
+          return await exportVerifyCommand(io, {
+            bundle: positionals[1] ?? '',
+            publicKey: values['public-key'],
+            ...(values.previous ? { previous: values.previous } : {}),
+            ...(values.replaces ? { replaces: values.replaces } : {}),
+          });
         }
         if (positionals.length > 0) throw new CliError(`unknown export subcommand "${positionals.join(' ')}"\n\n${USAGE}`);
         if (!values.out) throw new CliError(`export needs --out <folder>\n\n${USAGE}`);

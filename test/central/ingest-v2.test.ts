@@ -3,6 +3,10 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ingestBundle, type IngestOutcome } from '../../central/ingest/ingest-bundle';
+import { exportBundle } from '../../shared/app/export/export-bundle';
+import { CorrectionsRepo } from '../../shared/node/db/corrections-repo';
+import { register } from '../support/central-store';
+import { DAY1_START, DAY_MS, openTestStation } from '../support/export-station';
 import type { CentralStore } from '../../central/store/open-store';
 import type { StationRecord } from '../../central/store/stations-repo';
 import { readBundle } from '../../shared/node/export';
@@ -90,6 +94,56 @@ describe.skipIf(!centralAdminUrl())('the hub takes bundles of schema version 1 a
       expect(bundleRow?.schema_version).toBe(1);
     } finally {
       golden.store.close();
+    }
+  });
+
+  it('applies a superseding bundle only after the one it replaces, and then holds each crossing once in its state now', async () => {
+    const station = openTestStation(tempDir('hub-station-'));
+    try {
+      station.record(5, DAY1_START + 8 * 3_600_000, 600_000);
+      station.record(3, DAY1_START + DAY_MS + 8 * 3_600_000, 600_000);
+      const usb = tempDir('usb-');
+      const day = (n: number) => ({ fromMs: DAY1_START + n * DAY_MS, toMs: DAY1_START + (n + 1) * DAY_MS, folder: usb, format: 'zip' as const });
+      const a = await exportBundle(station.deps, day(0));
+      const b = await exportBundle(station.deps, day(1));
+      const second = station.store.listCrossings({ limit: 10 }).items.find((c) => c.sequence === 2)!;
+      station.store.transaction(() =>
+        new CorrectionsRepo(station.store.database).append(
+          { id: crypto.randomUUID(), crossingId: second.id, kind: 'void', disposition: 'cancelled', direction: null, outcome: null, reasons: null, groupId: null, reason: 'Scanned in error', operatorId: null, overrideId: null, at: new Date(DAY1_START + 2 * DAY_MS).toISOString() },
+          { disposition: 'cancelled', direction: second.direction, outcome: second.outcome, groupId: null },
+        ),
+      );
+      const a2 = await exportBundle(station.deps, day(0));
+      const send = (store: CentralStore, record: StationRecord, target: string) => ingestBundle(store, { ...bundleAt(target), station: record, via: 'http' });
+
+      const store = await openTestHub();
+      const { record } = await register(store, station);
+      const early = await send(store, record, a2.destination as string);
+      expect(early).toMatchObject({ kind: 'rejected', code: 'predecessor-missing', status: 409, retryable: true });
+      expect(early.kind === 'rejected' && early.message).toContain(a.manifestSha256);
+      for (const target of [a, b, a2]) expect(codeOf(await send(store, record, target.destination as string))).toBe('stored');
+      expect(codeOf(await send(store, record, a2.destination as string))).toBe('duplicate');
+
+      const bundles = await store.sql.query<{ manifest_sha256: string; superseded_by: string | null; supersedes: string | null; changed_sequences: string[] | null }>(
+        'SELECT manifest_sha256, superseded_by, supersedes, changed_sequences FROM bundles ORDER BY received_at, manifest_sha256',
+      );
+      expect(bundles.find((x) => x.manifest_sha256 === a.manifestSha256)).toMatchObject({ superseded_by: a2.manifestSha256, supersedes: null });
+      expect(bundles.find((x) => x.manifest_sha256 === a2.manifestSha256)).toMatchObject({ superseded_by: null, supersedes: a.manifestSha256 });
+      expect(bundles.find((x) => x.manifest_sha256 === a2.manifestSha256)?.changed_sequences?.map(Number)).toEqual([2]);
+      const rows = await store.sql.query<{ sequence: number; bundle_sha256: string; current_disposition: string }>(
+        'SELECT sequence::int AS sequence, bundle_sha256, current_disposition FROM crossings ORDER BY sequence',
+      );
+      expect(rows.map((r) => r.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(rows.filter((r) => r.sequence <= 5).every((r) => r.bundle_sha256 === a2.manifestSha256)).toBe(true);
+      expect(rows.find((r) => r.sequence === 2)?.current_disposition).toBe('cancelled');
+
+      // A second replacement of the bundle already replaced is a fork: refused by name. (The station's history is
+      // made to name the first bundle again, as a station restored from an old backup would.)
+      station.store.transaction(() => station.deps.exports.insert({ ...station.deps.exports.get(a.id)!, id: crypto.randomUUID(), createdAt: new Date(DAY1_START + 9 * DAY_MS).toISOString() }));
+      const forked = await exportBundle(station.deps, day(0));
+      expect(await send(store, record, forked.destination as string)).toMatchObject({ kind: 'rejected', code: 'overlap' });
+    } finally {
+      station.store.close();
     }
   });
 });

@@ -63,6 +63,9 @@ export async function exportBundle(deps: ExportDeps, request: ExportRequest): Pr
   // The outbox keeps its own copy: the USB stick may be gone long before the link comes back. It is made here
   // (0600, in a 0700 folder), taken into the encrypted database with the queue entry and removed at once.
   const copyZipTo = endpoint && !centralOnly ? path.join(outboxDir, `${id}.zip`) : undefined;
+  // A period exported before: this bundle replaces the latest one and names what changed since (a consular
+  // override, a correction, a pairing, crossings recorded after it was written). That bundle is never touched.
+  const replaced = deps.exports.latestOfPeriod(request.fromMs, request.toMs);
   const written = await writeBundle({
     source: deps.exports,
     signer: deps.signer,
@@ -77,6 +80,7 @@ export async function exportBundle(deps: ExportDeps, request: ExportRequest): Pr
     format: centralOnly ? 'zip' : request.format,
     ...(copyZipTo ? { copyZipTo } : {}),
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    ...(replaced ? { replaces: { manifestSha256: replaced.manifestSha256, digests: deps.exports.digestsOf(replaced.id) } } : {}),
   });
   const outboxZip = centralOnly ? written.path : copyZipTo;
   try {
@@ -112,9 +116,11 @@ function record(
     createdAt: createdAt.toISOString(),
     createdBy: deps.actor.startsWith('user:') ? deps.actor.slice(5) : null,
     acknowledgedAt: null,
+    supersedes: written.manifest.supersedes?.manifestSha256 ?? null,
   };
   deps.store.transaction(() => {
     deps.exports.insert(row);
+    deps.exports.insertDigests(id, written.digests);
     if (zip) deps.outbox.enqueue({ idempotencyKey: written.manifestSha256, exportId: id, zip, queuedAt: row.createdAt, nextAttemptMs: createdAt.getTime() });
     deps.store.appendAudit({
       at: row.createdAt,
@@ -122,7 +128,14 @@ function record(
       action: 'export.written',
       entity: 'export',
       entityId: id,
-      payload: { manifestSha256: written.manifestSha256, from: row.periodFrom, to: row.periodTo, crossings: row.crossings, queued: zip !== null },
+      payload: {
+        manifestSha256: written.manifestSha256,
+        from: row.periodFrom,
+        to: row.periodTo,
+        crossings: row.crossings,
+        queued: zip !== null,
+        ...(written.manifest.supersedes ? { supersedes: written.manifest.supersedes.manifestSha256, changed: written.manifest.supersedes.changedSequences.length } : {}),
+      },
     });
   });
   return row;

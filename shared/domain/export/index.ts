@@ -63,4 +63,6 @@ export {
   type ExpectedSigner,
   type VerifyBundleInput,
 } from './verify-bundle';
+export { verifyBundleSet, type BundleSetVerification, type NamedBundle } from './verify-bundle-set';
+export { linesBySequence, replacementProblems, supersessionProblems, type LinesBySequence, type SupersessionInput } from './verify-supersession';
 export { DEFAULT_BACKOFF, backoffDelayMs, type BackoffPolicy } from './backoff';

@@ -15,6 +15,7 @@ import { UTF8_BOM, csvCellText, csvRecord, parseCsv } from './csv';
 import { crossingCsvCells, crossingCsvColumns } from './crossing-columns';
 import type { AnyCrossingExportRow } from './export-rows';
 import { SummaryBuilder, type BundleSummary } from './summary';
+import { linesBySequence, supersessionProblems } from './verify-supersession';
 
 export type BundleProblemCode =
   | 'missing-file'
@@ -29,7 +30,8 @@ export type BundleProblemCode =
   | 'sequence-mismatch'
   | 'csv-mismatch'
   | 'summary-mismatch'
-  | 'chain-broken';
+  | 'chain-broken'
+  | 'supersession-broken';
 
 export interface BundleProblem {
   readonly code: BundleProblemCode;
@@ -46,6 +48,8 @@ export interface VerifyBundleInput {
   readonly signer: ExpectedSigner;
   /** The bundle before this one: checks that the two follow each other without a gap. */
   readonly previous?: ReadonlyMap<string, Uint8Array>;
+  /** The bundle this one replaces (its manifest's "supersedes"): checks the replacement and its list of changes. */
+  readonly replaced?: ReadonlyMap<string, Uint8Array>;
   readonly verifier?: SignatureVerifier;
   /**
    * SHA-256 (hex) of a file's bytes; WebCrypto when not given. Node passes its own (shared/node/export
@@ -520,6 +524,20 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
     const previous = await readManifest(input.previous, input.signer, verifier, previousProblems, 'previous bundle: ');
     for (const problem of previousProblems.done()) problems.add(problem.code, problem.message);
     if (previous.manifest) checkChain(previous.manifest, manifest, problems);
+  }
+
+  if (input.replaced) {
+    const replacedProblems = new Problems();
+    const replaced = await readManifest(input.replaced, input.signer, verifier, replacedProblems, 'replaced bundle: ');
+    for (const problem of replacedProblems.done()) problems.add(problem.code, problem.message);
+    if (replaced.manifest && replaced.sha256) {
+      const lines = (files: ReadonlyMap<string, Uint8Array>) => linesBySequence(decoder.decode(files.get(CROSSINGS_JSONL) ?? new Uint8Array()));
+      const found = supersessionProblems({
+        replaced: { manifest: replaced.manifest, manifestSha256: replaced.sha256, lines: lines(input.replaced) },
+        current: { manifest, lines: lines(input.files) },
+      });
+      for (const problem of found) problems.add(problem.code, problem.message);
+    }
   }
 
   const list = problems.done();

@@ -25,6 +25,8 @@ export interface ExportRow {
   readonly createdAt: string;
   readonly createdBy: string | null;
   readonly acknowledgedAt: string | null;
+  /** The bundle (manifest SHA-256) this one replaced: a later export of the same period. */
+  readonly supersedes?: string | null;
 }
 
 interface ExportDbRow {
@@ -46,6 +48,7 @@ interface ExportDbRow {
   created_at: string;
   created_by: string | null;
   acknowledged_at: string | null;
+  supersedes: string | null;
 }
 
 const toExportRow = (r: ExportDbRow): ExportRow => ({
@@ -67,6 +70,7 @@ const toExportRow = (r: ExportDbRow): ExportRow => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   acknowledgedAt: r.acknowledged_at,
+  supersedes: r.supersedes,
 });
 
 /** What a bundle reads at its start, in one transaction, so its parts agree with each other. */
@@ -289,11 +293,30 @@ export class ExportsRepo {
     this.db
       .prepare(
         `INSERT INTO exports (id, manifest_sha256, station_id, period_from, period_to, period_from_ms, period_to_ms, time_zone,
-           snapshot_sequence, crossings, alerts, audit_last, destination, format, status, created_at, created_by, acknowledged_at)
+           snapshot_sequence, crossings, alerts, audit_last, destination, format, status, created_at, created_by, acknowledged_at, supersedes)
          VALUES (@id, @manifestSha256, @stationId, @periodFrom, @periodTo, @periodFromMs, @periodToMs, @timeZone,
-           @snapshotSequence, @crossings, @alerts, @auditLast, @destination, @format, @status, @createdAt, @createdBy, @acknowledgedAt)`,
+           @snapshotSequence, @crossings, @alerts, @auditLast, @destination, @format, @status, @createdAt, @createdBy, @acknowledgedAt, @supersedes)`,
       )
-      .run(row);
+      .run({ ...row, supersedes: row.supersedes ?? null });
+  }
+
+  /** The latest export of exactly this period: the bundle a new export of it replaces. */
+  latestOfPeriod(fromMs: number, toMs: number): ExportRow | undefined {
+    const row = this.db
+      .prepare<[number, number], ExportDbRow>('SELECT * FROM exports WHERE period_from_ms = ? AND period_to_ms = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .get(fromMs, toMs);
+    return row ? toExportRow(row) : undefined;
+  }
+
+  /** The row digests of a bundle written (see 0015_export_digests.sql); null for bundles written before they were kept. */
+  digestsOf(exportId: string): Uint8Array | null {
+    const row = this.db.prepare<[string], { digests: Buffer }>('SELECT digests FROM export_digests WHERE export_id = ?').get(exportId);
+    return row ? new Uint8Array(row.digests.buffer, row.digests.byteOffset, row.digests.byteLength) : null;
+  }
+
+  /** Call in the transaction that inserts the export. */
+  insertDigests(exportId: string, digests: Uint8Array): void {
+    this.db.prepare('INSERT INTO export_digests (export_id, digests) VALUES (?, ?)').run(exportId, Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength));
   }
 
   get(id: string): ExportRow | undefined {

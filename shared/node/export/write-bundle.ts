@@ -31,6 +31,7 @@ import {
 import type { CrossingDetails, CrossingExportColumns, ExportSnapshot, ExportUserRow } from '../db';
 import { exportableReader } from './crossing-fields';
 import { crossingStateReader } from './crossing-state';
+import { RowDigests, digestsBySequence } from './row-digests';
 import { freeName, fsyncPath, renameDurable, writeFileDurable } from '../files';
 import { zipFiles } from './zip-bundle';
 
@@ -78,6 +79,11 @@ export interface WriteBundleOptions {
   readonly onProgress?: (progress: ExportProgress) => void;
   /** Crossings read per page; the event loop runs between pages. */
   readonly pageSize?: number;
+  /**
+   * The bundle of the same period written before: the new one replaces it, naming it and the crossings that
+   * are new or differ (by the row digests kept with it; without them, every crossing counts as changed).
+   */
+  readonly replaces?: { readonly manifestSha256: string; readonly digests: Uint8Array | null };
 }
 
 export interface WrittenBundle {
@@ -86,6 +92,8 @@ export interface WrittenBundle {
   readonly manifest: BundleManifest;
   readonly manifestSha256: string;
   readonly snapshotSequence: number;
+  /** The row digests to keep with the export (RowDigests.packed). */
+  readonly digests: Uint8Array;
 }
 
 const STAGING_PREFIX = '.checkpoint-export-';
@@ -251,6 +259,9 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     const jsonl = open(CROSSINGS_JSONL);
     const csv = open(CROSSINGS_CSV);
     csv.write(UTF8_BOM + csvRecord(CROSSING_CSV_COLUMNS));
+    const digests = new RowDigests();
+    const before = options.replaces?.digests ? digestsBySequence(options.replaces.digests) : null;
+    const changed: number[] = [];
     let after = 0;
     let first: number | null = null;
     let last: number | null = null;
@@ -260,7 +271,10 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
       const states = stateOf(page, source.crossingDetails(page.map((columns) => columns[1])));
       for (const columns of page) {
         const row = crossingExportRowV2({ ...fromColumns(columns), ...(states.get(columns[1]) as ExportableCrossingState) }, time);
-        jsonl.line(crossingJsonLine(row));
+        const line = crossingJsonLine(row);
+        jsonl.line(line);
+        const digest = digests.add(row.sequence, line);
+        if (options.replaces && before?.get(row.sequence) !== digest) changed.push(row.sequence);
         csv.row(csvRecord(crossingCsvCells(row)));
         summary.addCrossing(row);
         // Numbers skipped inside the bundle belong to other periods (a clock set wrong): declare them.
@@ -299,6 +313,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
       crossings: { firstSequence: first, lastSequence: last, missingSequences: missing },
       audit: snapshot.audit,
       signer: { algorithm: 'Ed25519', publicKey: options.signer.publicKey, fingerprint: options.signer.fingerprint },
+      ...(options.replaces ? { supersedes: { manifestSha256: options.replaces.manifestSha256, changedSequences: changed } } : {}),
     };
     const manifestBytes = Buffer.from(manifestText(manifest), 'utf8');
     writeFileDurable(path.join(staging, MANIFEST_JSON), manifestBytes);
@@ -328,7 +343,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
       renameDurable(staging, finalPath);
     }
     options.onProgress?.({ phase: 'done', done: jsonl.rows, total: jsonl.rows });
-    return { path: finalPath, manifest, manifestSha256, snapshotSequence: snapshot.snapshotSequence };
+    return { path: finalPath, manifest, manifestSha256, snapshotSequence: snapshot.snapshotSequence, digests: digests.packed() };
   } catch (error) {
     await Promise.all(opened.map((file) => file.discard()));
     fs.rmSync(staging, { recursive: true, force: true });

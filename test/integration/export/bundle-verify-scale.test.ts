@@ -13,6 +13,8 @@ const ROWS = 2400;
 let station: TestStation;
 let clean: Map<string, Uint8Array>;
 
+let first: { manifestSha256: string };
+
 beforeAll(async () => {
   const dataDir = tempDir();
   station = openTestStation(dataDir);
@@ -21,6 +23,7 @@ beforeAll(async () => {
   const read = readBundle(row.destination as string);
   if (!read.ok) throw new Error(read.message);
   clean = read.files;
+  first = row;
 });
 afterAll(() => station.store.close());
 
@@ -39,7 +42,15 @@ describe(`verifying a ${ROWS}-crossing bundle`, () => {
     const zip = await exportBundle(station.deps, { fromMs: DAY1_START, toMs: DAY1_START + 86_400_000, folder: zipDir, format: 'zip' });
     const read = readBundle(zip.destination as string);
     if (!read.ok) throw new Error(read.message);
-    for (const [name, bytes] of clean) expect(Buffer.from(read.files.get(name) as Uint8Array).equals(bytes)).toBe(true);
+    // The same period again: the same data files, and a manifest that replaces the first bundle with nothing changed.
+    for (const [name, bytes] of clean) {
+      if (name === 'manifest.json' || name === 'manifest.sig') continue;
+      expect(Buffer.from(read.files.get(name) as Uint8Array).equals(bytes)).toBe(true);
+    }
+    const manifest = (files: ReadonlyMap<string, Uint8Array>) => JSON.parse(Buffer.from(files.get('manifest.json') as Uint8Array).toString('utf8')) as Record<string, unknown>;
+    const { supersedes, ...rest } = manifest(read.files);
+    expect(rest).toEqual(manifest(clean));
+    expect(supersedes).toEqual({ manifestSha256: first.manifestSha256, changedSequences: [] });
   });
 
   it('reports a .zip with one changed byte inside an entry as damaged (inflate or CRC-32 fails), not as readable', async () => {

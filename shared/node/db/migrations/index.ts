@@ -12,6 +12,7 @@ import nameSearch from './0011_name_search.sql';
 import stationPackages from './0012_station_packages.sql';
 import auditContent from './0013_audit_content.sql';
 import userPins from './0014_user_pins.sql';
+import exportDigests from './0015_export_digests.sql';
 
 export interface Migration {
   readonly version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: '0012_station_packages', sql: stationPackages },
   { version: 13, name: '0013_audit_content', sql: auditContent },
   { version: 14, name: '0014_user_pins', sql: userPins },
+  { version: 15, name: '0015_export_digests', sql: exportDigests },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
