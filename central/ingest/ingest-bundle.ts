@@ -227,6 +227,17 @@ async function ingest(store: CentralStore, input: IngestInput): Promise<IngestOu
 }
 
 async function insertCrossings(tx: Sql, crossings: readonly AnyCrossingExportRow[], manifestSha256: string): Promise<void> {
+  // On a PostgreSQL server the rows stream in with COPY (one statement for the whole bundle); PGlite takes INSERTs.
+  if (tx.copyRows) {
+    await tx.copyRows(
+      'crossings',
+      CROSSING_COLUMNS.map(([name]) => name),
+      (function* () {
+        for (const row of crossings) yield crossingCells(row, manifestSha256);
+      })(),
+    );
+    return;
+  }
   const statement = unnestInsert('crossings', CROSSING_COLUMNS);
   for (let at = 0; at < crossings.length; at += CHUNK_ROWS) {
     const rows = crossings.slice(at, at + CHUNK_ROWS).map((row) => crossingCells(row, manifestSha256));

@@ -9,6 +9,11 @@ export interface Sql {
   /** Runs `work` in one transaction on one connection; everything inside must use the `tx` given. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Inside a transaction on a PostgreSQL server only: loads rows with `COPY … FROM STDIN` (text format), the
+   * server's fastest way in. Absent on PGlite and outside transactions; callers fall back to INSERTs.
+   */
+  readonly copyRows?: (table: string, columns: readonly string[], rows: Iterable<readonly (string | number | null)[]>) => Promise<void>;
   /** 'postgres' for a server, 'pglite' for the embedded database. */
   readonly kind: 'postgres' | 'pglite';
 }
