@@ -31,7 +31,7 @@ import { BusinessRuleService } from './rules/business-rule-service';
 import { RuleProfileService } from './rules/rule-profile-service';
 import { retentionMethods } from './retention/retention-methods';
 import { RetentionService } from './retention/retention-service';
-import { DraftStore } from './scan/draft-store';
+import { JudgedTravellers } from './scan/judged-travellers';
 import { scanMethods } from './scan/scan-methods';
 import { scannerMethods } from './scanners/scanner-methods';
 import { ScannerService } from './scanners/scanner-service';
@@ -131,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     isClosed: () => closed,
     onListenerError: (error) => logger.warn('an event listener failed', error),
   };
-  const drafts = new DraftStore();
+  const travellers = new JudgedTravellers(ctx.repos.parked);
   // COVID evidence: the DCC trust list and the corridor rule profiles (seeded on first start).
   const trustLists = new TrustListService({ store, dataDir: options.dataDir, now: ctx.now, newId: ctx.newId, logger });
   const rules = new RuleProfileService({ store, now: ctx.now });
@@ -147,9 +147,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Every method goes through the permission table (shared/domain/auth) before it runs.
   const api = guardMethods(
     {
-      ...scanMethods(ctx, drafts, { trustLists, rules, businessRules }),
-      ...crossingMethods(ctx, drafts),
-      ...correctionMethods(ctx, drafts),
+      ...scanMethods(ctx, travellers, { trustLists, rules, businessRules }),
+      ...crossingMethods(ctx, travellers),
+      ...correctionMethods(ctx, travellers),
       ...statusMethods(ctx, trustLists, { rules, exportService, hubLink, retention }),
       ...trustListMethods(ctx, trustLists),
       ...ruleMethods(ctx, rules),

@@ -11,7 +11,7 @@ import { overrideSeal, type OverrideRow } from '../../node/db';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 import { defineMethod } from '../define-method';
-import type { DraftStore } from '../scan/draft-store';
+import type { JudgedTraveller, JudgedTravellers } from '../scan/judged-travellers';
 import { authorise, sessionAuthoriser, type Authoriser } from './authorise';
 import { appendCorrection, crossingWithState } from './correct-crossing';
 import { withCurrent } from './crossing-current';
@@ -46,7 +46,7 @@ const changed = (ctx: CoreContext) => {
 };
 
 /** Corrections (amend, void, change of direction, re-judging with new evidence) and the consular held queue. */
-export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<CoreApi, 'amendCrossing' | 'admitCrossing' | 'refuseCrossing' | 'listHeld'> {
+export function correctionMethods(ctx: CoreContext, travellers: JudgedTravellers): Pick<CoreApi, 'amendCrossing' | 'admitCrossing' | 'refuseCrossing' | 'listHeld'> {
   return {
     amendCrossing: defineMethod(
       'amendCrossing',
@@ -66,21 +66,28 @@ export function correctionMethods(ctx: CoreContext, drafts: DraftStore): Pick<Co
         if (refusal) fail(refusal);
         const change = input.change;
         let asked: Parameters<typeof amendment>[1];
+        let rejudgedBy: JudgedTraveller | undefined;
         if (change.kind === 'rejudge') {
-          const pending = drafts.get(change.scanId);
-          const document = pending?.document;
-          if (!pending || !document || ctx.now().getTime() > pending.expiresAtMs) {
+          const judged = travellers.get(change.scanId);
+          const document = judged?.document;
+          if (!judged || !document || ctx.now().getTime() > judged.expiresAtMs) {
             throw new CoreFailure('not-found', 'crossing.amendScanGone');
           }
           const recorded = target.crossing.document;
           if (document.documentNumber !== recorded.documentNumber || document.nationality !== recorded.nationality) {
             throw new CoreFailure('conflict', 'crossing.amendOtherPassport');
           }
-          asked = { kind: 'rejudge', outcome: pending.result.decision.outcome, reasons: pending.result.decision.reasons };
+          asked = { kind: 'rejudge', outcome: judged.result.decision.outcome, reasons: judged.result.decision.reasons };
+          rejudgedBy = judged;
         } else asked = change.kind === 'void' ? { kind: 'void' } : { kind: 'direction', direction: change.direction };
         const correction = amendment(target.state, asked);
         if (typeof correction === 'string') return fail(correction);
-        ctx.store.transaction(() => appendCorrection(ctx, target, correction, { reason: change.reason || 'Evidence added after recording' }));
+        ctx.store.transaction(() => {
+          appendCorrection(ctx, target, correction, { reason: change.reason || 'Evidence added after recording' });
+          // The passport scanned again to show the late certificate is that crossing's traveller, not one still waiting.
+          if (rejudgedBy) travellers.unpark(rejudgedBy);
+        });
+        if (rejudgedBy && rejudgedBy.amends === undefined) rejudgedBy.recordedCrossingId = target.crossing.id;
         changed(ctx);
         return reread(ctx, target.crossing.id);
       },

@@ -8,7 +8,7 @@ import { raiseAlert } from '../alerts/raise-alert';
 import { audit } from '../audit';
 import type { CoreContext } from '../core-context';
 import { LANE_GROUP_KEY, stationCheckpointId, stationRole } from '../corridors/station-config';
-import type { DraftStore } from '../scan/draft-store';
+import type { JudgedTravellers } from '../scan/judged-travellers';
 import { recordEvidence, ruleProfileOf } from '../scan/record-evidence';
 import { authorise, type Authoriser } from './authorise';
 import { withCurrent } from './crossing-current';
@@ -39,7 +39,7 @@ export function laneCorridor(ctx: CoreContext, group: GroupRow | undefined, chec
 
 /**
  * Turns a confirmed scan into a durable record. Only the scan id travels from the screen: the outcome and
- * the document come from the core's own draft, and Enter records the safe thing for that outcome (OK
+ * the document come from the core's own judgement, and Enter records the safe thing for that outcome (OK
  * crossed, NOT OK refused, NEEDS CROSS-CHECK held); crossing despite it takes a second person's PIN (an
  * override). In the same transaction: the repeated-scan check, and for a crossing that crossed its pairing
  * and alerts (settleCrossing), each with its audit row.
@@ -47,29 +47,30 @@ export function laneCorridor(ctx: CoreContext, group: GroupRow | undefined, chec
 export async function recordCrossing(
   input: z.output<typeof RecordCrossingInputSchema>,
   ctx: CoreContext,
-  drafts: DraftStore,
+  travellers: JudgedTravellers,
 ): Promise<{ crossing: RecordedCrossing; created: boolean }> {
-  const pending = drafts.get(input.scanId);
-  if (!pending) {
+  const judged = travellers.get(input.scanId);
+  if (!judged) {
     throw new CoreFailure('not-found', 'crossing.scanGone');
   }
-  if (pending.recordedCrossingId !== undefined) {
-    const existing = ctx.store.getCrossing(pending.recordedCrossingId);
+  if (judged.recordedCrossingId !== undefined) {
+    const existing = ctx.store.getCrossing(judged.recordedCrossingId);
     if (existing) return { crossing: { ...withCurrent(ctx, [existing])[0]!, duplicate: false, alerts: [] }, created: false };
   }
-  if (pending.amends !== undefined) {
+  if (judged.amends !== undefined) {
     throw new CoreFailure('conflict', 'crossing.recordedAlready');
   }
   const now = ctx.now();
-  if (now.getTime() > pending.expiresAtMs) {
+  // Cancelling records no decision, so a traveller left parked past the decision's time can still be cancelled.
+  if (now.getTime() > judged.expiresAtMs && input.cancelReason === undefined) {
     throw new CoreFailure('expired', 'crossing.scanExpired');
   }
-  const document = pending.document;
-  if (!pending.result.decision.recordable || !document) {
+  const document = judged.document;
+  if (!judged.result.decision.recordable || !document) {
     throw new CoreFailure('conflict', 'crossing.noTraveller');
   }
   if (input.override && input.cancelReason) throw new CoreFailure('invalid-input', 'crossing.letThroughOrCancel');
-  const outcome = pending.result.decision.outcome;
+  const outcome = judged.result.decision.outcome;
   const onEnter = dispositionOnEnter(outcome);
   const user = ctx.session.current;
   let authoriser: Authoriser | undefined;
@@ -95,6 +96,8 @@ export async function recordCrossing(
 
   const result = ctx.store.transaction(() => {
     const alerts: AlertRow[] = [];
+    // Whatever Enter leads to (a new row, or the earlier one shown again), this traveller is not waiting any more.
+    travellers.unpark(judged);
     const earlier = findRepeatedScan(
       ctx.repos.passages
         .recentAtStation(ctx.stationId, { documentNumber: document.documentNumber, nationality: document.nationality }, now.getTime() - windowMinutes * 60_000)
@@ -118,19 +121,19 @@ export async function recordCrossing(
         operatorId: user?.id ?? null,
         direction: input.direction,
         outcome,
-        reasons: pending.result.decision.reasons,
+        reasons: judged.result.decision.reasons,
         document,
-        scanSource: pending.result.source,
+        scanSource: judged.result.source,
         note: input.cancelReason ?? input.note ?? null,
         disposition,
         checkpointId,
         corridorId: corridor?.id ?? null,
         groupId: group?.id ?? null,
-        ...ruleProfileOf(pending),
+        ...ruleProfileOf(judged),
       },
       ctx.session.actor(),
     );
-    recordEvidence(ctx, crossing.id, pending);
+    recordEvidence(ctx, crossing.id, judged);
     if (authoriser && input.override) {
       const override: OverrideRow = {
         id: ctx.newId(),
@@ -151,7 +154,7 @@ export async function recordCrossing(
     alerts.push(...settleCrossing(ctx, crossing.id, corridor).alerts);
     return { crossing, duplicate: false, alerts };
   });
-  pending.recordedCrossingId = result.crossing.id;
+  judged.recordedCrossingId = result.crossing.id;
   return {
     crossing: { ...withCurrent(ctx, [result.crossing])[0]!, duplicate: result.duplicate, alerts: toAlertViews(ctx, result.alerts) },
     created: !result.duplicate,

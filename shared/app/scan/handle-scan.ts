@@ -8,14 +8,14 @@ import { classifyPayload, type Classification } from '../../domain/payload';
 import type { Direction } from '../../domain/rules';
 import { sha256Hex } from '../../node/sha256';
 import type { ResolvedRules } from '../rules/rule-profile-service';
-import { DRAFT_TTL_MS, type DraftStore } from './draft-store';
+import { JUDGEMENT_TTL_MS, type JudgedTravellers } from './judged-travellers';
 import { judgeLaneTraveller } from './judge-lane-traveller';
 import { withEvidence, type LaneTraveller, type PassportPart } from './lane-traveller';
 
 export interface ScanDeps {
   readonly now: () => Date;
   readonly newId: () => string;
-  readonly drafts: DraftStore;
+  readonly travellers: JudgedTravellers;
   /** The trust list to verify certificates against, as stored now. */
   readonly trustList: () => Promise<TrustList>;
   readonly rules: { resolve(corridorId: string | undefined, direction: Direction, at: Date): ResolvedRules };
@@ -49,22 +49,22 @@ function mrzSummary(mrz: MrzResult): ScanResult['mrz'] {
 }
 
 /**
- * The traveller open at the lane whom a new scan may join: still pending, not recorded, not expired.
- * Anything else starts a new traveller (the operator moved on, or the draft went stale).
+ * The traveller open at the lane whom a new scan may join: still judged, not recorded, not expired.
+ * Anything else starts a new traveller (the operator moved on, or the judgement went stale).
  */
-export function openTraveller(drafts: DraftStore, scanId: string | undefined, now: Date): LaneTraveller | undefined {
+export function openTraveller(travellers: JudgedTravellers, scanId: string | undefined, now: Date): LaneTraveller | undefined {
   if (scanId === undefined) return undefined;
-  const pending = drafts.get(scanId);
-  if (!pending?.traveller || pending.recordedCrossingId !== undefined || now.getTime() > pending.expiresAtMs) return undefined;
-  return pending.traveller;
+  const judged = travellers.get(scanId);
+  if (!judged?.traveller || judged.recordedCrossingId !== undefined || now.getTime() > judged.expiresAtMs) return undefined;
+  return judged.traveller;
 }
 
-/** The recorded traveller a certificate scanned right after recording belongs to (still within its draft time). */
-function recordedTraveller(drafts: DraftStore, scanId: string | undefined, now: Date): { traveller: LaneTraveller; crossingId: string } | undefined {
+/** The recorded traveller a certificate scanned right after recording belongs to (still within its judgement's time). */
+function recordedTraveller(travellers: JudgedTravellers, scanId: string | undefined, now: Date): { traveller: LaneTraveller; crossingId: string } | undefined {
   if (scanId === undefined) return undefined;
-  const pending = drafts.get(scanId);
-  if (!pending?.traveller?.passport || pending.recordedCrossingId === undefined || now.getTime() > pending.expiresAtMs) return undefined;
-  return { traveller: pending.traveller, crossingId: pending.recordedCrossingId };
+  const judged = travellers.get(scanId);
+  if (!judged?.traveller?.passport || judged.recordedCrossingId === undefined || now.getTime() > judged.expiresAtMs) return undefined;
+  return { traveller: judged.traveller, crossingId: judged.recordedCrossingId };
 }
 
 function newTraveller(deps: ScanDeps, input: { direction?: Direction | undefined; corridorId?: string | undefined }): LaneTraveller {
@@ -77,14 +77,14 @@ function continued(tx: LaneTraveller, input: { direction?: Direction | undefined
 }
 
 /**
- * Classifies a raw scan, parses what it can and returns the draft decision the operator confirms.
+ * Classifies a raw scan, parses what it can and returns the decision the operator confirms.
  * A passport and the certificates shown with it belong to one traveller (either order): each scan that
  * names the open traveller (`joinScanId`) updates their combined decision under the corridor's rules.
  */
 export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: ScanDeps): Promise<ScanResult> {
   const receivedAt = deps.now();
   const classification = classifyPayload(input.payload);
-  const open = openTraveller(deps.drafts, input.joinScanId, receivedAt);
+  const open = openTraveller(deps.travellers, input.joinScanId, receivedAt);
   const scan = { classification, source: input.source };
 
   if (classification.kind === 'mrz') {
@@ -106,7 +106,7 @@ export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: 
   const evidence = await evidenceOf(classification, receivedAt, deps);
   if (evidence) {
     // The certificate of a traveller recorded a moment ago: judged with their passport, offered as an amendment.
-    const recorded = open ? undefined : recordedTraveller(deps.drafts, input.joinScanId, receivedAt);
+    const recorded = open ? undefined : recordedTraveller(deps.travellers, input.joinScanId, receivedAt);
     if (recorded) {
       const tx = withEvidence({ ...continued(recorded.traveller, input), id: deps.newId() }, { evidence });
       return judgeAndStore(tx, scan, deps, receivedAt, recorded.crossingId);
@@ -149,17 +149,17 @@ function standalone(scan: ScanFacts, decision: { outcome: ScanResult['decision']
   const result: ScanResult = {
     scanId: deps.newId(),
     receivedAt: at.toISOString(),
-    expiresAt: new Date(at.getTime() + DRAFT_TTL_MS).toISOString(),
+    expiresAt: new Date(at.getTime() + JUDGEMENT_TTL_MS).toISOString(),
     source: scan.source,
     classification: { kind: scan.classification.kind, stripped: scan.classification.stripped },
     ...(mrz ? { mrz } : {}),
     decision: { outcome: decision.outcome, recordable: false, reasons: decision.reasons },
   };
-  deps.drafts.put({ result, document: undefined, expiresAtMs: at.getTime() + DRAFT_TTL_MS });
+  deps.travellers.put({ result, document: undefined, expiresAtMs: at.getTime() + JUDGEMENT_TTL_MS });
   return result;
 }
 
-/** Judges the traveller now and keeps it as the pending draft under its id. */
+/** Judges the traveller now and keeps it under its id. */
 export function judgeAndStore(tx: LaneTraveller, scan: ScanFacts, deps: ScanDeps, at: Date, amends?: string): ScanResult {
   const result = judgeLaneTraveller(tx, {
     at,
@@ -168,6 +168,6 @@ export function judgeAndStore(tx: LaneTraveller, scan: ScanFacts, deps: ScanDeps
     source: scan.source,
   });
   const answer = amends === undefined ? result : { ...result, amends };
-  deps.drafts.put({ result: answer, document: tx.passport?.document, expiresAtMs: at.getTime() + DRAFT_TTL_MS, traveller: tx, ...(amends === undefined ? {} : { amends }) });
+  deps.travellers.put({ result: answer, document: tx.passport?.document, expiresAtMs: at.getTime() + JUDGEMENT_TTL_MS, traveller: tx, ...(amends === undefined ? {} : { amends }) });
   return answer;
 }

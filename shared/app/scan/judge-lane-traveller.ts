@@ -2,7 +2,7 @@ import type { EvidenceItem, ScanResult } from '../../contract';
 import type { Evidence } from '../../domain/evidence';
 import { judgeTraveller, type EvidenceVerdict } from '../../domain/rules';
 import type { ResolvedRules } from '../rules/rule-profile-service';
-import { DRAFT_TTL_MS } from './draft-store';
+import { JUDGEMENT_TTL_MS } from './judged-travellers';
 import type { LaneTraveller } from './lane-traveller';
 
 export interface JudgeContext {
@@ -30,7 +30,7 @@ export function judgeLaneTraveller(tx: LaneTraveller, ctx: JudgeContext): ScanRe
   return {
     scanId: tx.id,
     receivedAt: ctx.at.toISOString(),
-    expiresAt: new Date(ctx.at.getTime() + DRAFT_TTL_MS).toISOString(),
+    expiresAt: new Date(ctx.at.getTime() + JUDGEMENT_TTL_MS).toISOString(),
     source: ctx.source,
     classification: ctx.classification,
     ...(document ? { document } : {}),

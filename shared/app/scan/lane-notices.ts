@@ -3,7 +3,7 @@ import { isMinorOn, laneNotices } from '../../domain/corridor';
 import { nameKey } from '../../domain/mrz';
 import type { CoreContext } from '../core-context';
 import { LANE_GROUP_KEY } from '../corridors/station-config';
-import type { DraftStore } from './draft-store';
+import type { JudgedTravellers } from './judged-travellers';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -12,7 +12,7 @@ const DAY_MS = 24 * 3_600_000;
  * the last 24 hours, not on the selected bus's list, on another bus's list, a minor whose companion has not
  * been seen (recorded with the bus, or waiting at the lane). Reads only: nothing is recorded by a scan.
  */
-export function withLaneNotices(ctx: CoreContext, drafts: DraftStore, result: ScanResult): ScanResult {
+export function withLaneNotices(ctx: CoreContext, travellers: JudgedTravellers, result: ScanResult): ScanResult {
   const document = result.document;
   if (!document) return result;
   const now = ctx.now();
@@ -29,7 +29,7 @@ export function withLaneNotices(ctx: CoreContext, drafts: DraftStore, result: Sc
   if (group) {
     for (const p of ctx.repos.passages.forGroup(group.id)) if (p.disposition === 'crossed' && p.source === 'local') present.add(p.documentNumber);
   }
-  for (const waiting of drafts.unrecorded(now.getTime())) if (waiting.document) present.add(waiting.document.documentNumber);
+  for (const waiting of travellers.unrecorded()) if (waiting.document) present.add(waiting.document.documentNumber);
   const otherGroups = ctx.repos.groups
     .manifestEntriesForDocument(document.documentNumber, document.nationality)
     .filter((l) => l.groupId !== group?.id)

@@ -11,7 +11,7 @@ import { withEvidence, type LaneTraveller } from './lane-traveller';
  */
 export function addPaperCertificate(input: z.output<typeof AddPaperCertificateInputSchema>, deps: ScanDeps): ScanResult {
   const at = deps.now();
-  const open = openTraveller(deps.drafts, input.joinScanId, at);
+  const open = openTraveller(deps.travellers, input.joinScanId, at);
   const evidence: PaperLabEvidence = {
     kind: 'paper-lab',
     id: deps.newId(),
@@ -28,7 +28,7 @@ export function addPaperCertificate(input: z.output<typeof AddPaperCertificateIn
     : { id: deps.newId(), direction: input.direction ?? 'entry', corridorId: input.corridorId, evidence: [] };
   const photoBytes = input.photo ? base64ToBytes(input.photo.base64) : undefined;
   const photo = input.photo && photoBytes ? { bytes: photoBytes, type: input.photo.type } : undefined;
-  const previous = open ? deps.drafts.get(open.id)?.result : undefined;
+  const previous = open ? deps.travellers.get(open.id)?.result : undefined;
   // The screen keeps showing what the last scan was; a form entry is no scan of its own.
   const scan = previous
     ? { classification: previous.classification, source: previous.source }

@@ -4,7 +4,7 @@ import { defineMethod } from '../define-method';
 import type { BusinessRuleService } from '../rules/business-rule-service';
 import type { RuleProfileService } from '../rules/rule-profile-service';
 import type { TrustListService } from '../trust-list/trust-list-service';
-import type { DraftStore } from './draft-store';
+import type { JudgedTravellers } from './judged-travellers';
 import { handleScan, type ScanDeps } from './handle-scan';
 import { laneCorridorId } from './lane-corridor';
 import { withLaneNotices } from './lane-notices';
@@ -12,13 +12,13 @@ import { addPaperCertificate } from './paper-certificate';
 
 export function scanMethods(
   ctx: CoreContext,
-  drafts: DraftStore,
+  travellers: JudgedTravellers,
   services: { readonly trustLists: TrustListService; readonly rules: RuleProfileService; readonly businessRules?: BusinessRuleService },
 ): Pick<CoreApi, 'scan' | 'addPaperCertificate' | 'listParked'> {
   const deps: ScanDeps = {
     now: ctx.now,
     newId: ctx.newId,
-    drafts,
+    travellers,
     trustList: () => services.trustLists.current(),
     rules: {
       resolve: (corridorId, direction, at) => {
@@ -30,9 +30,9 @@ export function scanMethods(
     },
   };
   return {
-    scan: defineMethod('scan', async (input) => withLaneNotices(ctx, drafts, await handleScan(input, deps)), ctx),
-    addPaperCertificate: defineMethod('addPaperCertificate', async (input) => withLaneNotices(ctx, drafts, await addPaperCertificate(input, deps)), ctx),
+    scan: defineMethod('scan', async (input) => withLaneNotices(ctx, travellers, await handleScan(input, deps)), ctx),
+    addPaperCertificate: defineMethod('addPaperCertificate', async (input) => withLaneNotices(ctx, travellers, await addPaperCertificate(input, deps)), ctx),
     // Nobody decided is dropped: every traveller scanned and not recorded stays listed until recorded or cancelled.
-    listParked: defineMethod('listParked', () => ({ items: drafts.unrecorded(ctx.now().getTime()).map((p) => withLaneNotices(ctx, drafts, p.result)) }), ctx),
+    listParked: defineMethod('listParked', () => ({ items: travellers.unrecorded().map((p) => withLaneNotices(ctx, travellers, p.result)) }), ctx),
   };
 }

@@ -4,6 +4,7 @@ import { CorridorsRepo } from './corridors-repo';
 import { GroupsRepo } from './groups-repo';
 import { OperatorsRepo } from './operators-repo';
 import { OverridesRepo } from './overrides-repo';
+import { ParkedTravellersRepo } from './parked-travellers-repo';
 import { PassagesRepo } from './passages-repo';
 import type { StationStore } from './station-store';
 
@@ -19,6 +20,7 @@ export class CrossingLogStore {
   readonly alerts: AlertsRepo;
   readonly overrides: OverridesRepo;
   readonly corrections: CorrectionsRepo;
+  readonly parked: ParkedTravellersRepo;
 
   constructor(readonly store: StationStore) {
     const db = store.database;
@@ -29,6 +31,7 @@ export class CrossingLogStore {
     this.alerts = new AlertsRepo(db);
     this.overrides = new OverridesRepo(db);
     this.corrections = new CorrectionsRepo(db);
+    this.parked = new ParkedTravellersRepo(db);
   }
 
   setting(key: string): string | undefined {

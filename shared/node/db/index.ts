@@ -19,6 +19,7 @@ export { CrossingLogStore } from './crossing-log-store';
 export type { GroupRow, ManifestEntryRow } from './groups-repo';
 export type { OperatorRow } from './operators-repo';
 export type { OverrideRow } from './overrides-repo';
+export type { ParkedTravellerRow } from './parked-travellers-repo';
 export type { CorrectionRow } from './corrections-repo';
 export type { ImportedCrossingRow, PairingRow, PassageRecordRow } from './passages-repo';
 export { EXPORT_CROSSING_COLUMNS, ExportsRepo, type CrossingExportColumns, type ExportRow, type ExportSnapshot, type ExportStatus } from './exports-repo';

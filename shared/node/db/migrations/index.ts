@@ -13,6 +13,7 @@ import stationPackages from './0012_station_packages.sql';
 import auditContent from './0013_audit_content.sql';
 import userPins from './0014_user_pins.sql';
 import exportDigests from './0015_export_digests.sql';
+import parkedTravellers from './0016_parked_travellers.sql';
 
 export interface Migration {
   readonly version: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: '0013_audit_content', sql: auditContent },
   { version: 14, name: '0014_user_pins', sql: userPins },
   { version: 15, name: '0015_export_digests', sql: exportDigests },
+  { version: 16, name: '0016_parked_travellers', sql: parkedTravellers },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
