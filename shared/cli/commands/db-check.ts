@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATABASE_FILE_NAME, LATEST_SCHEMA_VERSION, StationStore, openStationDatabase } from '../../node/db';
+import { DATABASE_FILE_NAME, DatabaseDamagedError, LATEST_SCHEMA_VERSION, StationStore, openStationDatabase } from '../../node/db';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
 import { checkFindings } from './check-findings';
 
@@ -12,6 +12,12 @@ export function dbCheckCommand(io: CliIo, dataDir: string): number {
   try {
     store = new StationStore(openStationDatabase(dataDir));
   } catch (error) {
+    // The start-up page check found pages that fail their HMAC: that is the check's answer.
+    if (error instanceof DatabaseDamagedError) {
+      io.stdout(JSON.stringify({ ok: false, file, damage: `pages failing their HMAC: ${error.pages.join(', ')}` }));
+      io.stderr(`database check failed: ${error.message}`);
+      return EXIT_FAILED_CHECK;
+    }
     throw new CliError(`cannot open ${file}: ${(error as Error).message}`, EXIT_FAILED_CHECK);
   }
   try {

@@ -13,6 +13,7 @@ export {
   type DatabaseKeyStore,
 } from './database-key';
 export { StationStore, type IntegrityReport } from './station-store';
+export { DatabaseDamagedError, damagedRecentPages } from './page-check';
 export type { AlertRow, AlertStatus, NewAlert } from './alerts-repo';
 export type { CheckpointRow, CorridorRow, StationRow } from './corridors-repo';
 export { CrossingLogStore } from './crossing-log-store';

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, fileDatabaseKeyStore, type DatabaseKeyStore } from './database-key';
 import { fsyncPath, makePrivateDir, renameDurable, restrictToOwner } from '../files';
 import { migrate } from './migrate';
+import { DatabaseDamagedError, damagedRecentPages } from './page-check';
 
 /** The connection type the repositories use (better-sqlite3's API; sqlite3mc underneath). */
 export type SqliteDatabase = PlainDatabase.Database;
@@ -174,6 +175,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
     const state = databaseFileState(file);
     const key = keyFor(file, options.key, state, readonly);
     if (state === 'plaintext' && key && !readonly) encryptInPlace(file, key);
+    // Before the station writes anything: its newest pages must be the ones it wrote (their HMAC holds).
+    if (state === 'encrypted' && key && !readonly) {
+      const damaged = damagedRecentPages(file, key);
+      if (damaged.length > 0) throw new DatabaseDamagedError(file, damaged);
+    }
     db = new Database(file, { readonly, fileMustExist: readonly });
     // Owner only, before the WAL and shared-memory files exist (SQLite gives them the database file's mode);
     // an earlier version left all three to the umask.
@@ -187,7 +193,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
       throw error;
     }
   } catch (error) {
-    if (error instanceof DatabaseKeyError) throw error;
+    if (error instanceof DatabaseKeyError || error instanceof DatabaseDamagedError) throw error;
     const reason = unwritableReason(error, file);
     throw reason ? new StorageUnavailableError(file, reason, { cause: error }) : error;
   }
