@@ -1,10 +1,9 @@
 /**
  * What every crash round checks on the data folder a killed station left: the file is whole, every crossing it
- * acknowledged is there with its `crossing.recorded` audit row whose content hash matches the row, and the audit
- * chain verifies.
+ * acknowledged is there with its `crossing.recorded` audit row, every record matches the content its audit row
+ * recorded (`checkAuditContent`, what `checkpoint db check` runs), and the audit chain verifies.
  */
-import { contentHash } from '../../shared/app/audit';
-import { StationStore, openStationDatabase } from '../../shared/node/db';
+import { StationStore, checkAuditContent, openStationDatabase } from '../../shared/node/db';
 
 export interface AcknowledgedCheck {
   readonly integrity: string;
@@ -12,20 +11,20 @@ export interface AcknowledgedCheck {
   readonly lost: string[];
   /** Acknowledged ids without their `crossing.recorded` audit row. */
   readonly withoutAudit: string[];
-  /** Acknowledged ids whose row no longer matches the content hash in its audit row. */
-  readonly hashMismatch: string[];
+  /** Records that differ from, lack or have no audit row's content (kind, entity, id). */
+  readonly content: string[];
   readonly auditChain: boolean;
 }
 
 export function checkAcknowledged(dataDir: string, acknowledged: Iterable<string>): AcknowledgedCheck {
   const raw = openStationDatabase(dataDir, { readonly: true });
   let integrity: string;
-  const audited = new Map<string, string | undefined>();
+  let content: string[];
+  const audited = new Set<string>();
   try {
     integrity = String(raw.pragma('integrity_check', { simple: true }));
-    for (const row of raw.prepare("SELECT entity_id, payload_json FROM audit_log WHERE action = 'crossing.recorded'").all() as { entity_id: string; payload_json: string }[]) {
-      audited.set(row.entity_id, (JSON.parse(row.payload_json) as { contentHash?: string }).contentHash);
-    }
+    for (const id of raw.prepare("SELECT entity_id FROM audit_log WHERE action = 'crossing.recorded'").pluck().all() as string[]) audited.add(id);
+    content = checkAuditContent(raw).problems.map((problem) => `${problem.kind} ${problem.entity} ${problem.id}`);
   } finally {
     raw.close();
   }
@@ -33,17 +32,11 @@ export function checkAcknowledged(dataDir: string, acknowledged: Iterable<string
   try {
     const lost: string[] = [];
     const withoutAudit: string[] = [];
-    const hashMismatch: string[] = [];
     for (const id of acknowledged) {
-      const crossing = store.getCrossing(id);
-      if (!crossing) {
-        lost.push(id);
-        continue;
-      }
-      if (!audited.has(id)) withoutAudit.push(id);
-      else if (audited.get(id) !== contentHash(crossing)) hashMismatch.push(id);
+      if (!store.getCrossing(id)) lost.push(id);
+      else if (!audited.has(id)) withoutAudit.push(id);
     }
-    return { integrity, lost, withoutAudit, hashMismatch, auditChain: store.verifyAudit().ok };
+    return { integrity, lost, withoutAudit, content, auditChain: store.verifyAudit().ok };
   } finally {
     store.close();
   }
