@@ -7,7 +7,7 @@ import { readBundle, readPublicKeyFile } from '../../shared/node/export';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../../shared/cli/io';
 import { ingestBundle } from '../ingest/ingest-bundle';
 import { packagesFor, publishPackage } from '../packages/publish-package';
-import { stationKeysContent } from '../packages/station-keys-package';
+import { publishStationKeys, stationKeysContent } from '../packages/station-keys-package';
 import { PACKAGE_KINDS } from '../../shared/domain/central';
 import { createHubServer, DEFAULT_MAX_BODY_BYTES } from '../server/create-server';
 import { openCentralStore, type CentralStore } from '../store/open-store';
@@ -152,6 +152,7 @@ export async function runCentralCli(argv: readonly string[], io: CliIo, stop: Pr
             const key = stationKey(values['public-key']);
             return await withStore(values, async (store) => {
               const { station, credential } = await store.stations.add(id, key, values.corridor ?? null);
+              await publishStationKeys(store);
               io.stdout(json({ stationId: station.stationId, credential, hubPublicKey: store.hubKey.publicKey, hubFingerprint: store.hubKey.fingerprint, fingerprint: station.fingerprint }));
               return EXIT_OK;
             });
@@ -165,6 +166,7 @@ export async function runCentralCli(argv: readonly string[], io: CliIo, stop: Pr
             const id = needId();
             return await withStore(values, async (store) => {
               const { num: _num, ...station } = await store.stations.revoke(id);
+              await publishStationKeys(store);
               io.stdout(json(station));
               return EXIT_OK;
             });
@@ -174,6 +176,7 @@ export async function runCentralCli(argv: readonly string[], io: CliIo, stop: Pr
             const key = stationKey(values['public-key']);
             return await withStore(values, async (store) => {
               const { station, credential } = await store.stations.rotateKey(id, key);
+              await publishStationKeys(store);
               io.stdout(json({ stationId: station.stationId, credential, hubPublicKey: store.hubKey.publicKey, hubFingerprint: store.hubKey.fingerprint, fingerprint: station.fingerprint }));
               return EXIT_OK;
             });

@@ -20,7 +20,8 @@ Commands:
   package publish --kind K --file F [--station ID | --corridor C]
                            sign a file for stations (K: trust-list, rule-profile, station-keys, bus-manifest, group-file),
                            to one station, a corridor's stations, or all; stations fetch it with GET /packages?since=
-                           (--kind station-keys without --file: the registry of the stations' keys this hub knows)
+                           (--kind station-keys without --file: the registry of the stations' keys this hub knows;
+                           station add, revoke and rotate-key publish it to all stations by themselves)
   package export --station ID --out DIR [--since N]
                            write the packages for a station that is never online as files (*.cppkg.json) to DIR;
                            its shift lead imports the folder from a USB stick

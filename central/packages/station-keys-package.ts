@@ -1,5 +1,6 @@
 import { STATION_KEYS_FORMAT, type StationKeysFile } from '../../shared/domain/central';
 import type { CentralStore } from '../store/open-store';
+import { publishPackage } from './publish-package';
 
 /**
  * The registry of station keys as the hub knows them now: every station registered with a public key, revoked
@@ -21,4 +22,13 @@ export async function stationKeysContent(store: CentralStore): Promise<string> {
       })),
   };
   return `${JSON.stringify(file, null, 1)}\n`;
+}
+
+/**
+ * Publishes the registry to every station: the CLI does it after each `station add`, `revoke` and `rotate-key`, so
+ * a station learns a new neighbour's key (or stops trusting a revoked one) with its next poll.
+ */
+export async function publishStationKeys(store: CentralStore): Promise<number> {
+  const signed = await publishPackage(store, { kind: 'station-keys', name: 'station-keys.json', content: await stationKeysContent(store), stationId: null, corridorId: null });
+  return signed.package.seq;
 }
