@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { exportBundle } from '../../shared/app/export/export-bundle';
 import { DAY1_START, DAY_MS, openTestStation, type TestStation } from './export-station';
+import { bundleSchemaProblemsAt } from './bundle-schema';
 import { tempDir } from './temp-dir';
 
 export interface TestBundle {
@@ -21,6 +22,9 @@ export async function stationWithBundles(stationId: string, days: number, perDay
     if (day === 0) station.raiseAlert(fromMs + 9 * 3_600_000, 1);
     const row = await exportBundle(station.deps, { fromMs, toMs: fromMs + DAY_MS, folder, format: 'zip' });
     const file = row.destination as string;
+    // Every bundle the hub tests send is first checked against docs/export-bundle.schema.json.
+    const problems = bundleSchemaProblemsAt(file);
+    if (problems.length > 0) throw new Error(`bundle outside the schema: ${problems.slice(0, 5).join('; ')}`);
     bundles.push({ zip: fs.readFileSync(file), manifestSha256: row.manifestSha256, file });
   }
   return { station, bundles, folder };

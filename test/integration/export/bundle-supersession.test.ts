@@ -6,6 +6,7 @@ import { manifestText, verifyBundle, type BundleManifest } from '../../../shared
 import { CorrectionsRepo } from '../../../shared/node/db/corrections-repo';
 import { readBundle } from '../../../shared/node/export';
 import { DAY1_START, DAY_MS, openTestStation, type TestStation } from '../../support/export-station';
+import { bundleSchemaProblemsAt } from '../../support/bundle-schema';
 import { tempDir } from '../../support/temp-dir';
 import { cli } from './cli-io';
 
@@ -61,6 +62,7 @@ describe('a superseding bundle', () => {
     const manifest = JSON.parse(Buffer.from(a2.get('manifest.json')!).toString('utf8')) as BundleManifest;
     expect(manifest.supersedes).toEqual({ manifestSha256: hashes.a, changedSequences: [2] });
     expect(await messagesOf(a2, filesAt(paths.a))).toEqual([]);
+    for (const target of [paths.a, paths.b, paths.a2]) expect(bundleSchemaProblemsAt(target)).toEqual([]);
   });
 
   it('names a changed crossing left off the list, an unchanged one put on it, and a replacement of the wrong bundle', async () => {

@@ -6,6 +6,7 @@ import { CROSSING_CSV_COLUMNS, UTF8_BOM, parseCsv, verifyBundle } from '../../..
 import { readBundle } from '../../../shared/node/export';
 import { loadOrCreateStationKey } from '../../../shared/node/keys';
 import { DAY1_START, DAY_MS, TEST_ZONE, openTestStation, type TestStation } from '../../support/export-station';
+import { bundleSchemaProblemsAt } from '../../support/bundle-schema';
 import { tempDir } from '../../support/temp-dir';
 import { cli } from './cli-io';
 
@@ -73,6 +74,7 @@ describe('a written bundle', () => {
     expect(summary.crossings.total).toBe(30);
     expect(summary.byHour[0]).toMatchObject({ hour: '2021-03-01T08:00+05:00', total: 6 });
     expect(summary.alerts).toEqual({ total: 2, byType: { 'duplicate-scan': 2 } });
+    expect(bundleSchemaProblemsAt(dir)).toEqual([]);
   });
 
   it('verifies clean as a folder and as a zip, in process and through the CLI', async () => {

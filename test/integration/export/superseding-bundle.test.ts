@@ -16,6 +16,7 @@ import { mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
 import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
+import { bundleSchemaProblemsAt } from '../../support/bundle-schema';
 import { tempDir } from '../../support/temp-dir';
 
 const as = async (core: Core, role: 'operator' | 'consular' | 'shift-lead') => unwrap(await core.login({ username: TEST_USERNAME[role], pin: TEST_PIN[role] }));
@@ -91,6 +92,7 @@ describe('an override after an export (finding 4)', () => {
       const { publicKey } = manifestOf(firstFiles).signer;
       const verified = await verifyBundle({ files: secondFiles, signer: { publicKey }, replaced: firstFiles });
       expect(verified.problems).toEqual([]);
+      for (const bundle of [first, second]) expect(bundleSchemaProblemsAt(bundle.destination as string)).toEqual([]);
       const history = unwrap(await core.listExports({})).items;
       expect(history.map((e) => e.manifestSha256)).toEqual([second.manifestSha256, first.manifestSha256]);
     } finally {
