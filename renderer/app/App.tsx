@@ -1,13 +1,18 @@
+import { roleMay } from '../../shared/domain/auth';
 import { LaneScreen } from '../features/lane/LaneScreen';
 import { ScannersScreen, useScannersShortcut } from '../features/scanners';
 import { DisplaySettingsProvider } from '../features/settings';
-import { SessionProvider } from '../session';
+import { SessionProvider, useSignedInUser } from '../session';
 import { Shell } from './Shell';
 import { StatusBar } from './StatusBar';
 
+/** The lane, or Settings › Scanners in its place while F10 has it open (for the roles that may see the scanners). */
+function LaneOrScanners() {
+  const [scannersOpen, setScannersOpen] = useScannersShortcut(roleMay(useSignedInUser().role, 'listScanners'));
+  return scannersOpen ? <ScannersScreen onClose={() => setScannersOpen(false)} /> : <LaneScreen />;
+}
+
 export function App() {
-  // Settings › Scanners opens by F10 in place of the lane: it is set up once per station, not a screen of the navigation bar.
-  const [scannersOpen, setScannersOpen] = useScannersShortcut();
   return (
     // One session for the window; large text, high contrast and sound volume of the signed-in operator apply to every screen.
     <SessionProvider>
@@ -15,7 +20,7 @@ export function App() {
         <div className="app">
           <StatusBar />
           {/* Sign-in, first-run wizard and the screens of the crossing log; the lane stays the default. */}
-          <Shell laneScreen={scannersOpen ? <ScannersScreen onClose={() => setScannersOpen(false)} /> : <LaneScreen />} />
+          <Shell laneScreen={<LaneOrScanners />} />
         </div>
       </DisplaySettingsProvider>
     </SessionProvider>

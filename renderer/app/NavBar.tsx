@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/contract';
 
-export type ScreenId = 'lane' | 'groups' | 'consular' | 'dashboard' | 'export' | 'rules' | 'users' | 'admin';
+export type ScreenId = 'lane' | 'groups' | 'consular' | 'dashboard' | 'export' | 'rules' | 'users' | 'scanners' | 'admin';
 
 /** Keys that open a screen from anywhere (shown in the navigation). */
 export const SCREEN_SHORTCUT: Partial<Record<ScreenId, string>> = { export: 'F7' };

@@ -13,6 +13,7 @@ import { ParkedAtSignOut } from '../features/lane/ParkedAtSignOut';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { useCore } from '../core-client/core-context';
 import { RulesScreen } from '../features/rules/RulesScreen';
+import { ScannersScreen } from '../features/scanners';
 import { ChangePinForm, UsersScreen } from '../features/users';
 import { NavBar, type ScreenId } from './NavBar';
 import { useSession } from '../session';
@@ -27,9 +28,11 @@ const SCREEN_METHOD: Record<ScreenId, string> = {
   export: 'listExports',
   rules: 'importTrustList',
   users: 'listUsers',
+  // Over the lane F10 opens it too (App); administrators, who have no lane, find it here.
+  scanners: 'assignScanner',
   admin: 'trustStation',
 };
-const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'export', 'rules', 'users', 'admin'];
+const ORDER: readonly ScreenId[] = ['lane', 'groups', 'consular', 'dashboard', 'export', 'rules', 'users', 'scanners', 'admin'];
 
 /**
  * Sign-in gate and navigation. The lane stays the default screen; the first-run wizard appears while the
@@ -109,6 +112,7 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
       {current === 'export' && <ExportScreen user={user} />}
       {current === 'rules' && <RulesScreen user={user} />}
       {current === 'users' && <UsersScreen user={user} />}
+      {current === 'scanners' && <ScannersScreen />}
       {current === 'admin' && <AdminScreen />}
     </>
   );

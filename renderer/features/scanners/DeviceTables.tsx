@@ -5,7 +5,8 @@ import { ScannerLight } from './ScannerLight';
 
 const hex4 = (value: number | undefined): string => (value === undefined ? '—' : value.toString(16).padStart(4, '0'));
 
-export function DetectedDevices({ devices, onPick }: { devices: ScannerList['devices']; onPick: (device: DetectedDevice) => void }) {
+/** `onPick` absent: the person may look but not assign (a shift lead). */
+export function DetectedDevices({ devices, onPick }: { devices: ScannerList['devices']; onPick?: (device: DetectedDevice) => void }) {
   const { t } = useTranslation('scanners');
   if (devices.length === 0) return <p className="scanners__note">{t('noDevices')}</p>;
   return (
@@ -33,9 +34,11 @@ export function DetectedDevices({ devices, onPick }: { devices: ScannerList['dev
               {device.assigned ? (
                 t('inUse')
               ) : (
-                <button type="button" className="scanners__small-button" onClick={() => onPick(device)} data-testid="pick-device">
-                  {t('useOnLane')}
-                </button>
+                onPick && (
+                  <button type="button" className="scanners__small-button" onClick={() => onPick(device)} data-testid="pick-device">
+                    {t('useOnLane')}
+                  </button>
+                )
               )}
             </td>
           </tr>
@@ -56,7 +59,7 @@ function decoderSummary(t: TFunction<'scanners'>, assignment: ScannerAssignment)
   }
 }
 
-export function ConfiguredScanners({ configured, onRemove }: { configured: ScannerList['configured']; onRemove: (deviceId: string) => void }) {
+export function ConfiguredScanners({ configured, onRemove }: { configured: ScannerList['configured']; onRemove?: (deviceId: string) => void }) {
   const { t } = useTranslation('scanners');
   if (configured.length === 0) return <p className="scanners__note">{t('noneConfigured')}</p>;
   return (
@@ -81,9 +84,11 @@ export function ConfiguredScanners({ configured, onRemove }: { configured: Scann
               <div className="scanners__note">{status.message}</div>
             </td>
             <td>
-              <button type="button" className="scanners__small-button" onClick={() => onRemove(deviceId)}>
-                {t('remove')}
-              </button>
+              {onRemove && (
+                <button type="button" className="scanners__small-button" onClick={() => onRemove(deviceId)}>
+                  {t('remove')}
+                </button>
+              )}
             </td>
           </tr>
         ))}

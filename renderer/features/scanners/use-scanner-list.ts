@@ -35,10 +35,11 @@ export function useScannerList() {
 }
 
 /** The last raw bytes/text from the devices and how they were framed (admins only: it can hold MRZ text). */
-export function useScannerFeed(limit = 15) {
+export function useScannerFeed(enabled: boolean, limit = 15) {
   const core = useCore();
   const [entries, setEntries] = useState<ScannerFeedEntry[]>([]);
   useEffect(() => {
+    if (!enabled) return undefined;
     let alive = true;
     const refresh = async () => {
       const result = await core.getScannerFeed({ limit });
@@ -52,6 +53,6 @@ export function useScannerFeed(limit = 15) {
       alive = false;
       unsubscribe();
     };
-  }, [core, limit]);
+  }, [core, enabled, limit]);
   return entries;
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 
-/** F10 opens and closes Settings › Scanners, which the navigation bar does not list (it is set up once per station). */
+/** F10 opens and closes Settings › Scanners over the lane, for whoever may see it (`enabled`); for others F10 does nothing. */
 export const SCANNERS_SHORTCUT = 'F10';
 
-export function useScannersShortcut(): [boolean, (open: boolean) => void] {
+export function useScannersShortcut(enabled: boolean): [boolean, (open: boolean) => void] {
   const [open, setOpen] = useState(false);
   useEffect(() => {
+    if (!enabled) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== SCANNERS_SHORTCUT) return;
       event.preventDefault();
@@ -13,6 +14,6 @@ export function useScannersShortcut(): [boolean, (open: boolean) => void] {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  return [open, setOpen];
+  }, [enabled]);
+  return [open && enabled, setOpen];
 }

@@ -83,7 +83,8 @@ export const METHOD_ACCESS = {
 
   // Scanner devices: admins pick devices and read the test area (it can show MRZ text); the status
   // lights carry no personal data; the lane tells the core its direction for scans from host-owned devices.
-  listScanners: ['admin'],
+  // Shift leads see the scanners and their state (F10 over the lane) without changing them or reading the feed.
+  listScanners: ['admin', 'shift-lead'],
   assignScanner: ['admin'],
   unassignScanner: ['admin'],
   getScannerFeed: ['admin'],

@@ -84,3 +84,20 @@ export function proposeBurstThreshold(
   const endIdleMs = Math.max(maxGapMs * 3, lineGapMs === undefined ? 0 : Math.ceil(lineGapMs * o.factor));
   return ok({ maxGapMs, endIdleMs, percentileGapMs, lineGapMs, samples: charGaps.length, clamped });
 }
+
+/** Faster than anyone types (fast human typing is ~60 ms a key and never this even). */
+const SLOW_SCAN_MAX_MEDIAN_GAP_MS = 60;
+const SLOW_SCAN_MIN_KEYS = 20;
+
+/**
+ * Keys taken as typing that a scanner sent: twenty or more characters at a steady pace under 60 ms a key.
+ * A scanner slower than the lane's threshold (40 ms a key against 30) fails every scan as "typing"; its
+ * test scans are what "Learn" needs to propose a threshold that takes it.
+ */
+export function looksLikeSlowScan(keys: readonly Keystroke[]): boolean {
+  const characters = keys.filter((stroke) => isCharacterKey(stroke.key) && Number.isFinite(stroke.timeMs));
+  if (characters.length < SLOW_SCAN_MIN_KEYS) return false;
+  const gaps = characters.slice(1).map((stroke, i) => stroke.timeMs - characters[i]!.timeMs);
+  const median = percentileOf(gaps, 50);
+  return median > 0 && median <= SLOW_SCAN_MAX_MEDIAN_GAP_MS;
+}

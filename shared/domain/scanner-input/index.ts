@@ -26,7 +26,7 @@ export type {
 
 export { isCompleteScan, isPartialMrz } from './scan-completeness';
 
-export { proposeBurstThreshold } from './burst-threshold';
+export { looksLikeSlowScan, proposeBurstThreshold } from './burst-threshold';
 export type { ThresholdLearningOptions, ThresholdProblem, ThresholdProposal } from './burst-threshold';
 
 export { DE_LAYOUT, FR_LAYOUT, KEYBOARD_LAYOUTS, MAIN_BLOCK_USAGES, RU_LAYOUT, US_LAYOUT, composeDeadKey } from './keyboard-layouts';

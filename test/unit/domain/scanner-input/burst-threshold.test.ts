@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectBursts, proposeBurstThreshold, type Keystroke } from '../../../../shared/domain/scanner-input';
+import { detectBursts, looksLikeSlowScan, proposeBurstThreshold, type Keystroke } from '../../../../shared/domain/scanner-input';
 import { loadFixture } from './fixtures';
 
 interface WedgeFixture {
@@ -67,5 +67,26 @@ describe('proposeBurstThreshold', () => {
   it('rejects unusable learning options', () => {
     const proposal = proposeBurstThreshold([evenTrace(40, 5)], { minMs: 60, maxMs: 50 });
     expect(!proposal.ok && proposal.error.code).toBe('invalid-learning-options');
+  });
+});
+
+describe('looksLikeSlowScan', () => {
+  // A scanner sending a passport MRZ line at 40 ms a key, then Enter.
+  const slowScanner = [...evenTrace(44, 40), { key: 'Enter', timeMs: 44 * 40 }];
+
+  it('takes a 40 ms scanner that the default threshold reads as typing, and learning then makes it a scan', () => {
+    const before = detectBursts(slowScanner);
+    expect(before.ok && before.value.map((o) => o.kind)).not.toContain('scan');
+    expect(looksLikeSlowScan(slowScanner)).toBe(true);
+    const proposal = proposeBurstThreshold([slowScanner]);
+    if (!proposal.ok) throw new Error(proposal.error.message);
+    const after = detectBursts(slowScanner, { maxGapMs: proposal.value.maxGapMs, endIdleMs: proposal.value.endIdleMs });
+    expect(after.ok && after.value.map((o) => o.kind)).toEqual(['scan']);
+  });
+
+  it('leaves a person typing, and short bursts, alone', () => {
+    expect(looksLikeSlowScan(evenTrace(30, 140))).toBe(false);
+    expect(looksLikeSlowScan(evenTrace(12, 20))).toBe(false);
+    expect(looksLikeSlowScan([])).toBe(false);
   });
 });
