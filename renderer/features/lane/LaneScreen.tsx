@@ -88,6 +88,11 @@ export function LaneScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [dispatch]);
 
+  // Keyboard-first: once a form over the lane closes (Enter, Esc or a click), Enter and typing go to the scan field again.
+  useEffect(() => {
+    if (dialog === null) document.getElementById('scan-input')?.focus();
+  }, [dialog]);
+
   const letThrough = async (answer: OverrideAnswer) => {
     if (!answer.authoriser) return;
     setOverrideError(await lane.letThrough({ ...answer.authoriser, reason: answer.reason }));

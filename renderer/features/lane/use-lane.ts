@@ -37,11 +37,11 @@ export function useLane() {
     if (parked.data) act({ type: 'parked-listed', parked: parked.data.items });
   }, [parked.data, act]);
 
-  /** The traveller a new scan joins: the one on screen while still open for more evidence. */
-  const joinScanId = (): string | undefined => {
-    const { traveller, record } = latest.current;
-    return traveller && !record ? traveller.scanId : undefined;
-  };
+  /**
+   * The traveller on screen, named with each scan: the core joins the scan to them while they are open, offers a
+   * certificate shown right after Enter as an amendment of their crossing, and starts the next traveller otherwise.
+   */
+  const joinScanId = (): string | undefined => latest.current.traveller?.scanId;
 
   const judged = useCallback(
     (result: CoreResult<ScanResult>) => {
