@@ -21,6 +21,40 @@ export const OverrideSchema = z.object({
 });
 export type Override = z.infer<typeof OverrideSchema>;
 
+/** An override as the consular history shows it: who recorded it and who authorised it, by name. */
+export const NamedOverrideSchema = OverrideSchema.extend({
+  operatorName: z.string().nullable(),
+  authorisedByName: z.string().nullable(),
+});
+export type NamedOverride = z.infer<typeof NamedOverrideSchema>;
+
+/** A correction of a crossing (appended, never an edit), with what it set and the name of who made it. */
+export const PassageCorrectionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['void', 'direction', 'rejudge', 'admit', 'refuse', 'override', 'group']),
+  at: isoDateTime,
+  reason: z.string(),
+  /** null: a correction the station made itself (a bus's manifest linking the crossing), or a user unknown here. */
+  byName: z.string().nullable(),
+  disposition: DispositionSchema.nullable(),
+  direction: DirectionSchema.nullable(),
+  outcome: OutcomeSchema.nullable(),
+});
+export type PassageCorrection = z.infer<typeof PassageCorrectionSchema>;
+
+/** What a certificate shown at the lane said, in a few fields (the certificate itself stays in the evidence store). */
+export const PassageEvidenceSchema = z.object({
+  kind: z.string(),
+  capturedAt: isoDateTime,
+  outcome: OutcomeSchema,
+  certificateType: z.string().nullable(),
+  issuer: z.string().nullable(),
+  testType: z.string().nullable(),
+  sampleTime: z.string().nullable(),
+  testResult: z.string().nullable(),
+});
+export type PassageEvidence = z.infer<typeof PassageEvidenceSchema>;
+
 /** One crossing in a traveller's history: recorded here, or carried over from the other end of a corridor. */
 export const PassageRecordSchema = z.object({
   id: z.string(),
@@ -42,7 +76,16 @@ export const PassageRecordSchema = z.object({
   reasons: z.array(ReasonSchema),
   document: TravelDocumentSchema,
   pairedWith: z.object({ id: z.string(), method: z.enum(['document', 'identity']), transitMinutes: z.number().int() }).nullable(),
+  /** The latest override, if any (also the last of `overrides`). */
   override: OverrideSchema.nullable(),
+  /** Who recorded it, by name; null for a crossing recorded at the other end or by a user unknown here. */
+  operatorName: z.string().nullable(),
+  /** Every override, oldest first, with names. */
+  overrides: z.array(NamedOverrideSchema),
+  /** Every correction, oldest first, with names. */
+  corrections: z.array(PassageCorrectionSchema),
+  /** The certificates shown with it at this station (none for crossings from the other end). */
+  evidence: z.array(PassageEvidenceSchema),
 });
 export type PassageRecord = z.infer<typeof PassageRecordSchema>;
 

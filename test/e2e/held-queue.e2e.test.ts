@@ -102,6 +102,22 @@ describe('held queue in Chromium: consular staff admit with their own PIN, or re
     await expect.poll(() => page.getByTestId('held-title').textContent()).toBe('Held for consular: 0');
     await expect.poll(() => page.getByTestId('status-held').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('held-queue-empty') });
+  });
+
+  it('the history of the admitted traveller says who recorded, who authorised and why, by name', async () => {
+    await page.getByTestId('consular-search').fill(KARIMOV.documentNumber);
+    await page.getByTestId('consular-search').press('Enter');
+    await page.getByTestId('traveller-item').first().click();
+    const row = page.getByTestId('history-row').first();
+    await expect.poll(() => row.getByTestId('history-operator').textContent()).toBe('Test operator');
+    expect(await row.getByTestId('history-disposition').textContent()).toBe('crossed');
+    const details = page.getByTestId('passage-details').first();
+    expect(await details.getByTestId('passage-override').textContent()).toMatch(
+      new RegExp(`held for consular → crossed by Test consular, authorised by Test consular \\(Consular officer\\): ${ADMIT_REASON}$`),
+    );
+    expect(await details.getByTestId('passage-correction').textContent()).toMatch(new RegExp(`Admitted → crossed · Test consular: ${ADMIT_REASON}$`));
+    expect(await details.innerText()).not.toContain(unwrap(await core.listCrossings({})).items[0]?.operatorId ?? 'no operator');
+    await page.screenshot({ path: screenshotPath('consular-history-names'), fullPage: true });
     expect(station.problems).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Outcome, PassageRecord, TravellerSummary } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
@@ -7,6 +7,7 @@ import { useSession } from '../../session';
 import { useAlertText, useFormat, useErrorText } from '../../i18n';
 import { OUTCOME_LABEL } from '../lane/outcome-label';
 import { HeldQueue } from './HeldQueue';
+import { PassageDetails } from './PassageDetails';
 
 function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (message: string, isError: boolean) => void }) {
   const core = useCore();
@@ -111,51 +112,61 @@ export function ConsularScreen() {
                   <th scope="col">{t('document')}</th>
                   <th scope="col">{t('outcome')}</th>
                   <th scope="col">{t('paired')}</th>
+                  <th scope="col">{t('recordedBy')}</th>
                   <th scope="col" />
                 </tr>
               </thead>
               <tbody>
                 {history.passages.map((p) => (
-                  <tr key={p.id} data-testid="history-row">
-                    <td>{format.dateTime(p.recordedAt)}</td>
-                    <td>
-                      {p.checkpointId ?? p.stationId}
-                      {p.source === 'imported' && <span className="tag">{t('from', { station: p.stationId })}</span>}
-                    </td>
-                    <td>
-                      {t(`common:direction.${p.direction}`)} {p.corridorId ? `· ${p.corridorId}` : ''}
-                    </td>
-                    <td>{p.document.documentNumber}</td>
-                    <td>
-                      <span className={`badge ${OUTCOME_LABEL[p.effectiveOutcome].className}`}>{t(`common:outcome.${p.effectiveOutcome}`)}</span>
-                      {p.override && (
-                        <span className="muted" data-testid="override-note">
-                          {' '}
-                          {t('overriddenFrom', { outcome: t(`common:outcome.${p.override.previousOutcome}`), reason: p.override.reason })}
-                        </span>
-                      )}
-                    </td>
-                    <td>{p.pairedWith ? t('pairedMinutes', { how: t(p.pairedWith.method === 'identity' ? 'pairedIdentity' : 'pairedYes'), minutes: p.pairedWith.transitMinutes }) : '—'}</td>
-                    <td>
-                      {p.source === 'local' && may('overrideCrossing') &&
-                        (overriding === p.id ? (
-                          <OverrideForm
-                            passage={p}
-                            onDone={(text, isError) => {
-                              setMessage({ text, isError });
-                              if (!isError) {
-                                setOverriding(null);
-                                void historyQuery.refresh();
-                              }
-                            }}
-                          />
-                        ) : (
-                          <button type="button" className="button" onClick={() => setOverriding(p.id)} data-testid="override-open">
-                            {t('overrideOpen')}
-                          </button>
-                        ))}
-                    </td>
-                  </tr>
+                  <Fragment key={p.id}>
+                    <tr data-testid="history-row">
+                      <td>{format.dateTime(p.recordedAt)}</td>
+                      <td>
+                        {p.checkpointId ?? p.stationId}
+                        {p.source === 'imported' && <span className="tag">{t('from', { station: p.stationId })}</span>}
+                      </td>
+                      <td>
+                        {t(`common:direction.${p.direction}`)} {p.corridorId ? `· ${p.corridorId}` : ''}
+                      </td>
+                      <td>{p.document.documentNumber}</td>
+                      <td>
+                        <span className={`badge ${OUTCOME_LABEL[p.effectiveOutcome].className}`}>{t(`common:outcome.${p.effectiveOutcome}`)}</span>{' '}
+                        <span data-testid="history-disposition">{t(`disposition.${p.disposition}`)}</span>
+                        {p.override && p.override.previousOutcome !== p.override.outcome && (
+                          <span className="muted" data-testid="override-note">
+                            {' '}
+                            {t('overriddenFrom', { outcome: t(`common:outcome.${p.override.previousOutcome}`), reason: p.override.reason })}
+                          </span>
+                        )}
+                      </td>
+                      <td>{p.pairedWith ? t('pairedMinutes', { how: t(p.pairedWith.method === 'identity' ? 'pairedIdentity' : 'pairedYes'), minutes: p.pairedWith.transitMinutes }) : '—'}</td>
+                      <td data-testid="history-operator">{p.operatorName ?? (p.source === 'imported' ? '—' : t('unknownPerson'))}</td>
+                      <td>
+                        {p.source === 'local' && may('overrideCrossing') &&
+                          (overriding === p.id ? (
+                            <OverrideForm
+                              passage={p}
+                              onDone={(text, isError) => {
+                                setMessage({ text, isError });
+                                if (!isError) {
+                                  setOverriding(null);
+                                  void historyQuery.refresh();
+                                }
+                              }}
+                            />
+                          ) : (
+                            <button type="button" className="button" onClick={() => setOverriding(p.id)} data-testid="override-open">
+                              {t('overrideOpen')}
+                            </button>
+                          ))}
+                      </td>
+                    </tr>
+                    <tr className="history-details">
+                      <td colSpan={8}>
+                        <PassageDetails passage={p} />
+                      </td>
+                    </tr>
+                  </Fragment>
                 ))}
               </tbody>
             </table>

@@ -104,7 +104,7 @@ export function HeldQueue({ onMessage }: { onMessage: Say }) {
               <th scope="col">{t('traveller')}</th>
               <th scope="col">{t('direction')}</th>
               <th scope="col">{t('outcome')}</th>
-              <th scope="col">{t('heldBy')}</th>
+              <th scope="col">{t('recordedBy')}</th>
               <th scope="col" />
             </tr>
           </thead>

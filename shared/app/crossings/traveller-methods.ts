@@ -65,7 +65,9 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
         const nameKeyPart = !/\d/.test(document) && /[A-Z]{3}/.test(name) ? name : undefined;
         const query = { limit: input.limit, ...(documentPrefix ? { documentPrefix } : {}), ...(nameKeyPart ? { nameKeyPart } : {}) };
         const found = summarise(ctx.repos.passages.search(query), ctx.repos.groups.searchManifest(query));
-        found.sort((a, b) => (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? '') || a.surname.localeCompare(b.surname));
+        // An officer who types a whole document number means that document: it comes first, then the newest seen.
+        const exact = (t: TravellerSummary) => (documentPrefix !== undefined && t.documentNumber === documentPrefix ? 0 : 1);
+        found.sort((a, b) => exact(a) - exact(b) || (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? '') || a.surname.localeCompare(b.surname));
         return { items: found.slice(0, input.limit) };
       },
       ctx,

@@ -24,7 +24,7 @@ export type { ParkedTravellerRow } from './parked-travellers-repo';
 export type { CorrectionRow } from './corrections-repo';
 export type { ImportedCrossingRow, PairingRow, PassageRecordRow } from './passages-repo';
 export { EXPORT_CROSSING_COLUMNS, ExportsRepo, type CrossingExportColumns, type ExportRow, type ExportSnapshot, type ExportStatus } from './exports-repo';
-export type { CrossingDetails, ExportCorrectionRow, ExportEvidenceRow, ExportOverrideRow, ExportPairingRow, ExportUserRow } from './export-details';
+export { ExportDetails, type CrossingDetails, type ExportCorrectionRow, type ExportEvidenceRow, type ExportOverrideRow, type ExportPairingRow, type ExportUserRow } from './export-details';
 export { OutboxRepo, type OutboxRow, type OutboxState } from './outbox-repo';
 export { PURGED_DOCUMENT_NUMBER, RetentionRepo, purgedTotal, type PurgeCounts } from './retention-repo';
 export { StationPackagesRepo, type PackageOutcome, type StationPackageRow } from './station-packages-repo';
