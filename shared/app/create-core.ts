@@ -3,6 +3,7 @@ import { CrossingLogStore, StationStore, type DatabaseKeyStore } from '../node/d
 import type { ScannerRuntime } from '../node/scanners';
 import { loadOrCreateStationKey, PIN_HASH_COST, type PinHashCost, type StationKeyStore } from '../node/keys';
 import { alertMethods } from './alerts/alert-methods';
+import { startAnchoring } from './audit-anchor/anchor-service';
 import { authMethods } from './auth/auth-methods';
 import { userMethods } from './auth/user-methods';
 import { STATION_ID_KEY } from './auth/bootstrap-station';
@@ -178,6 +179,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Packages from the hub: a first poll soon after start, then every few minutes while a link is configured.
   hubLink.kick(Math.min(5_000, options.hubLink?.intervalMs ?? 5_000));
   retention.schedule(undefined, options.retentionFirstRunMs);
+  // The chain head, signed outside the database now and every minute it moves.
+  const anchoring = startAnchoring(ctx, options.dataDir);
   // The screen goes back to sign-in on its own once the lane has been left alone.
   const idleTimer =
     ctx.idleSignOutMs > 0 ? setInterval(() => signOutIfIdle(ctx), Math.min(ctx.idleSignOutMs, 30_000)) : undefined;
@@ -188,8 +191,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => events.subscribe(listener),
     close: () => {
       if (closed) return;
-      closed = true;
       clearInterval(idleTimer);
+      anchoring.stop();
+      // The last rows of this run are vouched for before the database closes.
+      anchoring.anchorNow();
+      closed = true;
       void scanners.stop();
       exportService.pusher.stop();
       hubLink.stop();

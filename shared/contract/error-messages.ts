@@ -83,6 +83,7 @@ export const ERROR_MESSAGES = {
   'export.folderMissing': 'The folder {{folder}} does not exist. Plug in the USB stick and check the path.',
   'export.noDestination': 'No central system is configured: choose a folder to export to.',
   'export.running': 'An export is already running. Wait for it to finish.',
+  'export.auditMismatch': 'No bundle was signed: {{count}} records do not match the audit trail (first: {{first}}). Run "checkpoint db check" and call the administrator.',
   'export.diskFull': 'The USB stick (or disk) is full: no bundle was written. Free some space, then export again.',
   'export.notWritable': 'The folder {{folder}} cannot be written to ({{detail}}): no bundle was written.',
   'export.badTimeZone': '"{{zone}}" is not a time zone name; use one such as Asia/Tashkent or Europe/Berlin.',

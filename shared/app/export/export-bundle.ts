@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StationTime } from '../../domain/export';
 import type { ExportRow, ExportsRepo, OutboxRepo, StationStore } from '../../node/db';
+import type { SignedHead } from '../../domain/audit-anchor';
+import { HeadAnchor, checkAnchor } from '../../node/audit-anchor';
+import { checkAuditContent } from '../../node/db';
 import { writeBundle, type BundleSigner, type ExportProgress, type WrittenBundle } from '../../node/export';
 import { makePrivateDir } from '../../node/files';
 import { centralEndpoint, stationTimeZone } from './export-settings';
@@ -47,6 +50,39 @@ export function resolvePeriod(timeZone: string, now: Date, input: { from?: strin
   return time.dayPeriod(input.date ?? time.dateOf(now.getTime()));
 }
 
+/** The station's records do not match their audit trail: no bundle is signed over them. */
+export class AuditMismatchError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The log does not match its audit trail, so no bundle was signed: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}. Run "checkpoint db check".`);
+    this.name = 'AuditMismatchError';
+  }
+}
+
+/** Heads a bundle carries: the newest ones, enough to compare with the bundles before it at the hub. */
+const HEADS_PER_BUNDLE = 50;
+
+/**
+ * Before a signature goes over a period: its crossings, corrections, overrides and evidence must match their audit rows,
+ * and the chain must still hold every head signed outside the database. Then the head is signed as it stands now and
+ * the newest heads go into the manifest.
+ */
+function vouchForPeriod(deps: ExportDeps, request: ExportRequest): SignedHead[] {
+  const db = deps.store.database;
+  const content = checkAuditContent(db, { fromMs: request.fromMs, toMs: request.toMs });
+  const chain = deps.store.verifyAudit();
+  const anchor = checkAnchor(db, deps.dataDir, deps.signer.publicKey);
+  const problems = [
+    ...content.problems.map((p) => `${p.entity} ${p.id} ${p.kind}${p.detail ? ` (${p.detail})` : ''}`),
+    ...(chain.ok ? [] : [chain.reason]),
+    // A station that never signed a head (or lost the file) starts now; the hub compares with the heads it holds.
+    ...(anchor.missing ? [] : anchor.problems),
+  ];
+  if (problems.length > 0) throw new AuditMismatchError(problems);
+  const heads = new HeadAnchor(db, deps.dataDir, deps.signer, () => deps.stationId, deps.now);
+  heads.anchor();
+  return heads.recent(HEADS_PER_BUNDLE);
+}
+
 /**
  * Writes one signed bundle, records it in the export history with an audit row, and — when a central
  * endpoint is configured — queues its outbox copy (the queue survives restarts; the pusher sends it).
@@ -54,6 +90,7 @@ export function resolvePeriod(timeZone: string, now: Date, input: { from?: strin
 export async function exportBundle(deps: ExportDeps, request: ExportRequest): Promise<ExportRow> {
   const endpoint = centralEndpoint(deps.exports);
   if (request.folder === null && !endpoint) throw new RangeError('No central system is configured: choose a folder to export to.');
+  const auditHeads = vouchForPeriod(deps, request);
   const timeZone = stationTimeZone(deps.exports);
   const createdAt = deps.now();
   const id = deps.newId();
@@ -81,6 +118,7 @@ export async function exportBundle(deps: ExportDeps, request: ExportRequest): Pr
     ...(copyZipTo ? { copyZipTo } : {}),
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     ...(replaced ? { replaces: { manifestSha256: replaced.manifestSha256, digests: deps.exports.digestsOf(replaced.id) } } : {}),
+    auditHeads,
   });
   const outboxZip = centralOnly ? written.path : copyZipTo;
   try {

@@ -10,7 +10,7 @@ import type { CoreContext } from '../core-context';
 import { stationCheckpointId } from '../corridors/station-config';
 import { defineMethod } from '../define-method';
 import { heldNowForReport } from './held-now';
-import { exportBundle, resolvePeriod, type ExportDeps } from './export-bundle';
+import { AuditMismatchError, exportBundle, resolvePeriod, type ExportDeps } from './export-bundle';
 import { CENTRAL_CREDENTIAL_KEY, CENTRAL_HUB_KEY, CENTRAL_URL_KEY, TIME_ZONE_KEY, centralEndpoint, centralUrlProblem, stationTimeZone } from './export-settings';
 import { takeInOutboxFiles } from './outbox-files';
 import { OutboxPusher, type Timers } from './outbox-pusher';
@@ -180,6 +180,7 @@ export function exportMethods(ctx: CoreContext, service: ExportService, onLinkCh
           return toRecord(row, outboxByExport().get(row.id));
         } catch (error) {
           if (error instanceof CoreFailure) throw error;
+          if (error instanceof AuditMismatchError) throw new CoreFailure('conflict', 'export.auditMismatch', { count: error.problems.length, first: error.problems[0] ?? '' });
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'ENOSPC') throw new CoreFailure('storage-failure', 'export.diskFull');
           if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AuditLog, DATABASE_FILE_NAME, checkAuditContent, checkSchema, openStationDatabase, type SqliteDatabase } from '../../node/db';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
+import { checkAnchor, readableStationPublicKey } from '../../node/audit-anchor';
 import { checkFindings } from './check-findings';
 
 /**
@@ -23,9 +24,10 @@ export function auditVerifyCommand(io: CliIo, dataDir: string): number {
     const result = new AuditLog(db).verify();
     const content = checkAuditContent(db);
     const schema = checkSchema(db);
-    io.stdout(JSON.stringify({ file, ...result, content, schema }));
-    if (result.ok && content.ok && schema.ok) return EXIT_OK;
-    io.stderr(result.ok ? `audit check failed: ${checkFindings({ audit: result, content, schema }).join('; ')}` : `audit chain broken at row ${result.firstBrokenSeq}: ${result.reason}`);
+    const anchor = checkAnchor(db, dataDir, readableStationPublicKey(dataDir));
+    io.stdout(JSON.stringify({ file, ...result, content, schema, anchor }));
+    if (result.ok && content.ok && schema.ok && anchor.ok) return EXIT_OK;
+    io.stderr(result.ok ? `audit check failed: ${checkFindings({ audit: result, content, schema, anchor }).join('; ')}` : `audit chain broken at row ${result.firstBrokenSeq}: ${result.reason}`);
     return EXIT_FAILED_CHECK;
   } finally {
     db.close();

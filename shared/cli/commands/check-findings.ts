@@ -1,3 +1,4 @@
+import type { AnchorCheck } from '../../node/audit-anchor';
 import type { ContentCheck, SchemaCheck } from '../../node/db';
 
 /** One phrase per kind of damage a check found, for the sentence on stderr (the JSON on stdout names every row). */
@@ -6,6 +7,7 @@ export function checkFindings(report: {
   readonly audit: { readonly ok: boolean; readonly reason?: string };
   readonly content: ContentCheck;
   readonly schema: SchemaCheck;
+  readonly anchor?: AnchorCheck;
 }): string[] {
   const findings: string[] = [];
   if (report.integrity && !(report.integrity.length === 1 && report.integrity[0] === 'ok')) findings.push(report.integrity.join('; '));
@@ -16,5 +18,6 @@ export function checkFindings(report: {
     findings.push(`${report.content.problemCount} rows do not match the audit log: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
   }
   if (!report.schema.ok) findings.push(`schema: ${report.schema.problems.join(', ')}`);
+  if (report.anchor && !report.anchor.ok) findings.push(`signed chain heads: ${report.anchor.problems.join('; ')}`);
   return findings;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE_NAME, DatabaseDamagedError, LATEST_SCHEMA_VERSION, StationStore, openStationDatabase } from '../../node/db';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, type CliIo } from '../io';
+import { checkAnchor, readableStationPublicKey } from '../../node/audit-anchor';
 import { checkFindings } from './check-findings';
 
 /** `checkpoint db check`: SQLite integrity, audit chain and migration version of a station's data folder. */
@@ -32,9 +33,11 @@ export function dbCheckCommand(io: CliIo, dataDir: string): number {
       io.stderr(`database check failed: ${file} is damaged (${damage}). Stop the station and restore the data folder from the last backup.`);
       return EXIT_FAILED_CHECK;
     }
+    const anchor = checkAnchor(store.database, dataDir, readableStationPublicKey(dataDir));
+    const ok = report.ok && anchor.ok;
     io.stdout(
       JSON.stringify({
-        ok: report.ok,
+        ok,
         file,
         schemaVersion: report.schemaVersion,
         latestSchemaVersion: LATEST_SCHEMA_VERSION,
@@ -42,11 +45,12 @@ export function dbCheckCommand(io: CliIo, dataDir: string): number {
         audit: report.audit,
         content: report.content,
         schema: report.schema,
+        anchor,
         crossings: store.countCrossings(),
       }),
     );
-    if (!report.ok) io.stderr(`database check failed: ${checkFindings(report).join('; ')}`);
-    return report.ok ? EXIT_OK : EXIT_FAILED_CHECK;
+    if (!ok) io.stderr(`database check failed: ${checkFindings({ ...report, anchor }).join('; ')}`);
+    return ok ? EXIT_OK : EXIT_FAILED_CHECK;
   } finally {
     store.close();
   }

@@ -1,3 +1,5 @@
+import { signedHeadShapeProblem, type SignedHead } from '../audit-anchor';
+
 /**
  * The daily export bundle: a folder or a .zip holding these files. manifest.json lists the
  * SHA-256 of every other file and is signed (Ed25519, manifest.sig = base64 signature over the exact bytes
@@ -69,12 +71,21 @@ export interface BundleManifest {
    * itself is complete (every crossing of the period, in its state now); the replaced one is never changed.
    */
   readonly supersedes?: Supersedes;
+  /**
+   * Version 2: the newest heads of the station's audit chain, each signed with the station key and kept outside its
+   * database (the last one signed as this bundle was written). A later bundle whose heads go backwards (a lower row
+   * signed later: rows removed) or give a row another hash (the chain rewritten) breaks the station's continuity.
+   */
+  readonly auditHeads?: readonly SignedHead[];
 }
 
 export interface Supersedes {
   readonly manifestSha256: string;
   readonly changedSequences: readonly number[];
 }
+
+/** Heads a manifest carries: the newest ones, enough to compare with the bundles before it. */
+export const MAX_AUDIT_HEADS = 1000;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isHex64 = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
@@ -119,6 +130,14 @@ export function manifestShapeProblem(value: unknown): string | null {
     if ((value.schemaVersion as number) < 2) return '"supersedes" needs schema version 2';
     if (!isObject(supersedes) || !isHex64(supersedes.manifestSha256) || !Array.isArray(supersedes.changedSequences) || !supersedes.changedSequences.every((n) => n !== null && isSeq(n))) {
       return '"supersedes" needs manifestSha256 (64 hex digits) and changedSequences';
+    }
+  }
+  if (value.auditHeads !== undefined) {
+    if ((value.schemaVersion as number) < 2) return '"auditHeads" needs schema version 2';
+    if (!Array.isArray(value.auditHeads) || value.auditHeads.length > MAX_AUDIT_HEADS) return `"auditHeads" is not a list of at most ${MAX_AUDIT_HEADS} signed heads`;
+    for (const head of value.auditHeads as unknown[]) {
+      const problem = signedHeadShapeProblem(head);
+      if (problem) return `"auditHeads": ${problem}`;
     }
   }
   return null;

@@ -1,3 +1,4 @@
+import { headContinuityProblems, signedHeadText } from '../audit-anchor';
 import {
   ALERTS_JSONL,
   BUNDLE_FILES,
@@ -446,6 +447,18 @@ function alertTypesOf(bytes: Uint8Array, manifest: BundleManifest, problems: Pro
  * Whether `current` follows `previous` without a gap: same station, periods meet, the audit chain continues,
  * no crossing in both or in neither. The central side checks each received bundle against the one before.
  */
+/** Each signed chain head in the manifest: the station's, signed with the bundle's key, and telling one story. */
+async function checkAuditHeads(manifest: BundleManifest, verifier: SignatureVerifier, problems: Problems): Promise<void> {
+  const heads = manifest.auditHeads ?? [];
+  for (const head of heads) {
+    const signed = head.stationId === manifest.stationId && head.publicKey === manifest.signer.publicKey;
+    if (!signed || !(await verifier.verify(head.publicKey, encoder.encode(signedHeadText(head)), head.signature))) {
+      problems.add('manifest-invalid', `the audit head of row ${head.seq} signed at ${head.at} is not signed by this station's key`, MANIFEST_JSON);
+    }
+  }
+  for (const message of headContinuityProblems(heads)) problems.add('chain-broken', `signed audit heads: ${message}`, MANIFEST_JSON);
+}
+
 export function chainProblems(previous: BundleManifest, current: BundleManifest): BundleProblem[] {
   const problems = new Problems();
   checkChain(previous, current, problems);
@@ -466,6 +479,7 @@ function checkChain(previous: BundleManifest, current: BundleManifest, problems:
       `audit chain broken between the bundles: the previous bundle ends at audit hash ${short(previous.audit.last)}, this one starts after ${short(current.audit.before)}`,
     );
   }
+  for (const message of headContinuityProblems([...(previous.auditHeads ?? []), ...(current.auditHeads ?? [])])) problems.add('chain-broken', `signed audit heads: ${message}`);
   const lastBefore = previous.crossings.lastSequence;
   const firstNow = current.crossings.firstSequence;
   if (lastBefore !== null && firstNow !== null) {
@@ -490,6 +504,8 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<BundleVeri
     for (const name of DATA_FILES) if (!input.files.has(name)) problems.add('missing-file', `missing file ${name}`, name);
     return { ok: false, problems: problems.done(), manifest: null, manifestSha256: sha256 };
   }
+
+  await checkAuditHeads(manifest, verifier, problems);
 
   const listed = new Map(manifest.files.map((file) => [file.name as string, file]));
   for (const name of DATA_FILES) {

@@ -87,6 +87,10 @@ export class AuditLog {
     for (const raw of this.all.iterate()) {
       const row = toAuditRow(raw);
       rows += 1;
+      // Row numbers are never reused and rows never deleted: a gap is rows taken out (the links may have been redone).
+      if (row.seq !== rows) {
+        return { ok: false, rows, firstBrokenSeq: row.seq, reason: `rows ${rows}–${row.seq - 1} were removed before row ${row.seq}` };
+      }
       if (row.prevHash !== prevHash) {
         return { ok: false, rows, firstBrokenSeq: row.seq, reason: `row ${row.seq} does not link to the row before it` };
       }

@@ -80,7 +80,10 @@ function derivedColumnsDiffer(row: CrossingCheckRow, record: CrossingRecord, pur
  * state is its record with its corrections applied. Reads each table once, in order; the audit rows are found through
  * their (entity, entity_id) index.
  */
-export function checkAuditContent(db: Database.Database): ContentCheck {
+export function checkAuditContent(db: Database.Database, period?: { readonly fromMs: number; readonly toMs: number }): ContentCheck {
+  // A period (an export's) checks the crossings recorded in it with their corrections, overrides and evidence.
+  const params = period ? { fromMs: period.fromMs, toMs: period.toMs, fromIso: new Date(period.fromMs).toISOString(), toIso: new Date(period.toMs).toISOString() } : {};
+  const inPeriod = (column: string) => (period ? ` AND ${column} IN (SELECT id FROM crossings WHERE recorded_at_ms >= @fromMs AND recorded_at_ms < @toMs)` : '');
   const problems: ContentProblem[] = [];
   let problemCount = 0;
   let unsealed = 0;
@@ -90,12 +93,12 @@ export function checkAuditContent(db: Database.Database): ContentCheck {
   };
   const checked = { crossings: 0, corrections: 0, overrides: 0, evidence: 0 };
 
-  const crossings = db.prepare<[], CrossingCheckRow>(
+  const crossings = db.prepare<Record<string, unknown>, CrossingCheckRow>(
     `SELECT c.*, a.seq AS audit_seq, a.payload_json AS audit_payload FROM crossings c
        LEFT JOIN audit_log a ON a.seq = (SELECT min(seq) FROM audit_log WHERE entity = 'crossing' AND entity_id = c.id AND action = 'crossing.recorded')
-     ORDER BY c.sequence`,
+     ${period ? 'WHERE c.recorded_at_ms >= @fromMs AND c.recorded_at_ms < @toMs' : ''} ORDER BY c.sequence`,
   );
-  for (const row of crossings.iterate()) {
+  for (const row of crossings.iterate(params)) {
     checked.crossings += 1;
     if (row.audit_seq === null) {
       report({ kind: 'extra', entity: 'crossing', id: row.id, detail: 'no audit row recorded this crossing' });
@@ -112,21 +115,22 @@ export function checkAuditContent(db: Database.Database): ContentCheck {
     }
   }
   for (const gone of db
-    .prepare<[], { seq: number; id: string }>(
-      `SELECT seq, entity_id AS id FROM audit_log a WHERE entity = 'crossing' AND action = 'crossing.recorded' AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.id = a.entity_id) ORDER BY seq`,
+    .prepare<Record<string, unknown>, { seq: number; id: string }>(
+      `SELECT seq, entity_id AS id FROM audit_log a WHERE entity = 'crossing' AND action = 'crossing.recorded' AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.id = a.entity_id)
+       ${period ? 'AND a.at >= @fromIso AND a.at < @toIso' : ''} ORDER BY seq`,
     )
-    .iterate()) {
+    .iterate(params)) {
     report({ kind: 'missing', entity: 'crossing', id: gone.id, auditSeq: gone.seq, detail: 'the audit log recorded this crossing; the row is gone' });
   }
 
   // Corrections: one audit row each, entity 'correction'.
   const corrections = new Map<string, CorrectionRow[]>();
-  const correctionRows = db.prepare<[], CorrectionDbRow & { at_ms: number; audit_seq: number | null; audit_payload: string | null }>(
+  const correctionRows = db.prepare<Record<string, unknown>, CorrectionDbRow & { at_ms: number; audit_seq: number | null; audit_payload: string | null }>(
     `SELECT r.*, a.seq AS audit_seq, a.payload_json AS audit_payload FROM corrections r
        LEFT JOIN audit_log a ON a.seq = (SELECT min(seq) FROM audit_log WHERE entity = 'correction' AND entity_id = r.id AND action = 'crossing.corrected')
-     ORDER BY r.seq`,
+     WHERE 1 = 1${inPeriod('r.crossing_id')} ORDER BY r.seq`,
   );
-  for (const raw of correctionRows.iterate()) {
+  for (const raw of correctionRows.iterate(params)) {
     checked.corrections += 1;
     const row = toCorrectionRow(raw);
     corrections.set(row.crossingId, [...(corrections.get(row.crossingId) ?? []), row]);
@@ -141,21 +145,22 @@ export function checkAuditContent(db: Database.Database): ContentCheck {
     }
   }
   for (const gone of db
-    .prepare<[], { seq: number; id: string }>(
-      `SELECT seq, entity_id AS id FROM audit_log a WHERE entity = 'correction' AND action = 'crossing.corrected' AND NOT EXISTS (SELECT 1 FROM corrections r WHERE r.id = a.entity_id) ORDER BY seq`,
+    .prepare<Record<string, unknown>, { seq: number; id: string }>(
+      `SELECT seq, entity_id AS id FROM audit_log a WHERE entity = 'correction' AND action = 'crossing.corrected' AND NOT EXISTS (SELECT 1 FROM corrections r WHERE r.id = a.entity_id)
+       ${inPeriod("json_extract(a.payload_json, '$.crossingId')")} ORDER BY seq`,
     )
-    .iterate()) {
+    .iterate(params)) {
     report({ kind: 'missing', entity: 'correction', id: gone.id, auditSeq: gone.seq, detail: 'the audit log recorded this correction; the row is gone' });
   }
 
   // Overrides: the audit row is the crossing's (admitted at the lane or from the queue, or an outcome override).
-  const overrides = db.prepare<[], OverrideDbRow & { audit_seq: number | null; audit_payload: string | null }>(
+  const overrides = db.prepare<Record<string, unknown>, OverrideDbRow & { audit_seq: number | null; audit_payload: string | null }>(
     `SELECT o.*, a.seq AS audit_seq, a.payload_json AS audit_payload FROM overrides o
        LEFT JOIN audit_log a ON a.seq = (SELECT min(seq) FROM audit_log WHERE entity = 'crossing' AND entity_id = o.crossing_id
          AND action IN ('crossing.admitted', 'crossing.overridden') AND json_extract(payload_json, '$.overrideId') = o.id)
-     ORDER BY o.rowid`,
+     WHERE 1 = 1${inPeriod('o.crossing_id')} ORDER BY o.rowid`,
   );
-  for (const raw of overrides.iterate()) {
+  for (const raw of overrides.iterate(params)) {
     checked.overrides += 1;
     const row = toOverrideRow(raw);
     if (raw.audit_seq === null) {
@@ -173,32 +178,40 @@ export function checkAuditContent(db: Database.Database): ContentCheck {
     else if (!match) report({ kind: 'changed', entity: 'override', id: row.id, auditSeq: raw.audit_seq, detail: 'the override does not match its audit content hash' });
   }
   for (const gone of db
-    .prepare<[], { seq: number; id: string }>(
+    .prepare<Record<string, unknown>, { seq: number; id: string }>(
       `SELECT seq, json_extract(payload_json, '$.overrideId') AS id FROM audit_log a
        WHERE entity = 'crossing' AND action IN ('crossing.admitted', 'crossing.overridden')
-         AND NOT EXISTS (SELECT 1 FROM overrides o WHERE o.id = json_extract(a.payload_json, '$.overrideId')) ORDER BY seq`,
+         AND NOT EXISTS (SELECT 1 FROM overrides o WHERE o.id = json_extract(a.payload_json, '$.overrideId'))${inPeriod('a.entity_id')} ORDER BY seq`,
     )
-    .iterate()) {
+    .iterate(params)) {
     report({ kind: 'missing', entity: 'override', id: gone.id, auditSeq: gone.seq, detail: 'the audit log recorded this override; the row is gone' });
   }
 
-  checkEvidence(db, report, checked);
-  checkStates(db, corrections, report);
+  checkEvidence(db, report, checked, inPeriod, params);
+  checkStates(db, corrections, report, period ? 'WHERE c.recorded_at_ms >= @fromMs AND c.recorded_at_ms < @toMs' : '', params);
   return { ok: problemCount === 0, checked, unsealed, problemCount, problems };
 }
 
 /** Evidence rows: their audit row names each piece's id, kind, outcome and payload hash (no personal data). */
-function checkEvidence(db: Database.Database, report: (p: ContentProblem) => void, checked: { evidence: number }): void {
+function checkEvidence(
+  db: Database.Database,
+  report: (p: ContentProblem) => void,
+  checked: { evidence: number },
+  inPeriod: (column: string) => string,
+  params: Record<string, unknown>,
+): void {
   const recorded = new Map<string, { seq: number; kind: unknown; outcome: unknown; payloadSha256: unknown }>();
-  const audits = db.prepare<[], { seq: number; payload_json: string }>(
-    `SELECT seq, payload_json FROM audit_log WHERE entity = 'crossing' AND action = 'crossing.evidence-recorded' ORDER BY seq`,
+  const audits = db.prepare<Record<string, unknown>, { seq: number; payload_json: string }>(
+    `SELECT seq, payload_json FROM audit_log WHERE entity = 'crossing' AND action = 'crossing.evidence-recorded'${inPeriod('entity_id')} ORDER BY seq`,
   );
-  for (const audit of audits.iterate()) {
+  for (const audit of audits.iterate(params)) {
     const items = (parse(audit.payload_json).evidence ?? []) as { id?: unknown; kind?: unknown; outcome?: unknown; payloadSha256?: unknown }[];
     for (const item of items) if (typeof item.id === 'string' && !recorded.has(item.id)) recorded.set(item.id, { seq: audit.seq, kind: item.kind, outcome: item.outcome, payloadSha256: item.payloadSha256 });
   }
-  const rows = db.prepare<[], { id: string; kind: string; outcome: string; payload_sha256: string | null }>('SELECT id, kind, outcome, payload_sha256 FROM evidence ORDER BY rowid');
-  for (const row of rows.iterate()) {
+  const rows = db.prepare<Record<string, unknown>, { id: string; kind: string; outcome: string; payload_sha256: string | null }>(
+    `SELECT id, kind, outcome, payload_sha256 FROM evidence WHERE 1 = 1${inPeriod('crossing_id')} ORDER BY rowid`,
+  );
+  for (const row of rows.iterate(params)) {
     checked.evidence += 1;
     const audit = recorded.get(row.id);
     recorded.delete(row.id);
@@ -215,14 +228,20 @@ function checkEvidence(db: Database.Database, report: (p: ContentProblem) => voi
 }
 
 /** crossing_state (what lists, counts, pairing and exports read) must be each crossing with its corrections applied. */
-function checkStates(db: Database.Database, corrections: ReadonlyMap<string, readonly CorrectionRow[]>, report: (p: ContentProblem) => void): void {
-  const rows = db.prepare<[], StateRow>(
+function checkStates(
+  db: Database.Database,
+  corrections: ReadonlyMap<string, readonly CorrectionRow[]>,
+  report: (p: ContentProblem) => void,
+  where: string,
+  params: Record<string, unknown>,
+): void {
+  const rows = db.prepare<Record<string, unknown>, StateRow>(
     `SELECT c.id, c.disposition, c.direction, c.outcome, c.group_id, c.recorded_at,
        s.disposition AS s_disposition, s.direction AS s_direction, s.outcome AS s_outcome, s.group_id AS s_group_id,
        s.corrections AS s_corrections, s.updated_at AS s_updated_at
-     FROM crossings c LEFT JOIN crossing_state s ON s.crossing_id = c.id ORDER BY c.sequence`,
+     FROM crossings c LEFT JOIN crossing_state s ON s.crossing_id = c.id ${where} ORDER BY c.sequence`,
   );
-  for (const row of rows.iterate()) {
+  for (const row of rows.iterate(params)) {
     const list = corrections.get(row.id) ?? [];
     let expected = { disposition: row.disposition, direction: row.direction, outcome: row.outcome, groupId: row.group_id, corrections: list.length, updatedAt: row.recorded_at };
     for (const c of list) {
@@ -241,6 +260,7 @@ function checkStates(db: Database.Database, corrections: ReadonlyMap<string, rea
       report({ kind: 'state', entity: 'crossing', id: row.id, detail: row.s_disposition === null ? 'the crossing has no current state' : `current ${differs.join(', ')} differ from the record with its corrections` });
     }
   }
+  if (where !== '') return;
   const orphans = db.prepare<[], { id: string }>('SELECT crossing_id AS id FROM crossing_state s WHERE NOT EXISTS (SELECT 1 FROM crossings c WHERE c.id = s.crossing_id)');
   for (const orphan of orphans.iterate()) report({ kind: 'state', entity: 'crossing', id: orphan.id, detail: 'a current state without its crossing' });
 }

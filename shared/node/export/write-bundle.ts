@@ -28,6 +28,7 @@ import {
   type GroupInfo,
   type ManifestFile,
 } from '../../domain/export';
+import type { SignedHead } from '../../domain/audit-anchor';
 import type { CrossingDetails, CrossingExportColumns, ExportSnapshot, ExportUserRow } from '../db';
 import { exportableReader } from './crossing-fields';
 import { crossingStateReader } from './crossing-state';
@@ -77,6 +78,8 @@ export interface WriteBundleOptions {
   /** Also write the bundle as a .zip to this path (the outbox's own copy under the data folder). */
   readonly copyZipTo?: string;
   readonly onProgress?: (progress: ExportProgress) => void;
+  /** The newest signed heads of the station's audit chain, for the manifest (version 2). */
+  readonly auditHeads?: readonly SignedHead[];
   /** Crossings read per page; the event loop runs between pages. */
   readonly pageSize?: number;
   /**
@@ -314,6 +317,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
       audit: snapshot.audit,
       signer: { algorithm: 'Ed25519', publicKey: options.signer.publicKey, fingerprint: options.signer.fingerprint },
       ...(options.replaces ? { supersedes: { manifestSha256: options.replaces.manifestSha256, changedSequences: changed } } : {}),
+      ...(options.auditHeads && options.auditHeads.length > 0 ? { auditHeads: options.auditHeads } : {}),
     };
     const manifestBytes = Buffer.from(manifestText(manifest), 'utf8');
     writeFileDurable(path.join(staging, MANIFEST_JSON), manifestBytes);

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Core, Direction } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/auth';
-import { openStationDatabase, type SqliteDatabase } from '../../../shared/node/db';
+import { auditHash, openStationDatabase, type SqliteDatabase } from '../../../shared/node/db';
+import { crossingSeal, readCrossingRecord } from '../../../shared/node/db/content-seal';
 import { PASSPORT_ONLY_PROFILE, mrzOf, stationAt, traveller } from '../../fixtures/corridor/bus';
 import { runCheckpoint } from '../../support/cli';
 import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
@@ -83,10 +84,30 @@ function tamper(dataDir: string, edit: (db: SqliteDatabase) => void): void {
   }
 }
 
+/** Recomputes every audit hash from `fromSeq` on, as the app computes them: the chain is whole again. */
+function rechain(db: SqliteDatabase, fromSeq: number): void {
+  const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(fromSeq) as {
+    seq: number; at: string; actor: string; action: string; entity: string; entity_id: string; payload_json: string;
+  }[];
+  let prevHash = (db.prepare('SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1').pluck().get(fromSeq) as string | undefined) ?? '0'.repeat(64);
+  // hash is UNIQUE: move the old values out of the way first.
+  db.prepare("UPDATE audit_log SET hash = 'old-' || hash WHERE seq >= ?").run(fromSeq);
+  for (const row of rows) {
+    const entry = { at: row.at, actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, payload: JSON.parse(row.payload_json) as Record<string, unknown> };
+    const hash = auditHash(prevHash, entry);
+    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prevHash, hash, row.seq);
+    prevHash = hash;
+  }
+}
+
+const auditSeqOf = (db: SqliteDatabase, action: string, entityId: string): number =>
+  db.prepare('SELECT seq FROM audit_log WHERE action = ? AND entity_id = ? ORDER BY seq LIMIT 1').pluck().get(action, entityId) as number;
+
 interface CheckReport {
   ok: boolean;
   content?: { ok: boolean; problems: { kind: string; entity: string; id: string }[] };
   schema?: { ok: boolean; problems: string[] };
+  anchor?: { ok: boolean; problems: string[] };
 }
 
 /** Runs both commands; each must fail, and db check's report is returned for the details. */
@@ -103,7 +124,7 @@ describe('database tampering with the key is named by db check and audit verify'
     const db = await runCheckpoint(['db', 'check', '--data-dir', station.dataDir]);
     const audit = await runCheckpoint(['audit', 'verify', '--data-dir', station.dataDir]);
     expect({ db: db.code, audit: audit.code, stderr: db.stderr }).toEqual({ db: 0, audit: 0, stderr: '' });
-    expect(JSON.parse(db.stdout)).toMatchObject({ ok: true, content: { ok: true, problems: [] }, schema: { ok: true } });
+    expect(JSON.parse(db.stdout)).toMatchObject({ ok: true, content: { ok: true, problems: [] }, schema: { ok: true }, anchor: { ok: true } });
   });
 
   it('1. deleting a crossing', async () => {
@@ -199,6 +220,36 @@ describe('database tampering with the key is named by db check and audit verify'
     expect(report.schema?.problems.join('\n')).toMatch(/audit_log_no_update[\s\S]*audit_log_no_delete|audit_log_no_delete[\s\S]*audit_log_no_update/);
     expect(report.schema?.problems.join('\n')).toContain('corrections_no_delete');
   });
+  it('10. truncating the last audit rows together with the crossing they recorded', async () => {
+    const s = await recordedStation();
+    tamper(s.dataDir, (db) => {
+      const from = auditSeqOf(db, 'crossing.recorded', s.last);
+      db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(from);
+      for (const table of ['crossing_state', 'evidence']) db.prepare(`DELETE FROM ${table} WHERE crossing_id = ?`).run(s.last);
+      db.prepare('DELETE FROM open_entries WHERE entry_id = ?').run(s.last);
+      db.prepare('DELETE FROM crossings WHERE id = ?').run(s.last);
+    });
+    const { report } = await checks(s.dataDir);
+    expect(report.anchor?.problems.join('\n')).toMatch(/truncated/);
+  });
+
+  it('11. re-chaining the whole log after flipping a refusal, with the content hashes recomputed', async () => {
+    const s = await recordedStation();
+    tamper(s.dataDir, (db) => {
+      db.prepare("UPDATE crossings SET outcome = 'OK', disposition = 'crossed', reasons_json = '[]' WHERE id = ?").run(s.refused);
+      db.prepare("UPDATE crossing_state SET outcome = 'OK', disposition = 'crossed' WHERE crossing_id = ?").run(s.refused);
+      const seq = auditSeqOf(db, 'crossing.recorded', s.refused);
+      const payload = JSON.parse(db.prepare('SELECT payload_json FROM audit_log WHERE seq = ?').pluck().get(seq) as string) as Record<string, unknown>;
+      const crossing = readCrossingRecord(db, s.refused);
+      if (!crossing) throw new Error('the crossing is gone');
+      db.prepare('UPDATE audit_log SET payload_json = ? WHERE seq = ?').run(JSON.stringify({ ...payload, ...crossingSeal(crossing) }), seq);
+      rechain(db, seq);
+    });
+    const { report } = await checks(s.dataDir);
+    expect(report.content?.ok).toBe(true);
+    expect(report.anchor?.problems.join('\n')).toMatch(/re-chained|rewritten/);
+  });
+
   it('the retention purge keeps the records verifiable: a purged refusal flipped to OK is still named', async () => {
     const dataDir = tempDir();
     const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));

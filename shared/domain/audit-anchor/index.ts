@@ -1,0 +1,2 @@
+// The audit chain's signed heads: their format and the continuity rules a station and the hub both check.
+export { SIGNED_HEAD_PURPOSE, headContinuityProblems, signedHeadShapeProblem, signedHeadText, type ChainHead, type SignedHead } from './signed-head';
