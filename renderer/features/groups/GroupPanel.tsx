@@ -6,6 +6,7 @@ import { useSession } from '../../session';
 import { useCore } from '../../core-client/core-context';
 import { useFormat, useErrorText, type CoreErrorLike } from '../../i18n';
 import { downloadText, fileToBase64 } from './file-io';
+import { CloseGroupControls } from './CloseGroupControls';
 import { ManifestTable } from './ManifestTable';
 import { PERSON_STATE_LABEL } from './person-state-label';
 import { useGroupDetail } from './use-groups';
@@ -49,8 +50,6 @@ export function GroupPanel({ groupId, onMessage }: { groupId: string; onMessage:
     onMessage(t('fileSaved', { file: result.value.fileName, crossings: result.value.crossings }));
   };
 
-  const close = g.stationRole === 'exit' ? 'arrived' : 'departed';
-  const closedAt = close === 'arrived' ? g.arrivedAt : g.departedAt;
   return (
     <section className="group-panel" aria-labelledby="group-title">
       <header className="group-panel__head">
@@ -59,7 +58,7 @@ export function GroupPanel({ groupId, onMessage }: { groupId: string; onMessage:
           {g.vehiclePlate ? ` · ${g.vehiclePlate}` : ''}
         </h2>
         <p className="group-panel__progress" data-testid="group-progress">
-          {t('processed', { processed: g.processed, total: g.total })}
+          {g.notOnList > 0 ? t('processedNotOnList', { processed: g.processed, total: g.total, notOnList: g.notOnList }) : t('processed', { processed: g.processed, total: g.total })}
         </p>
         <p className="muted">
           {t('corridorRole', { corridor: g.corridorId, role: t(`role.${g.stationRole ?? 'neither'}`) })}
@@ -84,11 +83,7 @@ export function GroupPanel({ groupId, onMessage }: { groupId: string; onMessage:
             <input type="file" accept=".csv,.xlsx,text/csv" hidden data-testid="manifest-file" onChange={(e) => void importManifest(e.target.files?.[0])} />
           </label>
         )}
-        {may('closeGroup') && !closedAt && g.stationRole !== null && (
-          <button type="button" className="button" data-testid="close-group" onClick={() => void core.closeGroup({ groupId: g.id, stage: close }).then((r) => report(r, t('marked', { label: g.label, stage: t(`stage.${close}`) })))}>
-            {t('mark', { stage: t(`stage.${close}`) })}
-          </button>
-        )}
+        <CloseGroupControls group={g} onMessage={onMessage} />
         {may('exportGroupFile') && (
           <button type="button" className="button" data-testid="export-group-file" onClick={() => void exportFile()}>
             {t('exportFile')}
