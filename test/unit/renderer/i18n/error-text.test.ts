@@ -68,8 +68,8 @@ describe('core errors in the operator language', () => {
   it('a refused call and a wrong PIN from a real core come back with a key the screens translate', async () => {
     const core = await createCore({ dataDir: tempDir(), logger: silentLogger, bootstrap: testBootstrap('operator') });
     try {
-      const refused = await core.listScanners({});
-      if (refused.ok) throw new Error('an operator listed scanners');
+      const refused = await core.assignScanner({ assignment: { deviceId: 'hid:0000:0000', lane: 'A', kind: 'hid-keyboard' } } as Parameters<typeof core.assignScanner>[0]);
+      if (refused.ok) throw new Error('an operator assigned a scanner');
       expect(refused.error).toMatchObject({ code: 'forbidden', key: 'access.forbidden', params: { role: 'operator', roles: 'admin' } });
       expect(errorText(createI18n('ru'), refused.error)).toContain('«Оператор»');
       await core.logout({});
