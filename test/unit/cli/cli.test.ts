@@ -57,8 +57,8 @@ describe('checkpoint CLI', () => {
       [['scan-image', '--help'], /scan-image <file>/],
       [['dcc', 'verify', '--help'], /dcc verify --trust <path>/],
       [['trust-list', 'import', '--help'], /trust-list import .*\n[\s\S]*trust-list export/],
-      [['export', '--help'], /export \[--date YYYY-MM-DD[\s\S]*export verify <bundle>/],
-      [['export', 'verify', '--help'], /export verify <bundle>/],
+      [['export', '--help'], /export \[--date YYYY-MM-DD[\s\S]*export verify <bundle/],
+      [['export', 'verify', '--help'], /export verify <bundle \| folder of bundles>/],
       [['rules', 'eval', '--help'], /rules eval <rule\.json>/],
     ];
     for (const [args, usage] of commands) {
