@@ -1,7 +1,8 @@
 import { createCore, silentLogger } from '../../shared/app';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { nameKey } from '../../shared/domain/mrz';
-import { GENESIS_HASH, RetentionRepo, StationStore, auditHash, type AuditEntry, type SqliteDatabase } from '../../shared/node/db';
+import { GENESIS_HASH, RetentionRepo, StationStore, auditHash, crossingSeal, overrideSeal, type AuditEntry, type CrossingRecord, type SqliteDatabase } from '../../shared/node/db';
+import type { Outcome } from '../../shared/contract';
 import { sha256Hex } from '../../shared/node/sha256';
 import { seededRandom } from '../harness/prng';
 import { HISTORY_STATION, LATIN_GIVEN, LATIN_ROOTS, SURNAME_SUFFIXES, cyrillicOf, type HistoryPerson } from './history-people';
@@ -118,7 +119,7 @@ function prepare(db: SqliteDatabase): Statements {
          @acknowledgedAt, @acknowledgedBy, @note, @resolvedAt)`,
     ),
     override: db.prepare(
-      `INSERT INTO overrides (id, crossing_id, previous_outcome, outcome, reason, operator_id, at) VALUES (@id, @crossingId, 'NEEDS_CROSS_CHECK', 'OK', @reason, 'operator', @at)`,
+      `INSERT INTO overrides (id, crossing_id, previous_outcome, outcome, reason, operator_id, at) VALUES (@id, @crossingId, @previousOutcome, @outcome, @reason, @operatorId, @at)`,
     ),
     audit: db.prepare(
       `INSERT INTO audit_log (at, actor, action, entity, entity_id, payload_json, prev_hash, hash) VALUES (@at, @actor, @action, @entity, @entityId, @payloadJson, @prevHash, @hash)`,
@@ -314,16 +315,30 @@ export async function buildStationHistory(options: HistoryOptions): Promise<Hist
       ruleProfileVersion: null,
       disposition,
     };
-    audit.add(atMs, 'operator', 'crossing.recorded', 'crossing', crossingId, { sequence, contentHash: sha256Hex(canonicalJson(saved)) });
+    audit.add(atMs, 'operator', 'crossing.recorded', 'crossing', crossingId, { sequence, ...crossingSeal(saved as CrossingRecord) });
     const scope = { corridorId, groupId, crossingId };
     if (p.expiryDate < row.recordedAt.slice(0, 10)) raise('expired-passport', 'warning', atMs, scope, [crossingId]);
     if (random() < 0.004) raise('duplicate-scan', 'warning', atMs + 60_000, scope, [crossingId]);
     if (outcome !== 'OK' && random() < 0.2) {
       entityN += 1;
       const overrideId = id(0x0e, entityN);
-      s.override.run({ id: overrideId, crossingId, reason: 'Documents checked by the shift lead.', at: new Date(atMs + 120_000).toISOString() });
+      // The row as the overrides repository reads it back, so its audit seal is the one db check recomputes.
+      const override = {
+        id: overrideId,
+        crossingId,
+        previousOutcome: outcome as Outcome,
+        outcome: 'OK' as const,
+        reason: 'Documents checked by the shift lead.',
+        operatorId: 'operator',
+        at: new Date(atMs + 120_000).toISOString(),
+        authorisedBy: null,
+        authoriserRole: null,
+        previousDisposition: null,
+        disposition: null,
+      };
+      s.override.run(override);
       counts.overrides += 1;
-      audit.add(atMs + 120_000, 'lead', 'crossing.overridden', 'crossing', crossingId, { overrideId, from: outcome, to: 'OK', contentHash: sha256Hex(overrideId) });
+      audit.add(atMs + 120_000, 'lead', 'crossing.overridden', 'crossing', crossingId, { overrideId, from: outcome, to: 'OK', ...overrideSeal(override) });
     }
     return crossingId;
   };
