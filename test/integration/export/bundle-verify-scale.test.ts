@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../../shared/app/export/export-bundle';
 import { parseCsv, verifyBundle, type BundleProblem } from '../../../shared/domain/export';
@@ -15,8 +17,9 @@ let clean: Map<string, Uint8Array>;
 
 let first: { manifestSha256: string };
 
+// The station lives for the whole file (tempDir's folders go after each test): its audit heads file is written at every export.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-test-scale-'));
 beforeAll(async () => {
-  const dataDir = tempDir();
   station = openTestStation(dataDir);
   station.store.transaction(() => station.record(ROWS, DAY1_START + 3_600_000, 30_000));
   const row = await exportBundle(station.deps, { fromMs: DAY1_START, toMs: DAY1_START + 86_400_000, folder: tempDir('checkpoint-usb-'), format: 'folder' });
@@ -25,7 +28,10 @@ beforeAll(async () => {
   clean = read.files;
   first = row;
 });
-afterAll(() => station.store.close());
+afterAll(() => {
+  station.store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 const text = (name: string) => Buffer.from(clean.get(name) as Uint8Array).toString('utf8');
 async function verifyEdited(name: string, change: (text: string) => string): Promise<BundleProblem[]> {
@@ -48,8 +54,11 @@ describe(`verifying a ${ROWS}-crossing bundle`, () => {
       expect(Buffer.from(read.files.get(name) as Uint8Array).equals(bytes)).toBe(true);
     }
     const manifest = (files: ReadonlyMap<string, Uint8Array>) => JSON.parse(Buffer.from(files.get('manifest.json') as Uint8Array).toString('utf8')) as Record<string, unknown>;
-    const { supersedes, ...rest } = manifest(read.files);
-    expect(rest).toEqual(manifest(clean));
+    // The audit heads grow: each export signs the chain head again (the first export's audit row moved it).
+    const { supersedes, auditHeads, ...rest } = manifest(read.files);
+    const { auditHeads: firstHeads, ...firstRest } = manifest(clean);
+    expect(rest).toEqual(firstRest);
+    expect((auditHeads as unknown[]).slice(0, (firstHeads as unknown[]).length)).toEqual(firstHeads);
     expect(supersedes).toEqual({ manifestSha256: first.manifestSha256, changedSequences: [] });
   });
 
