@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, fileDatabaseKeyStore, type DatabaseKeyStore } from './database-key';
 import { fsyncPath, makePrivateDir, renameDurable, restrictToOwner } from '../files';
 import { migrate } from './migrate';
-import { DatabaseDamagedError, damagedRecentPages } from './page-check';
+import { DatabaseDamagedError, RECENT_PAGES, damagedRecentPages } from './page-check';
 
 /** The connection type the repositories use (better-sqlite3's API; sqlite3mc underneath). */
 export type SqliteDatabase = PlainDatabase.Database;
@@ -178,7 +178,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
     // Before the station writes anything: its newest pages must be the ones it wrote (their HMAC holds).
     if (state === 'encrypted' && key && !readonly) {
       const damaged = damagedRecentPages(file, key);
-      if (damaged.length > 0) throw new DatabaseDamagedError(file, damaged);
+      // Every page failing, the first among them, is what a wrong key looks like: the key check below says so.
+      const pages = Math.floor(fs.statSync(file).size / 4096);
+      const wrongKeyLikely = damaged.includes(1) && damaged.length === Math.min(pages, 1 + RECENT_PAGES);
+      if (damaged.length > 0 && !wrongKeyLikely) throw new DatabaseDamagedError(file, damaged);
     }
     db = new Database(file, { readonly, fileMustExist: readonly });
     // Owner only, before the WAL and shared-memory files exist (SQLite gives them the database file's mode);
