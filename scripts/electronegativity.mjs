@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { parse } from 'csv-parse/sync';
 
 const require = createRequire(import.meta.url);
 const ACCEPTED = new Map([
@@ -38,9 +39,12 @@ try {
     console.error(`electronegativity did not produce a report (exit ${run.status}):\n${run.stderr || run.stdout}`);
     process.exit(1);
   }
-  const rows = fs.readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean);
+  // A proper CSV read: a finding's sample (the page's CSP, a line of code) may hold commas and line breaks.
+  const rows = parse(fs.readFileSync(report, 'utf8'), { relax_column_count: true, skip_empty_lines: true })
+    .slice(1)
+    .map((cells) => cells.map((cell) => JSON.stringify(cell)).join(','));
   const key = (row) => {
-    const [id, , confidence] = row.split(',').map((cell) => cell.replace(/"/g, ''));
+    const [id, , confidence] = JSON.parse(`[${row}]`);
     return `${id}|${confidence}`;
   };
   const findings = rows.filter((row) => !ACCEPTED.has(key(row)));
