@@ -209,8 +209,12 @@ describe('lane accessibility (axe-core), display options and no network beyond t
 
   it('the sign-in screen and the administration screen have no serious violations', async () => {
     await page.getByTestId('sign-out').click();
+    // The outcomes shown above were never recorded: sign-out lists them first, and that list is checked too.
+    await page.getByTestId('parked-at-sign-out').waitFor();
+    const found = await seriousViolations(page, 'parked at sign-out');
+    await page.getByTestId('sign-out-anyway').click();
     await page.getByTestId('login-username').waitFor();
-    const found = await seriousViolations(page, 'sign-in');
+    found.push(...(await seriousViolations(page, 'sign-in')));
     await page.getByTestId('login-username').fill(TEST_USERNAME.admin);
     await page.getByTestId('login-pin').fill(TEST_PIN.admin);
     await page.getByTestId('login-submit').click();

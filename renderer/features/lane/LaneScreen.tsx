@@ -123,7 +123,6 @@ export function LaneScreen() {
         </div>
         <ScanField onScan={onScan} busy={busy} />
       </div>
-      <ParkedStrip parked={state.parked} onResume={(scanId) => dispatch({ type: 'resumed', scanId })} />
       <CodeReader onScan={onScan} />
       {error && dialog !== 'override' && dialog !== 'amend' && (
         <div className="error-banner" role="alert" data-testid="error-banner">
@@ -184,6 +183,8 @@ export function LaneScreen() {
           {t('waiting')}
         </section>
       )}
+      {/* Below the decision: the traveller in front of the operator stays on the first screen at 1366×768 with large text. */}
+      <ParkedStrip parked={state.parked} onResume={(scanId) => dispatch({ type: 'resumed', scanId })} />
       {listError && (
         <div className="error-banner" role="alert">
           {errorText(listError)}

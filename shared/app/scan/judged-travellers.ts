@@ -39,6 +39,8 @@ const fromJson = (text: string): LaneTraveller | undefined =>
     key === 'bytes' && value !== null && typeof value === 'object' && 'base64' in value ? new Uint8Array(Buffer.from(String(value.base64), 'base64')) : value,
   ) as LaneTraveller | null) ?? undefined;
 
+const isSqliteError = (error: unknown): boolean => typeof (error as { code?: unknown } | null)?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_');
+
 /**
  * Travellers the core judged at the lane, by scan id. The renderer only ever sends back a scan id, so it
  * cannot make the core record an outcome the core did not decide. Those waiting for Enter are also written
@@ -61,14 +63,20 @@ export class JudgedTravellers {
     this.judged.delete(scan.result.scanId);
     this.judged.set(scan.result.scanId, scan);
     if (isWaiting(scan)) {
-      this.parked?.save({
-        scanId: scan.result.scanId,
-        documentKey: documentKey(scan.document),
-        receivedAtMs: Date.parse(scan.result.receivedAt),
-        expiresAtMs: scan.expiresAtMs,
-        travellerJson: toJson(scan.traveller),
-        resultJson: JSON.stringify(scan.result),
-      });
+      try {
+        this.parked?.save({
+          scanId: scan.result.scanId,
+          documentKey: documentKey(scan.document),
+          receivedAtMs: Date.parse(scan.result.receivedAt),
+          expiresAtMs: scan.expiresAtMs,
+          travellerJson: toJson(scan.traveller),
+          resultJson: JSON.stringify(scan.result),
+        });
+      } catch (error) {
+        // A full or read-only disk must not hide the decision: the traveller waits in memory, and Enter (a write
+        // too) then says what is wrong with the disk. Anything but a SQLite storage error is a defect and surfaces.
+        if (!isSqliteError(error)) throw error;
+      }
     } else if (before && isWaiting(before)) this.parked?.remove(scan.result.scanId);
     // Map iteration is insertion order: drop the oldest when a lane leaves travellers unconfirmed for hours
     // (from memory only: a parked traveller's row stays, and comes back at the next start).
