@@ -96,13 +96,28 @@ export function useLane() {
     void refreshParked();
   }, [core, act, amend, refreshParked]);
 
+  // Scans go to the core one after another: two codes read from one camera frame arrive together, and the second
+  // must join the traveller the first one made (known only once its answer is back, before the screen re-renders).
+  const scanChain = useRef<Promise<void>>(Promise.resolve());
+  const scansWaiting = useRef(0);
+  const answeredScanId = useRef<string | undefined>(undefined);
   const scan = useCallback(
-    async ({ text, source, symbology }: CapturedScan) => {
+    ({ text, source, symbology }: CapturedScan): Promise<void> => {
       if (text.trim().length === 0) return enter();
-      act({ type: 'sent' });
-      const join = joinScanId();
-      const result = await core.scan({ payload: text, source, direction: latest.current.direction, ...(symbology ? { symbology } : {}), ...(join ? { joinScanId: join } : {}) });
-      judged(result);
+      const behindAnother = scansWaiting.current > 0;
+      scansWaiting.current += 1;
+      const sent = scanChain.current.then(async () => {
+        act({ type: 'sent' });
+        const join = (behindAnother ? answeredScanId.current : undefined) ?? joinScanId();
+        const result = await core.scan({ payload: text, source, direction: latest.current.direction, ...(symbology ? { symbology } : {}), ...(join ? { joinScanId: join } : {}) });
+        answeredScanId.current = result.ok ? result.value.scanId : undefined;
+        judged(result);
+      });
+      const done = sent.finally(() => {
+        scansWaiting.current -= 1;
+      });
+      scanChain.current = done.catch(() => undefined);
+      return done;
     },
     [core, act, enter, judged],
   );
