@@ -4,9 +4,8 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ingestBundle, type IngestOutcome } from '../../central/ingest/ingest-bundle';
 import { exportBundle } from '../../shared/app/export/export-bundle';
-import { CorrectionsRepo } from '../../shared/node/db/corrections-repo';
 import { register } from '../support/central-store';
-import { DAY1_START, DAY_MS, openTestStation } from '../support/export-station';
+import { DAY1_START, DAY_MS, openTestStation, voidCrossing } from '../support/export-station';
 import type { CentralStore } from '../../central/store/open-store';
 import type { StationRecord } from '../../central/store/stations-repo';
 import { readBundle } from '../../shared/node/export';
@@ -107,12 +106,7 @@ describe.skipIf(!centralAdminUrl())('the hub takes bundles of schema version 1 a
       const a = await exportBundle(station.deps, day(0));
       const b = await exportBundle(station.deps, day(1));
       const second = station.store.listCrossings({ limit: 10 }).items.find((c) => c.sequence === 2)!;
-      station.store.transaction(() =>
-        new CorrectionsRepo(station.store.database).append(
-          { id: crypto.randomUUID(), crossingId: second.id, kind: 'void', disposition: 'cancelled', direction: null, outcome: null, reasons: null, groupId: null, reason: 'Scanned in error', operatorId: null, overrideId: null, at: new Date(DAY1_START + 2 * DAY_MS).toISOString() },
-          { disposition: 'cancelled', direction: second.direction, outcome: second.outcome, groupId: null },
-        ),
-      );
+      voidCrossing(station, second, DAY1_START + 2 * DAY_MS);
       const a2 = await exportBundle(station.deps, day(0));
       const send = (store: CentralStore, record: StationRecord, target: string) => ingestBundle(store, { ...bundleAt(target), station: record, via: 'http' });
 

@@ -1,5 +1,6 @@
 import type { Crossing } from '../../shared/contract';
-import { ExportsRepo, OutboxRepo, StationStore } from '../../shared/node/db';
+import { ExportsRepo, OutboxRepo, StationStore, correctionSeal, type CorrectionRow } from '../../shared/node/db';
+import { CorrectionsRepo } from '../../shared/node/db/corrections-repo';
 import { AlertsRepo } from '../../shared/node/db/alerts-repo';
 import { loadOrCreateStationKey, type StationKey } from '../../shared/node/keys';
 import type { ExportDeps } from '../../shared/app/export/export-bundle';
@@ -104,4 +105,13 @@ export function openTestStation(dataDir: string, now: () => Date = () => new Dat
       );
     },
   };
+}
+
+/** Voids a crossing as the core writes it: the correction with its sealed audit row, in one transaction. */
+export function voidCrossing(station: TestStation, crossing: Pick<Crossing, 'id' | 'direction' | 'outcome'>, atMs: number): void {
+  const correction: CorrectionRow = { id: crypto.randomUUID(), crossingId: crossing.id, kind: 'void', disposition: 'cancelled', direction: null, outcome: null, reasons: null, groupId: null, reason: 'Scanned in error', operatorId: null, overrideId: null, at: new Date(atMs).toISOString() };
+  station.store.transaction(() => {
+    new CorrectionsRepo(station.store.database).append(correction, { disposition: 'cancelled', direction: crossing.direction, outcome: crossing.outcome, groupId: null });
+    station.store.appendAudit({ at: correction.at, actor: 'lead', action: 'crossing.corrected', entity: 'correction', entityId: correction.id, payload: { crossingId: crossing.id, kind: 'void', ...correctionSeal(correction) } });
+  });
 }

@@ -3,10 +3,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../../shared/app/export/export-bundle';
 import { manifestText, verifyBundle, type BundleManifest } from '../../../shared/domain/export';
-import { correctionSeal, type CorrectionRow } from '../../../shared/node/db';
-import { CorrectionsRepo } from '../../../shared/node/db/corrections-repo';
 import { readBundle } from '../../../shared/node/export';
-import { DAY1_START, DAY_MS, openTestStation, type TestStation } from '../../support/export-station';
+import { DAY1_START, DAY_MS, openTestStation, voidCrossing, type TestStation } from '../../support/export-station';
 import { bundleSchemaProblemsAt } from '../../support/bundle-schema';
 import { tempDir } from '../../support/temp-dir';
 import { cli } from './cli-io';
@@ -40,12 +38,7 @@ beforeEach(async () => {
   const a = await exportBundle(station.deps, day(0));
   const b = await exportBundle(station.deps, day(1));
   const second = station.store.listCrossings({ limit: 10 }).items.find((c) => c.sequence === 2)!;
-  // A void as the core writes it: the correction with its sealed audit row in one transaction.
-  const correction: CorrectionRow = { id: crypto.randomUUID(), crossingId: second.id, kind: 'void', disposition: 'cancelled', direction: null, outcome: null, reasons: null, groupId: null, reason: 'Scanned in error', operatorId: null, overrideId: null, at: new Date(DAY1_START + 2 * DAY_MS).toISOString() };
-  station.store.transaction(() => {
-    new CorrectionsRepo(station.store.database).append(correction, { disposition: 'cancelled', direction: second.direction, outcome: second.outcome, groupId: null });
-    station.store.appendAudit({ at: correction.at, actor: 'lead', action: 'crossing.corrected', entity: 'correction', entityId: correction.id, payload: { crossingId: second.id, kind: 'void', ...correctionSeal(correction) } });
-  });
+  voidCrossing(station, second, DAY1_START + 2 * DAY_MS);
   const a2 = await exportBundle(station.deps, day(0));
   Object.assign(paths, { a: a.destination, b: b.destination, a2: a2.destination });
   Object.assign(hashes, { a: a.manifestSha256, b: b.manifestSha256 });
