@@ -176,7 +176,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
     const key = keyFor(file, options.key, state, readonly);
     if (state === 'plaintext' && key && !readonly) encryptInPlace(file, key);
     // Before the station writes anything: its newest pages must be the ones it wrote (their HMAC holds).
-    if (state === 'encrypted' && key && !readonly) {
+    // Not after a crash that left a WAL: a checkpoint cut short by a power loss leaves torn pages in the main
+    // file whose good copies are still in the WAL, and SQLite's recovery writes them back.
+    const walPending = fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0;
+    if (state === 'encrypted' && key && !readonly && !walPending) {
       const damaged = damagedRecentPages(file, key);
       // Every page failing, the first among them, is what a wrong key looks like: the key check below says so.
       const pages = Math.floor(fs.statSync(file).size / 4096);
