@@ -6,8 +6,9 @@ import { ROLES, type Role } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
 import type { CoreErrorLike } from '../../i18n';
 
-type Outcome = { ok: true } | { ok: false; error: CoreErrorLike };
-type Say = (t: TFunction<['users', 'common']>) => string;
+/** A call's answer, and what to say when it went through (kept untranslated, so it follows a change of language). */
+export type Outcome = { ok: true } | { ok: false; error: CoreErrorLike };
+export type Say = (t: TFunction<['users', 'common']>) => string;
 
 interface Props {
   user: User;

@@ -1,16 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import './users.css';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { SessionUser, User } from '../../../shared/contract';
 import { ROLES, roleMay, type Role } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
 import { useErrorText, type CoreErrorLike } from '../../i18n';
-import { UserRow } from './UserRow';
+import { UserRow, type Outcome, type Say } from './UserRow';
 
-type Outcome = { ok: true } | { ok: false; error: CoreErrorLike };
 /** What happened last, kept untranslated so it follows a change of language. */
-type Said = { kind: 'done'; say: (t: TFunction<['users', 'common']>) => string } | { kind: 'error'; error: CoreErrorLike };
+type Said = { kind: 'done'; say: Say } | { kind: 'error'; error: CoreErrorLike };
 
 /**
  * The people who sign in at this station. Administrators add, disable and enable them, change roles and
@@ -34,7 +32,7 @@ export function UsersScreen({ user: me }: { user: SessionUser }) {
 
   /** Says what happened (or why not) and shows the list as the core now has it. */
   const done = useCallback(
-    (result: Outcome, say: (t: TFunction<['users', 'common']>) => string) => {
+    (result: Outcome, say: Say) => {
       setMessage(result.ok ? { kind: 'done', say } : { kind: 'error', error: result.error });
       void refresh();
       return result.ok;
