@@ -21,6 +21,15 @@ const post = (url: string, bundle: { zip: Buffer; manifestSha256: string }, cred
     body: new Uint8Array(bundle.zip),
   });
 
+async function backendsGone(store: CentralStore, applicationName: string): Promise<void> {
+  for (let i = 0; i < 600; i += 1) {
+    const [{ n } = { n: 0 }] = await store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+    if (n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the killed hub's PostgreSQL backends (${applicationName}) are still there after 30 s`);
+}
+
 describe.skipIf(!centralAdminUrl())('the hub killed with SIGKILL during an ingest', () => {
   it('leaves each bundle fully stored with its receipt or absent, and the station retrying gets the receipt', async () => {
     const databaseUrl = await createTestDatabase();
@@ -51,6 +60,9 @@ describe.skipIf(!centralAdminUrl())('the hub killed with SIGKILL during an inges
       await new Promise((resolve) => setTimeout(resolve, delay));
       await hub.kill9();
       const answer = await inFlight;
+      // A killed client does not stop its server process at once: a COMMIT it sent just before the kill still
+      // commits. The outcome is final only when the killed hub's backends are gone.
+      await backendsGone(store, hub.applicationName);
 
       const [row] = await store.sql.query<{ receipt_text: string; receipt_sig: string; crossings: number }>(
         'SELECT receipt_text, receipt_sig, crossings FROM bundles WHERE manifest_sha256 = $1',
