@@ -14,6 +14,7 @@ import { openCentralStore, type CentralStore } from '../store/open-store';
 import { hubStats } from '../store/stats';
 import { StationExistsError, UnknownStationError, type StationKeyInput } from '../store/stations-repo';
 import { CENTRAL_USAGE } from './usage';
+import { runUserCommand } from './user-command';
 
 export const DEFAULT_PORT = 8470;
 
@@ -184,6 +185,11 @@ export async function runCentralCli(argv: readonly string[], io: CliIo, stop: Pr
           default:
             throw new CliError(`unknown station subcommand "${sub ?? ''}" (add, list, revoke, rotate-key)\n\n${CENTRAL_USAGE}`);
         }
+      }
+      case 'user': {
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { ...COMMON, name: { type: 'string' }, role: { type: 'string' } } });
+        if (values.help) return help(io);
+        return await withStore(values, (store) => runUserCommand(io, store, positionals, values));
       }
       case 'ingest': {
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: COMMON });

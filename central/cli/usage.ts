@@ -15,6 +15,10 @@ Commands:
   station revoke --id ID   refuse the station's credential from now on
   station rotate-key --id ID --public-key FILE
                            a new key and a new credential for the station (the old credential stops working)
+  user add --name N --role R
+                           a user of the hub's web UI (R: coordinator, consular, hub-admin); prints {"name", "role",
+                           "password"} — the one-time password only this once, hand it over in person
+  user list                print every web UI user: {name, role, createdAt, lockedUntil, disabledAt}
   ingest <bundle folder or .zip> [...]
                            store bundles carried on a USB stick (the same checks as over HTTP); exit 1 when any is refused
   package publish --kind K --file F [--station ID | --corridor C]

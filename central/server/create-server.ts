@@ -8,6 +8,7 @@ import { RateLimiter } from './rate-limit';
 import { AuthHeaders, IngestHeaders, PackagesQuery, type ErrorBody } from './schemas';
 import { packagesFor } from '../packages/publish-package';
 import { receiveGroupFile } from '../packages/group-file-uplink';
+import { registerWebApi } from './routes-web';
 
 export interface HubServerOptions {
   /** Largest request body (a 100k-crossing bundle .zip is ~10 MB). */
@@ -149,6 +150,8 @@ export function createHubServer(store: CentralStore, options: HubServerOptions =
     request.outcomeCode = outcome.created ? 'group-file-published' : 'group-file-duplicate';
     return reply.code(outcome.created ? 201 : 200).send({ seq: outcome.seq });
   });
+
+  registerWebApi(app, store, { now: options.now ?? (() => new Date()) });
 
   return app;
 }

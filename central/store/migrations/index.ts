@@ -2,6 +2,7 @@ import init from './0001_init.sql';
 import corridorBoard from './0002_corridor_board.sql';
 import packages from './0003_packages.sql';
 import bundleV2 from './0004_bundle_v2.sql';
+import centralUsers from './0005_central_users.sql';
 
 export interface CentralMigration {
   readonly version: number;
@@ -15,4 +16,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 2, name: '0002_corridor_board', sql: corridorBoard },
   { version: 3, name: '0003_packages', sql: packages },
   { version: 4, name: '0004_bundle_v2', sql: bundleV2 },
+  { version: 5, name: '0005_central_users', sql: centralUsers },
 ];

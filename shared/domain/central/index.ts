@@ -12,3 +12,4 @@ export {
   type StationPackage,
 } from './station-package';
 export { STATION_KEYS_FORMAT, parseStationKeys, type StationKeyEntry, type StationKeysFile } from './station-keys';
+export { HUB_PERMISSIONS, HUB_ROLES, HUB_USER_NAME, ROLE_PERMISSIONS, isHubRole, roleMay, type HubPermission, type HubRole } from './hub-roles';

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { HubUsers } from '../auth/hub-users';
+import type { CentralStore } from '../store/open-store';
+import { registerSessionRoutes } from './routes-session';
+
+export interface WebApiOptions {
+  readonly now: () => Date;
+}
+
+/** The web UI's API under /api: sign-in and the read routes, each checking the signed-in role. */
+export function registerWebApi(app: FastifyInstance, store: CentralStore, options: WebApiOptions): void {
+  const users = new HubUsers(store.sql);
+  app.decorateRequest('hubSession', null);
+  registerSessionRoutes(app, users, options.now);
+}
