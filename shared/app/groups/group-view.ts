@@ -55,21 +55,31 @@ export function loadRoster(ctx: CoreContext, groupId: string): Roster {
 }
 
 /**
- * "142 / 180 processed, 2 not on the list": people of the manifest this station recorded for the group in its
- * direction (crossed, refused or held), of the manifest (or, without one, of the expected count); people
- * recorded with the bus but not on its list are counted apart, so progress never reads "5 / 4".
+ * "142 / 180 processed, 2 not on the list": people of the manifest this station recorded for the group (crossed,
+ * refused or held), of the manifest (or, without one, of the expected count); people recorded with the bus but
+ * not on its list are counted apart, so progress never reads "5 / 4".
+ *
+ * Processed means dealt with at this end of the corridor, whatever the crossing's direction history: an entry
+ * turned into an exit by a correction, or a person crossed once and held on a later scan, is one person this
+ * lane processed (the issue's "progress counts manifest people": people, not directions).
+ *
+ * Lines the lane wrote by scanning, before a list came, are not the list: once a list is imported (or came in a
+ * group file) someone on a scanned line only is "not on the list"; a scanned line whose document the list names
+ * became that list's line when it was imported (GroupsRepo.addManifestEntry).
  */
 export function progressOf(roster: Roster): { processed: number; notOnList: number; total: number } {
   const mine = (p: RosterPerson) => {
     if (p.state === 'refused' || p.state === 'held') return true;
-    const passage = roster.role === 'exit' ? p.exit : roster.role === 'entry' ? p.entry : (p.exit ?? p.entry);
-    return passage !== null && roster.passages.get(passage.id)?.source === 'local';
+    return [p.entry, p.exit].some((passage) => passage !== null && roster.passages.get(passage.id)?.source === 'local');
   };
+  const listLines = new Set([...roster.manifest.values()].filter((line) => line.source !== 'scan').map((line) => line.id));
   // A list built by scanning at the entry end is who came, not who was expected: there the expected count is the total.
-  const listed = [...roster.manifest.values()].some((line) => line.source !== 'scan');
-  const processed = roster.people.filter((p) => (!listed || p.manifestEntryId !== null) && mine(p)).length;
-  const notOnList = listed ? roster.people.filter((p) => p.manifestEntryId === null && mine(p)).length : 0;
-  return { processed, notOnList, total: listed ? roster.manifest.size : (roster.group.expectedCount ?? roster.manifest.size) };
+  const listed = listLines.size > 0;
+  const onList = (p: RosterPerson) => p.manifestEntryId !== null && listLines.has(p.manifestEntryId);
+  const dealtWith = roster.people.filter(mine);
+  const processed = listed ? dealtWith.filter(onList).length : dealtWith.length;
+  const notOnList = listed ? dealtWith.length - processed : 0;
+  return { processed, notOnList, total: listed ? listLines.size : (roster.group.expectedCount ?? roster.manifest.size) };
 }
 
 export function groupView(roster: Roster): Group {

@@ -100,6 +100,7 @@ const toEntry = (r: EntryDbRow): ManifestEntryRow => ({
 /** Bus groups, their manifests and the record of which manifest files were imported. */
 export class GroupsRepo {
   private readonly insertEntry: Database.Statement;
+  private readonly listScannedEntry: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.insertEntry = db.prepare(
@@ -108,6 +109,12 @@ export class GroupsRepo {
        VALUES (@id, @groupId, @lineNo, @documentNumber, @nationality, @surname, @givenNames, @nameKey,
          @birthDate, @sex, @minor, @companionDocumentNumber, @source, @addedAt)
        ON CONFLICT (group_id, document_number, nationality) DO NOTHING`,
+    );
+    // Keeps the line's id and number: the people and crossings already matched to it stay matched.
+    this.listScannedEntry = db.prepare(
+      `UPDATE manifest_entries SET source = @source, surname = @surname, given_names = @givenNames, name_key = @nameKey,
+         birth_date = coalesce(@birthDate, birth_date), sex = coalesce(@sex, sex), minor = @minor, companion_document_number = @companionDocumentNumber
+       WHERE group_id = @groupId AND document_number = @documentNumber AND nationality = @nationality AND source = 'scan'`,
     );
   }
 
@@ -160,9 +167,15 @@ export class GroupsRepo {
     return was;
   }
 
-  /** Returns whether the line was new (same document + nationality in the same group is kept once). */
+  /**
+   * Returns whether the list gained the line: new, or (from an imported list or a group file) the line the lane
+   * wrote by scanning the same document before the list came, which becomes a line of the list with its details.
+   * Same document + nationality in the same group is kept once.
+   */
   addManifestEntry(entry: ManifestEntryRow): boolean {
-    return this.insertEntry.run({ ...entry, minor: entry.minor ? 1 : 0 }).changes === 1;
+    const row = { ...entry, minor: entry.minor ? 1 : 0 };
+    if (this.insertEntry.run(row).changes === 1) return true;
+    return entry.source !== 'scan' && this.listScannedEntry.run(row).changes === 1;
   }
 
   manifest(groupId: string): ManifestEntryRow[] {
