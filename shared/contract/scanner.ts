@@ -12,7 +12,7 @@ export const DEFAULT_LANE = 'lane-1';
 export const SCANNER_KINDS = ['hid-keyboard', 'hid-pos', 'serial'] as const;
 export const ScannerKindSchema = z.enum(SCANNER_KINDS);
 
-export const KEYBOARD_LAYOUT_IDS = ['us', 'de', 'fr', 'ru'] as const;
+export const KEYBOARD_LAYOUT_IDS = ['us', 'de', 'fr', 'ru', 'kk', 'uz-Cyrl', 'tg'] as const;
 export const HID_POS_FORMAT_IDS = Object.keys(HID_POS_FORMATS) as [keyof typeof HID_POS_FORMATS, ...(keyof typeof HID_POS_FORMATS)[]];
 export const SERIAL_FRAMINGS = ['stx-etx', 'soh-etx', 'lines'] as const;
 /** The rates passport readers are set to (RS-232 standard rates, ITU-T V.24 / EIA-232). */
@@ -168,7 +168,7 @@ export const WedgeSettingsSchema = z.strictObject({
   minLength: z.number().int().min(2).max(64).default(4),
   prefix: z.string().max(16).default(''),
   suffix: z.string().max(16).default(''),
-  /** Map text typed through a Russian/German/French OS layout back to what the scanner sent (MRZ and HC1 are ASCII). */
+  /** Map text typed through another OS layout (Cyrillic ones by physical key or table, German/French by table) back to what the scanner sent (MRZ and HC1 are ASCII). */
   fixKeyboardLayout: z.boolean().default(true),
 });
 export type WedgeSettings = z.infer<typeof WedgeSettingsSchema>;

@@ -7,6 +7,7 @@ import {
   isModifierKey,
   isPartialMrz,
   isScannerAscii,
+  KeyCodeMap,
   type BurstDetector,
   type BurstDetectorOptions,
   type BurstOutput,
@@ -18,8 +19,11 @@ import { handlesOwnKeys, isTextEntry, replayKey, takeBackText } from './key-repl
 export interface WedgeScan {
   readonly text: string;
   readonly burst: ScanBurst;
-  /** The OS keyboard layout the text was typed through and mapped back from (e.g. a Russian layout). */
-  readonly layoutFixedFrom: LayoutId | undefined;
+  /**
+   * How text typed through another OS layout was read back: by the keys' physical codes, or from the
+   * named layout's table (e.g. a Kazakh layout) when the browser gave no codes; undefined when it needed no fix.
+   */
+  readonly layoutFixedFrom: 'key-codes' | LayoutId | undefined;
   /** When the scan's last key reached the page (performance.now()); its timestamp is `burst.endedAt`. */
   readonly lastKeyArrivedAt: number;
 }
@@ -53,8 +57,15 @@ interface Held {
   readonly arrivedAt: number;
 }
 
-function detectorFor(options: WedgeCaptureOptions): BurstDetector {
-  const shapes = { isComplete: isCompleteScan, isPartial: isPartialMrz };
+/**
+ * `read` gives the lines as the scanner meant them (by physical key, under another OS layout), so a
+ * passport typed through a Kazakh layout still ends at its last Enter instead of waiting out the idle time.
+ */
+function detectorFor(options: WedgeCaptureOptions, read: (lines: readonly string[]) => readonly string[]): BurstDetector {
+  const shapes = {
+    isComplete: (lines: readonly string[]) => isCompleteScan(lines) || (options.fixKeyboardLayout && isCompleteScan(read(lines))),
+    isPartial: (lines: readonly string[]) => isPartialMrz(lines) || (options.fixKeyboardLayout && isPartialMrz(read(lines))),
+  };
   const created = createBurstDetector({ ...shapes, ...options.detector });
   return created.ok ? created.value : (createBurstDetector(shapes) as { ok: true; value: BurstDetector }).value;
 }
@@ -69,6 +80,9 @@ function detectorFor(options: WedgeCaptureOptions): BurstDetector {
  * anything held has been given back, so forms and shortcuts behave as usual.
  */
 export class WedgeCapture {
+  /** What each held character meant, by the physical key (`code`) that typed it. */
+  private readonly keyCodes = new KeyCodeMap();
+  private readonly readByKey = (lines: readonly string[]): readonly string[] => this.keyCodes.read(lines.join('\n'))?.split('\n') ?? lines;
   private detector: BurstDetector;
   private terminators: ReadonlySet<string>;
   private held: Held[] = [];
@@ -90,7 +104,7 @@ export class WedgeCapture {
   private scansEndWithTerminator = false;
 
   constructor(private options: WedgeCaptureOptions) {
-    this.detector = detectorFor(options);
+    this.detector = detectorFor(options, this.readByKey);
     this.minLength = options.detector.minLength ?? 4;
     this.terminators = new Set(options.detector.terminators ?? ['Enter', 'Tab']);
   }
@@ -101,7 +115,7 @@ export class WedgeCapture {
    */
   configure(options: WedgeCaptureOptions): void {
     this.options = options;
-    this.detector = detectorFor(options);
+    this.detector = detectorFor(options, this.readByKey);
     this.minLength = options.detector.minLength ?? 4;
     this.terminators = new Set(options.detector.terminators ?? ['Enter', 'Tab']);
     this.resolve(this.held.flatMap((held) => this.detector.push(held.stroke)));
@@ -162,6 +176,7 @@ export class WedgeCapture {
   };
 
   private push(event: KeyboardEvent, key: string): void {
+    if (isCharacterKey(key)) this.keyCodes.learn(key, event.code, event.shiftKey);
     this.lastArrival = performance.now();
     this.lag = Math.max(0, this.lastArrival - event.timeStamp);
     const stroke = { key, timeMs: event.timeStamp };
@@ -182,6 +197,8 @@ export class WedgeCapture {
         this.noteReplay(output.keys, mine[mine.length - 1]?.target ?? null);
       }
     }
+    // Meanings hold for the keys held together; a later run may come through another layout or without codes.
+    if (this.held.length === 0) this.keyCodes.clear();
     this.schedule();
   }
 
@@ -214,8 +231,14 @@ export class WedgeCapture {
   }
 
   private scanOf(burst: ScanBurst, lastKeyArrivedAt: number): WedgeScan {
-    if (this.options.fixKeyboardLayout) {
-      const fixed = autoFixLayout(burst.text, { accept: isScannerAscii });
+    if (this.options.fixKeyboardLayout && !isScannerAscii(burst.text)) {
+      // The physical keys say what the scanner sent, whichever layout is active; the tables are the
+      // fallback for keys that came without a code (remote desktops, some virtual keyboards).
+      const byKey = this.keyCodes.read(burst.text);
+      if (byKey !== undefined && isScannerAscii(byKey)) return { text: byKey, burst, layoutFixedFrom: 'key-codes', lastKeyArrivedAt };
+      // A layout that reads the text as a whole MRZ or certificate beats one that merely reads it as ASCII.
+      const shaped = autoFixLayout(burst.text, { accept: (text) => isCompleteScan(text.split('\n')) });
+      const fixed = shaped.ok ? shaped : autoFixLayout(burst.text, { accept: isScannerAscii });
       if (fixed.ok) return { text: fixed.value.text, burst, layoutFixedFrom: fixed.value.from, lastKeyArrivedAt };
     }
     return { text: burst.text, burst, layoutFixedFrom: undefined, lastKeyArrivedAt };

@@ -29,10 +29,12 @@ export { isCompleteScan, isPartialMrz } from './scan-completeness';
 export { looksLikeSlowScan, proposeBurstThreshold } from './burst-threshold';
 export type { ThresholdLearningOptions, ThresholdProblem, ThresholdProposal } from './burst-threshold';
 
-export { DE_LAYOUT, FR_LAYOUT, KEYBOARD_LAYOUTS, MAIN_BLOCK_USAGES, RU_LAYOUT, US_LAYOUT, composeDeadKey } from './keyboard-layouts';
+export { DE_LAYOUT, FR_LAYOUT, KEYBOARD_LAYOUTS, KK_LAYOUT, MAIN_BLOCK_USAGES, RU_LAYOUT, TG_LAYOUT, US_LAYOUT, UZ_CYRL_LAYOUT, composeDeadKey } from './keyboard-layouts';
 export type { DeadKey, KeyLevels, KeySymbol, KeyboardLayout, LayoutId } from './keyboard-layouts';
 
-export { autoFixLayout, isScannerAscii, remapLayout } from './layout-fix';
+export { KeyCodeMap, characterOfKeyCode, usageOfKeyCode } from './key-codes';
+
+export { FALLBACK_LAYOUTS, autoFixLayout, isScannerAscii, remapLayout } from './layout-fix';
 export type { AutoFixOptions, LayoutFix, LayoutFixProblem, LayoutRemap } from './layout-fix';
 
 export { createHidKeyboardDecoder, decodeKeyboardReports, resolveLayout } from './hid-keyboard-report';

@@ -3,9 +3,11 @@
  * page 0x07) to the characters a host with that layout produces. A wedge or boot-keyboard
  * scanner sends key *positions*; which character comes out depends on the layout the host
  * (or this decoder) applies. Tables follow the Windows layouts of the same name (KBDUS,
- * KBDGR, KBDFR, KBDRU), which Linux xkb `us`, `de`, `fr`, `ru` match for these keys.
+ * KBDGR, KBDFR, KBDRU), which Linux xkb `us`, `de`, `fr`, `ru` match for these keys; the
+ * layouts of the region follow xkb `kz` (basic), `uz` (cyrillic) and `tj` (basic), which the
+ * Windows Kazakh, Uzbek Cyrillic and Tajik layouts (KBDKAZ, KBDUZB, KBDTAJIK) match there.
  */
-export type LayoutId = 'us' | 'de' | 'fr' | 'ru';
+export type LayoutId = 'us' | 'de' | 'fr' | 'ru' | 'kk' | 'uz-Cyrl' | 'tg';
 
 /** A dead key: produces nothing itself and accents the next character. */
 export interface DeadKey {
@@ -133,11 +135,50 @@ export const RU_LAYOUT = build({
   keypadDecimal: ',',
 });
 
+// Kazakh (RST KazSSR 903-90): the digit row carries the Kazakh letters, so a US scanner's digits
+// arrive as ", ә, і, ң, ғ, ",", "." … and the digits themselves are on the keypad only.
+export const KK_LAYOUT = build({
+  id: 'kk',
+  name: 'Kazakh',
+  base: '("әіңғ,.үұқөһйцукенгшщзхъ\\фывапролджэячсмитьбю№',
+  shift: ')!ӘІҢҒ;:ҮҰҚӨҺЙЦУКЕНГШЩЗХЪ/ФЫВАПРОЛДЖЭЯЧСМИТЬБЮ?',
+  nonUsHash: ['\\', '/'],
+  nonUsBackslash: ['<', '>'],
+  altGr: { 0x35: 'ё' },
+  keypadDecimal: ',',
+});
+
+// Uzbek Cyrillic: Russian with ғ ҳ on - =, ў on O and қ on S.
+export const UZ_CYRL_LAYOUT = build({
+  id: 'uz-Cyrl',
+  name: 'Uzbek (Cyrillic)',
+  base: 'ё1234567890ғҳйцукенгшўзхъ\\фқвапролджэячсмитьбю.',
+  shift: 'Ё!"№;%:?*()ҒҲЙЦУКЕНГШЎЗХЪ|ФҚВАПРОЛДЖЭЯЧСМИТЬБЮ,',
+  nonUsHash: ['\\', '|'],
+  nonUsBackslash: ['/', '|'],
+  keypadDecimal: ',',
+});
+
+// Tajik: Russian with ғ ӯ on - = (minus and equals move to AltGr), қ on W, ҳ on O, ҷ on S, ӣ on M.
+export const TG_LAYOUT = build({
+  id: 'tg',
+  name: 'Tajik',
+  base: 'ё1234567890ғӯйқукенгшҳзхъ\\фҷвапролджэячсмитӣбю.',
+  shift: 'Ё!"№;%:?*()ҒӮЙҚУКЕНГШҲЗХЪ/ФҶВАПРОЛДЖЭЯЧСМИТӢБЮ,',
+  nonUsHash: ['\\', '/'],
+  nonUsBackslash: ['/', '|'],
+  altGr: { 0x1e: '§', 0x1f: '«', 0x23: '–', 0x24: '&', 0x27: '°', 0x2d: '-', 0x2e: '=' },
+  keypadDecimal: ',',
+});
+
 export const KEYBOARD_LAYOUTS: Readonly<Record<LayoutId, KeyboardLayout>> = {
   us: US_LAYOUT,
   de: DE_LAYOUT,
   fr: FR_LAYOUT,
   ru: RU_LAYOUT,
+  kk: KK_LAYOUT,
+  'uz-Cyrl': UZ_CYRL_LAYOUT,
+  tg: TG_LAYOUT,
 };
 
 // Dead-key accents as combining marks, so composition is Unicode canonical composition

@@ -76,15 +76,25 @@ export interface AutoFixOptions {
 export type LayoutFixProblem = Problem<'no-layout-fits'>;
 
 /**
+ * The OS layouts tried, in order, when the keys' physical codes are unknown. The Cyrillic layouts of the
+ * region differ from Russian on a few keys each (kk on the whole digit row, whose digits it types only on
+ * the keypad; tg and uz-Cyrl on - = W O S M), so text typed through Russian also maps cleanly through
+ * Kazakh, with "/" and "$" misread (Russian "." and ";" sit elsewhere in Kazakh): Russian goes first.
+ * A Kazakh text fails Russian on its digit-row letters; one with only the digits 1, 6 and 7 would not —
+ * a caller that knows what its text looks like (an MRZ's or HC1's alphabet) passes a sharper `accept`.
+ */
+export const FALLBACK_LAYOUTS: readonly LayoutId[] = ['ru', 'kk', 'tg', 'uz-Cyrl', 'de', 'fr'];
+
+/**
  * Returns the text unchanged if it is already acceptable, else the first candidate layout
- * whose remapping is. With the default ASCII check only non-Latin layouts (Russian) are
+ * whose remapping is. With the default ASCII check only non-Latin layouts (the Cyrillic ones) are
  * detectable; pass an MRZ/HC1-aware `accept` to catch German or French mismatches.
  */
 export function autoFixLayout(text: string, options: Partial<AutoFixOptions> = {}): Result<LayoutFix, LayoutFixProblem> {
   const accept = options.accept ?? isScannerAscii;
   const to = options.to ?? 'us';
   if (accept(text)) return ok({ text, from: undefined });
-  for (const from of options.candidates ?? ['ru', 'de', 'fr']) {
+  for (const from of options.candidates ?? FALLBACK_LAYOUTS) {
     if (from === to) continue;
     const remapped = remapLayout(text, from, to);
     if (remapped.unmapped === 0 && accept(remapped.text)) return ok({ text: remapped.text, from });

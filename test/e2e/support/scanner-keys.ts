@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
+import { characterOfKeyCode, type LayoutId } from '../../../shared/domain/scanner-input';
 
 /**
  * A keyboard-wedge scanner as the OS delivers it: every key carries the time the "device" sent it
@@ -28,6 +29,35 @@ export class ScannerKeys {
    */
   async scan(lines: readonly string[], gapMs = 2, mode: 'queued' | 'paced' = 'queued', stall?: { readonly afterKey: number; readonly ms: number }): Promise<void> {
     const keys = lines.flatMap((line) => [...[...line].map((char) => ({ key: char, code: codeOf(char), keyCode: keyCodeOf(char), text: char, shift: char === '<' || /[A-Z]/.test(char) })), ENTER]);
+    await this.send(keys, gapMs, mode, stall);
+  }
+
+  /**
+   * A US-configured scanner typing `lines` into a PC whose OS layout is `layout`: each key is the US key the
+   * scanner presses, and the page gets the character that layout puts on it (`P` arrives as `З` in Russian,
+   * `1` as `"` in Kazakh). `codes: false` drops the physical key names, as remote desktops and some virtual
+   * keyboards do, leaving the page only the characters.
+   */
+  async scanThrough(layout: LayoutId, lines: readonly string[], codes: boolean, gapMs = 2): Promise<void> {
+    const keys = lines.flatMap((line) => [
+      ...[...line].map((char) => {
+        const physical = US_KEYS.get(char);
+        if (physical === undefined) throw new Error(`no US key types ${JSON.stringify(char)}`);
+        const typed = characterOfKeyCode(physical.code, physical.shift, layout);
+        if (typed === undefined) throw new Error(`the ${layout} layout has no character on ${physical.code}`);
+        return { key: typed, code: codes ? physical.code : '', keyCode: keyCodeOf(char), text: typed, shift: physical.shift };
+      }),
+      ENTER,
+    ]);
+    await this.send(keys, gapMs, 'queued');
+  }
+
+  private async send(
+    keys: readonly { key: string; code: string; keyCode: number; text: string; shift: boolean }[],
+    gapMs: number,
+    mode: 'queued' | 'paced',
+    stall?: { readonly afterKey: number; readonly ms: number },
+  ): Promise<void> {
     const start = mode === 'paced' ? Date.now() : Date.now() - (keys.length - 1) * gapMs;
     const sent: Promise<unknown>[] = [];
     for (const [index, { key, code, keyCode, text, shift }] of keys.entries()) {
@@ -50,6 +80,23 @@ function sleep(ms: number): Promise<void> {
 }
 
 const ENTER = { key: 'Enter', code: 'Enter', keyCode: 13, text: '\r', shift: false };
+
+/** Each character a US keyboard types, with the physical key (UI Events `code`) and Shift that type it. */
+const US_KEYS: ReadonlyMap<string, { code: string; shift: boolean }> = (() => {
+  const codes = [
+    ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter) => `Key${letter}`),
+    ...[...'0123456789'].map((digit) => `Digit${digit}`),
+    'Space', 'Minus', 'Equal', 'BracketLeft', 'BracketRight', 'Backslash', 'Semicolon', 'Quote', 'Backquote', 'Comma', 'Period', 'Slash',
+  ];
+  const keys = new Map<string, { code: string; shift: boolean }>();
+  for (const code of codes) {
+    for (const shift of [false, true]) {
+      const char = characterOfKeyCode(code, shift);
+      if (char !== undefined && !keys.has(char)) keys.set(char, { code, shift });
+    }
+  }
+  return keys;
+})();
 
 function codeOf(char: string): string {
   if (/[A-Za-z]/.test(char)) return `Key${char.toUpperCase()}`;

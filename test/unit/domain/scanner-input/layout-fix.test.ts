@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { autoFixLayout, decodeKeyboardReports, isScannerAscii, remapLayout, type LayoutId } from '../../../../shared/domain/scanner-input';
+import { autoFixLayout, decodeKeyboardReports, FALLBACK_LAYOUTS, isScannerAscii, remapLayout, type LayoutId } from '../../../../shared/domain/scanner-input';
 import { fromHex, loadFixture } from './fixtures';
 
 interface KeyboardFixture {
@@ -23,6 +23,37 @@ describe('layout mismatch fix', () => {
     expect(cyrillic.startsWith('ЗБГЕЩУКШЛЫЫЩТББФТТФБЬФКШФ')).toBe(true);
     expect(remapLayout(cyrillic, 'ru')).toEqual({ text: TD3, unmapped: 0 });
     expect(autoFixLayout(cyrillic)).toEqual({ ok: true, value: { text: TD3, from: 'ru' } });
+  });
+
+  it('turns an MRZ typed through a Kazakh, Uzbek Cyrillic or Tajik layout back into ASCII', () => {
+    // Kazakh has letters on the digit row: the MRZ's digits arrive as ", ә, і, ң, ғ, ",", "." …
+    const kazakh = seenWith('kk');
+    expect(kazakh).toMatch(/[әіңғүұқөһ]/u);
+    expect(autoFixLayout(kazakh)).toEqual({ ok: true, value: { text: TD3, from: 'kk' } });
+    // Uzbek and Tajik differ from Russian on a few keys only; each reads back whole.
+    for (const layout of ['uz-Cyrl', 'tg'] as const) {
+      const typed = seenWith(layout);
+      expect(typed.startsWith('ЗБГЕ'), layout).toBe(true);
+      expect(autoFixLayout(typed)).toMatchObject({ ok: true, value: { text: TD3 } });
+    }
+    // Where Tajik differs (W, O, S, M, -, =), Russian cannot read it, and the other way round.
+    const tajikHc1 = remapLayout('HC1:SOW-M=', 'us', 'tg').text;
+    expect(tajikHc1).toBe('РС1ЖҶҲҚғӢӯ');
+    expect(remapLayout(tajikHc1, 'ru').unmapped).toBeGreaterThan(0);
+    expect(remapLayout(tajikHc1, 'tg')).toEqual({ text: 'HC1:SOW-M=', unmapped: 0 });
+    expect(remapLayout(remapLayout('SOWM', 'us', 'ru').text, 'tg').unmapped).toBe(4);
+  });
+
+  it('tries Russian before Kazakh: Russian text maps through Kazakh too, misreading "/" and "$"', () => {
+    const russian = remapLayout('HC1:6BF/$0', 'us', 'ru').text;
+    expect(remapLayout(russian, 'kk')).toEqual({ text: 'HC1:6BF7^0', unmapped: 0 });
+    expect(autoFixLayout(russian)).toEqual({ ok: true, value: { text: 'HC1:6BF/$0', from: 'ru' } });
+    // The price: a Kazakh text whose only digits are 1, 6 and 7 reads as Russian punctuation unless
+    // the caller says what the text must look like.
+    const kazakh = remapLayout('A1671', 'us', 'kk').text;
+    expect(kazakh).toBe('Ф",."');
+    expect(autoFixLayout(kazakh)).toEqual({ ok: true, value: { text: 'A@?/@', from: 'ru' } });
+    expect(autoFixLayout(kazakh, { accept: (text) => /^[A-Z0-9<]+$/.test(text), candidates: FALLBACK_LAYOUTS, to: 'us' })).toEqual({ ok: true, value: { text: 'A1671', from: 'kk' } });
   });
 
   it('fixes German and French mismatches when told what an MRZ looks like', () => {
@@ -50,7 +81,7 @@ describe('layout mismatch fix', () => {
   it('round-trips the MRZ and HC1 alphabets through every layout', () => {
     const alphabet = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<$%*+-./: '];
     fc.assert(
-      fc.property(fc.constantFrom<LayoutId>('de', 'fr', 'ru'), fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 60 }), (layout, text) => {
+      fc.property(fc.constantFrom<LayoutId>('de', 'fr', 'ru', 'kk', 'uz-Cyrl', 'tg'), fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 60 }), (layout, text) => {
         // US "+" is Shift+"=", which is the dead grave accent on a German host: not recoverable.
         fc.pre(!(layout === 'de' && text.includes('+')));
         const typed = remapLayout(text, 'us', layout);
@@ -59,7 +90,7 @@ describe('layout mismatch fix', () => {
       }),
       { numRuns: 200 },
     );
-    expect(remapLayout(remapLayout(HC1, 'us', 'ru').text, 'ru').text).toBe(HC1);
+    for (const layout of ['ru', 'kk', 'uz-Cyrl', 'tg'] as const) expect(remapLayout(remapLayout(HC1, 'us', layout).text, layout).text).toBe(HC1);
     expect(remapLayout('+', 'us', 'de')).toEqual({ text: '+', unmapped: 1 });
     expect(isScannerAscii(HC1)).toBe(true);
   });

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WedgeCapture, type WedgeScan } from '../../../../renderer/features/lane/wedge-capture';
+import { characterOfKeyCode, remapLayout } from '../../../../shared/domain/scanner-input';
 import { TAJIK_PASSPORT } from '../../../fixtures/mrz/passports';
 
 type Listener = (event: unknown) => void;
@@ -20,16 +21,16 @@ class FakeWindow {
   removeEventListener(type: string, listener: Listener): void {
     this.listeners.get(type)?.delete(listener);
   }
-  /** A trusted keydown, stamped `timeStamp`, reaching the page now. */
-  keyDown(key: string, timeStamp: number): void {
+  /** A trusted keydown, stamped `timeStamp`, reaching the page now (`code` the physical key, when the test gives one). */
+  keyDown(key: string, timeStamp: number, physical?: { code: string; shift: boolean }): void {
     const event = {
       isTrusted: true,
       isComposing: false,
       key,
-      code: key,
+      code: physical?.code ?? key,
       timeStamp,
       target: null,
-      shiftKey: false,
+      shiftKey: physical?.shift ?? false,
       ctrlKey: false,
       metaKey: false,
       altKey: false,
@@ -215,6 +216,43 @@ describe('wedge capture timing', () => {
     it('cuts it in two before any scan has shown the station’s scanners send Enter (what the learned rule prevents)', () => {
       stalled();
       expect(texts()).toEqual([CERTIFICATE.slice(0, 200), CERTIFICATE.slice(200)]);
+    });
+  });
+
+  describe('another OS keyboard layout', () => {
+    /** The physical key a US-configured scanner presses for `ch`. */
+    const physicalOf = (ch: string) => {
+      const code = /[A-Z]/.test(ch) ? `Key${ch}` : /[0-9]/.test(ch) ? `Digit${ch}` : ch === '<' ? 'Comma' : 'Enter';
+      return { code, shift: ch === '<' || /[A-Z]/.test(ch) };
+    };
+    /** The passport typed through `layout`: each key gives that layout's character, with its `code` or with none. */
+    const typeThrough = (layout: 'kk' | 'tg', withCodes: boolean) =>
+      keysOf(TAJIK_PASSPORT.lines).forEach((ch) => {
+        wait(2);
+        const physical = ch === ENTER ? { code: 'Enter', shift: false } : physicalOf(ch);
+        const key = ch === ENTER ? ch : (characterOfKeyCode(physical.code, physical.shift, layout) ?? remapLayout(ch, 'us', layout).text);
+        win.keyDown(key, now(), withCodes ? physical : { code: '', shift: physical.shift });
+      });
+
+    beforeEach(() => {
+      capture.detach();
+      capture = new WedgeCapture({ detector: {}, fixKeyboardLayout: true, onScan: (scan) => scans.push(scan) });
+      capture.attach(win as unknown as Window);
+    });
+
+    it('reads the scanner’s keys by their physical codes when the browser gives them, the passport ending at its last Enter', () => {
+      typeThrough('kk', true);
+      expect(texts()).toEqual([TAJIK_PASSPORT.lines.join('\n')]);
+      expect(scans[0]!.layoutFixedFrom).toBe('key-codes');
+    });
+
+    it('falls back to the layout tables for keys without a code', () => {
+      typeThrough('kk', false);
+      wait(2000);
+      typeThrough('tg', false);
+      wait(2000);
+      expect(texts()).toEqual([TAJIK_PASSPORT.lines.join('\n'), TAJIK_PASSPORT.lines.join('\n')]);
+      expect(scans.map((scan) => scan.layoutFixedFrom)).toEqual(['kk', 'tg']);
     });
   });
 });
