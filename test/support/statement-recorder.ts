@@ -7,6 +7,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 export function statementRecorder() {
   const seen = new Set<string>();
   const runs = new Map<string, number>();
+  /** Each execution with its parameters, in order (bounded-work tests check the ranges a statement was asked for). */
+  const executions: { sql: string; args: unknown[] }[] = [];
   let recording = false;
   const probe = new Database(':memory:');
   const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
@@ -17,6 +19,7 @@ export function statementRecorder() {
       if (recording) {
         seen.add(this.source);
         runs.set(this.source, (runs.get(this.source) ?? 0) + 1);
+        executions.push({ sql: this.source, args });
       }
       return original.apply(this, args);
     };
@@ -24,6 +27,7 @@ export function statementRecorder() {
   return {
     seen,
     runs,
+    executions,
     /** Executions of statements whose SQL matches `pattern` since the last `reset`. */
     count(pattern: RegExp): number {
       let n = 0;
@@ -33,6 +37,7 @@ export function statementRecorder() {
     reset() {
       seen.clear();
       runs.clear();
+      executions.length = 0;
     },
     async during(work: () => Promise<void>) {
       recording = true;

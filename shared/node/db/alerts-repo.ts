@@ -104,7 +104,13 @@ export class AlertsRepo {
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const items = this.db.prepare<Record<string, unknown>, DbRow>(`SELECT * FROM alerts ${where} ORDER BY raised_at_ms DESC, rowid DESC LIMIT @limit`).all(params).map(toRow);
     const { limit: _limit, ...countParams } = params;
-    const total = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM alerts ${where}`).get(countParams)?.n ?? 0;
+    // By status alone the total is a counter kept by triggers (migration 0017); a group's or crossings' alerts are few.
+    const total =
+      filter.groupId || filter.crossingIds
+        ? (this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM alerts ${where}`).get(countParams)?.n ?? 0)
+        : (this.db
+            .prepare<[string], { n: number | null }>("SELECT sum(value) AS n FROM counters WHERE name IN (SELECT 'alerts:' || value FROM json_each(?))")
+            .get(JSON.stringify(filter.status === 'all' ? ['open', 'acknowledged', 'resolved'] : [filter.status]))?.n ?? 0);
     return { items, total };
   }
 

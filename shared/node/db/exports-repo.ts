@@ -4,6 +4,9 @@ import { GENESIS_HASH } from './audit-log';
 import { ExportDetails, type CrossingDetails, type ExportUserRow } from './export-details';
 import { toCrossing, type CrossingDbRow } from './crossings-repo';
 
+/** The width of a `crossing_hours` row. */
+const HOUR_MS = 3_600_000;
+
 export type ExportStatus = 'written' | 'queued' | 'sent' | 'acknowledged';
 
 export interface ExportRow {
@@ -349,7 +352,8 @@ export class ExportsRepo {
    * How many crossings no export of these statuses covers, read through the time index only where the answer lives:
    * the time outside every export's period (today, gaps) and, inside a period, the rows after the bundle's snapshot —
    * which exist only where the bundle was written before its period ended (a crossing's time is when it was recorded).
-   * A station that exports daily reads about a day of index entries, whatever its history.
+   * A station that exports daily reads the hourly counters of the days not yet acknowledged and at most two partial
+   * hours of index entries, whatever its history.
    */
   private uncovered(statuses: readonly string[]): number {
     const exports = this.db
@@ -360,23 +364,38 @@ export class ExportsRepo {
       .all(JSON.stringify(statuses));
     const total = this.db.prepare<[], { n: number }>("SELECT value AS n FROM counters WHERE name = 'crossings'").get()?.n ?? 0;
     if (exports.length === 0) return total;
-    const between = this.db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM crossings WHERE recorded_at_ms >= ? AND recorded_at_ms < ?');
     const lateIn = this.db.prepare<[number, number, number], { n: number }>(
       'SELECT count(*) AS n FROM crossings WHERE recorded_at_ms >= ? AND recorded_at_ms < ? AND sequence > ?',
     );
     const bounds = [...new Set(exports.flatMap((e) => [e.from, e.to]))].sort((a, b) => a - b);
     const first = bounds[0] as number;
     const last = bounds[bounds.length - 1] as number;
-    let n = (between.get(Number.MIN_SAFE_INTEGER, first)?.n ?? 0) + (between.get(last, Number.MAX_SAFE_INTEGER)?.n ?? 0);
+    let n = this.countBetween(Number.MIN_SAFE_INTEGER, first) + this.countBetween(last, Number.MAX_SAFE_INTEGER);
     for (let i = 0; i + 1 < bounds.length; i += 1) {
       const from = bounds[i] as number;
       const to = bounds[i + 1] as number;
       let best: (typeof exports)[number] | undefined;
       for (const e of exports) if (e.from <= from && e.to >= to && (!best || e.snapshot > best.snapshot)) best = e;
-      if (!best) n += between.get(from, to)?.n ?? 0;
+      if (!best) n += this.countBetween(from, to);
       else if (Date.parse(best.created) < to) n += lateIn.get(from, to, best.snapshot)?.n ?? 0;
     }
     return n;
+  }
+
+  /**
+   * Crossings recorded in [fromMs, toMs): the whole hours inside from the hourly counters (migration 0017), the partial
+   * hours at both edges through the time index. Days without a bundle cost a row an hour, not a row a crossing.
+   */
+  countBetween(fromMs: number, toMs: number): number {
+    if (toMs <= fromMs) return 0;
+    const firstHour = Math.ceil(fromMs / HOUR_MS);
+    const endHour = Math.floor(toMs / HOUR_MS);
+    const index = this.db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM crossings WHERE recorded_at_ms >= ? AND recorded_at_ms < ?');
+    if (endHour <= firstHour) return index.get(fromMs, toMs)?.n ?? 0;
+    const hours = this.db.prepare<[number, number], { n: number | null }>('SELECT sum(n) AS n FROM crossing_hours WHERE hour >= ? AND hour < ?').get(firstHour, endHour)?.n ?? 0;
+    const head = firstHour * HOUR_MS > fromMs ? (index.get(fromMs, firstHour * HOUR_MS)?.n ?? 0) : 0;
+    const tail = endHour * HOUR_MS < toMs ? (index.get(endHour * HOUR_MS, toMs)?.n ?? 0) : 0;
+    return head + hours + tail;
   }
 
   /** Per crossing id: 'acknowledged', 'sent' or 'saved' (not yet sent). */

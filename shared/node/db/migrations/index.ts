@@ -14,6 +14,7 @@ import auditContent from './0013_audit_content.sql';
 import userPins from './0014_user_pins.sql';
 import exportDigests from './0015_export_digests.sql';
 import parkedTravellers from './0016_parked_travellers.sql';
+import boundedCounts from './0017_bounded_counts.sql';
 
 export interface Migration {
   readonly version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: '0014_user_pins', sql: userPins },
   { version: 15, name: '0015_export_digests', sql: exportDigests },
   { version: 16, name: '0016_parked_travellers', sql: parkedTravellers },
+  { version: 17, name: '0017_bounded_counts', sql: boundedCounts },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
