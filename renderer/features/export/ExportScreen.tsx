@@ -6,6 +6,7 @@ import { roleMay } from '../../../shared/domain/auth';
 import { useCore } from '../../core-client/core-context';
 import { CentralSettings } from './CentralSettings';
 import { ExportHistory } from './ExportHistory';
+import { HubPackagesPanel } from './HubPackagesPanel';
 import { ExportProgressBar } from './ExportProgressBar';
 import { periodInput, type PeriodChoice } from './export-period';
 import { PeriodPicker } from './PeriodPicker';
@@ -164,6 +165,7 @@ export function ExportScreen({ user }: { user: SessionUser }) {
         </section>
       )}
       <ExportHistory items={history} />
+      {roleMay(user.role, 'getHubLink') && <HubPackagesPanel />}
       {settings && <CentralSettings settings={settings} canEdit={roleMay(user.role, 'saveExportSettings')} onSaved={setSettings} />}
     </main>
   );
