@@ -1,4 +1,4 @@
-import type { CorridorChain, JourneyCrossing } from '../shared/domain/corridor/journey';
+import { stationDirection, type CorridorChain, type JourneyCrossing } from '../shared/domain/corridor/journey';
 import { seededRandom } from './harness/prng';
 
 /**
@@ -65,7 +65,7 @@ export function* regionGroups(seed = 19): Generator<RegionGroup> {
           checkpointId: s.checkpointId,
           corridorId: corridor.id,
           groupId,
-          direction: s.direction,
+          direction: stationDirection(corridor, step),
           disposition: 'crossed',
           recordedAtMs: Math.round(departAt + (i * 15_000) + legOffsets[step]! * 60_000),
           documentNumber: replaced && step === 3 ? `N${documentNumber}` : documentNumber,

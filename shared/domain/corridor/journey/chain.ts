@@ -57,16 +57,36 @@ export interface StepPlace {
 const opposite = (d: PassageDirection): PassageDirection => (d === 'entry' ? 'exit' : 'entry');
 
 /**
- * The step of a crossing at `checkpointId` in `direction`. A crossing the other way through a corridor
- * checkpoint (back into Kazakhstan at Zhibek Zholy) is a return at that step; null when the checkpoint is
- * not on the corridor.
+ * The step of a crossing at `checkpointId` in `direction`, as a station records it. A station's direction is
+ * relative to its own corridor (`PassageDirection`): where travellers come into the corridor it records `entry`,
+ * at the far end `exit`, even though leaving Kazakhstan at Zhibek Zholy is an exit from Kazakhstan. So at the
+ * chain's first checkpoint `entry` goes forward and at its last `exit` does; at the checkpoints between, a
+ * station's corridor ends at its own country's border posts, whose entry and exit are the border's (the steps'
+ * directions). A crossing the other way through a corridor checkpoint (back into Kazakhstan at Zhibek Zholy)
+ * is a return at that step; null when the checkpoint is not on the corridor.
  */
 export function stepOf(chain: CorridorChain, checkpointId: string | null, direction: PassageDirection): StepPlace | null {
   if (checkpointId === null) return null;
-  const forward = chain.steps.findIndex((s) => s.checkpointId === checkpointId && s.direction === direction);
-  if (forward >= 0) return { step: forward, reverse: false };
-  const back = chain.steps.findIndex((s) => s.checkpointId === checkpointId && s.direction === opposite(direction));
-  return back >= 0 ? { step: back, reverse: true } : null;
+  const at = chain.steps.flatMap((s, step) => (s.checkpointId === checkpointId ? [step] : []));
+  if (at.length === 0) return null;
+  const last = chain.steps.length - 1;
+  if (at.length === 1 && (at[0] === 0 || at[0] === last)) {
+    const step = at[0];
+    return { step, reverse: direction !== (step === 0 ? 'entry' : 'exit') };
+  }
+  const forward = at.find((step) => chain.steps[step]!.direction === direction);
+  if (forward !== undefined) return { step: forward, reverse: false };
+  const back = at.find((step) => chain.steps[step]!.direction === opposite(direction));
+  return back !== undefined ? { step: back, reverse: true } : null;
+}
+
+/** The direction a station at `step` records for a traveller going along the corridor (or back, `reverse`): stepOf's inverse. */
+export function stationDirection(chain: CorridorChain, step: number, reverse = false): PassageDirection {
+  const last = chain.steps.length - 1;
+  const s = chain.steps[step]!;
+  const end = (step === 0 || step === last) && chain.steps.filter((o) => o.checkpointId === s.checkpointId).length === 1;
+  const forward: PassageDirection = end ? (step === 0 ? 'entry' : 'exit') : s.direction;
+  return reverse ? opposite(forward) : forward;
 }
 
 /** Minutes a whole trip may take at most: the sum of the legs' maxima. */

@@ -1,7 +1,7 @@
 // A person's trip through a corridor of several countries, pieced together centrally from every station's
 // crossings: which crossings are one journey, what state it is in, what each bus looks like on the board,
 // and which situations the hub raises as alerts.
-export { corridorMaxMinutes, stepOf, tripWindowMs, validateCorridorChain, type ChainProblemCode, type CorridorChain, type CorridorLeg, type CorridorStep, type StepPlace } from './chain';
+export { corridorMaxMinutes, stationDirection, stepOf, tripWindowMs, validateCorridorChain, type ChainProblemCode, type CorridorChain, type CorridorLeg, type CorridorStep, type StepPlace } from './chain';
 export {
   CENTRAL_ALERT_CODES,
   CENTRAL_ALERT_SEVERITY,

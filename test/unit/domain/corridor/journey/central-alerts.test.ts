@@ -33,7 +33,7 @@ describe('journey alerts', () => {
   });
 
   it('calls a bus overdue at the next checkpoint when nobody of it has been seen there', () => {
-    const kz = busCrossings().filter((c) => c.checkpointId === 'KZ-ZHIBEK-ZHOLY' && c.direction === 'exit');
+    const kz = busCrossings().filter((c) => c.checkpointId === 'KZ-ZHIBEK-ZHOLY' && c.direction === 'entry');
     const alerts = alertsAt(kz, T0 + 240 * MIN);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ code: 'journey.overdue', severity: 'warning', checkpointId: 'UZ-YALLAMA', params: { count: 180, groupSize: 180, atEnd: 0 } });
@@ -73,7 +73,7 @@ describe('station alerts', () => {
 
 describe('keeping alerts current', () => {
   it('raises new situations, updates changed numbers and resolves what no longer holds', () => {
-    const kz = busCrossings().filter((c) => c.checkpointId === 'KZ-ZHIBEK-ZHOLY' && c.direction === 'exit');
+    const kz = busCrossings().filter((c) => c.checkpointId === 'KZ-ZHIBEK-ZHOLY' && c.direction === 'entry');
     const overdue = alertsAt(kz, T0 + 240 * MIN);
     const first = diffAlerts([], overdue);
     expect(first.raise).toHaveLength(1);

@@ -61,7 +61,7 @@ describe('the bus of 180 through Kazakhstan, Uzbekistan and Tajikistan', () => {
   });
 
   it('shows a bus still on its way with its ETA, and overdue when the next checkpoint has seen nobody', () => {
-    const firstLeg = summaries(reconcileCrossings(KZ_UZ_TJ, busCrossings().filter((c) => c.checkpointId === 'KZ-ZHIBEK-ZHOLY' && c.direction === 'exit')));
+    const firstLeg = summaries(reconcileCrossings(KZ_UZ_TJ, busCrossings().filter((c) => c.checkpointId === 'KZ-ZHIBEK-ZHOLY' && c.direction === 'entry')));
     const onTime = groupBoardRow(KZ_UZ_TJ, firstLeg, T0 + 30 * MIN);
     expect(onTime.nextStep).toBe(1);
     expect(onTime.etaMs).toBe(T0 + (179 / 3) * MIN + 60 * MIN);
