@@ -507,7 +507,7 @@ export async function buildStationHistory(options: HistoryOptions): Promise<Hist
   // What the daily purge has already blanked by the end of the history.
   const retention = new RetentionRepo(db);
   db.exec('BEGIN');
-  retention.purgeBefore(endMs - RETENTION_DAYS * DAY_MS);
+  retention.purgeBefore(endMs - RETENTION_DAYS * DAY_MS, { acknowledgedOnly: true, unexported: false });
   db.exec('COMMIT');
   db.pragma('synchronous = FULL');
   db.pragma('wal_checkpoint(TRUNCATE)');

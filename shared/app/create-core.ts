@@ -143,7 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const packages = new StationPackages({ ctx, dataDir: options.dataDir, trustLists, rules, businessRules });
   const hubLink = new HubLinkService(ctx, packages, () => centralEndpoint(exportService.exports), options.hubLink);
   // Data protection: personal fields older than the retention period are purged in the background after start and daily.
-  const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor() });
+  const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor(), centralLink: () => centralEndpoint(exportService.exports) !== null });
 
   // Every method goes through the permission table (shared/domain/auth) before it runs.
   const api = guardMethods(

@@ -104,7 +104,15 @@ import {
   TrustListStatusSchema,
 } from './trust-list';
 import { CheckHubNowInputSchema, GetHubLinkInputSchema, HubLinkSchema, ImportStationPackagesInputSchema, PackageReportSchema } from './hub-link';
-import { GetRetentionInputSchema, PurgeExpiredInputSchema, RetentionPurgeSchema, RetentionStatusSchema, SetRetentionInputSchema } from './retention';
+import {
+  GetRetentionInputSchema,
+  PreviewRetentionInputSchema,
+  PurgeExpiredInputSchema,
+  RetentionPreviewSchema,
+  RetentionPurgeSchema,
+  RetentionStatusSchema,
+  SetRetentionInputSchema,
+} from './retention';
 import {
   GetTravellerHistoryInputSchema,
   OverrideCrossingInputSchema,
@@ -188,6 +196,7 @@ export const coreMethods = {
   saveUserPreferences: { input: SaveUserPreferencesInputSchema, output: UserPreferencesSchema },
   // Data protection.
   getRetention: { input: GetRetentionInputSchema, output: RetentionStatusSchema },
+  previewRetention: { input: PreviewRetentionInputSchema, output: RetentionPreviewSchema },
   setRetention: { input: SetRetentionInputSchema, output: RetentionStatusSchema },
   purgeExpired: { input: PurgeExpiredInputSchema, output: RetentionPurgeSchema },
   // Signed packages from the central hub: polled over the link, or read from a folder on a USB stick.

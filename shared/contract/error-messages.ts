@@ -78,6 +78,11 @@ export const ERROR_MESSAGES = {
   'correction.authoriserRole': 'Only a consular officer or a shift lead can let a traveller cross despite the outcome.',
   'correction.authoriserIsOperator': 'A second person confirms an override: the consular officer or shift lead enters their own name and PIN.',
 
+  'retention.clockBehind': 'Nothing was purged: the station clock is earlier than the newest crossing. Set the clock right, then try again.',
+  'retention.clockAhead':
+    'Nothing was purged: the station clock is more than a day past the newest crossing. Set the clock right (or record a crossing at the right time), then try again.',
+  'retention.confirmErase': 'Saving this period erases the personal data of {{count}} crossings now: confirm that number to save it.',
+  'retention.confirmUnexported': 'There are {{count}} crossings past the period that no bundle holds: confirm that number to erase them.',
   'export.period': 'The period cannot be exported: {{detail}}',
   'export.folderNotAbsolute': 'Give the whole path of the folder (for example /media/usb or E:\\), not "{{folder}}".',
   'export.folderMissing': 'The folder {{folder}} does not exist. Plug in the USB stick and check the path.',

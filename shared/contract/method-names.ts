@@ -72,6 +72,7 @@ export const CORE_METHOD_NAMES = ['scan', 'listParked', 'recordCrossing', 'listC
   'saveUserPreferences',
   // Data protection: the retention period and the purge of personal fields.
   'getRetention',
+  'previewRetention',
   'setRetention',
   'purgeExpired',
   // Signed packages from the central hub (trust list, rules, station keys, bus lists, group files).

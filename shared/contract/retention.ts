@@ -33,11 +33,39 @@ export const RetentionStatusSchema = z.object({
 });
 export type RetentionStatus = z.infer<typeof RetentionStatusSchema>;
 
+const RetentionDaysSchema = z.number().int().min(1).max(3650);
+const CountSchema = z.number().int().min(0);
+
 export const GetRetentionInputSchema = z.strictObject({});
+
+/** What a period would erase now, for the administrator to confirm before saving it (or before purging). */
+export const PreviewRetentionInputSchema = z.strictObject({ days: RetentionDaysSchema });
+export const RetentionPreviewSchema = z.object({
+  days: z.number().int().min(1),
+  /** Records from before this instant are past the period. */
+  cutoff: z.string(),
+  /** Crossings past the period that a bundle holds: saving the period erases their personal data at once. */
+  erase: CountSchema,
+  /**
+   * Crossings past the period that no bundle holds (with a central link: none the hub acknowledged). They are kept
+   * until exported, or until an administrator purges them naming this count.
+   */
+  unexported: CountSchema,
+  /** The purge refuses to run while the clock disagrees with the log; saving the period then erases nothing yet. */
+  clockSuspect: z.enum(['clock-behind', 'clock-ahead']).nullable(),
+});
+export type RetentionPreview = z.infer<typeof RetentionPreviewSchema>;
+
 /** Saves the period and purges at once with it. */
 export const SetRetentionInputSchema = z.strictObject({
-  days: z.number().int().min(1).max(3650),
+  days: RetentionDaysSchema,
+  /** The number of crossings the administrator was told the change erases (previewRetention's `erase`); needed when it is not 0. */
+  erase: CountSchema.optional(),
 });
 export type SetRetentionInput = z.infer<typeof SetRetentionInputSchema>;
-/** Runs the purge now (it also runs at start and daily). */
-export const PurgeExpiredInputSchema = z.strictObject({});
+/** Runs the purge now (it also runs at start and daily); refused while the clock is suspect. */
+export const PurgeExpiredInputSchema = z.strictObject({
+  /** Erase also the crossings no bundle holds: the count the administrator was shown (previewRetention's `unexported`). */
+  unexported: CountSchema.optional(),
+});
+export type PurgeExpiredInput = z.infer<typeof PurgeExpiredInputSchema>;

@@ -123,14 +123,15 @@ describe.skipIf(!probe)('a full disk, on the lane screen', () => {
 });
 
 describe('retention on the admin screen', () => {
-  it('sets the period, clears older personal data at once and says how much', async () => {
+  it('sets the period, then erases never-exported crossings only when the administrator confirms their number', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-retention-'));
     cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));
     const { core, page, problems } = await openStation(dataDir, clock, 'operator');
-    const scan = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
-    unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'entry' }));
+    const record = async () => unwrap(await core.recordCrossing({ scanId: unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) })).scanId, direction: 'entry' }));
+    const old = await record();
     clock.advance(20 * 24 * HOUR);
+    await record(); // today's crossing: the clock agrees with the log
     unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
     await page.reload();
     await page.getByTestId('nav-admin').click();
@@ -138,16 +139,29 @@ describe('retention on the admin screen', () => {
     const days = page.getByLabel('Retention days');
     await expect.poll(() => days.inputValue()).toBe('30');
     await days.fill('14');
+    // The old crossing was never exported: saving the period erases nothing, and the screen says what is kept.
     await page.getByRole('button', { name: 'Save and clear older data' }).click();
-    await expect.poll(() => page.getByTestId('retention-message').textContent()).toBe('Personal data is now kept 14 days. 1 older crossing was cleared just now.');
-    expect(await page.getByTestId('retention-last').textContent()).toMatch(/, 1 crossings\.$/);
+    await expect.poll(() => page.getByTestId('retention-message').textContent()).toBe('Personal data is now kept 14 days. 0 older crossings were cleared just now.');
+    await expect.poll(() => page.getByTestId('retention-unexported').textContent()).toMatch(/never exported.*crossings: 1\./);
+    await page.getByRole('button', { name: 'Erase them without export…' }).click();
+    const dialog = page.getByTestId('retention-confirm');
+    expect(await dialog.getByRole('paragraph').first().textContent()).toBe(
+      'Erase the personal data of crossings never exported: 1? The central system will never receive them. This cannot be undone.',
+    );
     await page.screenshot({ path: screenshotPath('admin-retention') });
+    await dialog.getByRole('button', { name: 'Erase the data of crossings: 1' }).click();
+    await expect.poll(() => page.getByTestId('retention-message').textContent()).toBe('Erased without export, crossings: 1.');
+    expect(await page.getByTestId('retention-last').textContent()).toMatch(/, 1 crossings\.$/);
+    expect(await page.getByTestId('retention-unexported').count()).toBe(0);
 
     expect(unwrap(await core.getRetention({})).days).toBe(14);
     expect(problems).toEqual([]);
 
     const db = openStationDatabase(dataDir, { readonly: true });
-    expect(db.prepare('SELECT document_number FROM crossings').pluck().all()).toEqual(['(purged)']);
+    expect(db.prepare('SELECT id, document_number FROM crossings ORDER BY sequence').all()).toEqual([
+      { id: old.id, document_number: '(purged)' },
+      { id: expect.any(String), document_number: TAJIK_PASSPORT.documentNumber },
+    ]);
     db.close();
   }, 120_000);
 });

@@ -45,7 +45,11 @@ store.transaction(() => {
     );
   }
 });
-const retention = new RetentionService({ store, now: () => new Date(start + 60 * 24 * 60 * 60 * 1000), logger: silentLogger, actor: () => 'station' });
-const purge = retention.purge({ compact: true });
+const nowMs = start + 60 * 24 * 60 * 60 * 1000;
+// Today's crossing (no personal data of the watched name): an administrator's purge refuses when the clock is a day past the log.
+store.recordCrossing({ id: '00000000-0000-4000-9000-000000000001', recordedAt: new Date(nowMs - 60_000).toISOString(), stationId: 'STN-TEMP', operatorId: null, direction: 'entry', outcome: 'OK', reasons: [], document: { format: 'TD3', documentCode: 'P', issuingState: 'TJK', documentNumber: 'D00000001', nationality: 'TJK', surname: 'TODAY', givenNames: 'ANVAR', birthDate: '1991-02-03', sex: 'M', expiryDate: '2031-01-01' }, scanSource: 'wedge', note: null }, 'station');
+const retention = new RetentionService({ store, now: () => new Date(nowMs), logger: silentLogger, actor: () => 'station', centralLink: () => false });
+// Never exported: the administrator's confirmation names their count.
+const purge = retention.purge({ compact: true, unexported: retention.preview(retention.days()).unexported });
 store.close();
 process.stdout.write(`DONE ${JSON.stringify(purge)}\n`);

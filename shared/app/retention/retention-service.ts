@@ -1,5 +1,5 @@
-import type { PurgeCounts, RetentionPurge, RetentionStatus } from '../../contract';
-import { RetentionRepo, purgedTotal, type StationStore } from '../../node/db';
+import { CoreFailure, type PurgeCounts, type RetentionPreview, type RetentionPurge, type RetentionStatus } from '../../contract';
+import { RetentionRepo, purgedTotal, type PurgeScope, type StationStore } from '../../node/db';
 import type { Logger } from '../logger';
 
 export const RETENTION_DAYS_KEY = 'retention.days';
@@ -21,6 +21,8 @@ export interface RetentionDeps {
   readonly logger: Logger;
   /** Names who changed the period / ran the purge in the audit log ("station" for the scheduled run). */
   readonly actor: () => string;
+  /** A central link is set up: a crossing counts as exported once the hub acknowledged a bundle holding it. */
+  readonly centralLink: () => boolean;
 }
 
 /**
@@ -49,14 +51,33 @@ export class RetentionService {
     return { days: this.days(), lastPurge: last ? (JSON.parse(last) as RetentionPurge) : null };
   }
 
-  setDays(days: number): RetentionStatus {
+  /**
+   * What `days` would erase now: crossings past it that a bundle holds (erased when the period is saved) and those no
+   * bundle holds (kept until exported or until an administrator purges them naming their count).
+   */
+  preview(days: number): RetentionPreview {
+    const cutoff = this.cutoff(days);
+    const due = this.repo.dueCrossings(cutoff.getTime(), this.deps.centralLink());
+    return { days, cutoff: cutoff.toISOString(), erase: due.exported, unexported: due.unexported, clockSuspect: this.clockSuspect() };
+  }
+
+  /**
+   * Saves the period and purges with it. Erasing records needs the administrator to have seen how many: `erase` must
+   * be the count the change erases now (when that is not 0), or nothing is saved. On a suspect clock the period is
+   * saved and nothing is erased (the purge waits, as the status bar says).
+   */
+  setDays(days: number, erase?: number): RetentionStatus {
     const { store } = this.deps;
+    const preview = this.preview(days);
+    if (preview.clockSuspect === null && preview.erase > 0 && erase !== preview.erase) {
+      throw new CoreFailure('conflict', 'retention.confirmErase', { count: preview.erase });
+    }
     store.transaction(() => {
       const previous = this.days();
       this.repo.saveSetting(RETENTION_DAYS_KEY, String(days));
       store.appendAudit({ at: this.deps.now().toISOString(), actor: this.deps.actor(), action: 'retention.period-set', entity: 'settings', entityId: RETENTION_DAYS_KEY, payload: { from: previous, to: days } });
     });
-    this.purge();
+    if (preview.clockSuspect === null) this.purge();
     return this.status();
   }
 
@@ -77,12 +98,21 @@ export class RetentionService {
   /**
    * `compact`: rebuild the file afterwards (VACUUM). It blocks the core for its duration (seconds to minutes with a
    * long history), so only an administrator's purge does it; the start and the daily run never do. Each batch is its
-   * own transaction with its own audit row (cutoff and counts). An administrator's purge is a person's decision and
-   * is not held back by the clock check (the status bar shows it); the automatic runs are.
+   * own transaction with its own audit row (cutoff and counts). Only crossings a bundle holds are erased, unless
+   * `unexported` names how many others the administrator confirmed erasing (it must be their count now). A suspect
+   * clock refuses the purge: a wrong cutoff would erase what the period still protects.
    */
-  purge(options: { compact?: boolean } = {}): RetentionPurge {
+  purge(options: { compact?: boolean; unexported?: number } = {}): RetentionPurge {
     const compact = options.compact ?? true;
-    const run = this.begin();
+    const suspect = this.clockSuspect();
+    if (suspect) throw new CoreFailure('conflict', suspect === 'clock-behind' ? 'retention.clockBehind' : 'retention.clockAhead');
+    let unexported = false;
+    if (options.unexported !== undefined) {
+      const due = this.repo.dueCrossings(this.cutoff(this.days()).getTime(), this.deps.centralLink()).unexported;
+      if (options.unexported !== due) throw new CoreFailure('conflict', 'retention.confirmUnexported', { count: due });
+      unexported = due > 0;
+    }
+    const run = this.begin({ acknowledgedOnly: this.deps.centralLink(), unexported });
     while (!run.step()) {
       // The next batch at once: the caller asked for the whole purge.
     }
@@ -99,7 +129,7 @@ export class RetentionService {
       this.deps.logger.warn(`retention: the purge waits, the station clock is ${suspect === 'clock-behind' ? 'earlier than the newest crossing' : 'more than a day past the newest crossing'}`);
       return null;
     }
-    const run = this.begin();
+    const run = this.begin({ acknowledgedOnly: this.deps.centralLink(), unexported: false });
     while (!this.stopped && !run.step()) {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -107,10 +137,14 @@ export class RetentionService {
     return this.finish(run.result(), false);
   }
 
-  private begin() {
+  private cutoff(days: number): Date {
+    return new Date(this.deps.now().getTime() - days * DAY_MS);
+  }
+
+  private begin(scope: PurgeScope) {
     const { store } = this.deps;
     const now = this.deps.now();
-    const cutoff = new Date(now.getTime() - this.days() * DAY_MS);
+    const cutoff = this.cutoff(this.days());
     const total: Record<keyof PurgeCounts, number> = { crossings: 0, importedCrossings: 0, evidence: 0, overrides: 0, manifestEntries: 0, groups: 0, alerts: 0, outboxBundles: 0 };
     return {
       /** One batch in its own transaction; true when nothing older than the cutoff is left. */
@@ -118,11 +152,11 @@ export class RetentionService {
         this.repo.secureDelete(true);
         try {
           return store.transaction(() => {
-            const counts = this.repo.purgeBatch(cutoff.getTime(), BATCH);
+            const counts = this.repo.purgeBatch(cutoff.getTime(), BATCH, scope);
             for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += counts[key];
             // The audit row holds only the cutoff and counts; a batch that found nothing leaves no row.
             if (purgedTotal(counts) > 0) {
-              store.appendAudit({ at: now.toISOString(), actor: this.deps.actor(), action: 'retention.purged', entity: 'station', entityId: 'retention', payload: { cutoff: cutoff.toISOString(), days: this.days(), ...counts } });
+              store.appendAudit({ at: now.toISOString(), actor: this.deps.actor(), action: 'retention.purged', entity: 'station', entityId: 'retention', payload: { cutoff: cutoff.toISOString(), days: this.days(), ...counts, ...(scope.unexported ? { unexportedConfirmed: true } : {}) } });
             }
             const done = counts.crossings === 0 && counts.importedCrossings === 0 && counts.alerts === 0;
             if (done) {

@@ -110,6 +110,7 @@ export const METHOD_ACCESS = {
   importStationPackages: ['shift-lead', 'admin'],
   // Data protection: only administrators set how long personal data is kept, or purge now.
   getRetention: ['admin'],
+  previewRetention: ['admin'],
   setRetention: ['admin'],
   purgeExpired: ['admin'],
 } as const satisfies Record<string, Access>;

@@ -26,7 +26,7 @@ export type { ImportedCrossingRow, PairingRow, PassageRecordRow } from './passag
 export { EXPORT_CROSSING_COLUMNS, ExportsRepo, type CrossingExportColumns, type ExportRow, type ExportSnapshot, type ExportStatus } from './exports-repo';
 export { ExportDetails, type CrossingDetails, type ExportCorrectionRow, type ExportEvidenceRow, type ExportOverrideRow, type ExportPairingRow, type ExportUserRow } from './export-details';
 export { OutboxRepo, type OutboxRow, type OutboxState } from './outbox-repo';
-export { PURGED_DOCUMENT_NUMBER, RetentionRepo, purgedTotal, type PurgeCounts } from './retention-repo';
+export { PURGED_DOCUMENT_NUMBER, RetentionRepo, purgedTotal, type PurgeCounts, type PurgeScope } from './retention-repo';
 export { StationPackagesRepo, type PackageOutcome, type StationPackageRow } from './station-packages-repo';
 export { correctionSeal, crossingSeal, overrideSeal, readCrossingRecord, type ContentSeal, type CrossingRecord } from './content-seal';
 export { checkAuditContent, type ContentCheck, type ContentProblem } from './content-check';

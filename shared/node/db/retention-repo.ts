@@ -27,6 +27,28 @@ const BLANK_REASONS = `(SELECT json_group_array(json_object('code', json_extract
 const BLANK_DOCUMENT = `json_set(document_json, '$.documentNumber', '${PURGED_DOCUMENT_NUMBER}', '$.surname', '', '$.givenNames', '',
    '$.birthDate', NULL, '$.sex', NULL, '$.expiryDate', NULL)`;
 
+/**
+ * A crossing a bundle holds: an export covers its time and it was recorded before the bundle was read (see
+ * 0004_exports_outbox.sql). With a central link (`@acknowledged` = 1) only an export the hub acknowledged counts.
+ * `@unexported` = 1 lifts the condition: an administrator confirmed erasing crossings no bundle holds.
+ */
+const EXPORTED = `(@unexported = 1 OR EXISTS (SELECT 1 FROM exports e
+   WHERE c.recorded_at_ms >= e.period_from_ms AND c.recorded_at_ms < e.period_to_ms AND c.sequence <= e.snapshot_sequence
+     AND (@acknowledged = 0 OR e.status = 'acknowledged')))`;
+
+/** Which crossings a purge may erase: only those a bundle holds, unless an administrator confirmed the others. */
+export interface PurgeScope {
+  /** A central link is set up: a bundle counts once the hub acknowledged it. */
+  readonly acknowledgedOnly: boolean;
+  /** An administrator confirmed erasing crossings no bundle holds. */
+  readonly unexported: boolean;
+}
+
+/** The crossings' time window of one batch, with the scope's parameters. */
+type Window = { from: number; to: number; acknowledged: number; unexported: number };
+
+const scopeParams = (scope: PurgeScope) => ({ acknowledged: scope.acknowledgedOnly ? 1 : 0, unexported: scope.unexported ? 1 : 0 });
+
 /** Outbox bundles whose export period ended before the cutoff and none of whose crossings still holds personal data. */
 const PURGEABLE_BUNDLES = `SELECT b.idempotency_key FROM outbox_bundles b JOIN outbox o USING (idempotency_key) JOIN exports e ON e.id = o.export_id
    WHERE e.period_to_ms <= @cutoff
@@ -39,13 +61,14 @@ const PURGEABLE_BUNDLES = `SELECT b.idempotency_key FROM outbox_bundles b JOIN o
  */
 export class RetentionRepo {
   private readonly statements: {
-    crossings: Database.Statement<[{ from: number; to: number; purged: string }]>;
+    crossings: Database.Statement<[{ from: number; to: number; purged: string; acknowledged: number; unexported: number }]>;
     imported: Database.Statement<[{ cutoff: number; purged: string; batch: number }]>;
-    evidence: Database.Statement<[{ from: number; to: number }]>;
-    overrides: Database.Statement<[{ from: number; to: number }]>;
-    corrections: Database.Statement<[{ from: number; to: number }]>;
+    evidence: Database.Statement<[Window]>;
+    overrides: Database.Statement<[Window]>;
+    corrections: Database.Statement<[Window]>;
     alerts: Database.Statement<[{ cutoff: number; batch: number }]>;
-    oldestUnpurged: Database.Statement<[{ cutoff: number; purged: string; offset: number }]>;
+    oldestUnpurged: Database.Statement<[{ cutoff: number; purged: string; offset: number; acknowledged: number; unexported: number }]>;
+    due: Database.Statement<[{ cutoff: number; purged: string; acknowledged: number }], { total: number; exported: number | null }>;
     newest: Database.Statement<[]>;
     closedGroups: Database.Statement<[], { id: string; departed_at: string | null; arrived_at: string | null }>;
     manifest: Database.Statement<[{ id: string; purged: string }]>;
@@ -60,9 +83,9 @@ export class RetentionRepo {
     this.settings = new SettingsRepo(db);
     this.statements = {
       crossings: db.prepare(
-        `UPDATE crossings SET document_json = ${BLANK_DOCUMENT}, document_number = @purged, birth_date = NULL, name_key = NULL, note = NULL,
+        `UPDATE crossings AS c SET document_json = ${BLANK_DOCUMENT}, document_number = @purged, birth_date = NULL, name_key = NULL, note = NULL,
            reasons_json = ${BLANK_REASONS}
-         WHERE recorded_at_ms >= @from AND recorded_at_ms < @to AND document_number <> @purged`,
+         WHERE recorded_at_ms >= @from AND recorded_at_ms < @to AND document_number <> @purged AND ${EXPORTED}`,
       ),
       imported: db.prepare(
         `UPDATE imported_crossings SET document_json = ${BLANK_DOCUMENT}, document_number = @purged, birth_date = NULL, name_key = NULL,
@@ -76,7 +99,7 @@ export class RetentionRepo {
            WHEN 'paper-lab' THEN json_set(summary_json, '$.certificateNumber', '', '$.hasPhoto', json('false'))
            WHEN 'other-qr' THEN json_set(summary_json, '$.text', '')
            ELSE '{}' END
-         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms >= @from AND recorded_at_ms < @to)
+         WHERE crossing_id IN (SELECT id FROM crossings c WHERE c.recorded_at_ms >= @from AND c.recorded_at_ms < @to AND ${EXPORTED})
            AND (photo IS NOT NULL OR json_extract(summary_json, '$.holder') IS NOT NULL OR json_extract(summary_json, '$.hcert') IS NOT NULL
              OR json_extract(summary_json, '$.test.certificateId') IS NOT NULL OR json_extract(summary_json, '$.vaccination.certificateId') IS NOT NULL
              OR json_extract(summary_json, '$.recovery.certificateId') IS NOT NULL
@@ -85,16 +108,21 @@ export class RetentionRepo {
       // Free text written about a person.
       overrides: db.prepare(
         `UPDATE overrides SET reason = '${PURGED_REASON}'
-         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms >= @from AND recorded_at_ms < @to) AND reason <> '${PURGED_REASON}'`,
+         WHERE crossing_id IN (SELECT id FROM crossings c WHERE c.recorded_at_ms >= @from AND c.recorded_at_ms < @to AND ${EXPORTED}) AND reason <> '${PURGED_REASON}'`,
       ),
       // The reason of a correction is free text about a person too (the rest of the row is kept: it is the record).
       corrections: db.prepare(
         `UPDATE corrections SET reason = '${PURGED_REASON}'
-         WHERE crossing_id IN (SELECT id FROM crossings WHERE recorded_at_ms >= @from AND recorded_at_ms < @to) AND reason <> '${PURGED_REASON}'`,
+         WHERE crossing_id IN (SELECT id FROM crossings c WHERE c.recorded_at_ms >= @from AND c.recorded_at_ms < @to AND ${EXPORTED}) AND reason <> '${PURGED_REASON}'`,
       ),
       alerts: db.prepare('UPDATE alerts SET note = NULL WHERE rowid IN (SELECT rowid FROM alerts WHERE raised_at_ms < @cutoff AND note IS NOT NULL LIMIT @batch)'),
       oldestUnpurged: db.prepare(
-        'SELECT recorded_at_ms FROM crossings WHERE recorded_at_ms < @cutoff AND document_number <> @purged ORDER BY recorded_at_ms LIMIT 1 OFFSET @offset',
+        `SELECT recorded_at_ms FROM crossings c WHERE recorded_at_ms < @cutoff AND document_number <> @purged AND ${EXPORTED}
+         ORDER BY recorded_at_ms LIMIT 1 OFFSET @offset`,
+      ),
+      due: db.prepare(
+        `SELECT count(*) AS total, sum(${EXPORTED.replace('@unexported = 1', '0')}) AS exported FROM crossings c
+         WHERE recorded_at_ms < @cutoff AND document_number <> @purged`,
       ),
       newest: db.prepare('SELECT max(recorded_at_ms) FROM crossings'),
       closedGroups: db.prepare(
@@ -133,22 +161,34 @@ export class RetentionRepo {
   }
 
   /**
+   * Crossings older than `cutoffMs` whose personal data is still there: `exported` ones a purge erases, `unexported`
+   * ones (no bundle holds them, or with a central link none the hub acknowledged) only with an administrator's
+   * confirmation. Reads every such crossing: for the administrator's screen, not the lane.
+   */
+  dueCrossings(cutoffMs: number, acknowledgedOnly: boolean): { exported: number; unexported: number } {
+    const row = this.statements.due.get({ cutoff: cutoffMs, purged: PURGED_DOCUMENT_NUMBER, acknowledged: acknowledgedOnly ? 1 : 0 });
+    const exported = row?.exported ?? 0;
+    return { exported, unexported: (row?.total ?? 0) - exported };
+  }
+
+  /**
    * Blanks one batch of what is older than `cutoffMs`: the oldest `batch` crossings not yet purged (found through the
    * partial index of unpurged rows, so earlier runs' work is never read again) with their evidence, overrides and
    * corrections, then up to `batch` imported crossings and alerts. Groups closed before the cutoff and outbox copies
    * go once the crossings are done. All zero: nothing older than the cutoff is left.
    */
-  purgeBatch(cutoffMs: number, batch: number): PurgeCounts {
+  purgeBatch(cutoffMs: number, batch: number, scope: PurgeScope): PurgeCounts {
     const s = this.statements;
     const purged = PURGED_DOCUMENT_NUMBER;
-    const from = s.oldestUnpurged.pluck().get({ cutoff: cutoffMs, purged, offset: 0 }) as number | undefined;
+    const params = scopeParams(scope);
+    const from = s.oldestUnpurged.pluck().get({ cutoff: cutoffMs, purged, offset: 0, ...params }) as number | undefined;
     let evidence = 0;
     let overrides = 0;
     let crossings = 0;
     if (from !== undefined) {
       // The window ends at the time of the first crossing after the batch (all crossings of one millisecond stay together).
-      const to = (s.oldestUnpurged.pluck().get({ cutoff: cutoffMs, purged, offset: batch }) as number | undefined) ?? cutoffMs;
-      const window = { from, to: to > from ? to : from + 1 };
+      const to = (s.oldestUnpurged.pluck().get({ cutoff: cutoffMs, purged, offset: batch, ...params }) as number | undefined) ?? cutoffMs;
+      const window = { from, to: to > from ? to : from + 1, ...params };
       // Evidence and overrides first: they find their crossings by time, not by a blanked field.
       evidence = s.evidence.run(window).changes;
       overrides = s.overrides.run(window).changes + s.corrections.run(window).changes;
@@ -174,10 +214,10 @@ export class RetentionRepo {
   }
 
   /** Everything older than `cutoffMs` in one go (batch after batch in the caller's transaction). */
-  purgeBefore(cutoffMs: number, batch = 2000): PurgeCounts {
+  purgeBefore(cutoffMs: number, scope: PurgeScope, batch = 2000): PurgeCounts {
     const total: Record<keyof PurgeCounts, number> = { crossings: 0, importedCrossings: 0, evidence: 0, overrides: 0, manifestEntries: 0, groups: 0, alerts: 0, outboxBundles: 0 };
     for (;;) {
-      const counts = this.purgeBatch(cutoffMs, batch);
+      const counts = this.purgeBatch(cutoffMs, batch, scope);
       for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += counts[key];
       if (counts.crossings === 0 && counts.importedCrossings === 0 && counts.alerts === 0) return total;
     }

@@ -35,6 +35,9 @@ async function recordPassport(core: Awaited<ReturnType<typeof createCore>>) {
   return unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'entry', note: `spoke with ${TAJIK_PASSPORT.surname}` }));
 }
 
+/** An administrator's purge of everything past the period, confirming the crossings no bundle holds by their count. */
+const purgeAll = (retention: RetentionService, options: { compact?: boolean } = {}) => retention.purge({ ...options, unexported: retention.preview(retention.days()).unexported });
+
 describe('retention purge', () => {
   it('blanks personal fields older than the period, keeps counts and the audit chain, and writes an audit row', async () => {
     const dataDir = tempDir();
@@ -49,12 +52,18 @@ describe('retention purge', () => {
     expect(unwrap(await core.getRetention({}))).toMatchObject({ days: 30, lastPurge: null });
     expect(await core.setRetention({ days: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     clock.advance(11 * DAY_MS); // the first crossing is now 31 days old, the second 11
-    const purge = unwrap(await core.purgeExpired({}));
+    // Someone crosses today, so the clock agrees with the log (an administrator's purge refuses otherwise).
+    unwrap(await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
+    const today = unwrap(await core.recordCrossing({ scanId: unwrap(await core.scan({ payload: mrzOf(traveller(1, { surname: 'TODAYTRAVELLER' })) })).scanId, direction: 'entry' }));
+    unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
+    // Neither crossing was exported: the administrator confirms erasing them by their count.
+    const purge = unwrap(await core.purgeExpired({ unexported: 1 }));
     expect(purge).toMatchObject({ cutoff: '2021-03-02T08:00:00.000Z', counts: { crossings: 1 }, compacted: true, checkpointBusy: false });
     // A second run finds nothing left to do.
     expect(unwrap(await core.purgeExpired({})).counts.crossings).toBe(0);
-    // A shorter period purges at once.
-    expect(unwrap(await core.setRetention({ days: 7 }))).toMatchObject({ days: 7, lastPurge: { counts: { crossings: 1 } } });
+    // A shorter period: the crossing past it was never exported, so it waits for the administrator's count.
+    expect(unwrap(await core.setRetention({ days: 7 }))).toMatchObject({ days: 7, lastPurge: { counts: { crossings: 0 } } });
+    expect(unwrap(await core.purgeExpired({ unexported: 1 })).counts.crossings).toBe(1);
     core.close();
 
     const db = openStationDatabase(dataDir, { readonly: true });
@@ -65,6 +74,7 @@ describe('retention purge', () => {
     expect(rows).toEqual([
       { id: old.id, direction: 'entry', outcome: old.outcome, nationality: 'TJK', document_number: '(purged)', birth_date: null, note: null },
       { id: recent.id, direction: 'entry', outcome: recent.outcome, nationality: 'TJK', document_number: '(purged)', birth_date: null, note: null },
+      expect.objectContaining({ id: today.id, document_number: expect.not.stringMatching(/purged/) }),
     ]);
     expect(new AuditLog(db).verify()).toMatchObject({ ok: true });
     const actions = db.prepare('SELECT action, actor, payload_json FROM audit_log WHERE action LIKE ? ORDER BY seq').all('retention.%') as { action: string; actor: string; payload_json: string }[];
@@ -77,8 +87,11 @@ describe('retention purge', () => {
   it('runs in the background after start, and waits while the clock is more than a day past the newest crossing', async () => {
     const dataDir = tempDir();
     const clock = new ManualClock(new Date('2021-03-01T08:00:00Z'));
-    const first = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator') });
+    const first = await createCore({ pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger, bootstrap: testBootstrap('operator', { roles: ['operator', 'shift-lead'] }) });
     await recordPassport(first);
+    // Exported: the background purge erases only crossings a bundle holds.
+    unwrap(await first.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
+    unwrap(await first.exportBundle({ date: '2021-03-01', folder: tempDir('checkpoint-usb-'), format: 'folder' }));
     first.close();
     // 31 days later by the clock: a station off for a month, or a clock set a month fast. The clock is not trusted.
     clock.advance(31 * DAY_MS);
@@ -122,13 +135,16 @@ describe('retention purge', () => {
     }
     unwrap(await core.closeGroup({ groupId: group.id, stage: 'departed' }));
     clock.advance(31 * DAY_MS);
+    // Someone crosses today, so the clock agrees with the log; the bus's crossings were never exported (confirmed by count).
+    unwrap(await core.setLaneGroup({ groupId: null }));
+    unwrap(await core.recordCrossing({ scanId: unwrap(await core.scan({ payload: mrzOf(traveller(9, { surname: 'TODAYTRAVELLER' })), source: 'wedge' })).scanId, direction: 'entry' }));
     unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
-    expect(unwrap(await core.purgeExpired({})).counts).toMatchObject({ crossings: 2, manifestEntries: 5, groups: 1 });
+    expect(unwrap(await core.purgeExpired({ unexported: 2 })).counts).toMatchObject({ crossings: 2, manifestEntries: 5, groups: 1 });
     unwrap(await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
     // The purged rows still pass the contract on the way out: the group screen and the log list them.
     const detail = unwrap(await core.getGroup({ groupId: group.id }));
     expect(JSON.stringify(detail)).not.toMatch(/QZX/);
-    expect(unwrap(await core.listCrossings({ limit: 10 })).total).toBe(2);
+    expect(unwrap(await core.listCrossings({ limit: 10 })).total).toBe(3);
     core.close();
 
     const db = openStationDatabase(dataDir, { readonly: true });
@@ -158,9 +174,10 @@ describe('retention purge', () => {
     ] as unknown as Parameters<EvidenceRepo['insertForCrossing']>[1];
     const repo = new EvidenceRepo(station.store.database);
     station.store.transaction(() => repo.insertForCrossing(crossingId, evidence));
+    station.record(1, DAY1_START + 40 * DAY_MS - 60_000, 1000); // today's crossing: the clock agrees with the log
 
-    const retention = new RetentionService({ store: station.store, now: () => new Date(DAY1_START + 40 * DAY_MS), logger: silentLogger, actor: () => 'station' });
-    expect(retention.purge().counts).toMatchObject({ crossings: 1, evidence: 3 });
+    const retention = new RetentionService({ store: station.store, now: () => new Date(DAY1_START + 40 * DAY_MS), logger: silentLogger, actor: () => 'station', centralLink: () => false });
+    expect(purgeAll(retention).counts).toMatchObject({ crossings: 1, evidence: 3 });
     expect(cellsContaining(station.store.database, 'QZX')).toEqual([]);
     expect(repo.forCrossing(crossingId).map(({ evidence: e, outcome }) => [e.kind, outcome])).toEqual([
       ['dcc', 'OK'],
@@ -170,7 +187,7 @@ describe('retention purge', () => {
     expect(repo.forCrossing(crossingId)[1]?.evidence).toMatchObject({ certificateNumber: '', hasPhoto: false, lab: 'Lab 1' });
     expect(station.store.database.prepare('SELECT count(*) FROM evidence WHERE photo IS NOT NULL').pluck().get()).toBe(0);
     // Again: nothing left to clear.
-    expect(retention.purge().counts).toMatchObject({ crossings: 0, evidence: 0 });
+    expect(purgeAll(retention).counts).toMatchObject({ crossings: 0, evidence: 0 });
     station.store.close();
   });
 
@@ -178,7 +195,9 @@ describe('retention purge', () => {
     const now = { at: DAY1_START + DAY_MS };
     const station = openTestStation(tempDir(), () => new Date(now.at));
     station.record(2, DAY1_START, 1000);
-    const retention = new RetentionService({ store: station.store, now: () => new Date(now.at), logger: silentLogger, actor: () => 'station' });
+    // Exported: the scheduled purge erases only crossings a bundle holds.
+    await exportBundle(station.deps, { fromMs: DAY1_START, toMs: DAY1_START + DAY_MS, folder: tempDir(), format: 'folder' });
+    const retention = new RetentionService({ store: station.store, now: () => new Date(now.at), logger: silentLogger, actor: () => 'station', centralLink: () => false });
     retention.schedule(20, 0); // a "day" of 20 ms; the first run is at once and finds nothing old enough
     await expect.poll(() => retention.status().lastPurge?.counts.crossings, { timeout: 10_000 }).toBe(0);
     // 40 days on, with a crossing recorded then (a clock a day past the newest crossing holds the purge back).
@@ -201,9 +220,10 @@ describe('retention purge', () => {
     expect(row.crossings).toBe(6);
 
     now.at = DAY1_START + 40 * DAY_MS;
-    const retention = new RetentionService({ store: station.store, now: () => new Date(now.at), logger: silentLogger, actor: () => 'station' });
+    station.record(1, now.at - 60_000, 1000); // today's crossing: the clock agrees with the log
+    const retention = new RetentionService({ store: station.store, now: () => new Date(now.at), logger: silentLogger, actor: () => 'station', centralLink: () => false });
     expect(retention.purge().counts.crossings).toBe(6);
-    expect(station.store.countCrossings()).toBe(6);
+    expect(station.store.countCrossings()).toBe(7);
     expect(station.store.verifyAudit()).toMatchObject({ ok: true });
     station.store.close();
 
@@ -225,14 +245,15 @@ describe('retention purge', () => {
     for (let i = 1; i <= 40; i += 1) store.recordCrossing({ ...crossingAt(i, DAY1_START + i * 1000, 'STN-TEST'), document: { ...crossingAt(i, 0, '').document, surname } }, 'station');
     const onDisk = () => Buffer.concat(fs.readdirSync(dir).map((name) => fs.readFileSync(path.join(dir, name))));
     expect(onDisk().includes(surname)).toBe(true); // the check below can fail
+    store.recordCrossing(crossingAt(41, DAY1_START + 60 * DAY_MS - 60_000, 'STN-TEST'), 'station'); // today's: the clock agrees with the log
 
-    const retention = new RetentionService({ store, now: () => new Date(DAY1_START + 60 * DAY_MS), logger: silentLogger, actor: () => 'station' });
-    expect(retention.purge()).toMatchObject({ counts: { crossings: 40 }, compacted: true, checkpointBusy: false });
+    const retention = new RetentionService({ store, now: () => new Date(DAY1_START + 60 * DAY_MS), logger: silentLogger, actor: () => 'station', centralLink: () => false });
+    expect(purgeAll(retention)).toMatchObject({ counts: { crossings: 40 }, compacted: true, checkpointBusy: false });
     // Still open: no close-time checkpoint helps here.
     expect(fs.statSync(`${file}-wal`).size).toBe(0);
     expect(onDisk().includes(surname)).toBe(false);
     expect(onDisk().includes('A00000001')).toBe(false);
-    expect(store.countCrossings()).toBe(40);
+    expect(store.countCrossings()).toBe(41);
     store.close();
   });
 });

@@ -315,8 +315,12 @@ describe('outbox copies of bundles hold personal data: encrypted until acknowled
     const ids = await queueTwoDays(station);
     const byExport = () => new Map(station.deps.outbox.all().map((item) => [item.exportId, item]));
     // 30 days after the end of day 1 (+1 h): day 1's crossings are purged, day 2's not yet.
-    const retention = new RetentionService({ store: station.store, now: () => new Date(DAY1_START + 31 * DAY_MS + 3_600_000), logger: silentLogger, actor: () => 'station' });
-    const purge = retention.purge({ compact: false });
+    const nowMs = DAY1_START + 31 * DAY_MS + 3_600_000;
+    station.record(1, nowMs - 60_000, 1000); // today's crossing: the clock agrees with the log
+    const retention = new RetentionService({ store: station.store, now: () => new Date(nowMs), logger: silentLogger, actor: () => 'station', centralLink: () => true });
+    // Queued but never acknowledged: the administrator confirms erasing day 1's crossings by their count.
+    expect(retention.preview(retention.days())).toMatchObject({ erase: 0, unexported: 20 });
+    const purge = retention.purge({ compact: false, unexported: 20 });
     expect(purge.counts).toMatchObject({ crossings: 20, outboxBundles: 1 });
     expect(station.deps.outbox.keptBundles()).toEqual([byExport().get(ids[1] as string)?.idempotencyKey]);
     expect(byExport().get(ids[0] as string)).toMatchObject({ held: true, state: 'pending', lastErrorCode: 'outbox-copy-purged' });
