@@ -51,7 +51,7 @@ export const LAYERS = [
     // The CLI's io conventions (exit codes, CliIo) are shared; the station's commands are not.
     folders: ['shared/domain', 'shared/contract', 'shared/node', 'shared/cli/io'],
     // The hub's server and database packages; its web UI, if it gets one, needs a browser layer of its own.
-    packages: ['fastify', '@fastify/*', 'pg', 'pg-*', '@electric-sql/pglite', '@electric-sql/*', 'zod', 'ws', 'certlogic-js', 'fflate', 'cbor-x', 'asn1js', 'pkijs'],
+    packages: ['fastify', '@fastify/*', 'pg', 'pg-*', '@electric-sql/pglite', '@electric-sql/*', 'zod', 'ws', 'certlogic-js', 'fflate', 'cbor-x', 'asn1js', 'pkijs', 'exceljs'],
     node: true,
     why: 'the central hub shares the station\'s domain, contract and adapters, never its app or hosts',
   },

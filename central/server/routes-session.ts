@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { SignInBody, type HubSessionAnswer } from '../../shared/contract/hub-web';
 import { ROLE_PERMISSIONS } from '../../shared/domain/central';
 import type { HubSession, HubUsers } from '../auth/hub-users';
 import { cookieOf, sameOrigin, SESSION_COOKIE, sessionCookie } from './hub-session';
 
-const SignInBody = z.strictObject({ name: z.string().min(1).max(64), secret: z.string().min(1).max(200) });
 
-const sessionBody = (session: HubSession) => ({ user: session.user, permissions: ROLE_PERMISSIONS[session.user.role], expiresAt: new Date(session.expiresAtMs).toISOString() });
+const sessionBody = (session: HubSession): HubSessionAnswer => ({ user: session.user, permissions: ROLE_PERMISSIONS[session.user.role], expiresAt: new Date(session.expiresAtMs).toISOString() });
 
 /** Sign-in, the current session, sign-out: `/api/session`. */
 export function registerSessionRoutes(app: FastifyInstance, users: HubUsers, now: () => Date): void {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { HubUsers } from '../auth/hub-users';
 import type { CentralStore } from '../store/open-store';
 import { registerSessionRoutes } from './routes-session';
+import { registerTableRoutes } from './routes-tables';
 
 export interface WebApiOptions {
   readonly now: () => Date;
@@ -11,5 +12,11 @@ export interface WebApiOptions {
 export function registerWebApi(app: FastifyInstance, store: CentralStore, options: WebApiOptions): void {
   const users = new HubUsers(store.sql);
   app.decorateRequest('hubSession', null);
+  // Answers carry personal data: no browser or proxy keeps a copy.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
   registerSessionRoutes(app, users, options.now);
+  registerTableRoutes(app, store.sql, users, options.now);
 }

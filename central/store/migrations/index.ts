@@ -3,6 +3,7 @@ import corridorBoard from './0002_corridor_board.sql';
 import packages from './0003_packages.sql';
 import bundleV2 from './0004_bundle_v2.sql';
 import centralUsers from './0005_central_users.sql';
+import stationHealth from './0006_station_health.sql';
 
 export interface CentralMigration {
   readonly version: number;
@@ -17,4 +18,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 3, name: '0003_packages', sql: packages },
   { version: 4, name: '0004_bundle_v2', sql: bundleV2 },
   { version: 5, name: '0005_central_users', sql: centralUsers },
+  { version: 6, name: '0006_station_health', sql: stationHealth },
 ];

@@ -13,3 +13,4 @@ export {
 } from './station-package';
 export { STATION_KEYS_FORMAT, parseStationKeys, type StationKeyEntry, type StationKeysFile } from './station-keys';
 export { HUB_PERMISSIONS, HUB_ROLES, HUB_USER_NAME, ROLE_PERMISSIONS, isHubRole, roleMay, type HubPermission, type HubRole } from './hub-roles';
+export { BOARD_TONES, boardTone, type BoardTone } from './board-tone';
