@@ -156,7 +156,8 @@ describe('Export methods (shift lead)', () => {
     const byDay = after.items.map((c) => [c.recordedAt < new Date(DAY1_START + DAY_MS).toISOString(), c.delivery]);
     expect(byDay.filter(([day1]) => day1).every(([, delivery]) => delivery === 'acknowledged')).toBe(true);
     expect(byDay.filter(([day1]) => !day1).every(([, delivery]) => delivery === 'saved')).toBe(true);
-  });
+    // A real hub on PGlite starts inside this test: WASM start-up and migrations take seconds of CPU, many on a busy machine.
+  }, 120_000);
 
   it('builds the shift report from the same counts as the bundle', async () => {
     const { core } = await stationCore();
