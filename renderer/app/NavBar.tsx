@@ -32,7 +32,7 @@ export function NavBar({ screens, current, user, onSelect, onSignOut, onChangePi
           {SCREEN_SHORTCUT[screen] && <kbd>{SCREEN_SHORTCUT[screen]}</kbd>}
         </button>
       ))}
-      <span className="nav__user" data-testid="signed-in-user">
+      <span className="nav__user" data-testid="signed-in-user" title={`${user.displayName} · ${t(`common:roles.${user.role}`)}`}>
         {user.displayName} · {t(`common:roles.${user.role}`)}
       </span>
       <button type="button" className="nav__item" data-testid="change-my-pin" onClick={onChangePin}>

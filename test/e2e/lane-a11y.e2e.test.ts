@@ -46,6 +46,20 @@ async function seriousViolations(target: Page, label: string): Promise<string[]>
     .map((v) => `${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** How many rows the visible children of `selector` take. */
+async function rowsOf(target: Page, selector: string): Promise<number> {
+  return target.evaluate((css) => {
+    const boxes = [...(document.querySelector(css)?.children ?? [])].map((child) => child.getBoundingClientRect()).filter((box) => box.height > 0);
+    // A child whose middle lies within an earlier row's height sits in that row.
+    const rows: { top: number; bottom: number }[] = [];
+    for (const box of boxes.sort((a, b) => a.top - b.top)) {
+      const middle = box.top + box.height / 2;
+      if (!rows.some((row) => middle >= row.top && middle <= row.bottom)) rows.push({ top: box.top, bottom: box.bottom });
+    }
+    return rows.length;
+  }, selector);
+}
+
 /** One traveller shown on the lane: passport, then the certificate that joins it. */
 const showTraveller = (traveller: BusTraveller) => presentTraveller(page, scanner, traveller);
 
@@ -165,6 +179,28 @@ describe('lane accessibility (axe-core), display options and no network beyond t
     await expect.poll(() => page.evaluate(() => document.documentElement.className)).toMatch(/large-text.*high-contrast|high-contrast.*large-text/);
     await expect.poll(async () => (await core.getUserPreferences({})).ok && (await core.getUserPreferences({}))).toMatchObject({ value: { largeText: true, highContrast: true } });
     const found: string[] = [];
+    // At 1366×768 in every language: one status row, one navigation row, and the outcome with all its reasons
+    // and the record button on the first screen; the let-through form opened inline does not widen the page.
+    for (const language of ['en', 'ru', 'uz', 'tg', 'kk']) {
+      await page.getByTestId('language-select').selectOption(language);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+      expect(await rowsOf(page, '.status-bar'), `status bar in ${language}`).toBe(1);
+      expect(await rowsOf(page, '.nav'), `navigation in ${language}`).toBe(1);
+      for (const part of ['decision-outcome', 'decision-reasons', 'record-button']) {
+        const box = await page.getByTestId(part).boundingBox();
+        expect(box && box.y + box.height <= 768, `${part} on the first screen in ${language}`).toBe(true);
+      }
+      // The sign-out stays in view: the navigation never hides it in a scrolled-off corner.
+      const signOut = await page.getByTestId('sign-out').boundingBox();
+      expect(signOut && signOut.x + signOut.width <= 1366, `sign-out in view in ${language}`).toBe(true);
+      await page.screenshot({ path: screenshotPath(`lane-large-text-${language}-1366x768`) });
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('override-dialog').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `let-through form in ${language}`).toBeLessThanOrEqual(1366);
+      await page.getByTestId('override-dialog').getByRole('button').first().click();
+      await expect.poll(() => page.getByTestId('override-dialog').count()).toBe(0);
+    }
+    await page.getByTestId('language-select').selectOption('en');
     for (const viewport of [
       { width: 1366, height: 768 },
       { width: 1920, height: 1080 },

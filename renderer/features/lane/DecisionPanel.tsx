@@ -89,6 +89,14 @@ export function DecisionPanel({ traveller, direction, record, enter, busy, onEnt
         </div>
       </div>
       <LaneNotices notices={record ? [] : (traveller.notices ?? [])} amends={amending} onAmend={record ? null : onAmend} />
+      {/* The reasons come right under the outcome: with large text at 1366×768 they stay on the first screen, the documents' facts below them. */}
+      <ul className="decision__reasons" data-testid="decision-reasons">
+        {traveller.decision.reasons.map((reason, index) => (
+          <li key={`${reason.code}-${index}`} className={`reason reason--${reason.severity}`}>
+            {reasonText(reason)}
+          </li>
+        ))}
+      </ul>
       {doc ? (
         // The certificate's spelling goes under the passport's name only when both name the same person.
         <DocumentFacts document={doc} corrections={traveller.mrz?.corrections ?? []} at={new Date(traveller.receivedAt)} holder={sameName ? holder : undefined} />
@@ -96,13 +104,6 @@ export function DecisionPanel({ traveller, direction, record, enter, busy, onEnt
         holder && <HolderFacts holder={holder} at={new Date(traveller.receivedAt)} />
       )}
       <EvidenceSection scan={traveller} />
-      <ul className="decision__reasons">
-        {traveller.decision.reasons.map((reason, index) => (
-          <li key={`${reason.code}-${index}`} className={`reason reason--${reason.severity}`}>
-            {reasonText(reason)}
-          </li>
-        ))}
-      </ul>
       <div className="decision__actions">
         <span className="decision__hint">
           <kbd>Esc</kbd> {t('hintClear')} · <kbd>F2</kbd> {t('hintSwitch', { direction: t(direction === 'entry' ? 'dir.exit' : 'dir.entry') })} · <kbd>F8</kbd>{' '}

@@ -25,7 +25,7 @@ export const ScanField = memo(function ScanField({ onScan, busy }: { onScan: (sc
   }, [focus, fieldRef]);
   return (
     <div className="scan-field">
-      <label htmlFor="scan-input" className="scan-field__label">
+      <label htmlFor="scan-input" className="scan-field__label" title={t('scanLabel')}>
         {t('scanLabel')}
       </label>
       <textarea

@@ -53,7 +53,12 @@ export function ScannerLights() {
     };
   }, [core]);
   // Keyboard-wedge scanners are keyboards to the computer: only host-owned devices can be counted.
-  if (scanners.length === 0) return <span data-testid="scanners-connected">{t('scannersNone')}</span>;
+  if (scanners.length === 0)
+    return (
+      <span data-testid="scanners-connected" title={t('scannersNone')}>
+        {t('scannersNone')}
+      </span>
+    );
   const connected = scanners.filter((scanner) => scanner.state === 'connected').length;
   return (
     <span className="scanner-lights" role="status" aria-label={t('scanners:lightsLabel')}>
