@@ -15,7 +15,9 @@ import { CliError, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
 /** Each command's own lines of the usage text, printed alone by `checkpoint <command> --help`. */
 export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   classify: `  classify                 read one scanned payload on stdin, print {kind, text, stripped}`,
-  db: `  db check [--data-dir D]  check the station database (integrity, audit chain, schema version)`,
+  db: `  db check [--full] [--data-dir D]
+                           check the station database (integrity, audit chain, records, schema version): by default what was
+                           written since the last clean check (quick_check); --full every page, row and record again`,
   audit: `  audit verify [--data-dir D]
                            verify the hash-chained audit log: {ok, rows, head} or {ok: false, firstBrokenSeq, reason}; exit 1 when broken`,
   mrz: `  mrz [--at ISO] [--no-correction] [--batch]
@@ -71,9 +73,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await mrzCommand(io, { ...(values.at === undefined ? {} : { at: values.at }), batch: values.batch, noCorrection: values['no-correction'] });
       }
       case 'db': {
-        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' }, full: { type: 'boolean', default: false } } });
         if (positionals[0] !== 'check') throw new CliError(`unknown db subcommand "${positionals[0] ?? ''}"\n\n${USAGE}`);
-        return dbCheckCommand(io, values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
+        return dbCheckCommand(io, values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(), { full: values.full });
       }
       case 'audit': {
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });

@@ -27,6 +27,16 @@ export const SIGNED_HEAD_PURPOSE = 'checkpoint-station/audit-head';
 export const signedHeadText = (head: ChainHead): string =>
   canonicalJson({ purpose: SIGNED_HEAD_PURPOSE, stationId: head.stationId, seq: head.seq, hash: head.hash, at: head.at, publicKey: head.publicKey });
 
+export const VERIFIED_HEAD_PURPOSE = 'checkpoint-station/audit-verified';
+
+/**
+ * The text a "verified through here" mark is signed over: `db check` walked the chain from row 1 to `seq` and found it
+ * whole, ending at `hash`. Its own purpose, so a head signed every minute (which vouches for nothing before it) never
+ * passes for a verified one, and the next check starts after `seq` instead of at row 1.
+ */
+export const verifiedHeadText = (head: ChainHead): string =>
+  canonicalJson({ purpose: VERIFIED_HEAD_PURPOSE, stationId: head.stationId, seq: head.seq, hash: head.hash, at: head.at, publicKey: head.publicKey });
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Names what is wrong with a head read from a file or a manifest, or null. */

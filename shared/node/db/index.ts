@@ -1,4 +1,4 @@
-export { AuditLog, GENESIS_HASH, auditHash, type AuditEntry, type AuditVerification } from './audit-log';
+export { AuditLog, GENESIS_HASH, auditHash, type AuditEntry, type AuditVerification, type ChainPoint } from './audit-log';
 export type { CrossingFilter, NewCrossing } from './crossings-repo';
 export { MigrationError, migrate, schemaVersion } from './migrate';
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
@@ -12,7 +12,7 @@ export {
   parseHexKey,
   type DatabaseKeyStore,
 } from './database-key';
-export { StationStore, type IntegrityReport } from './station-store';
+export { StationStore, type IntegrityOptions, type IntegrityReport } from './station-store';
 export { DatabaseDamagedError, damagedRecentPages } from './page-check';
 export type { AlertRow, AlertStatus, NewAlert } from './alerts-repo';
 export type { CheckpointRow, CorridorRow, StationRow } from './corridors-repo';

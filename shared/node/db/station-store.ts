@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Crossing } from '../../contract';
-import { AuditLog, type AuditEntry, type AuditVerification } from './audit-log';
+import { AuditLog, type AuditEntry, type AuditVerification, type ChainPoint } from './audit-log';
 import { checkAuditContent, type ContentCheck } from './content-check';
 import { crossingSeal } from './content-seal';
 import { CrossingsRepo, type CrossingFilter, type NewCrossing } from './crossings-repo';
@@ -10,12 +10,24 @@ import { openStationDatabase } from './open-database';
 import { checkSchema, type SchemaCheck } from './schema-check';
 import { SettingsRepo } from './settings-repo';
 
+/** The latest date a JavaScript Date holds: "until now and after" for a check's period. */
+const END_OF_TIME_MS = 8_640_000_000_000_000;
+
+/**
+ * `full`: every page (integrity_check), the whole chain and every record. `quick`: the b-trees without comparing
+ * indexes with their tables (quick_check), the chain from `from` (a point an earlier check verified, signed outside
+ * the database) and the records written since that row; what is older was verified then, and `full` reads it again.
+ */
+export type IntegrityOptions = { readonly mode: 'full' } | { readonly mode: 'quick'; readonly from: ChainPoint };
+
 export interface IntegrityReport {
   readonly ok: boolean;
+  readonly mode: 'full' | 'quick';
+  /** PRAGMA integrity_check (full) or quick_check (quick): ['ok'] when nothing is wrong. */
   readonly integrity: string[];
   readonly schemaVersion: number;
   readonly audit: AuditVerification;
-  /** Every crossing, correction, override and evidence row against the content its audit row recorded. */
+  /** Crossing, correction, override and evidence rows against the content their audit rows recorded (quick: since `from`). */
   readonly content: ContentCheck;
   /** Tables, indexes and triggers against those the migrations make (a dropped append-only trigger is named). */
   readonly schema: SchemaCheck;
@@ -104,16 +116,21 @@ export class StationStore {
     return schemaVersion(this.db);
   }
 
-  verifyAudit(): AuditVerification {
-    return this.audit.verify();
+  verifyAudit(from?: ChainPoint): AuditVerification {
+    return this.audit.verify(from);
   }
 
-  checkIntegrity(): IntegrityReport {
-    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
-    const audit = this.audit.verify();
-    const content = checkAuditContent(this.db);
+  checkIntegrity(options: IntegrityOptions = { mode: 'full' }): IntegrityReport {
+    const pragma = options.mode === 'full' ? 'integrity_check' : 'quick_check';
+    const integrity = (this.db.pragma(pragma) as Record<string, string>[]).map((row) => String(row[pragma]));
+    const from = options.mode === 'quick' ? options.from : undefined;
+    const audit = this.audit.verify(from);
+    // The records of the rows after the verified one: recorded at or after that row's time.
+    const since = from && from.seq > 0 ? this.db.prepare<[number], { at: string }>('SELECT at FROM audit_log WHERE seq = ?').get(from.seq)?.at : undefined;
+    const content = since === undefined ? checkAuditContent(this.db) : checkAuditContent(this.db, { fromMs: Date.parse(since), toMs: END_OF_TIME_MS });
     const schema = checkSchema(this.db);
-    return { ok: integrity.length === 1 && integrity[0] === 'ok' && audit.ok && content.ok && schema.ok, integrity, schemaVersion: this.schemaVersion(), audit, content, schema };
+    const ok = integrity.length === 1 && integrity[0] === 'ok' && audit.ok && content.ok && schema.ok;
+    return { ok, mode: options.mode, integrity, schemaVersion: this.schemaVersion(), audit, content, schema };
   }
 
   close(): void {

@@ -50,6 +50,18 @@ function fromPrivateKey(privateKey: KeyObject): StationKey {
   };
 }
 
+/** The station key when its file can be read here (the Node host's and the CLI's 0600 PEM); never creates one. */
+export function readableStationKey(dataDir: string): StationKey | undefined {
+  try {
+    const pem = fileStationKeyStore(dataDir).load();
+    if (pem === undefined) return undefined;
+    const privateKey = createPrivateKey({ key: pem, format: 'pem' });
+    return privateKey.asymmetricKeyType === 'ed25519' ? fromPrivateKey(privateKey) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Loads the station key from its store, creating it at first run: by default a PKCS#8 PEM file in the data
  * folder readable by the owner only (0600); in Electron main a file sealed by the OS keychain. Created

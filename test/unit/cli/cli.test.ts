@@ -51,7 +51,7 @@ describe('checkpoint CLI', () => {
   it('every command prints its own usage with --help (exit 0, nothing run)', async () => {
     const commands: [string[], RegExp][] = [
       [['classify', '--help'], /classify +read one scanned payload/],
-      [['db', 'check', '--help'], /db check \[--data-dir D\]/],
+      [['db', 'check', '--help'], /db check \[--full\] \[--data-dir D\]/],
       [['audit', 'verify', '-h'], /audit verify/],
       [['mrz', '--help'], /mrz \[--at ISO\]/],
       [['scan-image', '--help'], /scan-image <file>/],
