@@ -143,7 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const packages = new StationPackages({ ctx, dataDir: options.dataDir, trustLists, rules, businessRules });
   const hubLink = new HubLinkService(ctx, packages, () => centralEndpoint(exportService.exports), options.hubLink);
   // Data protection: personal fields older than the retention period are purged in the background after start and daily.
-  const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor(), centralLink: () => centralEndpoint(exportService.exports) !== null });
+  const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor(), centralLink: () => centralEndpoint(exportService.exports) !== null, onParkedPurged: (cutoffMs) => travellers.dropBefore(cutoffMs) });
 
   // Every method goes through the permission table (shared/domain/auth) before it runs.
   const api = guardMethods(
@@ -164,7 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...travellerMethods(ctx),
       ...dashboardMethods(ctx),
       ...scannerMethods(ctx, scanners),
-      ...exportMethods(ctx, exportService, () => hubLink.kick(1_000)),
+      ...exportMethods(ctx, exportService, () => hubLink.kick(1_000), () => travellers.unrecorded()),
       ...retentionMethods(ctx, retention),
       ...preferenceMethods(ctx),
       ...hubLinkMethods(ctx, hubLink, packages),

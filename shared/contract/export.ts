@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime } from './ids';
+import { OutcomeSchema } from './decision';
 
 /** A period to export: a station calendar day (default: today at the station) or explicit [from, to). */
 const PeriodFields = {
@@ -145,5 +146,22 @@ export const ShiftReportSchema = z.object({
       }),
     ),
   heldNowTotal: z.number().int().nonnegative(),
+  /**
+   * Travellers decided at the lane and never recorded (the "not yet recorded" strip), grouped by the operator who
+   * scanned them (by name, nobody last), oldest first within each: nobody decided leaves the shift unnoticed.
+   */
+  parkedNow: z.array(
+    z.object({
+      scanId: z.string(),
+      scannedAt: isoDateTime,
+      surname: z.string(),
+      givenNames: z.string(),
+      documentNumber: z.string(),
+      nationality: z.string(),
+      outcome: OutcomeSchema,
+      operatorName: z.string().nullable(),
+    }),
+  ),
+  parkedNowTotal: z.number().int().nonnegative(),
 });
 export type ShiftReport = z.infer<typeof ShiftReportSchema>;

@@ -11,6 +11,8 @@ export const PurgeCountsSchema = z.object({
   alerts: z.number().int().min(0),
   /** Queued bundles (kept encrypted until the hub acknowledges them) erased with their crossings' personal data. */
   outboxBundles: z.number().int().min(0),
+  /** Travellers decided at the lane before the cutoff and never recorded: their stored decision and passport data go. */
+  parkedTravellers: z.number().int().min(0),
 });
 export type PurgeCounts = z.infer<typeof PurgeCountsSchema>;
 

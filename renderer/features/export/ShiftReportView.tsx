@@ -85,6 +85,52 @@ function HeldNowTable({ report }: { report: ShiftReport }) {
   );
 }
 
+const OUTCOME_LABEL = { OK: 'ok', NOT_OK: 'notOk', NEEDS_CROSS_CHECK: 'crossCheck' } as const;
+
+/** Nobody decided leaves the shift unnoticed: who was decided at the lane and never recorded, per operator. */
+function ParkedNowTable({ report }: { report: ShiftReport }) {
+  const { t } = useTranslation('export');
+  const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  if (report.parkedNowTotal === 0) return <p data-testid="report-parked">{t('report.parkedNone')}</p>;
+  return (
+    <table className="report__table" data-testid="report-parked">
+      <caption>{t('report.parkedNow', { total: report.parkedNowTotal })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.decidedBy')}</th>
+          <th scope="col">{t('report.scannedAt')}</th>
+          <th scope="col">{t('report.traveller')}</th>
+          <th scope="col">{t('report.document')}</th>
+          <th scope="col">{t('report.outcome')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.parkedNow.map((p, i) => (
+          <tr key={p.scanId}>
+            {/* The operator's name once, on the first of their rows (the rows come grouped by operator). */}
+            <td>{i > 0 && report.parkedNow[i - 1]?.operatorName === p.operatorName ? '' : (p.operatorName ?? '—')}</td>
+            <td>{time(p.scannedAt)}</td>
+            <th scope="row">
+              {p.surname}, {p.givenNames}
+            </th>
+            <td>
+              {p.documentNumber} ({p.nationality})
+            </td>
+            <td>{t(`report.${OUTCOME_LABEL[p.outcome]}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+      {report.parkedNowTotal > report.parkedNow.length && (
+        <tfoot>
+          <tr>
+            <td colSpan={5}>{t('report.parkedMore', { more: report.parkedNowTotal - report.parkedNow.length })}</td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}
+
 /**
  * The printable shift report: a white A4 page in print (`@media print` in export.css hides the rest of the app).
  * Counts come from the same summary code as the bundle's summary.json.
@@ -134,6 +180,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         </table>
       )}
       <HeldNowTable report={report} />
+      <ParkedNowTable report={report} />
       <p>
         {t('report.alerts', { total: report.alerts.total })}
         {Object.entries(report.alerts.byType).map(([type, n]) => ` · ${t(`alerts:type.${type}` as never, { defaultValue: type })} ${n}`)}

@@ -10,6 +10,8 @@ import type { CoreContext } from '../core-context';
 import { stationCheckpointId } from '../corridors/station-config';
 import { defineMethod } from '../define-method';
 import { heldNowForReport } from './held-now';
+import { parkedNowForReport } from './parked-now';
+import type { JudgedTraveller } from '../scan/judged-travellers';
 import { AuditMismatchError, exportBundle, resolvePeriod, type ExportDeps } from './export-bundle';
 import { CENTRAL_CREDENTIAL_KEY, CENTRAL_HUB_KEY, CENTRAL_URL_KEY, TIME_ZONE_KEY, centralEndpoint, centralUrlProblem, stationTimeZone } from './export-settings';
 import { takeInOutboxFiles } from './outbox-files';
@@ -100,7 +102,13 @@ function period(service: ExportService, ctx: CoreContext, input: { date?: string
 
 /** The Export screen's methods: preview, export with progress, history, settings, shift report. */
 /** `onLinkChanged`: the central settings were saved (the hub link polls with them at once). */
-export function exportMethods(ctx: CoreContext, service: ExportService, onLinkChanged: () => void = () => undefined): Pick<CoreApi, ExportMethodNames> {
+export function exportMethods(
+  ctx: CoreContext,
+  service: ExportService,
+  onLinkChanged: () => void = () => undefined,
+  /** The lane's travellers decided and not recorded (the shift report lists them per operator). */
+  unrecorded: () => readonly JudgedTraveller[] = () => [],
+): Pick<CoreApi, ExportMethodNames> {
   const { exports, outbox, pusher } = service;
   let running = false;
   const outboxByExport = () => new Map(outbox.all().map((item) => [item.exportId, item]));
@@ -267,6 +275,7 @@ export function exportMethods(ctx: CoreContext, service: ExportService, onLinkCh
           alerts: built.alerts,
           acknowledged: exports.countCrossings(p.fromMs, p.toMs).delivered,
           ...heldNowForReport(ctx, time),
+          ...parkedNowForReport(ctx, time, unrecorded()),
         };
       },
       ctx,

@@ -23,6 +23,8 @@ export interface RetentionDeps {
   readonly actor: () => string;
   /** A central link is set up: a crossing counts as exported once the hub acknowledged a bundle holding it. */
   readonly centralLink: () => boolean;
+  /** Travellers waiting for Enter since before the cutoff were deleted: the lane forgets them too. */
+  readonly onParkedPurged?: (cutoffMs: number) => void;
 }
 
 /**
@@ -145,7 +147,7 @@ export class RetentionService {
     const { store } = this.deps;
     const now = this.deps.now();
     const cutoff = this.cutoff(this.days());
-    const total: Record<keyof PurgeCounts, number> = { crossings: 0, importedCrossings: 0, evidence: 0, overrides: 0, manifestEntries: 0, groups: 0, alerts: 0, outboxBundles: 0 };
+    const total: Record<keyof PurgeCounts, number> = { crossings: 0, importedCrossings: 0, evidence: 0, overrides: 0, manifestEntries: 0, groups: 0, alerts: 0, outboxBundles: 0, parkedTravellers: 0 };
     return {
       /** One batch in its own transaction; true when nothing older than the cutoff is left. */
       step: (): boolean => {
@@ -154,6 +156,7 @@ export class RetentionService {
           return store.transaction(() => {
             const counts = this.repo.purgeBatch(cutoff.getTime(), BATCH, scope);
             for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += counts[key];
+            if (counts.parkedTravellers > 0) this.deps.onParkedPurged?.(cutoff.getTime());
             // The audit row holds only the cutoff and counts; a batch that found nothing leaves no row.
             if (purgedTotal(counts) > 0) {
               store.appendAudit({ at: now.toISOString(), actor: this.deps.actor(), action: 'retention.purged', entity: 'station', entityId: 'retention', payload: { cutoff: cutoff.toISOString(), days: this.days(), ...counts, ...(scope.unexported ? { unexportedConfirmed: true } : {}) } });

@@ -19,6 +19,8 @@ export interface ScanDeps {
   /** The trust list to verify certificates against, as stored now. */
   readonly trustList: () => Promise<TrustList>;
   readonly rules: { resolve(corridorId: string | undefined, direction: Direction, at: Date): ResolvedRules };
+  /** Who is signed in at the lane: a traveller left waiting for Enter is listed under their name in the shift report. */
+  readonly operatorId?: () => string | null;
 }
 
 function documentFrom(mrz: MrzResult): TravelDocument | undefined {
@@ -168,6 +170,13 @@ export function judgeAndStore(tx: LaneTraveller, scan: ScanFacts, deps: ScanDeps
     source: scan.source,
   });
   const answer = amends === undefined ? result : { ...result, amends };
-  deps.travellers.put({ result: answer, document: tx.passport?.document, expiresAtMs: at.getTime() + JUDGEMENT_TTL_MS, traveller: tx, ...(amends === undefined ? {} : { amends }) });
+  deps.travellers.put({
+    result: answer,
+    document: tx.passport?.document,
+    expiresAtMs: at.getTime() + JUDGEMENT_TTL_MS,
+    traveller: tx,
+    operatorId: deps.operatorId?.() ?? null,
+    ...(amends === undefined ? {} : { amends }),
+  });
   return answer;
 }

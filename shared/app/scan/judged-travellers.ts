@@ -12,6 +12,8 @@ export interface JudgedTraveller {
   recordedCrossingId?: string;
   /** Evidence shown after the traveller was recorded: this traveller re-judges that crossing (amendCrossing). */
   readonly amends?: string;
+  /** Who was signed in at the lane when the traveller was judged (the shift report names them). */
+  readonly operatorId?: string | null;
 }
 
 export const JUDGEMENT_TTL_MS = 15 * 60 * 1000;
@@ -53,7 +55,13 @@ export class JudgedTravellers {
     for (const row of parked?.all() ?? []) {
       const result = JSON.parse(row.resultJson) as ScanResult;
       const traveller = fromJson(row.travellerJson);
-      this.judged.set(row.scanId, { result, document: traveller?.passport?.document ?? result.document, expiresAtMs: row.expiresAtMs, ...(traveller ? { traveller } : {}) });
+      this.judged.set(row.scanId, {
+        result,
+        document: traveller?.passport?.document ?? result.document,
+        expiresAtMs: row.expiresAtMs,
+        operatorId: row.operatorId,
+        ...(traveller ? { traveller } : {}),
+      });
     }
   }
 
@@ -71,6 +79,7 @@ export class JudgedTravellers {
           expiresAtMs: scan.expiresAtMs,
           travellerJson: toJson(scan.traveller),
           resultJson: JSON.stringify(scan.result),
+          operatorId: scan.operatorId ?? null,
         });
       } catch (error) {
         // A full or read-only disk must not hide the decision: the traveller waits in memory, and Enter (a write
@@ -100,6 +109,16 @@ export class JudgedTravellers {
     if (!this.parked) return;
     this.parked.remove(scan.result.scanId);
     if (scan.document) this.parked.removeDocumentUpTo(documentKey(scan.document), Date.parse(scan.result.receivedAt));
+  }
+
+  /**
+   * Forgets travellers judged before `cutoffMs`: the retention purge deleted their stored rows (personal data kept
+   * past the retention period), so they leave memory too.
+   */
+  dropBefore(cutoffMs: number): void {
+    for (const [scanId, scan] of this.judged) {
+      if (Date.parse(scan.result.receivedAt) < cutoffMs) this.judged.delete(scanId);
+    }
   }
 
   /**

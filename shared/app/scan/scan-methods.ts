@@ -19,6 +19,7 @@ export function scanMethods(
     now: ctx.now,
     newId: ctx.newId,
     travellers,
+    operatorId: () => ctx.session.current?.id ?? null,
     trustList: () => services.trustLists.current(),
     rules: {
       resolve: (corridorId, direction, at) => {

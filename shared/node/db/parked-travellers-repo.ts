@@ -10,6 +10,8 @@ export interface ParkedTravellerRow {
   readonly expiresAtMs: number;
   readonly travellerJson: string;
   readonly resultJson: string;
+  /** Who scanned the traveller (signed in at the lane); null on rows from before migration 0018. */
+  readonly operatorId: string | null;
 }
 
 interface DbRow {
@@ -19,6 +21,7 @@ interface DbRow {
   expires_at_ms: number;
   traveller_json: string;
   result_json: string;
+  operator_id: string | null;
 }
 
 /** Travellers waiting for Enter, kept across restarts; rows leave when the traveller is recorded or cancelled. */
@@ -32,10 +35,11 @@ export class ParkedTravellersRepo {
   save(row: ParkedTravellerRow): void {
     this.statements
       .get(
-        `INSERT INTO parked_travellers (scan_id, document_key, received_at_ms, expires_at_ms, traveller_json, result_json)
-         VALUES (@scanId, @documentKey, @receivedAtMs, @expiresAtMs, @travellerJson, @resultJson)
+        `INSERT INTO parked_travellers (scan_id, document_key, received_at_ms, expires_at_ms, traveller_json, result_json, operator_id)
+         VALUES (@scanId, @documentKey, @receivedAtMs, @expiresAtMs, @travellerJson, @resultJson, @operatorId)
          ON CONFLICT (scan_id) DO UPDATE SET document_key = excluded.document_key, received_at_ms = excluded.received_at_ms,
-           expires_at_ms = excluded.expires_at_ms, traveller_json = excluded.traveller_json, result_json = excluded.result_json`,
+           expires_at_ms = excluded.expires_at_ms, traveller_json = excluded.traveller_json, result_json = excluded.result_json,
+           operator_id = excluded.operator_id`,
       )
       .run(row);
   }
@@ -51,6 +55,6 @@ export class ParkedTravellersRepo {
 
   /** Oldest first. */
   all(): ParkedTravellerRow[] {
-    return (this.statements.get('SELECT * FROM parked_travellers ORDER BY received_at_ms, rowid').all() as DbRow[]).map((r) => ({ scanId: r.scan_id, documentKey: r.document_key, receivedAtMs: r.received_at_ms, expiresAtMs: r.expires_at_ms, travellerJson: r.traveller_json, resultJson: r.result_json }));
+    return (this.statements.get('SELECT * FROM parked_travellers ORDER BY received_at_ms, rowid').all() as DbRow[]).map((r) => ({ scanId: r.scan_id, documentKey: r.document_key, receivedAtMs: r.received_at_ms, expiresAtMs: r.expires_at_ms, travellerJson: r.traveller_json, resultJson: r.result_json, operatorId: r.operator_id }));
   }
 }

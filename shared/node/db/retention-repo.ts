@@ -16,6 +16,8 @@ export interface PurgeCounts {
   readonly alerts: number;
   /** Queued bundles whose zip (kept in the database until the hub acknowledges it) was erased. */
   readonly outboxBundles: number;
+  /** Travellers decided at the lane and never recorded (parked_travellers rows), deleted: they are no record. */
+  readonly parkedTravellers: number;
 }
 
 export const purgedTotal = (counts: PurgeCounts): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -75,6 +77,7 @@ export class RetentionRepo {
     group: Database.Statement<[string]>;
     holdPurgedBundles: Database.Statement<[{ cutoff: number; purged: string }]>;
     outboxBundles: Database.Statement<[{ cutoff: number; purged: string }]>;
+    parked: Database.Statement<[{ cutoff: number }]>;
   };
 
   private readonly settings: SettingsRepo;
@@ -144,6 +147,9 @@ export class RetentionRepo {
          WHERE state <> 'acknowledged' AND idempotency_key IN (${PURGEABLE_BUNDLES})`,
       ),
       outboxBundles: db.prepare(`DELETE FROM outbox_bundles WHERE idempotency_key IN (${PURGEABLE_BUNDLES})`),
+      // A traveller waiting for Enter since before the cutoff is personal data kept past the period, and no record:
+      // the row goes (a traveller still at the lane would have been scanned within the period).
+      parked: db.prepare('DELETE FROM parked_travellers WHERE received_at_ms < @cutoff'),
     };
   }
 
@@ -199,6 +205,7 @@ export class RetentionRepo {
     let manifestEntries = 0;
     let groups = 0;
     let outboxBundles = 0;
+    let parkedTravellers = 0;
     if (crossings === 0 && importedCrossings === 0 && alerts === 0) {
       for (const group of s.closedGroups.all()) {
         const closedMs = Math.max(...[group.departed_at, group.arrived_at].map((at) => (at ? Date.parse(at) : Number.NaN)).filter(Number.isFinite));
@@ -209,13 +216,14 @@ export class RetentionRepo {
       }
       s.holdPurgedBundles.run({ cutoff: cutoffMs, purged });
       outboxBundles = s.outboxBundles.run({ cutoff: cutoffMs, purged }).changes;
+      parkedTravellers = s.parked.run({ cutoff: cutoffMs }).changes;
     }
-    return { crossings, importedCrossings, evidence, overrides, manifestEntries, groups, alerts, outboxBundles };
+    return { crossings, importedCrossings, evidence, overrides, manifestEntries, groups, alerts, outboxBundles, parkedTravellers };
   }
 
   /** Everything older than `cutoffMs` in one go (batch after batch in the caller's transaction). */
   purgeBefore(cutoffMs: number, scope: PurgeScope, batch = 2000): PurgeCounts {
-    const total: Record<keyof PurgeCounts, number> = { crossings: 0, importedCrossings: 0, evidence: 0, overrides: 0, manifestEntries: 0, groups: 0, alerts: 0, outboxBundles: 0 };
+    const total: Record<keyof PurgeCounts, number> = { crossings: 0, importedCrossings: 0, evidence: 0, overrides: 0, manifestEntries: 0, groups: 0, alerts: 0, outboxBundles: 0, parkedTravellers: 0 };
     for (;;) {
       const counts = this.purgeBatch(cutoffMs, batch, scope);
       for (const key of Object.keys(total) as (keyof PurgeCounts)[]) total[key] += counts[key];

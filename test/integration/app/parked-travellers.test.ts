@@ -151,4 +151,34 @@ describe('parked travellers across a restart', () => {
     expect(await parkedDocuments(reopened)).toEqual([traveller(1).documentNumber]);
     reopened.close();
   });
+
+  it('the shift report lists, per operator, who was decided and never recorded, also after a restart', async () => {
+    const dataDir = tempDir();
+    const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));
+    const options = { pinHashCost: TEST_PIN_HASH_COST, dataDir, clock, logger: silentLogger };
+    const core = await createCore({ ...options, bootstrap: { station: stationAt('entry', 'STN-ZHZ-01'), users: [testUser('operator'), testUser('shift-lead')] } });
+    await usePassportOnlyRules(core, 'shift-lead');
+    // The shift lead helps at the lane and leaves #2 decided; the operator leaves #30 (NOT OK) and #1, records #3.
+    unwrap(await core.scan({ payload: mrzOf(traveller(2)), direction: 'entry' }));
+    unwrap(await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
+    clock.advance(60_000);
+    unwrap(await core.scan({ payload: mrzOf(traveller(30)), direction: 'entry' }));
+    clock.advance(60_000);
+    unwrap(await core.scan({ payload: mrzOf(traveller(1)), direction: 'entry' }));
+    const recorded = unwrap(await core.scan({ payload: mrzOf(traveller(3)), direction: 'entry' }));
+    unwrap(await core.recordCrossing({ scanId: recorded.scanId, direction: 'entry' }));
+    core.close();
+
+    const again = await createCore(options);
+    unwrap(await again.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
+    const report = unwrap(await again.getShiftReport({ date: '2021-03-01' }));
+    expect(report.parkedNowTotal).toBe(3);
+    expect(report.parkedNow.map((p) => [p.operatorName, p.documentNumber, p.outcome])).toEqual([
+      ['Test operator', traveller(30).documentNumber, 'NOT_OK'],
+      ['Test operator', traveller(1).documentNumber, 'OK'],
+      ['Test shift-lead', traveller(2).documentNumber, 'OK'],
+    ]);
+    expect(report.parkedNow[0]).toMatchObject({ surname: traveller(30).surname, nationality: 'TJK', scannedAt: expect.stringMatching(/^2021-03-01T06:01:00/) });
+    again.close();
+  });
 });

@@ -154,6 +154,40 @@ describe('retention purge', () => {
     db.close();
   });
 
+  it('deletes travellers decided and never recorded before the cutoff with the rest; one parked within the period stays', async () => {
+    const dataDir = tempDir();
+    const clock = new ManualClock(new Date('2021-03-01T05:30:00Z'));
+    const open = (bootstrap: boolean) =>
+      createCore({
+        pinHashCost: TEST_PIN_HASH_COST,
+        dataDir,
+        clock,
+        logger: silentLogger,
+        ...(bootstrap ? { bootstrap: { station: stationAt('entry', 'STN-ZHZ-01'), users: [testUser('operator')], signIn: TEST_USERNAME.operator } } : {}),
+      });
+    const core = await open(true);
+    // Scanned, decided, never recorded: parked in the lane's strip (and in parked_travellers) with his name.
+    unwrap(await core.scan({ payload: mrzOf(traveller(3, { surname: 'QZXPARKEDOLD' })), source: 'wedge' }));
+    clock.advance(31 * DAY_MS);
+    const recent = unwrap(await core.scan({ payload: mrzOf(traveller(4, { surname: 'QZXPARKEDNEW' })), source: 'wedge' }));
+    unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
+    expect(unwrap(await core.purgeExpired({})).counts).toMatchObject({ parkedTravellers: 1 });
+    // The lane forgets him at once, not only at the next start.
+    unwrap(await core.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
+    expect(unwrap(await core.listParked({})).items.map((p) => p.scanId)).toEqual([recent.scanId]);
+    core.close();
+
+    const db = openStationDatabase(dataDir, { readonly: true });
+    expect(cellsContaining(db, 'QZXPARKEDOLD')).toEqual([]);
+    expect(db.prepare('SELECT scan_id FROM parked_travellers').pluck().all()).toEqual([recent.scanId]);
+    expect(new AuditLog(db).verify()).toMatchObject({ ok: true });
+    db.close();
+    const again = await open(false);
+    unwrap(await again.login({ username: TEST_USERNAME.operator, pin: TEST_PIN.operator }));
+    expect(unwrap(await again.listParked({})).items.map((p) => p.scanId)).toEqual([recent.scanId]);
+    again.close();
+  });
+
   it('clears certificate holders, certificate ids, scanned text and photos from evidence, keeping kind and outcome', () => {
     const station = openTestStation(tempDir());
     station.record(1, DAY1_START, 1000);

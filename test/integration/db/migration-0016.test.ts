@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate as migrateTo } from '../../../shared/node/db';
 import { ParkedTravellersRepo } from '../../../shared/node/db/parked-travellers-repo';
 import { beforeMigration, insertFirstSchemaCrossing } from '../../support/migration';
 
@@ -10,9 +11,11 @@ describe('parked_travellers migration', () => {
 
     migrate();
     expect(db.prepare('SELECT id FROM crossings').all()).toEqual([{ id: 'c-before' }]);
+    // Today's repository reads the table as the later migrations leave it (0018 adds who decided the traveller).
+    migrateTo(db, MIGRATIONS);
     const parked = new ParkedTravellersRepo(db);
     expect(parked.all()).toEqual([]);
-    const row = (scanId: string, documentKey: string, receivedAtMs: number) => ({ scanId, documentKey, receivedAtMs, expiresAtMs: receivedAtMs + 900_000, travellerJson: '{}', resultJson: '{}' });
+    const row = (scanId: string, documentKey: string, receivedAtMs: number) => ({ scanId, documentKey, receivedAtMs, expiresAtMs: receivedAtMs + 900_000, travellerJson: '{}', resultJson: '{}', operatorId: null });
     parked.save(row('s-2', 'TJK/N2', 2000));
     parked.save(row('s-1', 'TJK/N1', 1000));
     parked.save(row('s-3', 'TJK/N1', 3000));

@@ -15,6 +15,7 @@ import userPins from './0014_user_pins.sql';
 import exportDigests from './0015_export_digests.sql';
 import parkedTravellers from './0016_parked_travellers.sql';
 import boundedCounts from './0017_bounded_counts.sql';
+import parkedOperator from './0018_parked_operator.sql';
 
 export interface Migration {
   readonly version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: '0015_export_digests', sql: exportDigests },
   { version: 16, name: '0016_parked_travellers', sql: parkedTravellers },
   { version: 17, name: '0017_bounded_counts', sql: boundedCounts },
+  { version: 18, name: '0018_parked_operator', sql: parkedOperator },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
