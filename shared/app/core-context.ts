@@ -1,5 +1,6 @@
 import type { CrossingLogStore, StationStore } from '../node/db';
 import type { PinHashCost, StationKey } from '../node/keys';
+import type { ManifestReadLimits } from '../node/manifest';
 import type { Session } from './auth/session';
 import type { SignInGuard } from './auth/sign-in-guard';
 import type { EventBus } from './event-bus';
@@ -21,6 +22,8 @@ export interface CoreContext {
   readonly signInGuard: SignInGuard;
   /** Idle time after which the session ends (0: never). */
   readonly idleSignOutMs: number;
+  /** Time and heap of the thread that reads a manifest file (defaults: 2 minutes, 512 MB). */
+  readonly manifestReadLimits?: ManifestReadLimits;
   /** Signs group files and export bundles; the private key never leaves the core. */
   readonly stationKey: StationKey;
   readonly events: EventBus;

@@ -26,6 +26,7 @@ import { createExportService, exportMethods, type OutboxOptions } from './export
 import { centralEndpoint } from './export/export-settings';
 import { groupMethods } from './groups/group-methods';
 import { consoleLogger, type Logger } from './logger';
+import type { ManifestReadLimits } from '../node/manifest';
 import { preferenceMethods } from './preferences/preference-methods';
 import { ruleMethods } from './rules/rule-methods';
 import { BusinessRuleService } from './rules/business-rule-service';
@@ -82,6 +83,8 @@ export interface CoreOptions {
    * (10 minutes) unless configured; a core built without it (tests, scripts) never signs out on its own.
    */
   readonly idleSignOutMs?: number;
+  /** Time and heap of the thread that reads a manifest file; defaults suit the bounded workbooks (tests shrink them). */
+  readonly manifestReadLimits?: ManifestReadLimits;
   /** When the first background retention purge runs after start (default a few seconds; tests use 0). */
   readonly retentionFirstRunMs?: number;
 }
@@ -121,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session: new Session(),
     signInGuard: new SignInGuard(),
     idleSignOutMs: options.idleSignOutMs ?? 0,
+    ...(options.manifestReadLimits ? { manifestReadLimits: options.manifestReadLimits } : {}),
     stationKey: loadOrCreateStationKey(options.dataDir, options.stationKey),
     events,
     // The first-run wizard may name the station (before its first crossing): read it live.

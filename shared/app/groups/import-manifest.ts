@@ -3,7 +3,7 @@ import { CoreFailure, type ImportManifestInputSchema, type ManifestImport } from
 import { MANIFEST_LINK_LOOKBACK_MS, manifestLinks, type manifestRowsFromTable } from '../../domain/corridor';
 import { personNameKey } from '../../domain/mrz';
 import { sha256Hex } from '../../node/sha256';
-import { ManifestReadError, readManifestRows } from '../../node/manifest';
+import { ManifestReadError, readManifestRows, type ManifestReadLimits } from '../../node/manifest';
 import type { GroupRow } from '../../node/db';
 import { audit } from '../audit';
 import { appendCorrection, crossingWithState } from '../crossings/correct-crossing';
@@ -16,7 +16,7 @@ import type { CoreContext } from '../core-context';
 export async function importManifest(ctx: CoreContext, input: z.output<typeof ImportManifestInputSchema>): Promise<ManifestImport> {
   const group = ctx.repos.groups.get(input.groupId);
   if (!group) throw new CoreFailure('not-found', 'group.noSuchGroup');
-  const read = await readManifest(input);
+  const read = await readManifest(input, ctx.manifestReadLimits);
   return addManifest(ctx, group, read);
 }
 
@@ -29,13 +29,13 @@ export interface ReadManifest {
 }
 
 /** Reads and checks a manifest file (asynchronous for a workbook); nothing is written. */
-export async function readManifest(input: Pick<z.output<typeof ImportManifestInputSchema>, 'fileName' | 'format' | 'content'>): Promise<ReadManifest> {
+export async function readManifest(input: Pick<z.output<typeof ImportManifestInputSchema>, 'fileName' | 'format' | 'content'>, limits?: ManifestReadLimits): Promise<ReadManifest> {
   const bytes = input.format === 'csv' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content, 'base64');
   const contentSha256 = sha256Hex(bytes.toString('latin1'));
   let read: Awaited<ReturnType<typeof readManifestRows>>;
   try {
     // Parsed in a worker thread: a large workbook never holds up the lane.
-    read = await readManifestRows({ format: input.format, content: input.content });
+    read = await readManifestRows({ format: input.format, content: input.content }, limits);
   } catch (error) {
     if (error instanceof ManifestReadError) throw new CoreFailure('invalid-input', 'group.manifestUnreadable', { detail: error.message });
     throw error;

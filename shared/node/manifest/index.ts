@@ -1,2 +1,2 @@
 export { MAX_MANIFEST_ROWS, ManifestReadError, readCsvTable, readXlsxTable } from './read-manifest';
-export { MANIFEST_WORKER_FILE, readManifestRows } from './read-in-worker';
+export { MANIFEST_WORKER_FILE, readManifestRows, type ManifestReadLimits } from './read-in-worker';

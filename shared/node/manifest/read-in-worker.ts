@@ -13,6 +13,12 @@ const READ_TIMEOUT_MS = 120_000;
 const WORKER_HEAP_MB = 512;
 export const MANIFEST_WORKER_FILE = 'manifest-worker.cjs';
 
+/** How long and with how much heap the reading thread may work (smaller in tests that prove the refusals). */
+export interface ManifestReadLimits {
+  readonly timeoutMs?: number;
+  readonly heapMb?: number;
+}
+
 let sourceBuild: Promise<string> | undefined;
 
 /**
@@ -37,13 +43,14 @@ function workerScript(): Promise<string> {
  * waits for the answer. A file the reader refuses is a ManifestReadError in words; a thread that runs out of memory
  * or time is one too (nothing is imported).
  */
-export async function readManifestRows(request: ManifestWorkerRequest, timeoutMs = READ_TIMEOUT_MS): Promise<{ rows: ManifestRow[]; problems: ManifestProblem[] }> {
+export async function readManifestRows(request: ManifestWorkerRequest, limits: ManifestReadLimits = {}): Promise<{ rows: ManifestRow[]; problems: ManifestProblem[] }> {
+  const timeoutMs = limits.timeoutMs ?? READ_TIMEOUT_MS;
   const script = await workerScript();
   const answer = await new Promise<ManifestWorkerAnswer>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(script, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? WORKER_HEAP_MB } });
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new ManifestReadError(`Reading the file took longer than ${Math.round(timeoutMs / 1000)} seconds. Nothing was imported.`));
+      reject(new ManifestReadError(`Reading the file took longer than ${Math.max(1, Math.round(timeoutMs / 1000))} seconds. Nothing was imported.`));
     }, timeoutMs);
     timer.unref?.();
     const settle = () => clearTimeout(timer);
