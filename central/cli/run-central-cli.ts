@@ -9,6 +9,7 @@ import { ingestBundle } from '../ingest/ingest-bundle';
 import { packagesFor, publishPackage } from '../packages/publish-package';
 import { publishStationKeys, stationKeysContent } from '../packages/station-keys-package';
 import { PACKAGE_KINDS } from '../../shared/domain/central';
+import { startAlertSweep } from '../board/alert-sweep';
 import { createHubServer, DEFAULT_MAX_BODY_BYTES } from '../server/create-server';
 import { openCentralStore, type CentralStore } from '../store/open-store';
 import { hubStats } from '../store/stats';
@@ -59,12 +60,15 @@ export async function serve(io: CliIo, values: Record<string, unknown>, stop: Pr
   if (!Number.isInteger(maxBody) || maxBody <= 0) throw new CliError('--max-body must be a positive number of bytes');
   const store = await openCentralStore(storeOptions(values as Parameters<typeof storeOptions>[0]));
   const app = createHubServer(store, { maxBodyBytes: maxBody });
+  // Overdue, missing and silent come from time passing: swept every minute, not only when a bundle arrives.
+  const sweep = startAlertSweep(store.sql, { onError: (error) => io.stderr(`checkpoint-central: alert sweep failed: ${(error as Error).message}`) });
   try {
     const url = await app.listen({ port, host: typeof values.host === 'string' ? values.host : '127.0.0.1' });
     io.stdout(json({ url, hubPublicKey: store.hubKey.publicKey, hubFingerprint: store.hubKey.fingerprint, database: store.sql.kind }));
     await stop;
     return EXIT_OK;
   } finally {
+    await sweep.stop();
     await app.close();
     await store.close();
   }
