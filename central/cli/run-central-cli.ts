@@ -6,6 +6,7 @@ import { zipSync } from 'fflate';
 import { readBundle, readPublicKeyFile } from '../../shared/node/export';
 import { CliError, EXIT_FAILED_CHECK, EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from '../../shared/cli/io';
 import { ingestBundle } from '../ingest/ingest-bundle';
+import { appliedPackages } from '../packages/package-reports';
 import { packagesFor, publishPackage } from '../packages/publish-package';
 import { publishStationKeys, stationKeysContent } from '../packages/station-keys-package';
 import { PACKAGE_KINDS } from '../../shared/domain/central';
@@ -16,6 +17,7 @@ import { hubStats } from '../store/stats';
 import { StationExistsError, UnknownStationError, type StationKeyInput } from '../store/stations-repo';
 import { CENTRAL_USAGE } from './usage';
 import { runUserCommand } from './user-command';
+import { runCorridorCommand } from './corridor-command';
 
 export const DEFAULT_PORT = 8470;
 
@@ -186,14 +188,27 @@ export async function runCentralCli(argv: readonly string[], io: CliIo, stop: Pr
               return EXIT_OK;
             });
           }
+          case 'applied': {
+            const id = needId();
+            return await withStore(values, async (store) => {
+              if (!(await store.stations.get(id))) throw new CliError(`no station ${id} is registered`);
+              io.stdout(json(await appliedPackages(store.sql, id)));
+              return EXIT_OK;
+            });
+          }
           default:
-            throw new CliError(`unknown station subcommand "${sub ?? ''}" (add, list, revoke, rotate-key)\n\n${CENTRAL_USAGE}`);
+            throw new CliError(`unknown station subcommand "${sub ?? ''}" (add, list, revoke, rotate-key, applied)\n\n${CENTRAL_USAGE}`);
         }
       }
       case 'user': {
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { ...COMMON, name: { type: 'string' }, role: { type: 'string' } } });
         if (values.help) return help(io);
         return await withStore(values, (store) => runUserCommand(io, store, positionals, values));
+      }
+      case 'corridor': {
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { ...COMMON, file: { type: 'string' } } });
+        if (values.help) return help(io);
+        return await withStore(values, (store) => runCorridorCommand(io, store, positionals, values));
       }
       case 'ingest': {
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: COMMON });

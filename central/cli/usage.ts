@@ -13,12 +13,17 @@ Commands:
                            screen shows); prints {"stationId", "credential", "hubPublicKey"} — the credential only this once
   station list             print every station: {stationId, fingerprint, corridorId, createdAt, revokedAt}
   station revoke --id ID   refuse the station's credential from now on
+  station applied --id ID  what the station reported it did with each package (applied, skipped, refused), newest first
   station rotate-key --id ID --public-key FILE
                            a new key and a new credential for the station (the old credential stops working)
   user add --name N --role R
                            a user of the hub's web UI (R: coordinator, consular, hub-admin); prints {"name", "role",
                            "password"} — the one-time password only this once, hand it over in person
   user list                print every web UI user: {name, role, createdAt, lockedUntil, disabledAt}
+  corridor add --file F    register or change a corridor (a chain of checkpoints across countries) from a JSON file
+                           {"id", "name", "steps": [{"checkpointId", "country", "direction"}], "legs": [{"expectedMinutes",
+                           "maxMinutes"}]} and publish it to the stations (each keeps the stretch it stands on)
+  corridor list            print the corridors in service with their steps, legs and version
   ingest <bundle folder or .zip> [...]
                            store bundles carried on a USB stick (the same checks as over HTTP); exit 1 when any is refused
   package publish --kind K --file F [--station ID | --corridor C]

@@ -8,6 +8,7 @@ import { RateLimiter } from './rate-limit';
 import { AuthHeaders, IngestHeaders, PackagesQuery, type ErrorBody } from './schemas';
 import { packagesFor } from '../packages/publish-package';
 import { receiveGroupFile } from '../packages/group-file-uplink';
+import { PackageReportsBody, recordPackageReports } from '../packages/package-reports';
 import { registerWebApi } from './routes-web';
 
 export interface HubServerOptions {
@@ -149,6 +150,16 @@ export function createHubServer(store: CentralStore, options: HubServerOptions =
     if (outcome.kind !== 'published') return refuse(reply, outcome);
     request.outcomeCode = outcome.created ? 'group-file-published' : 'group-file-duplicate';
     return reply.code(outcome.created ? 201 : 200).send({ seq: outcome.seq });
+  });
+
+  // What a station did with its packages (applied, skipped, refused with the reason's key): kept for station health.
+  app.post('/packages/reports', authenticated, async (request, reply) => {
+    const station = request.station as StationRecord;
+    const body = PackageReportsBody.safeParse(request.body);
+    if (!body.success) return refuse(reply, errorOf('bad-request', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+    const recorded = await recordPackageReports(store.sql, station, body.data.reports);
+    request.outcomeCode = 'package-reports';
+    return { recorded };
   });
 
   registerWebApi(app, store, { now: options.now ?? (() => new Date()) });

@@ -143,6 +143,7 @@ export const ERROR_MESSAGES = {
   'package.replayed': 'Package {{seq}} is not newer than package {{cursor}}, applied here already: an old package sent again is not applied.',
   'package.ruleProfileInvalid': 'Package {{name}} holds no rule profile or business rule file this station can use ({{detail}}).',
   'package.stationKeysInvalid': 'Package {{name}} is not a registry of station keys ({{detail}}).',
+  'package.corridorInvalid': 'Package {{name}} is not a corridor from the hub ({{detail}}).',
   'package.busManifestInvalid': 'Package {{name}} is not a bus manifest for this station ({{detail}}).',
   'hub.notConfigured': 'No central hub is configured: enter its address, the station credential and the hub key on the Export screen first.',
   'hub.unanswered': 'The hub did not give the packages ({{code}}): {{detail}}. The station tries again later.',

@@ -4,6 +4,7 @@ import packages from './0003_packages.sql';
 import bundleV2 from './0004_bundle_v2.sql';
 import centralUsers from './0005_central_users.sql';
 import stationHealth from './0006_station_health.sql';
+import corridorPackages from './0007_corridor_packages.sql';
 
 export interface CentralMigration {
   readonly version: number;
@@ -19,4 +20,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 4, name: '0004_bundle_v2', sql: bundleV2 },
   { version: 5, name: '0005_central_users', sql: centralUsers },
   { version: 6, name: '0006_station_health', sql: stationHealth },
+  { version: 7, name: '0007_corridor_packages', sql: corridorPackages },
 ];

@@ -10,6 +10,7 @@ import type { BusinessRuleService } from '../rules/business-rule-service';
 import type { RuleProfileService } from '../rules/rule-profile-service';
 import type { TrustListService } from '../trust-list/trust-list-service';
 import { applyBusManifest, readBusManifest } from './bus-manifest-package';
+import { prepareCorridor } from './corridor-package';
 
 export type PackageDetail = Record<string, string | number | boolean | null>;
 
@@ -72,6 +73,8 @@ export async function preparePackage(services: PackageServices, pkg: StationPack
           throw error;
         }
       };
+    case 'corridor':
+      return prepareCorridor(ctx, pkg);
     case 'bus-manifest': {
       const manifest = await readBusManifest(pkg);
       return () => applyBusManifest(ctx, manifest);

@@ -8,6 +8,8 @@ import type { StationPackages } from './station-packages';
 
 const LAST_CONTACT_KEY = 'hub.lastContactAt';
 const LAST_ERROR_KEY = 'hub.lastError';
+/** The last package seq the hub has been told about (`POST /packages/reports`). */
+const REPORTED_KEY = 'hub.reportedThrough';
 /** The hub answers at most this many packages a request (its default page). */
 const PAGE = 50;
 
@@ -126,7 +128,28 @@ export class HubLinkService {
       if (packages.length < PAGE || this.packages.cursor() === since) break;
     }
     if (report.length > 0) this.announce();
+    await this.reportApplied(base);
     return report;
+  }
+
+  /**
+   * Tells the hub what this station did with each package since the last report (fetched or carried on a stick),
+   * so the hub's station health shows it. A failed report is sent again with the next run.
+   */
+  private async reportApplied(base: { baseUrl: string; credential: string; timeoutMs: number }): Promise<void> {
+    const hub = this.packages.hubFingerprint();
+    if (!hub || !this.client.reportPackages) return;
+    for (;;) {
+      if (this.stopped) return;
+      const through = Number(this.ctx.repos.setting(REPORTED_KEY) ?? 0);
+      const rows = this.packages.repo.after(hub, through, 200);
+      if (rows.length === 0) return;
+      const reports = rows.map((r) => ({ seq: r.seq, outcome: r.outcome, detail: r.detail, errorKey: r.errorKey, actedAt: r.receivedAt }));
+      const answer = await this.client.reportPackages({ ...base, reports });
+      if (!answer.ok || this.stopped) return;
+      this.ctx.store.transaction(() => this.ctx.repos.setSetting(REPORTED_KEY, String(rows.at(-1)!.seq)));
+      if (rows.length < 200) return;
+    }
   }
 
   /** Call inside a transaction: an answer moves the last contact, a failure is kept until the next answer. */

@@ -18,6 +18,8 @@ export interface HubRequest {
 export interface HubClient {
   fetchPackages(request: HubRequest & { readonly since: number }): Promise<HubAnswer>;
   sendGroupFile(request: HubRequest & { readonly content: string }): Promise<HubAnswer>;
+  /** Tells the hub what the station did with its packages (`POST /packages/reports`). */
+  reportPackages?(request: HubRequest & { readonly reports: readonly unknown[] }): Promise<HubAnswer>;
 }
 
 async function call(url: string, init: RequestInit & { timeoutMs: number; credential: string }): Promise<HubAnswer> {
@@ -57,6 +59,14 @@ export const httpHubClient: HubClient = {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: request.content,
+      timeoutMs: request.timeoutMs,
+      credential: request.credential,
+    }),
+  reportPackages: (request) =>
+    call(`${request.baseUrl}/packages/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reports: request.reports }),
       timeoutMs: request.timeoutMs,
       credential: request.credential,
     }),

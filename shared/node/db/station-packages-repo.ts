@@ -56,6 +56,14 @@ export class StationPackagesRepo {
     return row?.cursor ?? 0;
   }
 
+  /** The packages of a hub acted on after `seq`, oldest first: what the station has yet to report to the hub. */
+  after(hubFingerprint: string, seq: number, limit: number): StationPackageRow[] {
+    return this.db
+      .prepare<[string, number, number], DbRow>('SELECT * FROM station_packages WHERE hub_fingerprint = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(hubFingerprint, seq, limit)
+      .map(toRow);
+  }
+
   /** Call inside the transaction that applied the package. */
   record(row: StationPackageRow): void {
     this.db

@@ -15,6 +15,7 @@ export {
   type OpenAlert,
   type StationContact,
 } from './central-alerts';
+export { CORRIDOR_PACKAGE_FORMAT, corridorPackageContent, parseCorridorPackage, stationCorridorOf, type CorridorPackage, type StationCorridor } from './station-corridor';
 export { boardRowOf, groupBoardRow, memberClasses, type GroupBoardRow, type MemberClass, type StepCount } from './group-board';
 export { applyPlacement, fitsTrip, journeyLookupKeys, journeyMatch, journeyOf, placeCrossing, type Placement } from './place-crossing';
 export { reconcileCrossings } from './reconcile';
