@@ -30,6 +30,7 @@ import type { ManifestReadLimits } from '../node/manifest';
 import { preferenceMethods } from './preferences/preference-methods';
 import { ruleMethods } from './rules/rule-methods';
 import { BusinessRuleService } from './rules/business-rule-service';
+import { RevocationService } from './revocation/revocation-service';
 import { RuleProfileService } from './rules/rule-profile-service';
 import { retentionMethods } from './retention/retention-methods';
 import { RetentionService } from './retention/retention-service';
@@ -142,9 +143,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const rules = new RuleProfileService({ store, now: ctx.now });
   rules.ensureDefaults();
   const businessRules = new BusinessRuleService({ store, now: ctx.now });
+  const revocation = new RevocationService({ store, dataDir: options.dataDir, now: ctx.now });
   const scanners = new ScannerService(ctx, options.scanners);
   const exportService = createExportService(ctx, options.dataDir, options.outbox);
-  const packages = new StationPackages({ ctx, dataDir: options.dataDir, trustLists, rules, businessRules });
+  const packages = new StationPackages({ ctx, dataDir: options.dataDir, trustLists, rules, businessRules, revocation });
   const hubLink = new HubLinkService(ctx, packages, () => centralEndpoint(exportService.exports), options.hubLink);
   // Data protection: personal fields older than the retention period are purged in the background after start and daily.
   const retention = new RetentionService({ store, now: ctx.now, logger, actor: () => ctx.session.actor(), centralLink: () => centralEndpoint(exportService.exports) !== null, onParkedPurged: (cutoffMs) => travellers.dropBefore(cutoffMs) });
@@ -152,7 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Every method goes through the permission table (shared/domain/auth) before it runs.
   const api = guardMethods(
     {
-      ...scanMethods(ctx, travellers, { trustLists, rules, businessRules }),
+      ...scanMethods(ctx, travellers, { trustLists, rules, businessRules, revocation }),
       ...crossingMethods(ctx, travellers),
       ...correctionMethods(ctx, travellers),
       ...statusMethods(ctx, trustLists, { rules, exportService, hubLink, retention }),

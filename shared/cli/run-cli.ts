@@ -7,6 +7,7 @@ import { dbCheckCommand } from './commands/db-check';
 import { exportCommand, exportVerifyCommand } from './commands/export';
 import { dccVerifyCommand } from './commands/dcc-verify';
 import { mrzCommand } from './commands/mrz';
+import { revocationImportCommand } from './commands/revocation';
 import { rulesEvalCommand, rulesImportCommand } from './commands/rules-eval';
 import { scanImageCommand } from './commands/scan-image';
 import { trustListExportCommand, trustListImportCommand } from './commands/trust-list';
@@ -36,6 +37,9 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   rules import [--data-dir D] <file>
                            add a version of the receiving state's EU business rules (the gateway's array of rules); the newest
                            judges every verified DCC at the lane: {version, country, rules, contentSha256}`,
+  revocation: `  revocation import [--data-dir D] <file>
+                           replace the station's EU DCC revocation entries (gateway batch, array of batches, station file, signed
+                           file); a revoked certificate is NOT OK: {version, source, format, batches, entries, contentSha256, signedBy}`,
   export: `  export [--date YYYY-MM-DD | --from ISO --to ISO] --out <dir> [--zip] [--data-dir D]
                            write a signed bundle of the station's log (default: today at the station) into <dir>
   export verify <bundle | folder of bundles> --public-key <pem|base64|fingerprint file> [--previous <bundle>] [--replaces <bundle>]
@@ -143,6 +147,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         if (positionals[0] !== 'eval' || positionals.length !== 2) throw new CliError(`rules takes "eval <rule.json>" or "import <file>"\n\n${USAGE}`);
         return await rulesEvalCommand(io, positionals[1] ?? '');
+      }
+      case 'revocation': {
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
+        if (positionals[0] !== 'import' || positionals.length !== 2) throw new CliError(`revocation takes "import <file>"\n\n${USAGE}`);
+        return await revocationImportCommand(io, values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(), positionals[1] ?? '');
       }
       case 'scan-image': {
         const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });

@@ -106,6 +106,7 @@ export const ERROR_MESSAGES = {
   'rules.savedMeanwhile': 'Rule profile "{{profile}}" is at version {{version}} now; someone saved it meanwhile. Reload it and apply your change again.',
 
   'rules.businessNotImported': 'The business rules were not imported: {{detail}}. The rules in use are unchanged.',
+  'revocation.notImported': 'The revocation list was not imported: {{detail}}. The list in use is unchanged.',
   'rules.businessUnreadable': 'The stored business rules (version {{version}}) cannot be read: {{detail}}. Import them again.',
 
   'alert.noSuchAlert': 'There is no such alert.',

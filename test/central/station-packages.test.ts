@@ -236,4 +236,25 @@ describe.skipIf(!centralAdminUrl())('station packages from the hub, applied by r
     expect(failed).toMatchObject({ ok: false, error: { key: 'hub.unanswered', params: { code: 'station-revoked' } } });
     expect(unwrap(await oybek.getHubLink({})).lastError).toMatchObject({ code: 'station-revoked' });
   });
+
+  it('a revocation list from the hub goes where `checkpoint revocation import` puts it, once; a list that is not one is refused', async () => {
+    const hub = await startHub();
+    const clock = new ManualClock(new Date('2021-06-02T06:00:00Z'));
+    const station = await openStation('exit', 'STN-OYB-01', clock);
+    await link(station, hub);
+    const hash = createHash('sha256').update('URN:UVCI:01:UZ:REVOKED1#A').digest().subarray(0, 16).toString('base64');
+    const list = JSON.stringify([{ country: 'UZ', expires: '2022-06-01T00:00:00Z', kid: 'UNKNOWN_KID', hashType: 'UCI', entries: [{ hash }] }]);
+    await publishPackage(hub.store, { kind: 'revocation-list', name: 'uz-revocation.json', content: list, stationId: null, corridorId: null });
+    await publishPackage(hub.store, { kind: 'revocation-list', name: 'uz-revocation-again.json', content: list, stationId: null, corridorId: null });
+    await publishPackage(hub.store, { kind: 'revocation-list', name: 'broken.json', content: '{"hashType": "MD5"}', stationId: null, corridorId: null });
+    unwrap(await station.login({ username: TEST_USERNAME['shift-lead'], pin: TEST_PIN['shift-lead'] }));
+    const report = unwrap(await station.checkHubNow({}));
+    expect(outcomes(report.items)).toEqual([
+      ['revocation-list', 'applied'],
+      ['revocation-list', 'skipped'],
+      ['revocation-list', 'refused'],
+    ]);
+    expect(report.items[0]?.detail).toEqual({ revocationListVersion: 1, entries: 1 });
+    expect(reasons(report.items)[2]).toBe('revocation.notImported');
+  });
 });

@@ -5,6 +5,7 @@ import bundleV2 from './0004_bundle_v2.sql';
 import centralUsers from './0005_central_users.sql';
 import stationHealth from './0006_station_health.sql';
 import corridorPackages from './0007_corridor_packages.sql';
+import revocationPackages from './0008_revocation_packages.sql';
 
 export interface CentralMigration {
   readonly version: number;
@@ -21,4 +22,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   { version: 5, name: '0005_central_users', sql: centralUsers },
   { version: 6, name: '0006_station_health', sql: stationHealth },
   { version: 7, name: '0007_corridor_packages', sql: corridorPackages },
+  { version: 8, name: '0008_revocation_packages', sql: revocationPackages },
 ];

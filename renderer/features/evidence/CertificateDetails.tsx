@@ -3,7 +3,7 @@ import type { DccEvidenceItem } from '../../../shared/contract';
 import { formatTime } from './evidence-text';
 import './evidence.css';
 
-const STEPS = ['prefix', 'base45', 'inflate', 'cose', 'cbor', 'schema', 'signature', 'keyUsage', 'expiry'] as const;
+const STEPS = ['prefix', 'base45', 'inflate', 'cose', 'cbor', 'schema', 'signature', 'keyUsage', 'expiry', 'revocation'] as const;
 // Field names of the EU DCC schema 1.3 (ehn-dcc-schema, DCC.Core/Types), in the order people read them.
 const FIELDS = new Set(['tg', 'tt', 'nm', 'ma', 'sc', 'tr', 'tc', 'vp', 'mp', 'dn', 'sd', 'dt', 'fr', 'df', 'du', 'co', 'is', 'ci']);
 type Field = 'tg' | 'tt' | 'nm' | 'ma' | 'sc' | 'tr' | 'tc' | 'vp' | 'mp' | 'dn' | 'sd' | 'dt' | 'fr' | 'df' | 'du' | 'co' | 'is' | 'ci';

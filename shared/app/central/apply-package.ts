@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreFailure, RuleProfileSchema } from '../../contract';
@@ -6,6 +7,7 @@ import { parseStationKeys, type StationPackage } from '../../domain/central';
 import { trustStationKey } from '../auth/trust-station';
 import type { CoreContext } from '../core-context';
 import { importGroupFile } from '../groups/group-file';
+import type { RevocationService } from '../revocation/revocation-service';
 import type { BusinessRuleService } from '../rules/business-rule-service';
 import type { RuleProfileService } from '../rules/rule-profile-service';
 import type { TrustListService } from '../trust-list/trust-list-service';
@@ -23,6 +25,7 @@ export interface PackageServices {
   readonly trustLists: TrustListService;
   readonly rules: RuleProfileService;
   readonly businessRules: BusinessRuleService;
+  readonly revocation: RevocationService;
 }
 
 /**
@@ -75,6 +78,17 @@ export async function preparePackage(services: PackageServices, pkg: StationPack
       };
     case 'corridor':
       return prepareCorridor(ctx, pkg);
+    case 'revocation-list': {
+      // Through the import a file from a USB stick takes: the same format, the same signer keys.
+      const bytes = new TextEncoder().encode(pkg.content);
+      const contentSha256 = createHash('sha256').update(bytes).digest('hex');
+      const write = services.revocation.prepareImport(bytes, `hub package ${pkg.seq}: ${pkg.name}`, actor);
+      return (): Applied => {
+        if (services.revocation.latest()?.contentSha256 === contentSha256) return { outcome: 'skipped', detail: {} };
+        const imported = write();
+        return { outcome: 'applied', detail: { revocationListVersion: imported.version, entries: imported.entries } };
+      };
+    }
     case 'bus-manifest': {
       const manifest = await readBusManifest(pkg);
       return () => applyBusManifest(ctx, manifest);

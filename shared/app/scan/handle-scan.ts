@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ScanInputSchema, ScanResult, TravelDocument } from '../../contract';
-import { verifyDcc, type TrustList } from '../../domain/dcc';
+import { verifyDcc, type RevocationLookup, type TrustList } from '../../domain/dcc';
 import { draftForDocument, draftForNonDocument } from '../../domain/decision';
 import { evidenceFromDcc, evidenceFromOtherQr, otherQrForm, type Evidence } from '../../domain/evidence';
 import { parseMrz, type MrzResult } from '../../domain/mrz';
@@ -18,6 +18,8 @@ export interface ScanDeps {
   readonly travellers: JudgedTravellers;
   /** The trust list to verify certificates against, as stored now. */
   readonly trustList: () => Promise<TrustList>;
+  /** The revocation entries to look every certificate up in; undefined before the first import. */
+  readonly revocation?: () => RevocationLookup | undefined;
   readonly rules: { resolve(corridorId: string | undefined, direction: Direction, at: Date): ResolvedRules };
   /** Who is signed in at the lane: a traveller left waiting for Enter is listed under their name in the shift report. */
   readonly operatorId?: () => string | null;
@@ -131,7 +133,8 @@ const sameDocument = (a: TravelDocument, b: TravelDocument): boolean => a.docume
 async function evidenceOf(classification: Classification, at: Date, deps: ScanDeps): Promise<Evidence | undefined> {
   const text = classification.text;
   if (classification.kind === 'dcc') {
-    const verification = await verifyDcc(text, { trustList: await deps.trustList(), at });
+    const revocation = deps.revocation?.();
+    const verification = await verifyDcc(text, { trustList: await deps.trustList(), at, ...(revocation ? { revocation } : {}) });
     return evidenceFromDcc(verification, { id: deps.newId(), capturedAt: at, payloadSha256: sha256Hex(text) });
   }
   if (classification.kind === 'url' || classification.kind === 'text') {

@@ -2,6 +2,7 @@ import type { CoreApi } from '../../contract';
 import type { CoreContext } from '../core-context';
 import { defineMethod } from '../define-method';
 import type { BusinessRuleService } from '../rules/business-rule-service';
+import type { RevocationService } from '../revocation/revocation-service';
 import type { RuleProfileService } from '../rules/rule-profile-service';
 import type { TrustListService } from '../trust-list/trust-list-service';
 import type { JudgedTravellers } from './judged-travellers';
@@ -13,7 +14,12 @@ import { addPaperCertificate } from './paper-certificate';
 export function scanMethods(
   ctx: CoreContext,
   travellers: JudgedTravellers,
-  services: { readonly trustLists: TrustListService; readonly rules: RuleProfileService; readonly businessRules?: BusinessRuleService },
+  services: {
+    readonly trustLists: TrustListService;
+    readonly rules: RuleProfileService;
+    readonly businessRules?: BusinessRuleService;
+    readonly revocation?: RevocationService;
+  },
 ): Pick<CoreApi, 'scan' | 'addPaperCertificate' | 'listParked'> {
   const deps: ScanDeps = {
     now: ctx.now,
@@ -21,6 +27,7 @@ export function scanMethods(
     travellers,
     operatorId: () => ctx.session.current?.id ?? null,
     trustList: () => services.trustLists.current(),
+    revocation: () => services.revocation?.lookup(),
     rules: {
       resolve: (corridorId, direction, at) => {
         const resolved = services.rules.resolve(corridorId ?? laneCorridorId(ctx), direction, at);

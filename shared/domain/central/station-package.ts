@@ -4,7 +4,7 @@ import { publicKeyFingerprint, sha256Hex, webCryptoEd25519, type SignatureVerifi
 export const PACKAGE_FORMAT = 'checkpoint-central/station-package';
 
 /** What a package carries: each is a file a station can already import from a USB stick. */
-export const PACKAGE_KINDS = ['trust-list', 'rule-profile', 'station-keys', 'bus-manifest', 'group-file', 'corridor'] as const;
+export const PACKAGE_KINDS = ['trust-list', 'rule-profile', 'station-keys', 'bus-manifest', 'group-file', 'corridor', 'revocation-list'] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
 
 /**

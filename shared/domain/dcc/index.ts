@@ -3,6 +3,8 @@
  * fflate, cbor-x, pkijs). Entry point: `verifyDcc`.
  */
 export { DCC_STEPS, schemaValidPayload, verifyDcc } from './verify-dcc';
+export { checkRevocation, REVOCATION_HASH_BYTES, REVOCATION_HASH_TYPES, revocationHashes, revocationLookupOf, uciOf, UNKNOWN_KID } from './revocation';
+export type { RevocationHash, RevocationHashType, RevocationHit, RevocationLookup } from './revocation';
 export type { DccClaims, DccProblem, DccSigner, DccStep, DccStepResult, DccVerification, VerifyDccOptions } from './verify-dcc';
 
 export { buildTrustList, parseGatewayTrustList } from './trust-list';

@@ -10,11 +10,12 @@ import { validateHcert, type CodedValue, type Hcert } from './hcert-schema';
 import { inflateZlib } from './inflate';
 import { checkKeyUsage } from './key-usage';
 import { stripHcertPrefix } from './prefix';
+import { checkRevocation, type RevocationLookup } from './revocation';
 import { findSigningCertificates, verifyCoseSignature } from './signature';
 import type { TrustList, TrustListEntry } from './trust-list';
 
 /** The pipeline's steps, in order (hcert spec §3–4: QR → Base45 → zlib → COSE → CWT → HCERT). */
-export type DccStep = 'prefix' | 'base45' | 'inflate' | 'cose' | 'cbor' | 'schema' | 'signature' | 'keyUsage' | 'expiry';
+export type DccStep = 'prefix' | 'base45' | 'inflate' | 'cose' | 'cbor' | 'schema' | 'signature' | 'keyUsage' | 'expiry' | 'revocation';
 export const DCC_STEPS: readonly DccStep[] = [
   'prefix',
   'base45',
@@ -25,6 +26,7 @@ export const DCC_STEPS: readonly DccStep[] = [
   'signature',
   'keyUsage',
   'expiry',
+  'revocation',
 ];
 
 export interface DccStepResult {
@@ -82,6 +84,8 @@ export interface VerifyDccOptions {
   readonly trustList: TrustList;
   /** Decision time: every validity check is made at this instant, never at the wall clock. */
   readonly at: Date;
+  /** The station's revocation entries; without them nothing is known to be revoked and the step passes. */
+  readonly revocation?: RevocationLookup;
 }
 
 /** Verifies an `HC1:` QR payload. Never throws: every failure is a step result. */
@@ -96,7 +100,7 @@ export async function verifyDcc(payload: string, options: VerifyDccOptions): Pro
   return run.result();
 }
 
-async function pipeline(run: Run, payload: string, { trustList, at }: VerifyDccOptions): Promise<void> {
+async function pipeline(run: Run, payload: string, { trustList, at, revocation }: VerifyDccOptions): Promise<void> {
   if (typeof payload !== 'string') {
     run.fail('prefix', { code: 'not_text', message: 'payload is not text' });
     return;
@@ -123,6 +127,8 @@ async function pipeline(run: Run, payload: string, { trustList, at }: VerifyDccO
   // sees every reason at once.
   const valid = run.step('schema', validateHcert(hcert));
   if (valid) run.out.codes = valid.codes;
+  // Revocation needs no verified signer: a revoked certificate is named even when its signer is unknown.
+  run.step('revocation', await checkRevocation(cose, cwt, revocation));
 
   const candidates = run.step('signature', findSigningCertificates(cose, trustList));
   if (candidates === undefined) return;
@@ -171,6 +177,9 @@ class Run {
   result(): DccVerification {
     const valid = DCC_STEPS.every((s) => this.steps[s]?.ok === true);
     const order = (p: DccProblem): number => DCC_STEPS.indexOf(p.step);
-    return { valid, problems: [...this.problems].sort((a, b) => order(a) - order(b)), steps: this.steps, ...this.out };
+    // Steps in pipeline order whatever order they ran in (revocation runs before the signature, listed after expiry).
+    const steps: Partial<Record<DccStep, DccStepResult>> = {};
+    for (const s of DCC_STEPS) if (this.steps[s]) steps[s] = this.steps[s];
+    return { valid, problems: [...this.problems].sort((a, b) => order(a) - order(b)), steps, ...this.out };
   }
 }

@@ -255,6 +255,8 @@ function dccProblemReason(problem: { step: string; code: string; message: string
         return ['NOT_OK', 'dcc.key-usage', `The certificate was signed by a key not allowed for this kind of certificate (${detail}).`];
       }
       return ['NEEDS_CROSS_CHECK', 'dcc.key-usage-unchecked', `The signing key's permitted use could not be checked (${detail}).`];
+    case 'revocation':
+      return ['NOT_OK', 'dcc.revoked', `The issuing state has revoked this certificate (${detail}).`];
     case 'expiry':
       if (problem.code === 'expired') return ['NOT_OK', 'dcc.expired', `The certificate has expired (${detail}).`];
       return ['NEEDS_CROSS_CHECK', 'dcc.validity', `The certificate's validity dates do not add up (${detail}).`];

@@ -58,29 +58,30 @@ export type EnvelopeProblem = Problem<'unknown-signer' | 'bad-signature' | 'wron
  * `signers === undefined` (the CLI's `dcc verify`, which has no station) the signature is not checked.
  */
 export function openSignedEnvelope(
-  envelope: SignedTrustListFile,
+  envelope: Omit<SignedTrustListFile, 'format'>,
   signers: readonly TrustListSigner[] | undefined,
+  what = 'trust list',
 ): Result<{ payload: Buffer; signedBy: string | null }, EnvelopeProblem> {
   const payload = Buffer.from(envelope.payload, 'base64');
   const signature = Buffer.from(envelope.signature, 'base64');
   if (payload.length === 0 || signature.length === 0) {
-    return err({ code: 'bad-envelope', message: 'the signed trust list has an empty payload or signature (both are base64)' });
+    return err({ code: 'bad-envelope', message: `the signed ${what} has an empty payload or signature (both are base64)` });
   }
   if (signers === undefined) return ok({ payload, signedBy: null });
   const signer = signers.find((s) => s.keyId === envelope.signer);
   if (!signer) {
     const known = signers.length === 0 ? 'no signer key is configured on this station' : `configured: ${signers.map((s) => `${s.keyId} (${s.label})`).join(', ')}`;
-    return err({ code: 'unknown-signer', message: `the trust list is signed by key ${envelope.signer}, which this station does not trust (${known})` });
+    return err({ code: 'unknown-signer', message: `the ${what} is signed by key ${envelope.signer}, which this station does not trust (${known})` });
   }
   const algorithm = algorithmOf(signer.key);
   if (algorithm !== envelope.algorithm) {
-    return err({ code: 'wrong-algorithm', message: `the trust list says ${envelope.algorithm}, but signer ${signer.label} is a ${algorithm ?? 'different'} key` });
+    return err({ code: 'wrong-algorithm', message: `the ${what} says ${envelope.algorithm}, but signer ${signer.label} is a ${algorithm ?? 'different'} key` });
   }
   const valid =
     algorithm === 'Ed25519'
       ? verify(null, payload, signer.key, signature)
       : verify('sha256', payload, { key: signer.key, dsaEncoding: 'ieee-p1363' }, signature);
-  if (!valid) return err({ code: 'bad-signature', message: `the trust list signature does not verify with key ${signer.keyId} (${signer.label}): the file was changed or damaged` });
+  if (!valid) return err({ code: 'bad-signature', message: `the ${what} signature does not verify with key ${signer.keyId} (${signer.label}): the file was changed or damaged` });
   return ok({ payload, signedBy: signer.keyId });
 }
 

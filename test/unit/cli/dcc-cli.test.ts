@@ -21,7 +21,7 @@ const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown> &
 
 /** An hour after the test certificate was issued (iat T0, exp T0 + 72 h). */
 const AT = new Date((T0 + 3600) * 1000).toISOString();
-const STEPS = ['prefix', 'base45', 'inflate', 'cose', 'cbor', 'schema', 'signature', 'keyUsage', 'expiry'];
+const STEPS = ['prefix', 'base45', 'inflate', 'cose', 'cbor', 'schema', 'signature', 'keyUsage', 'expiry', 'revocation'];
 
 describe('checkpoint dcc verify', () => {
   let signer: TestSigner;

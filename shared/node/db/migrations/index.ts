@@ -16,6 +16,7 @@ import exportDigests from './0015_export_digests.sql';
 import parkedTravellers from './0016_parked_travellers.sql';
 import boundedCounts from './0017_bounded_counts.sql';
 import parkedOperator from './0018_parked_operator.sql';
+import revocation from './0019_revocation.sql';
 
 export interface Migration {
   readonly version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: '0016_parked_travellers', sql: parkedTravellers },
   { version: 17, name: '0017_bounded_counts', sql: boundedCounts },
   { version: 18, name: '0018_parked_operator', sql: parkedOperator },
+  { version: 19, name: '0019_revocation', sql: revocation },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -56,6 +56,7 @@ const ALL_OK = {
   signature: true,
   keyUsage: true,
   expiry: true,
+  revocation: true,
 };
 
 describe('verifyDcc', () => {
