@@ -5,6 +5,7 @@ export { DEFAULT_LANGUAGE, LANGUAGE_NAME, UI_LANGUAGES, isUiLanguage, type UiLan
 export { alertText, useAlertText } from './alert-text';
 export { errorText, useErrorText, type CoreErrorLike } from './error-text';
 export { reasonText, useReasonText, type CodedMessage } from './reason-text';
+export { mrzProblemText, useMrzProblemText } from './mrz-problem-text';
 export { lastStationLanguage, rememberStationLanguage } from './station-language';
 export { useFormat } from './use-format';
 // Screens translate with react-i18next's hook: `const { t } = useTranslation('lane')`, then t('title').

@@ -3,7 +3,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { CheckDigitTable } from './CheckDigitTable';
 import { PasteMrzBox } from './PasteMrzBox';
 import { useManualMrz, type ManualFields } from './use-manual-mrz';
-import { useFormat } from '../../i18n';
+import { useFormat, useMrzProblemText } from '../../i18n';
 
 interface FieldProps {
   name: keyof ManualFields;
@@ -49,7 +49,8 @@ export function ManualMrzForm({ onSubmit, onClose }: { onSubmit: (mrz: string) =
   const { t } = useTranslation('manualMrz');
   const [referenceDate] = useState(() => new Date());
   const { fields, set, lines, problemsByField, parsed } = useManualMrz(referenceDate);
-  const problems = (field: string) => problemsByField.get(field)?.map((p) => p.message);
+  const problemText = useMrzProblemText();
+  const problems = (field: string) => problemsByField.get(field)?.map(problemText);
   const format = useFormat();
   const stateName = fields.issuingState.length >= 1 ? format.country(fields.issuingState.toUpperCase()) : null;
   return (

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { parseMrz } from '../../../shared/domain/mrz';
+import { useMrzProblemText } from '../../i18n';
 import { CheckDigitTable } from './CheckDigitTable';
 
 /** Paste or type a whole MRZ; it is parsed as you type and each check digit's status is shown. */
 export function PasteMrzBox({ referenceDate, onUse }: { referenceDate: Date; onUse: (mrz: string) => void }) {
   const { t } = useTranslation('manualMrz');
+  const problemText = useMrzProblemText();
   const [text, setText] = useState('');
   const result = useMemo(() => (text.trim() ? parseMrz(text, { referenceDate }) : null), [text, referenceDate]);
   return (
@@ -22,7 +24,7 @@ export function PasteMrzBox({ referenceDate, onUse }: { referenceDate: Date; onU
         aria-describedby="paste-mrz-status"
       />
       <div id="paste-mrz-status" role="status">
-        {result && !result.readable && <p className="manual-mrz__problem">{result.problems.map((p) => p.message).join(' ')}</p>}
+        {result && !result.readable && <p className="manual-mrz__problem">{result.problems.map(problemText).join(' ')}</p>}
         {result?.readable && (
           <>
             <p data-testid="paste-mrz-summary">
@@ -32,7 +34,7 @@ export function PasteMrzBox({ referenceDate, onUse }: { referenceDate: Date; onU
             {result.problems.length > 0 && (
               <ul className="manual-mrz__problems">
                 {result.problems.map((problem, index) => (
-                  <li key={`${problem.code}-${index}`}>{problem.message}</li>
+                  <li key={`${problem.code}-${index}`}>{problemText(problem)}</li>
                 ))}
               </ul>
             )}

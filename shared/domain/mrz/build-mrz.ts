@@ -37,7 +37,14 @@ export interface BuiltMrz {
 
 const FILLER = '<';
 
-const problem = (field: MrzProblem['field'], message: string): MrzProblem => ({ code: 'invalid-input', severity: 'error', field, message });
+const problem = (field: MrzProblem['field'], message: string, key: string, params: Readonly<Record<string, string | number>> = {}): MrzProblem => ({
+  code: 'invalid-input',
+  severity: 'error',
+  field,
+  message,
+  key,
+  params,
+});
 
 /** Upper case; spaces become fillers; `null` when something other than A–Z, 0–9 and `<` remains. */
 const mrzText = (s: string): string | null => {
@@ -49,18 +56,18 @@ function mrzDate(value: string, field: 'birthDate' | 'expiryDate', problems: Mrz
   if (/^[0-9<]{6}$/.test(value.trim())) return value.trim();
   const typed = readTypedDate(value);
   if (typed) return mrzDateOf(typed);
-  problems.push(problem(field, `${field === 'birthDate' ? 'birth' : 'expiry'} date ${value} must be DD.MM.YYYY, YYYY-MM-DD or YYMMDD`));
+  problems.push(problem(field, `${field === 'birthDate' ? 'birth' : 'expiry'} date ${value} must be DD.MM.YYYY, YYYY-MM-DD or YYMMDD`, 'input-date', { value }));
   return '<<<<<<';
 }
 
 function fixed(value: string | undefined, length: number, field: MrzProblem['field'], label: string, problems: MrzProblem[]): string {
   const t = mrzText(value ?? '');
   if (t === null) {
-    problems.push(problem(field, `${label} may only hold letters, digits and spaces`));
+    problems.push(problem(field, `${label} may only hold letters, digits and spaces`, 'input-characters'));
     return FILLER.repeat(length);
   }
   if (t.length > length) {
-    problems.push(problem(field, `${label} has ${t.length} characters; at most ${length} fit`));
+    problems.push(problem(field, `${label} has ${t.length} characters; at most ${length} fit`, 'input-too-long', { length: t.length, max: length }));
     return t.slice(0, length);
   }
   return t.padEnd(length, FILLER);
@@ -69,7 +76,7 @@ function fixed(value: string | undefined, length: number, field: MrzProblem['fie
 /** Optional data in MRZ form; a problem when it holds characters the MRZ cannot. */
 function optionalText(value: string | undefined, label: string, problems: MrzProblem[]): string {
   const t = mrzText(value ?? '');
-  if (t === null) problems.push(problem('optionalData', `${label} may only hold letters, digits and spaces`));
+  if (t === null) problems.push(problem('optionalData', `${label} may only hold letters, digits and spaces`, 'input-characters'));
   return t ?? '';
 }
 
@@ -89,12 +96,12 @@ export function buildMrz(input: MrzDocumentInput): Result<BuiltMrz, MrzProblem[]
   const expiry = f === 'FRENCH_ID' ? '' : mrzDate(input.expiryDate ?? '', 'expiryDate', problems);
   const sex = input.sex;
   const doc = mrzText(input.documentNumber) ?? '';
-  if (doc === '' || /</.test(doc)) problems.push(problem('documentNumber', 'document number must be letters and digits'));
+  if (doc === '' || /</.test(doc)) problems.push(problem('documentNumber', 'document number must be letters and digits', 'input-document-number'));
 
   let lines: string[];
   let nameTruncated: boolean;
   if (f === 'FRENCH_ID') {
-    if (doc.length !== 12) problems.push(problem('documentNumber', 'a French identity card number has 12 characters'));
+    if (doc.length !== 12) problems.push(problem('documentNumber', 'a French identity card number has 12 characters', 'input-french-number'));
     const surname = mrzNamePart(input.surname);
     const given = input.givenNames.split(/[\s,]+/).map(mrzNamePart).filter(Boolean).join('<<');
     nameTruncated = surname.length > 25 || given.length > 14;
@@ -137,7 +144,7 @@ export function buildMrz(input: MrzDocumentInput): Result<BuiltMrz, MrzProblem[]
       docPart = `${doc.slice(0, 9)}<`;
       opt = fixed(`${doc.slice(9)}${cd(doc)}${optional ? `<${optional}` : ''}`, optLength, 'optionalData', 'document number overflow and optional data', problems);
     } else {
-      if (doc.length > 9) problems.push(problem('documentNumber', `document number has ${doc.length} characters; at most 9 fit in ${f}`));
+      if (doc.length > 9) problems.push(problem('documentNumber', `document number has ${doc.length} characters; at most 9 fit in ${f}`, 'input-too-long', { length: doc.length, max: 9 }));
       const d = doc.slice(0, 9).padEnd(9, FILLER);
       docPart = d + cd(d);
       opt = fixed(optional, optLength, 'optionalData', f === 'TD3' ? 'personal number' : 'optional data', problems);

@@ -19,6 +19,7 @@ export const EXPIRY_YEARS_BEHIND_PLAUSIBLE = 10;
 export interface DateProblem {
   readonly code: 'date-not-numeric' | 'date-filler-ambiguous' | 'date-not-calendar';
   readonly message: string;
+  readonly params: { readonly value: string };
 }
 
 export interface DateReading {
@@ -67,12 +68,13 @@ export function readMrzDate(raw: string, role: DateRole, reference: Date): DateR
         problem: {
           code: 'date-filler-ambiguous',
           message: `${label} ${raw} has fillers '<' where digits belong: either part of the date is unknown or a 0 was misread; the check digit cannot tell them apart`,
+          params: { value: raw },
         },
       };
     }
     return {
       iso: null,
-      problem: { code: 'date-not-numeric', message: `${label} ${raw} contains characters other than digits` },
+      problem: { code: 'date-not-numeric', message: `${label} ${raw} contains characters other than digits`, params: { value: raw } },
     };
   }
   if (Number.isNaN(reference.getTime())) return { iso: null, problem: null };
@@ -91,7 +93,7 @@ export function readMrzDate(raw: string, role: DateRole, reference: Date): DateR
         : `${month} has ${daysInMonth(year, mm)} days`;
   }
   if (reason !== null) {
-    return { iso: null, problem: { code: 'date-not-calendar', message: `${label} ${raw} is not a real date: ${reason}` } };
+    return { iso: null, problem: { code: 'date-not-calendar', message: `${label} ${raw} is not a real date: ${reason}`, params: { value: raw } } };
   }
   return { iso: `${pad(year, 4)}-${pad(mm, 2)}-${pad(dd, 2)}`, problem: null };
 }

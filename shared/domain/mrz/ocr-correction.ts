@@ -60,6 +60,7 @@ export function correctCharacterClasses(layout: Layout, input: readonly string[]
       severity: 'warning',
       field,
       message: `${label} contained digits, which names cannot hold; read them as letters (${list}): compare the name with the printed page`,
+      params: { fixes: list },
     });
   }
   return { lines, corrections, problems };
@@ -144,7 +145,7 @@ export function correctByCheckDigits(layout: Layout, input: readonly string[]): 
   // Two readings the check digits cannot tell apart: nothing is corrected, the operator is told why.
   const ambiguous = (why: (list: string) => string) => {
     const list = found.map((f) => f.map(describe).join(' and ')).join('; ');
-    const problem = { code: 'ambiguous-correction', severity: 'warning', field: found[0]![0]!.field, message: why(list) } as const;
+    const problem = { code: 'ambiguous-correction', severity: 'warning', field: found[0]![0]!.field, message: why(list), params: { fixes: list } } as const;
     return { lines, corrections: [], problems: [problem] };
   };
   if (hasComposite && misreadCheckDigitExplains(layout, lines, checks)) {
@@ -171,6 +172,7 @@ export function correctByCheckDigits(layout: Layout, input: readonly string[]): 
       severity: 'warning',
       field: s.field,
       message: `${label} read with ${s.to} instead of ${s.from} at line ${s.pos.line + 1} position ${s.pos.index + 1}: the only look-alike that satisfies ${witness}; compare with the printed number`,
+      params: { to: s.to, from: s.from, line: s.pos.line + 1, position: s.pos.index + 1, check: s.field === 'documentNumber' ? 'documentNumber' : 'personalNumber' },
     };
   });
   return { lines: corrected, corrections, problems };

@@ -22,7 +22,7 @@ function listLengths(lengths: readonly number[]): string {
 export function layoutProblems(lines: readonly string[]): MrzProblem[] {
   const lengths = lines.map((l) => l.length);
   const out: MrzProblem[] = [
-    { code: 'layout', severity: 'error', message: `${SHAPE_TEXT}, got ${listLengths(lengths)}` },
+    { code: 'layout', severity: 'error', message: `${SHAPE_TEXT}, got ${listLengths(lengths)}`, params: { lines: lines.length, lengths: lengths.join(', ') } },
   ];
   let target: number | null = null;
   if (lines.length === 3) target = 30;
@@ -34,6 +34,8 @@ export function layoutProblems(lines: readonly string[]): MrzProblem[] {
           code: 'layout',
           severity: 'error',
           message: `line ${i + 1} has ${l} characters; ${FORMAT_LINES[target!]}`,
+          key: 'layout-line',
+          params: { line: i + 1, length: l, expected: target! },
         });
       }
     });
@@ -44,10 +46,13 @@ export function layoutProblems(lines: readonly string[]): MrzProblem[] {
 /** Characters outside the MRZ alphabet (ICAO 9303 Part 3 §4.3: A–Z, 0–9 and the filler <). */
 export function characterProblems(lines: readonly string[]): MrzProblem[] {
   const found: string[] = [];
+  const characters = new Set<string>();
   lines.forEach((line, l) => {
     if (/^[A-Z0-9<]*$/.test(line)) return;
     for (let i = 0; i < line.length; i++) {
-      if (!/[A-Z0-9<]/.test(line[i]!)) found.push(`line ${l + 1} position ${i + 1} '${line[i]}'`);
+      if (/[A-Z0-9<]/.test(line[i]!)) continue;
+      found.push(`line ${l + 1} position ${i + 1} '${line[i]}'`);
+      characters.add(line[i]!);
     }
   });
   if (found.length === 0) return [];
@@ -57,6 +62,7 @@ export function characterProblems(lines: readonly string[]): MrzProblem[] {
       code: 'invalid-character',
       severity: 'error',
       message: `characters outside the MRZ alphabet (A–Z, 0–9, <): ${shown}`,
+      params: { characters: [...characters].map((c) => `'${c}'`).join(', ') },
     },
   ];
 }
@@ -82,12 +88,16 @@ export function checkProblems(format: MrzFormat, checks: readonly MrzCheck[]): M
   for (const c of checks) {
     if (c.ok) continue;
     const label = `${checkLabel(format, c.field)} check digit`;
+    // TD3's optional data is the personal number: the screens name it so too.
+    const check = format === 'TD3' && c.field === 'optionalData' ? 'personalNumber' : c.field;
     if (c.expected === null) {
       out.push({
         code: 'check-digit-mismatch',
         severity: 'error',
         field: c.field,
         message: `${label} cannot be verified: the data it covers holds characters outside the MRZ alphabet`,
+        key: 'check-digit-unverifiable',
+        params: { check },
       });
     } else if (c.printed >= '0' && c.printed <= '9') {
       out.push({
@@ -95,6 +105,7 @@ export function checkProblems(format: MrzFormat, checks: readonly MrzCheck[]): M
         severity: 'error',
         field: c.field,
         message: `${label} is ${c.printed}, expected ${c.expected}`,
+        params: { check, printed: c.printed, expected: c.expected },
       });
     } else if (c.printed === '<') {
       const hint =
@@ -104,6 +115,8 @@ export function checkProblems(format: MrzFormat, checks: readonly MrzCheck[]): M
         severity: 'error',
         field: c.field,
         message: `${label} is a filler '<', expected ${c.expected}${hint}`,
+        key: c.expected === '0' ? 'check-digit-filler-zero' : 'check-digit-filler',
+        params: { check, expected: c.expected },
       });
     } else {
       out.push({
@@ -111,6 +124,7 @@ export function checkProblems(format: MrzFormat, checks: readonly MrzCheck[]): M
         severity: 'error',
         field: c.field,
         message: `${label} is '${c.printed}', which is not a digit (expected ${c.expected})`,
+        params: { check, printed: c.printed, expected: c.expected },
       });
     }
   }
@@ -120,13 +134,13 @@ export function checkProblems(format: MrzFormat, checks: readonly MrzCheck[]): M
 function stateProblems(label: string, field: 'issuingState' | 'nationality', raw: string, code: string, name: string | null): MrzProblem[] {
   // ICAO 9303 Part 3 §5: one to three letters, padded with fillers (Germany: D<<).
   if (!/^[A-Z]{1,3}<*$/.test(raw)) {
-    return [{ code: 'invalid-state-code', severity: 'error', field, message: `${label} ${raw} is not a state code: it must be letters padded with '<'` }];
+    return [{ code: 'invalid-state-code', severity: 'error', field, message: `${label} ${raw} is not a state code: it must be letters padded with '<'`, params: { value: raw } }];
   }
   if (code === SPECIMEN_STATE_CODE) {
-    return [{ code: 'specimen-state-code', severity: 'warning', field, message: `${label} ${code} is "Utopia", the fictitious state of ICAO specimen documents` }];
+    return [{ code: 'specimen-state-code', severity: 'warning', field, message: `${label} ${code} is "Utopia", the fictitious state of ICAO specimen documents`, params: { value: code } }];
   }
   if (name === null) {
-    return [{ code: 'unknown-state-code', severity: 'warning', field, message: `${label} ${code} is not in the ICAO / ISO 3166 code list` }];
+    return [{ code: 'unknown-state-code', severity: 'warning', field, message: `${label} ${code} is not in the ICAO / ISO 3166 code list`, params: { value: code } }];
   }
   return [];
 }
@@ -141,6 +155,7 @@ function nameProblems(field: 'surname' | 'givenNames', text: string, value: stri
       severity: 'error',
       field,
       message: `${label} contains ${bad.map((c) => `'${c}'`).join(', ')}; names in the MRZ hold only letters and '<'`,
+      params: { characters: bad.map((c) => `'${c}'`).join(', ') },
     });
   }
   const ks = value.includes('K') ? value.split(' ').filter((w) => /^K+$/.test(w)) : [];
@@ -150,6 +165,7 @@ function nameProblems(field: 'surname' | 'givenNames', text: string, value: stri
       severity: 'warning',
       field,
       message: `${label} contain${field === 'surname' ? 's' : ''} '${ks.join(' ')}', possibly fillers '<' read as K: compare with the printed name`,
+      params: { text: ks.join(' ') },
     });
   }
   return out;
@@ -167,7 +183,7 @@ export function fieldProblems(
   const code = spanText(lines, layout.documentCode);
   // ICAO 9303 Part 3 §4.2.2 / Part 4 §4.2.2: a letter, then a letter or filler.
   if (!/^[A-Z][A-Z<]$/.test(code)) {
-    out.push({ code: 'invalid-document-code', severity: 'error', field: 'documentCode', message: `document code ${code} is not valid: it must be a letter followed by a letter or '<'` });
+    out.push({ code: 'invalid-document-code', severity: 'error', field: 'documentCode', message: `document code ${code} is not valid: it must be a letter followed by a letter or '<'`, params: { value: code } });
   }
   out.push(...stateProblems('issuing state', 'issuingState', spanText(lines, layout.issuingState), fields.issuingState, fields.issuingStateName));
   if (layout.nationality) {
@@ -200,15 +216,16 @@ export function fieldProblems(
         severity: 'warning',
         field: 'expiryDate',
         message: `expiry date ${fields.expiryDate} is more than ${EXPIRY_YEARS_BEHIND_PLAUSIBLE} years before the reference date: long expired, or the year was misread`,
+        params: { expiry: fields.expiryDate, years: EXPIRY_YEARS_BEHIND_PLAUSIBLE },
       });
     }
   }
   if (fields.birthDate && fields.expiryDate && fields.birthDate > fields.expiryDate) {
-    out.push({ code: 'birth-after-expiry', severity: 'warning', field: 'birthDate', message: `birth date ${fields.birthDate} is after the expiry date ${fields.expiryDate}` });
+    out.push({ code: 'birth-after-expiry', severity: 'warning', field: 'birthDate', message: `birth date ${fields.birthDate} is after the expiry date ${fields.expiryDate}`, params: { birth: fields.birthDate, expiry: fields.expiryDate } });
   }
 
   if (fields.sex === null) {
-    out.push({ code: 'invalid-sex', severity: 'error', field: 'sex', message: `sex '${charAt(lines, layout.sex)}' is not M, F, X or '<'` });
+    out.push({ code: 'invalid-sex', severity: 'error', field: 'sex', message: `sex '${charAt(lines, layout.sex)}' is not M, F, X or '<'`, params: { value: charAt(lines, layout.sex) } });
   }
   return out;
 }

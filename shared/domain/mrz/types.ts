@@ -129,6 +129,12 @@ export type MrzProblemCode =
 export interface MrzProblem extends Problem<MrzProblemCode> {
   readonly severity: 'error' | 'warning';
   readonly field?: MrzFieldName | MrzCheckName;
+  /**
+   * For the screens: which sentence (default: the code; one code can have several, e.g. `invalid-input`) and the
+   * values it carries, translated at the UI edge (`mrzProblems.<key>`); `message` stays the English sentence.
+   */
+  readonly key?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type MrzNormalisationCode =

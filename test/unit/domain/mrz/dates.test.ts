@@ -41,7 +41,7 @@ describe('calendar validation', () => {
   it('rejects 30 February, 31 April, month 13 and day 00', () => {
     expect(readMrzDate('750230', 'birth', REF)).toEqual({
       iso: null,
-      problem: { code: 'date-not-calendar', message: 'birth date 750230 is not a real date: February 1975 has 28 days' },
+      problem: { code: 'date-not-calendar', message: 'birth date 750230 is not a real date: February 1975 has 28 days', params: { value: '750230' } },
     });
     expect(readMrzDate('690431', 'birth', REF).problem?.message).toBe('birth date 690431 is not a real date: April has 30 days');
     expect(readMrzDate('341301', 'expiry', REF).problem?.message).toBe('expiry date 341301 is not a real date: month 13 does not exist');
@@ -62,7 +62,7 @@ describe('calendar validation', () => {
   it('reports letters and flags fillers as ambiguous', () => {
     expect(readMrzDate('7SIOZS', 'birth', REF)).toEqual({
       iso: null,
-      problem: { code: 'date-not-numeric', message: 'birth date 7SIOZS contains characters other than digits' },
+      problem: { code: 'date-not-numeric', message: 'birth date 7SIOZS contains characters other than digits', params: { value: '7SIOZS' } },
     });
     const filler = readMrzDate('58<<<<', 'birth', REF);
     expect(filler.iso).toBeNull();

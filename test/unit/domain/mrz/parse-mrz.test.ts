@@ -205,7 +205,9 @@ describe('parseMrz: problems an officer can read', () => {
     const r = parseMrz('P<UTOERIKSSO', { referenceDate: REF });
     expect(r).toEqual({
       readable: false,
-      problems: [{ code: 'layout', severity: 'error', message: 'expected 2 lines of 44 or 36 characters or 3 lines of 30, got 1 line of 12' }],
+      problems: [
+        { code: 'layout', severity: 'error', message: 'expected 2 lines of 44 or 36 characters or 3 lines of 30, got 1 line of 12', params: { lines: 1, lengths: '12' } },
+      ],
       normalisations: [],
       lines: ['P<UTOERIKSSO'],
     });
