@@ -56,6 +56,13 @@ export const LAYERS = [
     why: 'the central hub shares the station\'s domain, contract and adapters, never its app or hosts',
   },
   {
+    folder: 'central/web',
+    folders: ['shared/contract', 'shared/domain', 'renderer/i18n', 'renderer/styles'],
+    packages: [...REACT_UI, 'recharts'],
+    node: false,
+    why: `the hub's web UI talks to the hub only over its /api; it shares the station's languages, formats and styles; ${BROWSER}`,
+  },
+  {
     folder: 'electron/main',
     folders: ['shared/domain', 'shared/contract', 'shared/node', 'shared/app', 'shared/host'],
     packages: ['electron', 'electron-store', 'zod'],
@@ -124,7 +131,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'central/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

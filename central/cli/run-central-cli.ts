@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { readBundle, readPublicKeyFile } from '../../shared/node/export';
@@ -20,6 +21,9 @@ import { runUserCommand } from './user-command';
 import { runCorridorCommand } from './corridor-command';
 
 export const DEFAULT_PORT = 8470;
+
+/** The built web UI beside the bundled CLI (dist/node/central.mjs → dist/central-web). */
+const WEB_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'central-web');
 
 const COMMON = {
   'data-dir': { type: 'string' },
@@ -61,7 +65,7 @@ export async function serve(io: CliIo, values: Record<string, unknown>, stop: Pr
   const maxBody = values['max-body'] === undefined ? DEFAULT_MAX_BODY_BYTES : Number(values['max-body']);
   if (!Number.isInteger(maxBody) || maxBody <= 0) throw new CliError('--max-body must be a positive number of bytes');
   const store = await openCentralStore(storeOptions(values as Parameters<typeof storeOptions>[0]));
-  const app = createHubServer(store, { maxBodyBytes: maxBody });
+  const app = createHubServer(store, { maxBodyBytes: maxBody, webRoot: WEB_ROOT });
   // Overdue, missing and silent come from time passing: swept every minute, not only when a bundle arrives.
   const sweep = startAlertSweep(store.sql, { onError: (error) => io.stderr(`checkpoint-central: alert sweep failed: ${(error as Error).message}`) });
   try {

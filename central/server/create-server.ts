@@ -16,6 +16,8 @@ export interface HubServerOptions {
   readonly maxBodyBytes?: number;
   readonly rateLimit?: { readonly perMinute: number; readonly burst: number };
   readonly now?: () => Date;
+  /** The built web UI (dist/central-web), served at `/`; without it only the API answers. */
+  readonly webRoot?: string | null;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
@@ -162,7 +164,7 @@ export function createHubServer(store: CentralStore, options: HubServerOptions =
     return { recorded };
   });
 
-  registerWebApi(app, store, { now: options.now ?? (() => new Date()) });
+  registerWebApi(app, store, { now: options.now ?? (() => new Date()), webRoot: options.webRoot ?? null });
 
   return app;
 }

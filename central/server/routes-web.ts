@@ -3,9 +3,12 @@ import { HubUsers } from '../auth/hub-users';
 import type { CentralStore } from '../store/open-store';
 import { registerSessionRoutes } from './routes-session';
 import { registerTableRoutes } from './routes-tables';
+import { registerWebUi } from './static-web';
 
 export interface WebApiOptions {
   readonly now: () => Date;
+  /** The built UI's folder (dist/central-web); null serves no page. */
+  readonly webRoot: string | null;
 }
 
 /** The web UI's API under /api: sign-in and the read routes, each checking the signed-in role. */
@@ -19,4 +22,5 @@ export function registerWebApi(app: FastifyInstance, store: CentralStore, option
   });
   registerSessionRoutes(app, users, options.now);
   registerTableRoutes(app, store.sql, users, options.now);
+  registerWebUi(app, options.webRoot);
 }
