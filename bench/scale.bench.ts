@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { createCore, silentLogger } from '../shared/app';
 import type { Core } from '../shared/contract';
 import { buildMrz } from '../shared/domain/mrz';
+import { dbCheckCommand } from '../shared/cli/commands/db-check';
+import type { CliIo } from '../shared/cli/io';
 import { LATEST_SCHEMA_VERSION, StationStore } from '../shared/node/db';
 import type { Benchmark, BenchmarkRow, Figure } from './harness/types';
 import { HISTORY_USERS, type HistoryPerson } from './scale/history-people';
@@ -109,7 +111,8 @@ const CALLS = [
   'createCore start (steady)',
   'createCore start after 30 days off (retention due)',
   'exportBundle of one station day (folder)',
-  'db check (StationStore.checkIntegrity)',
+  'db check --full (integrity_check, whole chain, every record)',
+  'db check (default: quick_check, chain and records since the last verified point)',
 ] as const;
 type Call = (typeof CALLS)[number];
 
@@ -164,6 +167,9 @@ async function measureSize(size: number, log: (line: string) => void): Promise<{
       const c = process.cpuUsage(c0);
       log(`    migrated the copy from schema ${cached.schema} to ${LATEST_SCHEMA_VERSION}: CPU ${((c.user + c.system) / 1000).toFixed(0)} ms, wall ${(performance.now() - w0).toFixed(0)} ms`);
     }
+    // The whole check once, as a station's first `db check` (it signs the verified point the quick check starts from).
+    note('db check --full (integrity_check, whole chain, every record)', await cost(() => dbCheck(dataDir, true, log), { runs: 1, warm: false }));
+
     let nowMs = HISTORY_END.getTime();
     const clock = { now: () => new Date(nowMs) };
     const open = () => createCore({ dataDir, clock, logger: silentLogger });
@@ -234,22 +240,8 @@ async function measureSize(size: number, log: (line: string) => void): Promise<{
     );
     core.close();
 
-    note(
-      'db check (StationStore.checkIntegrity)',
-      await cost(
-        () => {
-          const store = StationStore.open(dataDir);
-          try {
-            const report = store.checkIntegrity();
-            // The generator seals each record as the core does, so a finding here is a defect of one of them.
-            if (!report.ok) throw new Error(`db check failed on the benchmark database: ${JSON.stringify(report).slice(0, 600)}`);
-          } finally {
-            store.close();
-          }
-        },
-        { runs: 1, warm: false },
-      ),
-    );
+    // After the lane's crossings and the day's export (which verifies the chain too and moves the point on).
+    note('db check (default: quick_check, chain and records since the last verified point)', await cost(() => dbCheck(dataDir, false, log), { runs: 1, warm: false }));
 
     // The station was off for 30 days: everything not yet purged is due at this start.
     nowMs += 30 * DAY_MS;
@@ -258,6 +250,16 @@ async function measureSize(size: number, log: (line: string) => void): Promise<{
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** `checkpoint db check [--full]` on the copy; the generator seals as the core does, so a finding is a defect of one of them. */
+function dbCheck(dataDir: string, full: boolean, log: (line: string) => void): void {
+  let out = '';
+  const io: CliIo = { stdin: async () => '', stdout: (text: string) => void (out += text), stderr: () => undefined };
+  const code = dbCheckCommand(io, dataDir, { full });
+  const report = JSON.parse(out) as { ok: boolean; audit?: { from: number; rows: number }; content?: { checked: unknown } };
+  if (code !== 0) throw new Error(`db check${full ? ' --full' : ''} failed on the benchmark database: ${out.slice(0, 600)}`);
+  log(`    db check${full ? ' --full' : ''}: chain rows ${report.audit?.rows} walked from row ${report.audit?.from}, records ${JSON.stringify(report.content?.checked)}`);
 }
 
 const commit = (): string => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { StationTime } from '../../domain/export';
 import type { ExportRow, ExportsRepo, OutboxRepo, StationStore } from '../../node/db';
 import type { SignedHead } from '../../domain/audit-anchor';
-import { HeadAnchor, checkAnchor } from '../../node/audit-anchor';
+import { HeadAnchor, checkAnchor, readVerifiedStart, writeVerifiedHead } from '../../node/audit-anchor';
 import { checkAuditContent } from '../../node/db';
 import { writeBundle, type BundleSigner, type ExportProgress, type WrittenBundle } from '../../node/export';
 import { makePrivateDir } from '../../node/files';
@@ -69,7 +69,9 @@ const HEADS_PER_BUNDLE = 50;
 function vouchForPeriod(deps: ExportDeps, request: ExportRequest): SignedHead[] {
   const db = deps.store.database;
   const content = checkAuditContent(db, { fromMs: request.fromMs, toMs: request.toMs });
-  const chain = deps.store.verifyAudit();
+  // The chain from the point the last check or export verified (signed beside the database), not from row 1 each day.
+  const start = readVerifiedStart(deps.dataDir, deps.stationId, deps.signer.publicKey);
+  const chain = deps.store.verifyAudit(start.from);
   const anchor = checkAnchor(db, deps.dataDir, deps.signer.publicKey);
   const problems = [
     ...content.problems.map((p) => `${p.entity} ${p.id} ${p.kind}${p.detail ? ` (${p.detail})` : ''}`),
@@ -78,6 +80,7 @@ function vouchForPeriod(deps: ExportDeps, request: ExportRequest): SignedHead[] 
     ...(anchor.missing ? [] : anchor.problems),
   ];
   if (problems.length > 0) throw new AuditMismatchError(problems);
+  if (chain.ok && chain.headSeq > start.from.seq) writeVerifiedHead(deps.dataDir, deps.signer, deps.stationId, { seq: chain.headSeq, hash: chain.head }, deps.now());
   const heads = new HeadAnchor(db, deps.dataDir, deps.signer, () => deps.stationId, deps.now);
   heads.anchor();
   return heads.recent(HEADS_PER_BUNDLE);

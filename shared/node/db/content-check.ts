@@ -116,7 +116,9 @@ export function checkAuditContent(db: Database.Database, period?: { readonly fro
   }
   for (const gone of db
     .prepare<Record<string, unknown>, { seq: number; id: string }>(
-      `SELECT seq, entity_id AS id FROM audit_log a WHERE entity = 'crossing' AND action = 'crossing.recorded' AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.id = a.entity_id)
+      // A period reads its audit rows through the time index (the entity index would walk every crossing's row).
+      `SELECT seq, entity_id AS id FROM audit_log a ${period ? 'INDEXED BY audit_log_by_time' : ''}
+       WHERE entity = 'crossing' AND action = 'crossing.recorded' AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.id = a.entity_id)
        ${period ? 'AND a.at >= @fromIso AND a.at < @toIso' : ''} ORDER BY seq`,
     )
     .iterate(params)) {
@@ -146,8 +148,10 @@ export function checkAuditContent(db: Database.Database, period?: { readonly fro
   }
   for (const gone of db
     .prepare<Record<string, unknown>, { seq: number; id: string }>(
-      `SELECT seq, entity_id AS id FROM audit_log a WHERE entity = 'correction' AND action = 'crossing.corrected' AND NOT EXISTS (SELECT 1 FROM corrections r WHERE r.id = a.entity_id)
-       ${inPeriod("json_extract(a.payload_json, '$.crossingId')")} ORDER BY seq`,
+      // A correction of a crossing of the period is written at or after the period's start: read from there, by time.
+      `SELECT seq, entity_id AS id FROM audit_log a ${period ? 'INDEXED BY audit_log_by_time' : ''}
+       WHERE entity = 'correction' AND action = 'crossing.corrected' AND NOT EXISTS (SELECT 1 FROM corrections r WHERE r.id = a.entity_id)
+       ${period ? 'AND a.at >= @fromIso' : ''}${inPeriod("json_extract(a.payload_json, '$.crossingId')")} ORDER BY seq`,
     )
     .iterate(params)) {
     report({ kind: 'missing', entity: 'correction', id: gone.id, auditSeq: gone.seq, detail: 'the audit log recorded this correction; the row is gone' });
@@ -179,8 +183,8 @@ export function checkAuditContent(db: Database.Database, period?: { readonly fro
   }
   for (const gone of db
     .prepare<Record<string, unknown>, { seq: number; id: string }>(
-      `SELECT seq, json_extract(payload_json, '$.overrideId') AS id FROM audit_log a
-       WHERE entity = 'crossing' AND action IN ('crossing.admitted', 'crossing.overridden')
+      `SELECT seq, json_extract(payload_json, '$.overrideId') AS id FROM audit_log a ${period ? 'INDEXED BY audit_log_by_time' : ''}
+       WHERE entity = 'crossing' AND action IN ('crossing.admitted', 'crossing.overridden')${period ? ' AND a.at >= @fromIso' : ''}
          AND NOT EXISTS (SELECT 1 FROM overrides o WHERE o.id = json_extract(a.payload_json, '$.overrideId'))${inPeriod('a.entity_id')} ORDER BY seq`,
     )
     .iterate(params)) {

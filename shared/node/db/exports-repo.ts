@@ -153,9 +153,9 @@ export class ExportsRepo {
   }
 
   /**
-   * Audit `at` values are UTC ISO strings (toISOString), so text comparison orders them; the period's
-   * audit rows are those with from <= at < to, up to the last row written now. One pass over the log
-   * (audit_log has no index on `at`): the chain head before the period is the last row with at < from.
+   * Audit `at` values are UTC ISO strings (toISOString), so text comparison orders them; the period's audit rows are
+   * those with from <= at < to, up to the last row written now, read through the time index (one day of entries).
+   * The chain head before the period is the last row with at < from: see `lastBefore`.
    */
   snapshot(fromIso: string, toIso: string): ExportSnapshot {
     return this.db
@@ -163,20 +163,36 @@ export class ExportsRepo {
         const snapshotSequence = this.db.prepare<[], { n: number | null }>('SELECT max(sequence) AS n FROM crossings').get()?.n ?? 0;
         const head = this.db.prepare<[], { n: number | null }>('SELECT max(seq) AS n FROM audit_log').get()?.n ?? 0;
         const span = this.db
-          .prepare<{ from: string; to: string; head: number }, { rows: number; first: number | null; last: number | null; before: number | null }>(
-            `SELECT count(*) FILTER (WHERE at >= @from AND at < @to) AS rows,
-               min(seq) FILTER (WHERE at >= @from AND at < @to) AS first,
-               max(seq) FILTER (WHERE at >= @from AND at < @to) AS last,
-               max(seq) FILTER (WHERE at < @from) AS before
-             FROM audit_log WHERE seq <= @head`,
+          .prepare<{ from: string; to: string; head: number }, { rows: number; first: number | null; last: number | null }>(
+            'SELECT count(*) AS rows, min(seq) AS first, max(seq) AS last FROM audit_log WHERE at >= @from AND at < @to AND seq <= @head',
           )
-          .get({ from: fromIso, to: toIso, head }) ?? { rows: 0, first: null, last: null, before: null };
+          .get({ from: fromIso, to: toIso, head }) ?? { rows: 0, first: null, last: null };
         const hashOf = (seq: number | null) =>
           seq === null ? null : (this.db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq)?.hash ?? null);
-        const before = hashOf(span.before) ?? GENESIS_HASH;
+        const before = hashOf(this.lastBefore(fromIso, head)) ?? GENESIS_HASH;
         return { snapshotSequence, audit: { rows: span.rows, before, first: hashOf(span.first), last: hashOf(span.last) ?? before } };
       })
       .deferred();
+  }
+
+  /**
+   * The highest row number up to `head` whose time is before `fromIso`, without reading the history: the newest row
+   * of a window before `from` (time index), then any row numbered after it whose time is older still (a clock set
+   * back; row-number range: the rows since). The window widens (1, 4, 16 … days) only when it holds no row.
+   */
+  private lastBefore(fromIso: string, head: number): number | null {
+    const fromMs = Date.parse(fromIso);
+    const inWindow = this.db.prepare<[string, string, number], { n: number | null }>('SELECT max(seq) AS n FROM audit_log WHERE at >= ? AND at < ? AND seq <= ?');
+    const olderAfter = this.db.prepare<[number, number, string], { n: number | null }>('SELECT max(seq) AS n FROM audit_log WHERE seq > ? AND seq <= ? AND at < ?');
+    const oldest = this.db.prepare<[], { at: string | null }>('SELECT min(at) AS at FROM audit_log').get()?.at ?? null;
+    if (oldest === null || oldest >= fromIso) return null;
+    for (let days = 1; ; days *= 4) {
+      const lo = new Date(Math.max(fromMs - days * 86_400_000, -8_640_000_000_000_000)).toISOString();
+      const found = inWindow.get(lo, fromIso, head)?.n ?? null;
+      if (found !== null) return Math.max(found, olderAfter.get(found, head, lo)?.n ?? found);
+      // Every row is inside the window by now, and none is before `from` there: none is.
+      if (lo <= oldest) return null;
+    }
   }
 
   /** Crossings of the period up to the snapshot, in sequence order, one page at a time (keyset paging). */

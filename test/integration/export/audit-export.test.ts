@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, silentLogger } from '../../../shared/app';
 import type { Core } from '../../../shared/contract';
 import { verifyBundle } from '../../../shared/domain/export';
-import { HEADS_FILE_NAME } from '../../../shared/node/audit-anchor';
+import { HEADS_FILE_NAME, verifiedHeadPath } from '../../../shared/node/audit-anchor';
 import { openStationDatabase } from '../../../shared/node/db';
 import { readBundle } from '../../../shared/node/export';
 import { TEST_PIN_HASH_COST, testBootstrap } from '../../support/core-session';
@@ -98,6 +98,12 @@ describe('the export writer vouches for its period', () => {
     fs.rmSync(path.join(dataDir, HEADS_FILE_NAME));
 
     const later = await coreAt(dataDir, DAY1_START + 2 * DAY_MS + 3_600_000);
+    // The day-1 export signed the point it verified the chain to beside the database: that row is gone, so the station
+    // itself signs nothing.
+    const refused = await later.exportBundle({ date: '2021-03-02', folder: usb(), format: 'folder' });
+    expect(refused.ok ? 'signed' : refused.error.message).toMatch(/verified by an earlier check, is gone/);
+    // Removed as well: the station now signs a bundle, and the chain of signed heads at the hub tells the truncation.
+    fs.rmSync(verifiedHeadPath(dataDir));
     const day2 = unwrap(await later.exportBundle({ date: '2021-03-02', folder: usb(), format: 'folder' }));
     const previous = readBundle(day1.destination as string);
     const current = readBundle(day2.destination as string);
