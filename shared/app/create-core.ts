@@ -28,6 +28,8 @@ import { groupMethods } from './groups/group-methods';
 import { consoleLogger, type Logger } from './logger';
 import type { ManifestReadLimits } from '../node/manifest';
 import { preferenceMethods } from './preferences/preference-methods';
+import { labResultMethods } from './lab-results/lab-result-methods';
+import { LabResultService } from './lab-results/lab-result-service';
 import { ruleMethods } from './rules/rule-methods';
 import { BusinessRuleService } from './rules/business-rule-service';
 import { RevocationService } from './revocation/revocation-service';
@@ -144,6 +146,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   rules.ensureDefaults();
   const businessRules = new BusinessRuleService({ store, now: ctx.now });
   const revocation = new RevocationService({ store, dataDir: options.dataDir, now: ctx.now });
+  const labResults = new LabResultService({ store, now: ctx.now });
   const scanners = new ScannerService(ctx, options.scanners);
   const exportService = createExportService(ctx, options.dataDir, options.outbox);
   const packages = new StationPackages({ ctx, dataDir: options.dataDir, trustLists, rules, businessRules, revocation });
@@ -154,7 +157,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Every method goes through the permission table (shared/domain/auth) before it runs.
   const api = guardMethods(
     {
-      ...scanMethods(ctx, travellers, { trustLists, rules, businessRules, revocation }),
+      ...scanMethods(ctx, travellers, { trustLists, rules, businessRules, revocation, labResults }),
+      ...labResultMethods(ctx, labResults),
       ...crossingMethods(ctx, travellers),
       ...correctionMethods(ctx, travellers),
       ...statusMethods(ctx, trustLists, { rules, exportService, hubLink, retention }),

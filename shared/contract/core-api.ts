@@ -103,6 +103,7 @@ import {
   TrustListSchema,
   TrustListStatusSchema,
 } from './trust-list';
+import { ImportLabLinksInputSchema, ImportLabListInputSchema, LabKeySchema, LabLinksImportSchema, LabListImportSchema, LabOverviewSchema, ListLabsInputSchema, RegisterLabKeyInputSchema } from './lab-results';
 import { CheckHubNowInputSchema, GetHubLinkInputSchema, HubLinkSchema, ImportStationPackagesInputSchema, PackageReportSchema } from './hub-link';
 import {
   GetRetentionInputSchema,
@@ -172,6 +173,11 @@ export const coreMethods = {
   importTrustList: { input: ImportTrustListInputSchema, output: TrustListImportResultSchema },
   getTrustList: { input: GetTrustListInputSchema, output: TrustListSchema },
   setTrustListStaleDays: { input: SetTrustListStaleDaysInputSchema, output: TrustListStatusSchema },
+  // Lab result lists (mass testing) and the lab-link registry.
+  listLabs: { input: ListLabsInputSchema, output: LabOverviewSchema },
+  registerLabKey: { input: RegisterLabKeyInputSchema, output: LabKeySchema },
+  importLabList: { input: ImportLabListInputSchema, output: LabListImportSchema },
+  importLabLinks: { input: ImportLabLinksInputSchema, output: LabLinksImportSchema },
   listRuleProfiles: { input: ListRuleProfilesInputSchema, output: RuleProfileListSchema },
   getRuleProfile: { input: GetRuleProfileInputSchema, output: StoredRuleProfileSchema },
   saveRuleProfile: { input: SaveRuleProfileInputSchema, output: StoredRuleProfileSchema },

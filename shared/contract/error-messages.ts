@@ -109,6 +109,13 @@ export const ERROR_MESSAGES = {
   'revocation.notImported': 'The revocation list was not imported: {{detail}}. The list in use is unchanged.',
   'rules.businessUnreadable': 'The stored business rules (version {{version}}) cannot be read: {{detail}}. Import them again.',
 
+  'labList.unsigned': 'The lab result list was not imported: it has no signature file. A list is accepted only with the signature of a registered lab key ({{file}}.sig).',
+  'labList.badSignature': 'The lab result list was not imported: its signature does not match the file (changed or damaged, or signed by another key). {{detail}}',
+  'labList.unknownKey': 'The lab result list was not imported: it is signed by key {{keyId}}, which is not a registered lab key. An administrator registers the lab’s key first.',
+  'labList.unreadable': 'The lab result list was not imported: {{detail}}',
+  'labKey.invalid': 'The lab key was not registered: {{detail}}',
+  'labLinks.invalid': 'The lab-link registry was not imported: {{detail}}. The registry in use is unchanged.',
+
   'alert.noSuchAlert': 'There is no such alert.',
   'alert.notOpen': 'This alert is already {{status}}.',
   'alert.vanished': 'The alert vanished while it was acknowledged.',

@@ -93,10 +93,35 @@ export const OtherQrEvidenceSchema = z.object({
   form: z.enum(['url', 'shc', 'json', 'text']),
   text: z.string(),
   host: z.string().optional(),
+  /** What the lab-link registry says about a scanned link. */
+  labLink: z
+    .discriminatedUnion('status', [
+      z.object({ status: z.literal('classified'), labId: z.string(), lab: z.string(), country: z.string(), resultId: z.string() }),
+      z.object({ status: z.literal('unknown-form'), labId: z.string(), lab: z.string(), country: z.string() }),
+      z.object({ status: z.literal('unknown-host') }),
+    ])
+    .optional(),
   verdict: EvidenceVerdictSchema.optional(),
 });
 
-export const EvidenceSchema = z.discriminatedUnion('kind', [DccEvidenceSchema, PaperLabEvidenceSchema, OtherQrEvidenceSchema]);
+/** A result found on a lab's signed result list (passport number, name and birth date, or a result link). */
+export const LabResultEvidenceSchema = z.object({
+  kind: z.literal('lab-result'),
+  id: z.string(),
+  capturedAt: isoDateTime,
+  payloadSha256: z.string(),
+  lab: z.object({ id: z.string(), name: z.string(), country: z.string() }),
+  list: z.object({ version: z.number().int().positive(), source: z.string(), importedAt: isoDateTime, signedBy: z.string() }),
+  matchedBy: z.enum(['document', 'identity', 'link']),
+  reference: z.string(),
+  testKind: z.enum(['pcr', 'rat']),
+  sampleTime: isoDateTime,
+  result: z.enum(['negative', 'positive']),
+  holder: CertificateHolderSchema,
+  verdict: EvidenceVerdictSchema.optional(),
+});
+
+export const EvidenceSchema = z.discriminatedUnion('kind', [DccEvidenceSchema, PaperLabEvidenceSchema, OtherQrEvidenceSchema, LabResultEvidenceSchema]);
 export type EvidenceItem = z.infer<typeof EvidenceSchema>;
 export type DccEvidenceItem = z.infer<typeof DccEvidenceSchema>;
 

@@ -22,5 +22,6 @@ export * from './scanner';
 export * from './status';
 export * from './traveller';
 export * from './trust-list';
+export * from './lab-results';
 export type { Result } from '../domain/result';
 export * from './hub-link';

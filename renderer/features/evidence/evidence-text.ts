@@ -13,7 +13,17 @@ export function evidenceTitle(t: T, item: EvidenceItem): string {
     case 'paper-lab':
       return t('paperTitle', { number: item.certificateNumber, kind: testKind(t, item.testKind), result: result(t, item.result), lab: item.lab });
     case 'other-qr':
+      if (item.labLink && item.labLink.status !== 'unknown-host') return t('labLink', { lab: item.labLink.lab, country: item.labLink.country });
       return item.form === 'url' ? t('linkTo', { host: item.host ?? t('aWebPage') }) : item.form === 'shc' ? t('shc') : t('unknownJson');
+    case 'lab-result':
+      return t('labListTitle', {
+        lab: item.lab.name,
+        kind: testKind(t, item.testKind),
+        result: result(t, item.result),
+        time: formatTime(t, item.sampleTime),
+        list: item.list.version,
+        reference: item.reference,
+      });
   }
 }
 

@@ -7,6 +7,7 @@ import { parseMrz, type MrzResult } from '../../domain/mrz';
 import { classifyPayload, type Classification } from '../../domain/payload';
 import type { Direction } from '../../domain/rules';
 import { sha256Hex } from '../../node/sha256';
+import type { LabResultService } from '../lab-results/lab-result-service';
 import type { ResolvedRules } from '../rules/rule-profile-service';
 import { JUDGEMENT_TTL_MS, type JudgedTravellers } from './judged-travellers';
 import { judgeLaneTraveller } from './judge-lane-traveller';
@@ -23,6 +24,8 @@ export interface ScanDeps {
   readonly rules: { resolve(corridorId: string | undefined, direction: Direction, at: Date): ResolvedRules };
   /** Who is signed in at the lane: a traveller left waiting for Enter is listed under their name in the shift report. */
   readonly operatorId?: () => string | null;
+  /** Signed lab result lists and the lab-link registry, when the station has them. */
+  readonly labResults?: Pick<LabResultService, 'findForPassport' | 'classifyLink'>;
 }
 
 function documentFrom(mrz: MrzResult): TravelDocument | undefined {
@@ -104,7 +107,7 @@ export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: 
     // A second, different passport is the next traveller; the same one scanned again refreshes the first.
     const joins = open && (!open.passport || sameDocument(open.passport.document, document));
     const tx = joins ? continued(open, input) : newTraveller(deps, input);
-    return judgeAndStore({ ...tx, passport }, scan, deps, receivedAt);
+    return judgeAndStore(withLabResult({ ...tx, passport }, deps, receivedAt), scan, deps, receivedAt);
   }
 
   const evidence = await evidenceOf(classification, receivedAt, deps);
@@ -128,6 +131,18 @@ export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: 
   return standalone(scan, noise, undefined, deps, receivedAt);
 }
 
+/**
+ * The passport's result on the imported lab lists (the mass testing of a bus): a passport scan alone finds it, by
+ * document number, else by name and birth date, and it joins the traveller as verified evidence.
+ */
+function withLabResult(tx: LaneTraveller, deps: ScanDeps, at: Date): LaneTraveller {
+  const passport = tx.passport;
+  if (!deps.labResults || !passport) return tx;
+  const { document, person } = passport;
+  const found = deps.labResults.findForPassport({ ...person, documentNumber: document.documentNumber, nationality: document.nationality }, { id: deps.newId(), capturedAt: at });
+  return found ? withEvidence(tx, { evidence: found }) : tx;
+}
+
 const sameDocument = (a: TravelDocument, b: TravelDocument): boolean => a.documentNumber === b.documentNumber && a.issuingState === b.issuingState;
 
 async function evidenceOf(classification: Classification, at: Date, deps: ScanDeps): Promise<Evidence | undefined> {
@@ -139,7 +154,13 @@ async function evidenceOf(classification: Classification, at: Date, deps: ScanDe
   }
   if (classification.kind === 'url' || classification.kind === 'text') {
     const form = otherQrForm(text);
-    if (form) return evidenceFromOtherQr(text, form, { id: deps.newId(), capturedAt: at, payloadSha256: sha256Hex(text) });
+    if (!form) return undefined;
+    const captured = { id: deps.newId(), capturedAt: at, payloadSha256: sha256Hex(text) };
+    const link = form === 'url' ? deps.labResults?.classifyLink(text, captured) : undefined;
+    // A known lab's link whose id is on one of its signed lists is that list's result: verified evidence.
+    if (link?.result) return link.result;
+    const evidence = evidenceFromOtherQr(text, form, captured);
+    return link ? { ...evidence, labLink: link.finding } : evidence;
   }
   return undefined;
 }

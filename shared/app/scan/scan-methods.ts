@@ -1,6 +1,7 @@
 import type { CoreApi } from '../../contract';
 import type { CoreContext } from '../core-context';
 import { defineMethod } from '../define-method';
+import type { LabResultService } from '../lab-results/lab-result-service';
 import type { BusinessRuleService } from '../rules/business-rule-service';
 import type { RevocationService } from '../revocation/revocation-service';
 import type { RuleProfileService } from '../rules/rule-profile-service';
@@ -19,6 +20,7 @@ export function scanMethods(
     readonly rules: RuleProfileService;
     readonly businessRules?: BusinessRuleService;
     readonly revocation?: RevocationService;
+    readonly labResults?: LabResultService;
   },
 ): Pick<CoreApi, 'scan' | 'addPaperCertificate' | 'listParked'> {
   const deps: ScanDeps = {
@@ -28,6 +30,7 @@ export function scanMethods(
     operatorId: () => ctx.session.current?.id ?? null,
     trustList: () => services.trustLists.current(),
     revocation: () => services.revocation?.lookup(),
+    ...(services.labResults ? { labResults: services.labResults } : {}),
     rules: {
       resolve: (corridorId, direction, at) => {
         const resolved = services.rules.resolve(corridorId ?? laneCorridorId(ctx), direction, at);

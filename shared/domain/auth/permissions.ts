@@ -77,6 +77,11 @@ export const METHOD_ACCESS = {
   getTrustList: SIGNED_IN,
   importTrustList: ['admin', 'shift-lead'],
   setTrustListStaleDays: ['admin'],
+  // Lab keys and the lab-link registry decide what counts as verified: administrators; lists arrive with a bus.
+  listLabs: ['admin', 'shift-lead'],
+  registerLabKey: ['admin'],
+  importLabList: ['admin', 'shift-lead'],
+  importLabLinks: ['admin'],
   listRuleProfiles: SIGNED_IN,
   getRuleProfile: SIGNED_IN,
   saveRuleProfile: ['admin'],

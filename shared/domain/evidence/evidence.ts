@@ -4,7 +4,7 @@ import type { CertificateType, DccStep, JsonValue } from '../dcc';
  * Evidence of a COVID test, vaccination or recovery that a traveller showed at the lane. Plain JSON,
  * so it crosses every host boundary as it is and can be stored next to the crossing.
  */
-export type Evidence = DccEvidence | PaperLabEvidence | OtherQrEvidence;
+export type Evidence = DccEvidence | PaperLabEvidence | OtherQrEvidence | LabResultEvidence;
 export type EvidenceKind = Evidence['kind'];
 
 export type TestKind = 'pcr' | 'rat' | 'unknown';
@@ -112,4 +112,35 @@ export interface OtherQrEvidence {
   readonly text: string;
   /** For links: the host name, so the operator sees which service issued it. */
   readonly host?: string;
+  /** For links: what the station's lab-link registry says about it (absent: the station has no registry). */
+  readonly labLink?: LabLinkFinding;
+}
+
+/** A scanned link classified by the lab-link registry: a known lab's result id, a known lab's other form, or an unknown host. */
+export type LabLinkFinding =
+  | { readonly status: 'classified'; readonly labId: string; readonly lab: string; readonly country: string; readonly resultId: string }
+  | { readonly status: 'unknown-form'; readonly labId: string; readonly lab: string; readonly country: string }
+  | { readonly status: 'unknown-host' };
+
+/**
+ * A result found on a lab's signed result list (the mass testing of a bus at the border): verified evidence,
+ * because the list's signature by the lab's registered key was checked when it was imported.
+ */
+export interface LabResultEvidence {
+  readonly kind: 'lab-result';
+  readonly id: string;
+  readonly capturedAt: string;
+  /** SHA-256 (hex) of the list entry's identity (list version and lab reference): names the result without personal data. */
+  readonly payloadSha256: string;
+  readonly lab: { readonly id: string; readonly name: string; readonly country: string };
+  /** The station's import of the list: its version number, file name and time. */
+  readonly list: { readonly version: number; readonly source: string; readonly importedAt: string; readonly signedBy: string };
+  /** How the passport found it: its document number, its holder's name and birth date, or a scanned result link. */
+  readonly matchedBy: 'document' | 'identity' | 'link';
+  readonly reference: string;
+  readonly testKind: 'pcr' | 'rat';
+  /** ISO 8601 with the lab's offset. */
+  readonly sampleTime: string;
+  readonly result: 'negative' | 'positive';
+  readonly holder: CertificateHolder;
 }

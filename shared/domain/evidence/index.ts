@@ -5,6 +5,8 @@ export type {
   DccStepOutcome,
   Evidence,
   EvidenceKind,
+  LabLinkFinding,
+  LabResultEvidence,
   OtherQrEvidence,
   OtherQrForm,
   PaperLabEvidence,

@@ -101,6 +101,7 @@ export class RetentionRepo {
            WHEN 'dcc' THEN json_remove(summary_json, '$.holder', '$.hcert', '$.test.certificateId', '$.vaccination.certificateId', '$.recovery.certificateId')
            WHEN 'paper-lab' THEN json_set(summary_json, '$.certificateNumber', '', '$.hasPhoto', json('false'))
            WHEN 'other-qr' THEN json_set(summary_json, '$.text', '')
+           WHEN 'lab-result' THEN json_remove(summary_json, '$.holder')
            ELSE '{}' END
          WHERE crossing_id IN (SELECT id FROM crossings c WHERE c.recorded_at_ms >= @from AND c.recorded_at_ms < @to AND ${EXPORTED})
            AND (photo IS NOT NULL OR json_extract(summary_json, '$.holder') IS NOT NULL OR json_extract(summary_json, '$.hcert') IS NOT NULL

@@ -17,6 +17,7 @@ import parkedTravellers from './0016_parked_travellers.sql';
 import boundedCounts from './0017_bounded_counts.sql';
 import parkedOperator from './0018_parked_operator.sql';
 import revocation from './0019_revocation.sql';
+import labResults from './0020_lab_results.sql';
 
 export interface Migration {
   readonly version: number;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: '0017_bounded_counts', sql: boundedCounts },
   { version: 18, name: '0018_parked_operator', sql: parkedOperator },
   { version: 19, name: '0019_revocation', sql: revocation },
+  { version: 20, name: '0020_lab_results', sql: labResults },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
