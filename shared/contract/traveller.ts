@@ -124,4 +124,9 @@ export const OverrideCrossingInputSchema = z.strictObject({
   crossingId: z.uuid(),
   outcome: OutcomeSchema,
   reason: z.string().trim().min(5, 'give the reason in a few words (at least 5 characters)').max(500),
+  /**
+   * The person who decides confirms with their own user name and PIN, as for admitting a held traveller: a
+   * consular officer or shift lead who is not the operator who recorded the crossing.
+   */
+  authoriser: z.strictObject({ username: z.string().trim().min(1).max(64), pin: z.string().min(1).max(32) }),
 });

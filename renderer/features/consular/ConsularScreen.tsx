@@ -1,40 +1,55 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Outcome, PassageRecord, TravellerSummary } from '../../../shared/contract';
+import type { CoreError, Outcome, PassageRecord, TravellerSummary } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
 import { LOG_TOPICS, useCoreQuery } from '../../core-query';
 import { useSession } from '../../session';
 import { useAlertText, useFormat, useErrorText } from '../../i18n';
 import { OUTCOME_LABEL } from '../lane/outcome-label';
+import { OverrideDialog } from '../override';
 import { HeldQueue } from './HeldQueue';
 import { PassageDetails } from './PassageDetails';
 
-function OverrideForm({ passage, onDone }: { passage: PassageRecord; onDone: (message: string, isError: boolean) => void }) {
+/**
+ * Changing a crossing's outcome goes through the same second-person confirmation as admitting a held traveller
+ * (OverrideDialog): the officer types their own user name and PIN and a reason, and the core refuses the
+ * operator who recorded the crossing.
+ */
+function OverrideForm({ passage, onDone, onClose }: { passage: PassageRecord; onDone: (message: string, isError: boolean) => void; onClose: () => void }) {
   const core = useCore();
   const { t } = useTranslation(['consular', 'common']);
-  const errorText = useErrorText();
   const [outcome, setOutcome] = useState<Outcome>(passage.effectiveOutcome === 'OK' ? 'NOT_OK' : 'OK');
-  const [reason, setReason] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await core.overrideCrossing({ crossingId: passage.id, outcome, reason });
-    if (result.ok) onDone(t('overridden', { outcome: t(`common:outcome.${outcome}`) }), false);
-    else onDone(errorText(result.error), true);
-  };
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CoreError | null>(null);
   return (
-    <form className="override" onSubmit={(e) => void submit(e)} data-testid="override-form">
-      <select aria-label={t('newOutcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)} data-testid="override-outcome">
-        {(['OK', 'NOT_OK', 'NEEDS_CROSS_CHECK'] as const).map((o) => (
-          <option key={o} value={o}>
-            {t(`common:outcome.${o}`)}
-          </option>
-        ))}
-      </select>
-      <input aria-label={t('reason')} placeholder={t('reasonRequired')} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} data-testid="override-reason" />
-      <button type="submit" className="button" data-testid="override-submit">
-        {t('override')}
-      </button>
-    </form>
+    <OverrideDialog
+      subject={
+        <label>
+          {t('newOutcome')}{' '}
+          <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)} data-testid="override-outcome">
+            {(['OK', 'NOT_OK', 'NEEDS_CROSS_CHECK'] as const).map((o) => (
+              <option key={o} value={o}>
+                {t(`common:outcome.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      }
+      askAuthoriser
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onSubmit={(answer) => {
+        if (!answer.authoriser) return;
+        setBusy(true);
+        void core.overrideCrossing({ crossingId: passage.id, outcome, reason: answer.reason, authoriser: answer.authoriser }).then((result) => {
+          setBusy(false);
+          if (!result.ok) return setError(result.error);
+          setError(null);
+          onDone(t('overridden', { outcome: t(`common:outcome.${outcome}`) }), false);
+        });
+      }}
+    />
   );
 }
 
@@ -146,6 +161,7 @@ export function ConsularScreen() {
                           (overriding === p.id ? (
                             <OverrideForm
                               passage={p}
+                              onClose={() => setOverriding(null)}
                               onDone={(text, isError) => {
                                 setMessage({ text, isError });
                                 if (!isError) {

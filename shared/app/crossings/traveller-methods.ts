@@ -2,6 +2,7 @@ import { CoreFailure, type CoreApi, type TravellerSummary } from '../../contract
 import { birthDateVariants, normaliseDocumentNumber, sameIdentity } from '../../domain/corridor';
 import { nameKey } from '../../domain/mrz';
 import { overrideSeal, type ManifestEntryRow, type OverrideRow, type PassageRecordRow } from '../../node/db';
+import { authorise } from './authorise';
 import { appendCorrection, crossingWithState } from './correct-crossing';
 import { toAlertViews } from '../alerts/alert-view';
 import { audit } from '../audit';
@@ -101,12 +102,16 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
     ),
     overrideCrossing: defineMethod(
       'overrideCrossing',
-      (input) => {
+      async (input) => {
         const user = ctx.session.current;
         if (!user) throw new CoreFailure('unauthenticated', 'session.required');
         const row = ctx.repos.passages.get(input.crossingId);
         if (!row) throw new CoreFailure('not-found', 'crossing.noSuchCrossing');
         if (row.source !== 'local') throw new CoreFailure('conflict', 'crossing.recordedElsewhere', { station: row.stationId });
+        // The same second-person rule as admitting a held or refused traveller (admitCrossing): the person who
+        // decides confirms with their own PIN, is not the one who recorded the crossing, and is named on the override.
+        const authoriser = await authorise(ctx, input.authoriser.username, input.authoriser.pin);
+        if (authoriser.id === row.operatorId) throw new CoreFailure('forbidden', 'correction.authoriserIsOperator');
         const [current] = toPassageRecords(ctx, [row]);
         if (current?.effectiveOutcome === input.outcome) throw new CoreFailure('conflict', 'crossing.sameOutcome', { outcome: input.outcome });
         const target = crossingWithState(ctx, row.id);
@@ -118,8 +123,8 @@ export function travellerMethods(ctx: CoreContext): Pick<CoreApi, 'searchTravell
           reason: input.reason,
           operatorId: user.id,
           at: ctx.now().toISOString(),
-          authorisedBy: null,
-          authoriserRole: null,
+          authorisedBy: authoriser.id,
+          authoriserRole: authoriser.role,
           previousDisposition: null,
           disposition: null,
         };

@@ -6,6 +6,8 @@ import { ManualClock } from '../../support/manual-clock';
 import { unwrap } from '../../support/result';
 import { tempDir } from '../../support/temp-dir';
 
+const CONSUL = { username: TEST_USERNAME.consular, pin: TEST_PIN.consular };
+
 describe('consular screen: search, full history, override with a reason', () => {
   it('finds a traveller by document or name, shows the history with both passports, and only consular staff override', async () => {
     const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));
@@ -28,7 +30,7 @@ describe('consular screen: search, full history, override with a reason', () => 
     const renewed = { ...expired, documentNumber: 'TJ9990030', expiryDate: '2031-01-01' };
     unwrap(await core.recordCrossing({ scanId: unwrap(await core.scan({ payload: mrzOf(renewed) })).scanId, direction: 'exit' }));
 
-    expect(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'Embassy confirmed identity by phone' })).toMatchObject({
+    expect(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'Embassy confirmed identity by phone', authoriser: CONSUL })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -43,14 +45,20 @@ describe('consular screen: search, full history, override with a reason', () => 
     // Both exits came without an entry (no group file here); the first one also on an expired passport.
     expect(history.alerts.map((a) => a.type).sort()).toEqual(['expired-passport', 'unexpected-arrival', 'unexpected-arrival']);
 
-    expect(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'ok' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const overridden = unwrap(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'Embassy confirmed identity by phone' }));
+    expect(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'ok', authoriser: CONSUL })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // Without the officer's own PIN, or with a wrong one, nothing changes.
+    expect(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'Embassy confirmed identity by phone' } as never)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'Embassy confirmed identity by phone', authoriser: { ...CONSUL, pin: '000000' } })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    const overridden = unwrap(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'Embassy confirmed identity by phone', authoriser: CONSUL }));
     expect(overridden).toMatchObject({
       outcome: crossing.outcome,
       effectiveOutcome: 'OK',
-      override: { previousOutcome: crossing.outcome, outcome: 'OK', reason: 'Embassy confirmed identity by phone' },
+      override: { previousOutcome: crossing.outcome, outcome: 'OK', reason: 'Embassy confirmed identity by phone', authoriserRole: 'consular' },
     });
-    expect(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'again the same thing' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await core.overrideCrossing({ crossingId: crossing.id, outcome: 'OK', reason: 'again the same thing', authoriser: CONSUL })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // The crossing row itself never changes; the override sits beside it.
     expect(unwrap(await core.getTravellerHistory({ documentNumber: expired.documentNumber, nationality: 'TJK' })).passages[1]).toMatchObject({
       outcome: crossing.outcome,
@@ -58,4 +66,27 @@ describe('consular screen: search, full history, override with a reason', () => 
     });
     core.close();
   }, 60_000);
+
+  it('a consular officer cannot change the outcome of a crossing they recorded themselves: a second person decides, and is named', async () => {
+    const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));
+    const core = await createCore({
+      pinHashCost: TEST_PIN_HASH_COST,
+      dataDir: tempDir(),
+      clock,
+      logger: silentLogger,
+      bootstrap: { station: stationAt('exit', 'STN-OYB-02'), users: [testUser('consular'), testUser('shift-lead')], signIn: TEST_USERNAME.consular },
+    });
+    await usePassportOnlyRules(core, 'consular');
+    // The consular officer helps at the lane: #30's expired passport is NOT OK, and Enter refuses him.
+    const scan = unwrap(await core.scan({ payload: mrzOf(traveller(30)) }));
+    const refused = unwrap(await core.recordCrossing({ scanId: scan.scanId, direction: 'exit' }));
+    expect(refused).toMatchObject({ outcome: 'NOT_OK', disposition: 'refused' });
+    // Then, on the Consular screen, the same officer turns it into OK: that is deciding alone.
+    expect(await core.overrideCrossing({ crossingId: refused.id, outcome: 'OK', reason: 'Embassy confirmed identity by phone', authoriser: CONSUL })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(unwrap(await core.getTravellerHistory({ documentNumber: traveller(30).documentNumber, nationality: 'TJK' })).passages[0]).toMatchObject({ effectiveOutcome: 'NOT_OK', override: null });
+    core.close();
+  });
 });
