@@ -1,5 +1,5 @@
 import { CoreFailure, type Group, type GroupDetail, type PersonState, type PersonStatus } from '../../contract';
-import { groupRoster, isMinorOn, normaliseDocumentNumber, rosterCounts, type RosterPerson } from '../../domain/corridor';
+import { groupRoster, isMinorOn, matchMethod, normaliseDocumentNumber, rosterCounts, type RosterPerson } from '../../domain/corridor';
 import { nameKey, nameSimilarity, personNameKey } from '../../domain/mrz';
 import type { GroupRow, ManifestEntryRow, PassageRecordRow } from '../../node/db';
 import type { CoreContext } from '../core-context';
@@ -11,6 +11,8 @@ export interface Roster {
   readonly people: RosterPerson[];
   readonly manifest: Map<string, ManifestEntryRow>;
   readonly passages: Map<string, PassageRecordRow>;
+  /** Refusals and holds this station recorded for the group (a refusal at the other end is not work done here). */
+  readonly stoppedHere: readonly PassageRecordRow[];
 }
 
 /** Everyone of a group with their state now (domain groupRoster over the group's manifest, passages and pairings). */
@@ -51,7 +53,8 @@ export function loadRoster(ctx: CoreContext, groupId: string): Roster {
     ctx.now().getTime(),
     stopped,
   );
-  return { group, role, people, manifest: new Map(manifest.map((m) => [m.id, m])), passages: new Map(passages.map((p) => [p.id, p])) };
+  const stoppedHere = stopped.filter((p) => p.source === 'local');
+  return { group, role, people, manifest: new Map(manifest.map((m) => [m.id, m])), passages: new Map(passages.map((p) => [p.id, p])), stoppedHere };
 }
 
 /**
@@ -59,7 +62,8 @@ export function loadRoster(ctx: CoreContext, groupId: string): Roster {
  * refused or held), of the manifest (or, without one, of the expected count); people recorded with the bus but
  * not on its list are counted apart, so progress never reads "5 / 4".
  *
- * Processed means dealt with at this end of the corridor, whatever the crossing's direction history: an entry
+ * Processed means dealt with at this end of the corridor, whatever the crossing's direction history (a refusal
+ * recorded at the other end, read from its group file, is not): an entry
  * turned into an exit by a correction, or a person crossed once and held on a later scan, is one person this
  * lane processed (the issue's "progress counts manifest people": people, not directions).
  *
@@ -69,7 +73,7 @@ export function loadRoster(ctx: CoreContext, groupId: string): Roster {
  */
 export function progressOf(roster: Roster): { processed: number; notOnList: number; total: number } {
   const mine = (p: RosterPerson) => {
-    if (p.state === 'refused' || p.state === 'held') return true;
+    if (p.state === 'refused' || p.state === 'held') return roster.stoppedHere.some((stop) => matchMethod(p.identity, stop) !== null);
     return [p.entry, p.exit].some((passage) => passage !== null && roster.passages.get(passage.id)?.source === 'local');
   };
   const listLines = new Set([...roster.manifest.values()].filter((line) => line.source !== 'scan').map((line) => line.id));
