@@ -106,6 +106,14 @@ async function describeCertificate(der: Uint8Array, cert: Certificate, options: 
   if (!country) {
     return err({ code: 'missing_country', message: 'signing certificate has no subject country (C) and none was given' });
   }
+  // A state's CSCA issues its own DSCs (hcert spec §5.1): an issuer of another country cannot vouch for this one.
+  const issuerCountry = nameCountry(cert.issuer);
+  if (issuerCountry && issuerCountry.toUpperCase() !== country) {
+    return err({
+      code: 'country_mismatch',
+      message: `the signing certificate is for ${country}, but its issuer (the country signing CA) is of ${issuerCountry.toUpperCase()}`,
+    });
+  }
   const eku: unknown = cert.extensions?.find((e) => e.extnID === OID_EXT_KEY_USAGE)?.parsedValue;
   const ekuOids = eku instanceof ExtKeyUsage ? eku.keyPurposes : [];
   return ok({
@@ -146,6 +154,11 @@ function publicKeyOf(info: PublicKeyInfo): DscPublicKey {
 
 function attributeText(cert: Certificate, oid: string): string | undefined {
   const tv = cert.subject.typesAndValues.find((t) => t.type === oid);
+  return tv ? valueText(tv.value) : undefined;
+}
+
+function nameCountry(name: Certificate['issuer']): string | undefined {
+  const tv = name.typesAndValues.find((t) => t.type === OID_COUNTRY);
   return tv ? valueText(tv.value) : undefined;
 }
 

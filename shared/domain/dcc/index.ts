@@ -10,6 +10,8 @@ export type { DccClaims, DccProblem, DccSigner, DccStep, DccStepResult, DccVerif
 export { buildTrustList, parseGatewayTrustList } from './trust-list';
 export type { TrustList, TrustListEntry, TrustListErrorCode, TrustListProblem } from './trust-list';
 export { certificatesFromText, dscKid, parseDscCertificate } from './dsc-certificate';
+export { checkDscChain, parseCsca } from './dsc-chain';
+export type { ChainErrorCode, ChainProblem, CscaCertificate } from './dsc-chain';
 export type { DscCertificate, DscErrorCode, DscKeyAlgorithm, DscProblem, DscPublicKey } from './dsc-certificate';
 
 export { CERTIFICATE_TYPES, certificateTypeOf } from './certificate-type';

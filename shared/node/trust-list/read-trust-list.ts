@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { base64ToBytes, certificatesFromText, parseDscCertificate, type DscCertificate } from '../../domain/dcc';
+import { base64ToBytes, certificatesFromText, checkDscChain, parseCsca, parseDscCertificate, type CscaCertificate, type DscCertificate } from '../../domain/dcc';
 import { err, ok, type Problem, type Result } from '../../domain/result';
 import { readUserFile, type UserFileProblem } from '../files';
 import type { TrustListFormat } from '../db/trust-list-repo';
@@ -23,7 +23,8 @@ export type TrustListFileCode =
   | 'kid-mismatch'
   | 'empty'
   | 'signature'
-  | 'unsigned';
+  | 'unsigned'
+  | 'chain';
 export type TrustListFileProblem = Problem<TrustListFileCode>;
 
 export interface LoadedTrustList {
@@ -153,6 +154,13 @@ async function parseJsonTrustList(json: unknown, name: string): Promise<Result<{
 }
 
 async function gatewayCertificates(entries: readonly GatewayEntry[], name: string): Promise<Result<DscCertificate[], TrustListFileProblem>> {
+  const cscas: CscaCertificate[] = [];
+  for (const [index, item] of entries.entries()) {
+    if (item.certificateType?.toUpperCase() !== 'CSCA') continue;
+    const csca = parseCsca(base64ToBytes(item.rawData) ?? new Uint8Array(), { country: item.country });
+    if (!csca.ok) return problem('bad-certificate', `${name}: entry ${index + 1} (CSCA of ${item.country}): ${csca.error.message}`);
+    cscas.push(csca.value);
+  }
   const certificates: DscCertificate[] = [];
   for (const [index, item] of entries.entries()) {
     // CSCA, UPLOAD and AUTHENTICATION entries are not document signers.
@@ -163,6 +171,11 @@ async function gatewayCertificates(entries: readonly GatewayEntry[], name: strin
     if (!dsc.ok) return problem('bad-certificate', `${name}: entry ${index + 1} (kid ${item.kid}): ${dsc.error.message}`);
     if (dsc.value.kid !== item.kid) {
       return problem('kid-mismatch', `${name}: entry ${index + 1}: kid ${item.kid} is not the SHA-256 prefix of its certificate (${dsc.value.kid})`);
+    }
+    // Where the list carries the state's CSCAs, its DSCs must chain to one of them.
+    if (cscas.some((csca) => csca.country === dsc.value.country)) {
+      const chain = await checkDscChain(dsc.value, cscas);
+      if (!chain.ok) return problem('chain', `${name}: entry ${index + 1} (kid ${item.kid}): ${chain.error.message}`);
     }
     certificates.push(dsc.value);
   }
