@@ -21,7 +21,8 @@ export interface CoreContext {
   /** Wrong sign-ins the operators table does not hold: unknown names, the station's backoff, lock-out history. */
   readonly signInGuard: SignInGuard;
   /** Idle time after which the session ends (0: never). */
-  readonly idleSignOutMs: number;
+  /** Changed at run time by `setIdleSignOut`; the idle timer reads it on every tick. */
+  idleSignOutMs: number;
   /** Time and heap of the thread that reads a manifest file (defaults: 2 minutes, 512 MB). */
   readonly manifestReadLimits?: ManifestReadLimits;
   /** Signs group files and export bundles; the private key never leaves the core. */

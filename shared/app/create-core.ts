@@ -35,6 +35,7 @@ import { BusinessRuleService } from './rules/business-rule-service';
 import { RevocationService } from './revocation/revocation-service';
 import { RuleProfileService } from './rules/rule-profile-service';
 import { retentionMethods } from './retention/retention-methods';
+import { idleSignOutMethods, storedIdleSignOutMs } from './auth/idle-sign-out-methods';
 import { RetentionService } from './retention/retention-service';
 import { JudgedTravellers } from './scan/judged-travellers';
 import { scanMethods } from './scan/scan-methods';
@@ -100,6 +101,9 @@ export interface CoreBootstrap {
 }
 
 
+/** How often the core looks for a lane left alone (the screen goes back to sign-in within this of the idle time). */
+const IDLE_CHECK_MS = 15_000;
+
 function newStationId(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const bytes = crypto.getRandomValues(new Uint8Array(6));
@@ -126,7 +130,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pinHashCost: options.pinHashCost ?? PIN_HASH_COST,
     session: new Session(),
     signInGuard: new SignInGuard(),
-    idleSignOutMs: options.idleSignOutMs ?? 0,
+    // The administrator's setting (Settings screen) wins over the host's default.
+    idleSignOutMs: storedIdleSignOutMs({ store }) ?? options.idleSignOutMs ?? 0,
     ...(options.manifestReadLimits ? { manifestReadLimits: options.manifestReadLimits } : {}),
     stationKey: loadOrCreateStationKey(options.dataDir, options.stationKey),
     events,
@@ -176,6 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...scannerMethods(ctx, scanners),
       ...exportMethods(ctx, exportService, () => hubLink.kick(1_000), () => travellers.unrecorded()),
       ...retentionMethods(ctx, retention),
+      ...idleSignOutMethods(ctx),
       ...preferenceMethods(ctx),
       ...hubLinkMethods(ctx, hubLink, packages),
     },
@@ -192,9 +198,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // The chain head, signed outside the database now and every minute it moves.
   const anchoring = startAnchoring(ctx, options.dataDir);
   // The screen goes back to sign-in on its own once the lane has been left alone.
-  const idleTimer =
-    ctx.idleSignOutMs > 0 ? setInterval(() => signOutIfIdle(ctx), Math.min(ctx.idleSignOutMs, 30_000)) : undefined;
-  idleTimer?.unref();
+  // It runs whatever the idle time: an administrator may turn idle sign-out on while the station runs.
+  const idleTimer = setInterval(() => signOutIfIdle(ctx), IDLE_CHECK_MS);
+  idleTimer.unref();
 
   return {
     ...api,

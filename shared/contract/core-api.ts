@@ -95,6 +95,7 @@ import {
 } from './scanner';
 import { GetUserPreferencesInputSchema, SaveUserPreferencesInputSchema, UserPreferencesSchema } from './preferences';
 import { GetStatusInputSchema, StatusSchema } from './status';
+import { GetIdleSignOutInputSchema, IdleSignOutSchema, SetIdleSignOutInputSchema } from './idle-sign-out';
 import {
   GetTrustListInputSchema,
   ImportTrustListInputSchema,
@@ -203,6 +204,9 @@ export const coreMethods = {
   // Data protection.
   getRetention: { input: GetRetentionInputSchema, output: RetentionStatusSchema },
   previewRetention: { input: PreviewRetentionInputSchema, output: RetentionPreviewSchema },
+  // Idle sign-out at the lane: an administrator's station setting (default: the host's, 10 minutes).
+  getIdleSignOut: { input: GetIdleSignOutInputSchema, output: IdleSignOutSchema },
+  setIdleSignOut: { input: SetIdleSignOutInputSchema, output: IdleSignOutSchema },
   setRetention: { input: SetRetentionInputSchema, output: RetentionStatusSchema },
   purgeExpired: { input: PurgeExpiredInputSchema, output: RetentionPurgeSchema },
   // Signed packages from the central hub: polled over the link, or read from a folder on a USB stick.

@@ -16,6 +16,7 @@ export * from './ids';
 export * from './method-names';
 export * from './preferences';
 export * from './retention';
+export * from './idle-sign-out';
 export * from './rules';
 export * from './scan';
 export * from './scanner';

@@ -78,6 +78,8 @@ export const CORE_METHOD_NAMES = ['scan', 'listParked', 'recordCrossing', 'listC
   'getRetention',
   'previewRetention',
   'setRetention',
+  'getIdleSignOut',
+  'setIdleSignOut',
   'purgeExpired',
   // Signed packages from the central hub (trust list, rules, station keys, bus lists, group files).
   'getHubLink',

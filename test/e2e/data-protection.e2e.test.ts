@@ -165,3 +165,29 @@ describe('retention on the admin screen', () => {
     db.close();
   }, 120_000);
 });
+
+describe('idle sign-out on the admin screen', () => {
+  it('an administrator sets how long the lane may be left alone; the core keeps it, 0 turns it off', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-idle-'));
+    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const clock = new ManualClock(new Date('2021-03-01T06:00:00Z'));
+    const { core, page, problems } = await openStation(dataDir, clock, 'operator');
+    unwrap(await core.login({ username: TEST_USERNAME.admin, pin: TEST_PIN.admin }));
+    await page.reload();
+    await page.getByTestId('nav-admin').click();
+    const minutes = page.getByTestId('idle-sign-out-minutes');
+    // This core was started without a host idle time: off until the administrator sets one.
+    await expect.poll(() => minutes.inputValue()).toBe('0');
+    await minutes.fill('10');
+    await page.getByTestId('idle-sign-out-save').click();
+    await expect.poll(() => page.getByTestId('idle-sign-out-message').textContent()).toBe('Saved: idle sign-out after 10 min.');
+    expect(unwrap(await core.getIdleSignOut({})).minutes).toBe(10);
+    await page.getByTestId('language-select').selectOption('ru');
+    await minutes.fill('0');
+    await page.getByTestId('idle-sign-out-save').click();
+    await expect.poll(() => page.getByTestId('idle-sign-out-message').textContent()).toBe('Сохранено: автовыход отключён.');
+    await page.screenshot({ path: screenshotPath('admin-idle-sign-out-ru') });
+    expect(unwrap(await core.getIdleSignOut({})).minutes).toBe(0);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

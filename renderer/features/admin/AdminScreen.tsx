@@ -3,6 +3,7 @@ import { useErrorText, type CoreErrorLike } from '../../i18n';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { StationIdentity } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
+import { IdleSignOutPanel } from './IdleSignOutPanel';
 import { RetentionPanel } from './RetentionPanel';
 
 /** Administrator: this station's key for the other end, the stations whose group files it trusts, and how long personal data is kept. */
@@ -57,6 +58,7 @@ export function AdminScreen() {
           </button>
         </form>
       </section>
+      <IdleSignOutPanel />
       <RetentionPanel />
     </main>
   );

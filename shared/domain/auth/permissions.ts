@@ -118,6 +118,9 @@ export const METHOD_ACCESS = {
   previewRetention: ['admin'],
   setRetention: ['admin'],
   purgeExpired: ['admin'],
+  // Idle sign-out: shift leads see it, administrators set it.
+  getIdleSignOut: ['shift-lead', 'admin'],
+  setIdleSignOut: ['admin'],
 } as const satisfies Record<string, Access>;
 
 export type PermissionDecision = 'allowed' | 'sign-in-required' | 'forbidden' | 'setup-done' | 'setup-required';
