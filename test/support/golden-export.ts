@@ -102,7 +102,7 @@ export interface GoldenStation {
   readonly key: StationKey;
   readonly stationId: string;
   /** The two golden bundles (a Tashkent day; Berlin's 23-hour spring-forward day) into `outDir`. */
-  write(outDir: string, format: 'folder' | 'zip', pageSize?: number): Promise<WrittenBundle[]>;
+  write(outDir: string, format: 'folder' | 'zip', pageSize?: number): Promise<(WrittenBundle & { readonly path: string })[]>;
 }
 
 /** Builds the golden station in `dataDir` (a real, encrypted SQLite file). */

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { StationTime } from '../../domain/export';
 import type { ExportRow, ExportsRepo, OutboxRepo, StationStore } from '../../node/db';
 import type { SignedHead } from '../../domain/audit-anchor';
 import { HeadAnchor, checkAnchor, readVerifiedStart, writeVerifiedHead } from '../../node/audit-anchor';
 import { checkAuditContent } from '../../node/db';
 import { writeBundle, type BundleSigner, type ExportProgress, type WrittenBundle } from '../../node/export';
-import { makePrivateDir } from '../../node/files';
 import { centralEndpoint, stationTimeZone } from './export-settings';
-import { OUTBOX_FOLDER } from './outbox-files';
 
 /** Everything an export needs; the core and the CLI both build one. */
 export interface ExportDeps {
@@ -98,11 +94,9 @@ export async function exportBundle(deps: ExportDeps, request: ExportRequest): Pr
   const createdAt = deps.now();
   const id = deps.newId();
   const centralOnly = request.folder === null;
-  const outboxDir = path.join(deps.dataDir, OUTBOX_FOLDER);
-  if (endpoint) makePrivateDir(outboxDir);
-  // The outbox keeps its own copy: the USB stick may be gone long before the link comes back. It is made here
-  // (0600, in a 0700 folder), taken into the encrypted database with the queue entry and removed at once.
-  const copyZipTo = endpoint && !centralOnly ? path.join(outboxDir, `${id}.zip`) : undefined;
+  // The outbox keeps its own copy: the USB stick may be gone long before the link comes back. It is made in memory
+  // and goes into the encrypted database with the queue entry; a bundle for the central system alone is made in
+  // memory whole, so no plaintext file of it ever exists.
   // A period exported before: this bundle replaces the latest one and names what changed since (a consular
   // override, a correction, a pairing, crossings recorded after it was written). That bundle is never touched.
   const replaced = deps.exports.latestOfPeriod(request.fromMs, request.toMs);
@@ -116,20 +110,14 @@ export async function exportBundle(deps: ExportDeps, request: ExportRequest): Pr
     toMs: request.toMs,
     timeZone,
     createdAt,
-    outDir: request.folder ?? outboxDir,
+    outDir: request.folder,
     format: centralOnly ? 'zip' : request.format,
-    ...(copyZipTo ? { copyZipTo } : {}),
+    keepZip: endpoint !== null,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     ...(replaced ? { replaces: { manifestSha256: replaced.manifestSha256, digests: deps.exports.digestsOf(replaced.id) } } : {}),
     auditHeads,
   });
-  const outboxZip = centralOnly ? written.path : copyZipTo;
-  try {
-    const zip = outboxZip ? fs.readFileSync(outboxZip) : null;
-    return record(deps, request, { id, createdAt, timeZone, centralOnly, queued: endpoint !== null, written, zip });
-  } finally {
-    if (outboxZip) fs.rmSync(outboxZip, { force: true });
-  }
+  return record(deps, request, { id, createdAt, timeZone, centralOnly, queued: endpoint !== null, written, zip: endpoint ? written.zip : null });
 }
 
 function record(

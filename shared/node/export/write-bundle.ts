@@ -34,7 +34,7 @@ import { exportableReader } from './crossing-fields';
 import { crossingStateReader } from './crossing-state';
 import { RowDigests, digestsBySequence } from './row-digests';
 import { freeName, fsyncPath, renameDurable, writeFileDurable } from '../files';
-import { zipFiles } from './zip-bundle';
+import { DeflatedEntry, zipDeflated, zipFiles, zipFilesToBuffer } from './zip-bundle';
 
 /** What a bundle reads; ExportsRepo implements it on the station database. */
 export interface BundleSource {
@@ -72,11 +72,14 @@ export interface WriteBundleOptions {
   readonly toMs: number;
   readonly timeZone: string;
   readonly createdAt: Date;
-  /** An existing folder (a USB stick); the bundle appears in it under a new name. */
-  readonly outDir: string;
+  /**
+   * An existing folder (a USB stick); the bundle appears in it under a new name. null: the bundle is made in memory
+   * only (a bundle for the central system alone) and returned as `zip`; no file is written.
+   */
+  readonly outDir: string | null;
   readonly format: 'folder' | 'zip';
-  /** Also write the bundle as a .zip to this path (the outbox's own copy under the data folder). */
-  readonly copyZipTo?: string;
+  /** Also return the bundle as a .zip in memory (the outbox's own copy, kept inside the encrypted database). */
+  readonly keepZip?: boolean;
   readonly onProgress?: (progress: ExportProgress) => void;
   /** The newest signed heads of the station's audit chain, for the manifest (version 2). */
   readonly auditHeads?: readonly SignedHead[];
@@ -90,8 +93,10 @@ export interface WriteBundleOptions {
 }
 
 export interface WrittenBundle {
-  /** The bundle folder or .zip. */
-  readonly path: string;
+  /** The bundle folder or .zip; null for a bundle made in memory only. */
+  readonly path: string | null;
+  /** The bundle as a .zip (with `keepZip`, or made in memory only). */
+  readonly zip: Buffer | null;
   readonly manifest: BundleManifest;
   readonly manifestSha256: string;
   readonly snapshotSequence: number;
@@ -124,14 +129,19 @@ class HashedFile {
   bytes = 0;
   rows = 0;
 
+  /** In memory: the file is a deflated zip entry, never on disk (fd is -1). */
+  readonly entry: DeflatedEntry | null;
+
   constructor(
     readonly name: DataFileName,
-    dir: string,
+    /** The staging folder, or null to keep the file in memory as a deflated zip entry. */
+    dir: string | null,
     /** false: only read back into a .zip that is fsynced itself (the staging copy is then removed). */
     private readonly durable: boolean,
     chunkBytes = CHUNK_BYTES,
   ) {
-    this.fd = fs.openSync(path.join(dir, name), 'wx', 0o600);
+    this.entry = dir === null ? new DeflatedEntry(name) : null;
+    this.fd = dir === null ? -1 : fs.openSync(path.join(dir, name), 'wx', 0o600);
     this.chunk = Buffer.allocUnsafe(chunkBytes);
   }
 
@@ -163,6 +173,11 @@ class HashedFile {
 
   private put(bytes: Uint8Array): void {
     this.hash.update(bytes);
+    if (this.entry) {
+      this.entry.push(bytes, false);
+      this.bytes += bytes.length;
+      return;
+    }
     for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
     this.bytes += bytes.length;
     this.unsynced += bytes.length;
@@ -188,9 +203,13 @@ class HashedFile {
     this.flush();
     await this.syncing;
     if (this.syncError) throw this.syncError;
-    if (this.durable) fs.fsyncSync(this.fd);
     this.closed = true;
-    fs.closeSync(this.fd);
+    if (this.entry) {
+      this.entry.push(new Uint8Array(0), true);
+    } else {
+      if (this.durable) fs.fsyncSync(this.fd);
+      fs.closeSync(this.fd);
+    }
     return { name: this.name, sha256: this.hash.digest('hex'), bytes: this.bytes, ...(withRows ? { rows: this.rows } : {}) };
   }
 
@@ -199,6 +218,7 @@ class HashedFile {
     await this.syncing;
     if (this.closed) return;
     this.closed = true;
+    if (this.entry) return;
     try {
       fs.closeSync(this.fd);
     } catch {
@@ -231,16 +251,23 @@ function removeStaleStaging(outDir: string): void {
  * A kill mid-export leaves a `.checkpoint-export-….partial-…` folder without a signature, never a bundle
  * that looks complete; the next export removes it.
  */
+export function writeBundle(options: WriteBundleOptions & { readonly outDir: string }): Promise<WrittenBundle & { readonly path: string }>;
+export function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle>;
 export async function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle> {
   const { source, fromMs, toMs } = options;
   const time = new StationTime(options.timeZone);
   const period: BundlePeriod = { from: time.iso(fromMs), to: time.iso(toMs), timeZone: options.timeZone };
-  if (!fs.statSync(options.outDir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`the folder ${options.outDir} does not exist`);
-  removeStaleStaging(options.outDir);
+  const { outDir } = options;
+  if (outDir !== null) {
+    if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`the folder ${outDir} does not exist`);
+    removeStaleStaging(outDir);
+  }
 
   const base = `checkpoint-export_${options.stationId}_${periodLabel(time, fromMs, toMs)}`;
-  const staging = path.join(options.outDir, `${STAGING_PREFIX}${base}${STAGING_MARK}${randomBytes(4).toString('hex')}`);
-  fs.mkdirSync(staging);
+  // A bundle for the central system alone is made in memory: its plaintext never lies in a file, not even for the
+  // seconds the export takes (the zip goes into the encrypted database).
+  const staging = outDir === null ? null : path.join(outDir, `${STAGING_PREFIX}${base}${STAGING_MARK}${randomBytes(4).toString('hex')}`);
+  if (staging) fs.mkdirSync(staging);
   const opened: HashedFile[] = [];
   // A folder bundle is the staging folder renamed: its files must be on disk. For a .zip they are only the
   // zip's input (the zip is fsynced): syncing 90 MB that is deleted a moment later only costs time.
@@ -320,37 +347,43 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
       ...(options.auditHeads && options.auditHeads.length > 0 ? { auditHeads: options.auditHeads } : {}),
     };
     const manifestBytes = Buffer.from(manifestText(manifest), 'utf8');
-    writeFileDurable(path.join(staging, MANIFEST_JSON), manifestBytes);
-    writeFileDurable(path.join(staging, MANIFEST_SIG), `${options.signer.sign(manifestBytes)}\n`);
-    fsyncPath(staging);
+    const signature = Buffer.from(`${options.signer.sign(manifestBytes)}\n`, 'utf8');
     const manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
-
-    options.onProgress?.({ phase: 'packing', done: 0, total: 1 });
     const names = [...files.map((f) => f.name), MANIFEST_JSON, MANIFEST_SIG];
-    if (options.copyZipTo) {
-      fs.mkdirSync(path.dirname(options.copyZipTo), { recursive: true });
-      const partial = `${options.copyZipTo}${STAGING_MARK}${randomBytes(4).toString('hex')}`;
-      await zipFiles(staging, names, partial, options.createdAt);
-      renameDurable(partial, options.copyZipTo);
-    }
-    let finalPath: string;
-    if (options.format === 'zip') {
-      const partial = path.join(staging, `${base}.zip`);
-      if (options.copyZipTo) fs.copyFileSync(options.copyZipTo, partial);
-      else await zipFiles(staging, names, partial, options.createdAt);
-      fsyncPath(partial);
-      finalPath = path.join(options.outDir, freeName(options.outDir, base, '.zip'));
-      renameDurable(partial, finalPath);
-      fs.rmSync(staging, { recursive: true, force: true });
+    options.onProgress?.({ phase: 'packing', done: 0, total: 1 });
+    let finalPath: string | null = null;
+    let zip: Buffer | null = null;
+    if (staging === null || outDir === null) {
+      const entries = opened.map((file) => file.entry as DeflatedEntry);
+      for (const [name, bytes] of [[MANIFEST_JSON, manifestBytes], [MANIFEST_SIG, signature]] as const) {
+        const entry = new DeflatedEntry(name);
+        entry.push(bytes, true);
+        entries.push(entry);
+      }
+      zip = zipDeflated(entries, options.createdAt);
     } else {
-      finalPath = path.join(options.outDir, freeName(options.outDir, base));
-      renameDurable(staging, finalPath);
+      writeFileDurable(path.join(staging, MANIFEST_JSON), manifestBytes);
+      writeFileDurable(path.join(staging, MANIFEST_SIG), signature);
+      fsyncPath(staging);
+      if (options.keepZip) zip = await zipFilesToBuffer(staging, names, options.createdAt);
+      if (options.format === 'zip') {
+        const partial = path.join(staging, `${base}.zip`);
+        if (zip) writeFileDurable(partial, zip);
+        else await zipFiles(staging, names, partial, options.createdAt);
+        fsyncPath(partial);
+        finalPath = path.join(outDir, freeName(outDir, base, '.zip'));
+        renameDurable(partial, finalPath);
+        fs.rmSync(staging, { recursive: true, force: true });
+      } else {
+        finalPath = path.join(outDir, freeName(outDir, base));
+        renameDurable(staging, finalPath);
+      }
     }
     options.onProgress?.({ phase: 'done', done: jsonl.rows, total: jsonl.rows });
-    return { path: finalPath, manifest, manifestSha256, snapshotSequence: snapshot.snapshotSequence, digests: digests.packed() };
+    return { path: finalPath, zip, manifest, manifestSha256, snapshotSequence: snapshot.snapshotSequence, digests: digests.packed() };
   } catch (error) {
     await Promise.all(opened.map((file) => file.discard()));
-    fs.rmSync(staging, { recursive: true, force: true });
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   }
 }

@@ -35,6 +35,98 @@ class NativeDeflateEntry implements ZipInputFile {
   }
 }
 
+/** Collects a zip's output in memory and reports the stream's failure or an unfinished stream. */
+function zipInMemory(): { zip: Zip; result: () => Buffer } {
+  const parts: Uint8Array[] = [];
+  let failure: Error | null = null;
+  let finished = false;
+  const zip = new Zip((error, data, final) => {
+    if (error) {
+      failure = error;
+      return;
+    }
+    parts.push(data);
+    if (final) finished = true;
+  });
+  return {
+    zip,
+    result: () => {
+      if (failure) throw failure;
+      if (!finished) throw new Error('the zip stream did not finish');
+      return Buffer.concat(parts);
+    },
+  };
+}
+
+/**
+ * Packs the files of a folder into a .zip held in memory (fflate), reading one 1 MiB chunk at a time; only the
+ * deflated bytes are kept. The outbox's copy of a bundle is made so: it goes into the encrypted database, never
+ * onto the disk as a plaintext file.
+ */
+export async function zipFilesToBuffer(dir: string, names: readonly string[], mtime: Date): Promise<Buffer> {
+  const { zip, result } = zipInMemory();
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  for (const name of names) {
+    const entry = new NativeDeflateEntry(name, mtime);
+    zip.add(entry);
+    const input = fs.openSync(path.join(dir, name), 'r');
+    try {
+      for (;;) {
+        const read = fs.readSync(input, buffer, 0, CHUNK, null);
+        if (read === 0) break;
+        entry.push(buffer.subarray(0, read), false);
+      }
+      entry.push(new Uint8Array(0), true);
+    } finally {
+      fs.closeSync(input);
+    }
+    // Let the event loop breathe between files (progress events, lane scans).
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  zip.end();
+  return result();
+}
+
+/**
+ * One file of a bundle made in memory: each chunk written is deflated at once (a sync-flushed segment, as
+ * NativeDeflateEntry does), so only the compressed bytes are held; zipDeflated packs the entries afterwards.
+ */
+export class DeflatedEntry {
+  private readonly segments: Uint8Array[] = [];
+  private finished = false;
+  size = 0;
+  crc = 0;
+
+  constructor(readonly name: string) {}
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (this.finished) throw new Error(`${this.name} is already finished`);
+    this.size += chunk.length;
+    this.crc = zlib.crc32(chunk, this.crc);
+    this.segments.push(zlib.deflateRawSync(chunk, { level: LEVEL, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+    this.finished = final;
+  }
+
+  /** The whole deflate stream, segment by segment (the last one final). */
+  deflated(): readonly Uint8Array[] {
+    if (!this.finished) this.push(new Uint8Array(0), true);
+    return this.segments;
+  }
+}
+
+/** A .zip in memory of entries already deflated (a bundle written without touching the disk). */
+export function zipDeflated(entries: readonly DeflatedEntry[], mtime: Date): Buffer {
+  const { zip, result } = zipInMemory();
+  for (const entry of entries) {
+    const segments = entry.deflated();
+    const file: ZipInputFile = { filename: entry.name, mtime, compression: 8, flag: 3, size: entry.size, crc: entry.crc };
+    zip.add(file);
+    segments.forEach((segment, i) => file.ondata?.(null, segment as Uint8Array<ArrayBuffer>, i === segments.length - 1));
+  }
+  zip.end();
+  return result();
+}
+
 /**
  * Streams the files of a folder into a .zip (fflate): one 1 MiB chunk at a time, so a 100k-crossing bundle
  * is never held in memory whole. The zip is fsynced before it returns; the caller renames it into place.

@@ -292,6 +292,7 @@ describe('outbox copies of bundles hold personal data: encrypted until acknowled
     const folder = path.join(dataDir, OUTBOX_FOLDER);
     const legacy = path.join(folder, `${first}.zip`);
     const zip = station.deps.outbox.bundle(key) ?? Buffer.alloc(0);
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     fs.writeFileSync(legacy, zip, { mode: 0o644 });
     fs.writeFileSync(path.join(folder, 'checkpoint-export_killed.zip'), zip, { mode: 0o644 });
     const hourAgo = new Date(Date.now() - 3_600_000);

@@ -5,7 +5,7 @@ import { writeBundle, type WriteBundleOptions } from '../../../shared/node/expor
 import { DAY1_START, DAY_MS, TEST_ZONE, openTestStation } from '../../support/export-station';
 import { tempDir } from '../../support/temp-dir';
 
-function options(dataDir: string, out: string, extra: Partial<WriteBundleOptions> = {}): WriteBundleOptions {
+function options(dataDir: string, out: string, extra: Partial<Omit<WriteBundleOptions, 'outDir'>> = {}): WriteBundleOptions & { outDir: string } {
   const station = openTestStation(dataDir);
   station.record(25, DAY1_START + 3_600_000, 60_000);
   return {
