@@ -3,6 +3,7 @@ import { type BoardSql, msOrNull } from './board-sql';
 /** One station as the health table shows it. */
 export interface StationHealth {
   readonly stationId: string;
+  readonly fingerprint: string;
   readonly corridorId: string | null;
   readonly revokedAtMs: number | null;
   /** When its latest bundle arrived, and the end of the latest period the hub holds. */
@@ -19,6 +20,7 @@ export interface StationHealth {
 export async function stationHealth(sql: BoardSql): Promise<StationHealth[]> {
   const rows = await sql.query<{
     station_id: string;
+    fingerprint: string;
     corridor_id: string | null;
     revoked_at: Date | string | null;
     last_bundle: Date | string | null;
@@ -27,7 +29,7 @@ export async function stationHealth(sql: BoardSql): Promise<StationHealth[]> {
     bundles: number;
     gaps: number;
   }>(
-    `SELECT s.station_id, s.corridor_id, s.revoked_at,
+    `SELECT s.station_id, s.fingerprint, s.corridor_id, s.revoked_at,
             (SELECT b.received_at FROM bundles b WHERE b.station_id = s.station_id ORDER BY b.received_at DESC LIMIT 1) AS last_bundle,
             (SELECT b.period_to FROM bundles b WHERE b.station_id = s.station_id AND b.superseded_by IS NULL ORDER BY b.period_to DESC LIMIT 1) AS covered_until,
             (SELECT r.at FROM request_log r WHERE r.station_id = s.station_id ORDER BY r.at DESC LIMIT 1) AS last_contact,
@@ -37,6 +39,7 @@ export async function stationHealth(sql: BoardSql): Promise<StationHealth[]> {
   );
   return rows.map((r) => ({
     stationId: r.station_id,
+    fingerprint: r.fingerprint,
     corridorId: r.corridor_id,
     revokedAtMs: msOrNull(r.revoked_at),
     lastBundleAtMs: msOrNull(r.last_bundle),

@@ -156,8 +156,8 @@ const stations: HubTableDefinition<Record<string, never>, StationsAnswer> = {
   query: NoQuery,
   load: async ({ sql, nowMs }) => ({ asOfMs: nowMs, stations: await stationHealth(sql) }),
   table: (a) => ({
-    columns: ['station', 'corridor', 'last_bundle_at', 'covered_until', 'last_contact_at', 'bundles', 'open_gaps', 'revoked_at'],
-    rows: a.stations.map((s) => [s.stationId, s.corridorId, iso(s.lastBundleAtMs), iso(s.coveredUntilMs), iso(s.lastContactAtMs), s.bundles, s.openGaps, iso(s.revokedAtMs)]),
+    columns: ['station', 'fingerprint', 'corridor', 'last_bundle_at', 'covered_until', 'last_contact_at', 'bundles', 'open_gaps', 'revoked_at'],
+    rows: a.stations.map((s) => [s.stationId, s.fingerprint, s.corridorId, iso(s.lastBundleAtMs), iso(s.coveredUntilMs), iso(s.lastContactAtMs), s.bundles, s.openGaps, iso(s.revokedAtMs)]),
   }),
 };
 
@@ -200,8 +200,8 @@ const corridors: HubTableDefinition<Record<string, never>, CorridorsAnswer> = {
   query: NoQuery,
   load: async ({ sql }) => ({ corridors: (await loadCorridors(sql)).map(corridorView) }),
   table: (a) => ({
-    columns: ['corridor', 'name', 'version', 'step', 'checkpoint', 'country', 'direction'],
-    rows: a.corridors.flatMap((c) => c.steps.map((s, i) => [c.id, c.name, c.version, i, s.checkpointId, s.country, s.direction])),
+    columns: ['corridor', 'name', 'version', 'step', 'checkpoint', 'country', 'direction', 'next_leg_expected_minutes', 'next_leg_max_minutes'],
+    rows: a.corridors.flatMap((c) => c.steps.map((s, i) => [c.id, c.name, c.version, i, s.checkpointId, s.country, s.direction, c.legs[i]?.expectedMinutes ?? null, c.legs[i]?.maxMinutes ?? null])),
   }),
 };
 

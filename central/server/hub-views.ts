@@ -2,7 +2,7 @@ import type { CorridorView, PersonOnJourney } from '../../shared/contract/hub-we
 import type { JourneyState, JourneySummary } from '../../shared/domain/corridor/journey';
 import type { RegisteredCorridor } from '../board/corridor-repo';
 
-export const corridorView = (c: RegisteredCorridor): CorridorView => ({ id: c.chain.id, name: c.name, version: c.version, steps: c.chain.steps.map((s) => ({ ...s })) });
+export const corridorView = (c: RegisteredCorridor): CorridorView => ({ id: c.chain.id, name: c.name, version: c.version, steps: c.chain.steps.map((s) => ({ ...s })), legs: c.chain.legs.map((l) => ({ ...l })) });
 
 /** A journey summary with its state at the board's time, as the UI shows a person. */
 export const personOf = (corridor: RegisteredCorridor, summary: JourneySummary, state: JourneyState): PersonOnJourney => ({

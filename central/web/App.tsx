@@ -6,18 +6,20 @@ import { HubCallError, hubDelete, hubGet } from './api/hub-client';
 import { useHubI18n, type HubMessageKey } from './i18n/hub-i18n';
 import { Alerts } from './features/Alerts';
 import { Board } from './features/Board';
+import { Corridors } from './features/Corridors';
 import { PersonSearch } from './features/PersonSearch';
 import { SignIn } from './features/SignIn';
 import { StationHealth } from './features/StationHealth';
 import { Statistics } from './features/Statistics';
 
-type Screen = 'board' | 'persons' | 'stations' | 'alerts' | 'statistics';
+type Screen = 'board' | 'persons' | 'stations' | 'alerts' | 'statistics' | 'corridors';
 const SCREENS: readonly { id: Screen; needs: HubPermission; label: HubMessageKey }[] = [
   { id: 'board', needs: 'board', label: 'nav.board' },
   { id: 'persons', needs: 'persons', label: 'nav.persons' },
   { id: 'alerts', needs: 'alerts', label: 'nav.alerts' },
   { id: 'stations', needs: 'stations', label: 'nav.stations' },
   { id: 'statistics', needs: 'statistics', label: 'nav.statistics' },
+  { id: 'corridors', needs: 'corridors', label: 'nav.corridors' },
 ];
 
 function LanguageSelect() {
@@ -95,6 +97,7 @@ export function App() {
         {current?.id === 'alerts' && <Alerts canAcknowledge={session.permissions.includes('alerts.acknowledge')} />}
         {current?.id === 'stations' && <StationHealth />}
         {current?.id === 'statistics' && <Statistics />}
+        {current?.id === 'corridors' && <Corridors />}
       </main>
     </>
   );

@@ -29,6 +29,8 @@ export interface CorridorView {
   readonly name: string;
   readonly version: number;
   readonly steps: readonly { readonly checkpointId: string; readonly country: string; readonly direction: 'entry' | 'exit' }[];
+  /** Between step i and i + 1: the usual and the longest minutes. */
+  readonly legs: readonly { readonly expectedMinutes: number; readonly maxMinutes: number }[];
 }
 
 export interface BoardRowView extends GroupBoardRow {
@@ -100,6 +102,8 @@ export interface JourneyAnswer {
 
 export interface StationHealthView {
   readonly stationId: string;
+  /** SHA-256 of the station's registered key: what its Export screen shows. */
+  readonly fingerprint: string;
   readonly corridorId: string | null;
   readonly revokedAtMs: number | null;
   readonly lastBundleAtMs: number | null;

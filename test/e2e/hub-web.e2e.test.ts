@@ -38,6 +38,7 @@ let url: string;
 let context: BrowserContext;
 let page: Page;
 let password: string;
+let adminPassword: string;
 const findings: string[] = [];
 
 describe('the hub web UI in Chromium, against a running hub on PGlite with the seeds scenario', () => {
@@ -45,7 +46,9 @@ describe('the hub web UI in Chromium, against a running hub on PGlite with the s
     if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('the hub web UI is not built: run `npm run build` first');
     store = await openCentralStore({ dataDir: null });
     await seedBusScenario(store.sql, { overdueBus: true });
-    ({ password } = await new HubUsers(store.sql, { N: 1024, r: 8, p: 1 }).add('aigerim', 'coordinator', 'e2e'));
+    const users = new HubUsers(store.sql, { N: 1024, r: 8, p: 1 });
+    ({ password } = await users.add('aigerim', 'coordinator', 'e2e'));
+    ({ password: adminPassword } = await users.add('timur', 'hub-admin', 'e2e'));
     app = createHubServer(store, { now: () => new Date(SCENARIO_NOW), webRoot: WEB_ROOT });
     url = await app.listen({ port: 0, host: '127.0.0.1' });
     context = await (await sharedChromium()).newContext({ viewport: { width: 1366, height: 900 } });
@@ -138,5 +141,19 @@ describe('the hub web UI in Chromium, against a running hub on PGlite with the s
     findings.push(...(await seriousViolations(page, 'board-ru')));
     await page.screenshot({ path: screenshotPath('hub-board-ru'), fullPage: true });
     expect(findings).toEqual([]);
+  });
+
+  it('a hub administrator sees only station health and the corridors (keys and legs); the board is refused by the hub itself', async () => {
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in-name').fill('timur');
+    await page.getByTestId('sign-in-secret').fill(adminPassword);
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.locator('.hub-nav button').allTextContents()).toEqual(['Состояние станций', 'Коридоры']);
+    await page.getByTestId('nav-corridors').click();
+    await expect.poll(() => page.getByTestId('corridor-KZ-UZ-TJ').locator('tbody th').allTextContents()).toEqual(['KZ-ZHIBEK-ZHOLY', 'UZ-YALLAMA', 'UZ-OYBEK', 'TJ-OYBEK']);
+    expect(await page.getByTestId('corridor-KZ-UZ-TJ').locator('tbody tr').first().locator('td').last().textContent()).toBe('обычно 60 мин, не более 180 мин');
+    expect(await seriousViolations(page, 'corridors')).toEqual([]);
+    await page.screenshot({ path: screenshotPath('hub-corridors-ru'), fullPage: true });
+    expect(await page.evaluate(async () => (await fetch('/api/board')).status)).toBe(403);
   });
 });

@@ -35,7 +35,7 @@ function CorridorTable({ corridor, rows, onOpen }: { corridor: CorridorView; row
           <th scope="col">{t('board.left')}</th>
           {corridor.steps.map((s) => (
             <th scope="col" key={s.checkpointId}>
-              {s.checkpointId} ({s.country}, {s.direction})
+              {s.checkpointId} ({s.country}, {t(`direction.${s.direction}`)})
             </th>
           ))}
           <th scope="col">{t('board.eta')}</th>

@@ -25,6 +25,7 @@ export function StationHealth() {
           <thead>
             <tr>
               <th scope="col">{t('stations.station')}</th>
+              <th scope="col">{t('stations.fingerprint')}</th>
               <th scope="col">{t('stations.corridor')}</th>
               <th scope="col">{t('stations.lastBundle')}</th>
               <th scope="col">{t('stations.coveredUntil')}</th>
@@ -40,6 +41,9 @@ export function StationHealth() {
                   {s.stationId}
                   {s.revokedAtMs !== null && <span className="hub-muted"> · {t('stations.revoked')}</span>}
                 </th>
+                <td>
+                  <code title={s.fingerprint}>{s.fingerprint.slice(0, 16)}…</code>
+                </td>
                 <td>{s.corridorId ?? '—'}</td>
                 <td>{s.lastBundleAtMs === null ? t('stations.never') : <When ms={s.lastBundleAtMs} />}</td>
                 <td>

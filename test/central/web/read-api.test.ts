@@ -122,7 +122,7 @@ describe.skipIf(!centralAdminUrl())('the web UI read API on PostgreSQL, with the
     await store.sql.query(`INSERT INTO station_alerts (station_id, kind, manifest_sha256, message) VALUES ('st-kz-zhibek', 'gap', repeat('b', 64), 'gap')`);
     const stations = await get<StationsAnswer>('/api/stations', 'hub-admin');
     expect(stations.body.stations).toEqual([
-      { stationId: 'st-kz-zhibek', corridorId: 'KZ-UZ-TJ', revokedAtMs: null, lastBundleAtMs: null, coveredUntilMs: null, lastContactAtMs: null, bundles: 0, openGaps: 1 },
+      { stationId: 'st-kz-zhibek', fingerprint: 'a'.repeat(64), corridorId: 'KZ-UZ-TJ', revokedAtMs: null, lastBundleAtMs: null, coveredUntilMs: null, lastContactAtMs: null, bundles: 0, openGaps: 1 },
     ]);
 
     const csv = await app.inject({ method: 'GET', url: '/api/board/export.csv?hours=48', headers: { cookie: cookies.coordinator } });
