@@ -1,23 +1,28 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useState, type ReactNode } from 'react';
 import type { ScanResult } from '../../shared/contract';
 import { useTranslation } from 'react-i18next';
 import { roleMay } from '../../shared/domain/auth';
-import { AdminScreen } from '../features/admin/AdminScreen';
-import { ConsularScreen } from '../features/consular/ConsularScreen';
-import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { ExportScreen } from '../features/export/ExportScreen';
 import { useExportShortcut } from '../features/export/use-export-shortcut';
-import { GroupsScreen } from '../features/groups/GroupsScreen';
 import { FirstRunScreen } from '../features/login/FirstRunScreen';
 import { ParkedAtSignOut } from '../features/lane/ParkedAtSignOut';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { useCore } from '../core-client/core-context';
-import { RulesScreen } from '../features/rules/RulesScreen';
+import { ChangePinForm } from '../features/users/ChangePinForm';
+// The scanners screen stays in the lane's bundle: F10 opens it over the lane (App.tsx).
 import { ScannersScreen } from '../features/scanners';
-import { ChangePinForm, UsersScreen } from '../features/users';
 import { NavBar, type ScreenId } from './NavBar';
 import { useSession } from '../session';
 import '../styles/crossing-log.css';
+
+// Every screen but the lane loads when first opened: the lane's bundle stays free of the charts (recharts), the
+// rule editor and the administration screens, so a lane PC starts and re-renders on what the lane needs.
+const GroupsScreen = lazy(() => import('../features/groups/GroupsScreen').then((m) => ({ default: m.GroupsScreen })));
+const ConsularScreen = lazy(() => import('../features/consular/ConsularScreen').then((m) => ({ default: m.ConsularScreen })));
+const DashboardScreen = lazy(() => import('../features/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
+const ExportScreen = lazy(() => import('../features/export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
+const RulesScreen = lazy(() => import('../features/rules/RulesScreen').then((m) => ({ default: m.RulesScreen })));
+const UsersScreen = lazy(() => import('../features/users/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const AdminScreen = lazy(() => import('../features/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
 
 // A screen is offered when the signed-in role may call the method it is built on; the core decides anyway.
 const SCREEN_METHOD: Record<ScreenId, string> = {
@@ -106,14 +111,16 @@ export function Shell({ laneScreen }: { laneScreen: ReactNode }) {
         </p>
       )}
       {current === 'lane' && laneScreen}
-      {current === 'groups' && <GroupsScreen />}
-      {current === 'consular' && <ConsularScreen />}
-      {current === 'dashboard' && <DashboardScreen />}
-      {current === 'export' && <ExportScreen user={user} />}
-      {current === 'rules' && <RulesScreen user={user} />}
-      {current === 'users' && <UsersScreen user={user} />}
-      {current === 'scanners' && <ScannersScreen />}
-      {current === 'admin' && <AdminScreen />}
+      <Suspense fallback={<main className="page" aria-busy="true" data-testid="screen-loading" />}>
+        {current === 'groups' && <GroupsScreen />}
+        {current === 'consular' && <ConsularScreen />}
+        {current === 'dashboard' && <DashboardScreen />}
+        {current === 'export' && <ExportScreen user={user} />}
+        {current === 'rules' && <RulesScreen user={user} />}
+        {current === 'users' && <UsersScreen user={user} />}
+        {current === 'scanners' && <ScannersScreen />}
+        {current === 'admin' && <AdminScreen />}
+      </Suspense>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALERT_TYPES } from '../domain/corridor';
+import { ALERT_TYPES } from '../domain/corridor/types';
 import { isoDateTime } from './ids';
 
 export const AlertTypeSchema = z.enum(ALERT_TYPES);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DCC_STEPS } from '../domain/dcc';
+import { DCC_STEPS } from '../domain/dcc/dcc-steps';
 import { OutcomeSchema, ReasonSchema } from './decision';
 
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERSON_STATES } from '../domain/corridor';
+import { PERSON_STATES } from '../domain/corridor/types';
 import { OutcomeSchema } from './decision';
 import { CodeSchema, isoDateTime } from './ids';
 

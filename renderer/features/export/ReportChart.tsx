@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
 import type { ShiftReport } from '../../../shared/contract';
-import { StationTime } from '../../../shared/domain/export';
+import { StationTime } from '../../../shared/domain/export/station-time';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,4 +1,4 @@
-import { StationTime } from '../../../shared/domain/export';
+import { StationTime } from '../../../shared/domain/export/station-time';
 
 /** What the shift lead picked: a station calendar day, the current shift, or explicit wall-clock times. */
 export type PeriodChoice =

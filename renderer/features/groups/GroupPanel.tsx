@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { PERSON_STATES } from '../../../shared/domain/corridor';
+import { PERSON_STATES } from '../../../shared/domain/corridor/types';
 import type { PersonState } from '../../../shared/contract';
 import { useSession } from '../../session';
 import { useCore } from '../../core-client/core-context';

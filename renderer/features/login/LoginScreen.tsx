@@ -3,7 +3,7 @@ import { useErrorText } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import type { WhoAmI } from '../../../shared/contract';
 import { useCore } from '../../core-client/core-context';
-import { NewPinFields } from '../users';
+import { NewPinFields } from '../users/ChangePinForm';
 
 /** User name and PIN: the core checks them, counts wrong PINs and locks after five. */
 export function LoginScreen({ station, onSignedIn }: { station: WhoAmI['station']; onSignedIn: () => void }) {

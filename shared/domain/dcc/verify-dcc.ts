@@ -13,21 +13,9 @@ import { stripHcertPrefix } from './prefix';
 import { checkRevocation, type RevocationLookup } from './revocation';
 import { findSigningCertificates, verifyCoseSignature } from './signature';
 import type { TrustList, TrustListEntry } from './trust-list';
+import { DCC_STEPS, type DccStep } from './dcc-steps';
 
-/** The pipeline's steps, in order (hcert spec §3–4: QR → Base45 → zlib → COSE → CWT → HCERT). */
-export type DccStep = 'prefix' | 'base45' | 'inflate' | 'cose' | 'cbor' | 'schema' | 'signature' | 'keyUsage' | 'expiry' | 'revocation';
-export const DCC_STEPS: readonly DccStep[] = [
-  'prefix',
-  'base45',
-  'inflate',
-  'cose',
-  'cbor',
-  'schema',
-  'signature',
-  'keyUsage',
-  'expiry',
-  'revocation',
-];
+export { DCC_STEPS, type DccStep } from './dcc-steps';
 
 export interface DccStepResult {
   readonly ok: boolean;
