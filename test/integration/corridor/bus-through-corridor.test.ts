@@ -4,6 +4,9 @@ import type { Alert, Core, Direction, PersonStatus, RecordedCrossing } from '../
 import { pairingProblems, type Passage } from '../../../shared/domain/corridor';
 import type { Role } from '../../../shared/domain/auth';
 import { StationStore, openStationDatabase } from '../../../shared/node/db';
+import type { CrossingExportRow } from '../../../shared/domain/export';
+import { readBundle } from '../../../shared/node/export';
+import { bundleSchemaProblemsAt } from '../../support/bundle-schema';
 import { CORRIDOR, PASSPORT_ONLY_PROFILE, manifestCsv, mrzOf, stationAt, traveller, type Traveller } from '../../fixtures/corridor/bus';
 import { TEST_PIN, TEST_PIN_HASH_COST, TEST_USERNAME, testUser } from '../../support/core-session';
 import { ManualClock } from '../../support/manual-clock';
@@ -231,4 +234,122 @@ describe('a bus of 180 through the corridor, recorded at both ends (two stations
     expect(unwrap(await again.core.getGroup({ groupId: group.id })).counts).toMatchObject({ exited: 176, missing: 1, 'no-show': 3, unexpected: 1 });
     again.core.close();
   }, 300_000); // ~360 scans with scrypt sign-ins: a generous bound, not a timing claim
+
+  it('the log of record: 40 recorded before the list came, 3 refused, 2 held then admitted, 1 parked, 2 amended; exit pairing and the v2 bundle agree with the recount', async () => {
+    const REFUSED = [EXPIRED, 61, 62];
+    const HELD = [70, 71];
+    const PARKED = 80;
+    const AMENDED = [90, 91];
+    const clock = new ManualClock(new Date('2021-03-01T05:30:00Z'));
+    const entry = await openStation('entry', 'STN-ZHZ-01', clock);
+    const exit = await openStation('exit', 'STN-OYB-01', clock);
+    const group = unwrap(await entry.core.createGroup({ corridorId: CORRIDOR.id, label: 'Bus 08', expectedCount: 180 }));
+    // Refused: passports that expired; held: a zone whose composite check digit no single misread explains.
+    const person = (t: Traveller) => (REFUSED.includes(t.index) ? { ...t, expiryDate: '2020-12-31' } : t);
+    const payload = (t: Traveller) => {
+      if (!HELD.includes(t.index)) return mrzOf(person(t));
+      const [line1, line2] = mrzOf(t).split('\n') as [string, string];
+      return `${line1}\n${line2.slice(0, -1)}${(Number(line2.at(-1)) + 5) % 10}`;
+    };
+    const scanOf = async (t: Traveller, direction: Direction) => unwrap(await entry.core.scan({ payload: payload(t), source: 'wedge', direction }));
+
+    let parkedScanId = '';
+    for (const t of BUS) {
+      clock.advance(20_000);
+      // The first 40 board before the carrier's list reaches the lane: recorded without the bus.
+      if (t.index === 40) {
+        const imported = unwrap(await entry.core.importManifest({ groupId: group.id, fileName: 'bus-08.csv', format: 'csv', content: manifestCsv(BUS) }));
+        expect(imported).toMatchObject({ rowsAdded: 180, linked: 40 });
+        unwrap(await entry.core.setLaneGroup({ groupId: group.id }));
+      }
+      const scan = await scanOf(t, 'entry');
+      if (t.index === PARKED) {
+        parkedScanId = scan.scanId;
+        continue; // the next passport parks him
+      }
+      const recorded = unwrap(await entry.core.recordCrossing({ scanId: scan.scanId, direction: 'entry' }));
+      if (AMENDED.includes(t.index)) {
+        // Recorded against the wrong bus (another lane's): the operator voids their own last crossing at once…
+        const voided = unwrap(await entry.core.amendCrossing({ crossingId: recorded.id, change: { kind: 'void', reason: 'Recorded under the wrong bus' } }));
+        expect(voided.current?.disposition).toBe('cancelled');
+        // …and records the traveller again, as a new crossing (the voided row stays, cancelled).
+        const again = unwrap(await entry.core.recordCrossing({ scanId: (await scanOf(t, 'entry')).scanId, direction: 'entry' }));
+        expect(again).toMatchObject({ duplicate: false, disposition: 'crossed' });
+      }
+      expect(recorded.disposition).toBe(REFUSED.includes(t.index) ? 'refused' : HELD.includes(t.index) ? 'held' : 'crossed');
+      if (t.index === PARKED + 3) {
+        expect(unwrap(await entry.core.listParked({})).items.map((p) => p.document?.documentNumber)).toEqual([BUS[PARKED]!.documentNumber]);
+        expect(unwrap(await entry.core.recordCrossing({ scanId: parkedScanId, direction: 'entry' })).disposition).toBe('crossed');
+      }
+    }
+    expect(unwrap(await entry.core.listParked({})).items).toEqual([]);
+    await signInAs(entry.core, 'consular');
+    const held = unwrap(await entry.core.listHeld({})).items;
+    expect(held.map((c) => c.document.documentNumber)).toEqual(HELD.map((i) => BUS[i]!.documentNumber));
+    for (const c of held) unwrap(await entry.core.admitCrossing({ crossingId: c.id, reason: 'Data page checked by hand against the visa' }));
+
+    // The recount from the log: 182 rows (two voided), every one of the 180 with one crossing that stands, with the bus.
+    await signInAs(entry.core, 'shift-lead');
+    const log = unwrap(await entry.core.listCrossings({ limit: 500 })).items;
+    expect(log).toHaveLength(182);
+    expect(log.filter((c) => c.current?.disposition === 'cancelled').map((c) => c.document.documentNumber).sort()).toEqual(AMENDED.map((i) => BUS[i]!.documentNumber));
+    const standing = log.filter((c) => c.current?.disposition !== 'cancelled');
+    expect(new Set(standing.map((c) => c.document.documentNumber)).size).toBe(180);
+    expect(standing.every((c) => c.current?.groupId === group.id && c.current.direction === 'entry')).toBe(true);
+    const crossed = log.filter((c) => c.current?.disposition === 'crossed');
+    expect(crossed).toHaveLength(177);
+    expect(log.filter((c) => c.current?.disposition === 'refused').map((c) => c.document.documentNumber).sort()).toEqual(REFUSED.map((i) => BUS[i]!.documentNumber));
+    const atEntry = unwrap(await entry.core.getGroup({ groupId: group.id }));
+    expect(atEntry.group).toMatchObject({ processed: 180, notOnList: 0, total: 180 });
+    expect(atEntry.counts).toMatchObject({ entered: 177, refused: 3, expected: 0, held: 0, total: 180 });
+
+    // The v2 bundle of the day says the same, with the two admissions and every correction.
+    const usb = tempDir('usb-');
+    const bundle = unwrap(await entry.core.exportBundle({ date: '2021-03-01', folder: usb, format: 'folder' }));
+    expect(bundleSchemaProblemsAt(bundle.destination as string)).toEqual([]);
+    const read = readBundle(bundle.destination as string);
+    if (!read.ok) throw new Error(read.message);
+    const rows = Buffer.from(new Map(read.files).get('crossings.jsonl') as Uint8Array)
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CrossingExportRow);
+    expect(new Map(rows.map((r) => [r.id, [r.current.disposition, r.current.direction, r.current.groupId]]))).toEqual(
+      new Map(log.map((c) => [c.id, [c.current?.disposition, c.current?.direction, c.current?.groupId]])),
+    );
+    expect(rows.filter((r) => r.overrides.length > 0).map((r) => r.document.documentNumber).sort()).toEqual(HELD.map((i) => BUS[i]!.documentNumber));
+    const kinds = rows.flatMap((r) => r.corrections.map((c) => c.kind)).sort();
+    expect(kinds.filter((k) => k === 'group')).toHaveLength(40);
+    expect(kinds.filter((k) => k === 'void')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'admit')).toHaveLength(2);
+
+    // The exit end: the group file carries all 182 with their state now; the 177 who crossed come out and pair.
+    const file = unwrap(await entry.core.exportGroupFile({ groupId: group.id }));
+    expect(file.crossings).toBe(182);
+    const identity = unwrap(await entry.core.getStationIdentity({}));
+    await signInAs(exit.core, 'admin');
+    unwrap(await exit.core.trustStation({ stationId: identity.stationId, checkpointId: 'ZHIBEK-ZHOLY', label: 'Zhibek Zholy lane 1', publicKey: identity.publicKey }));
+    await signInAs(exit.core, 'shift-lead');
+    expect(unwrap(await exit.core.importGroupFile({ content: file.content }))).toMatchObject({ crossingsAdded: 182, manifestAdded: 180 });
+    await signInAs(exit.core, 'operator');
+    unwrap(await exit.core.setLaneGroup({ groupId: group.id }));
+    clock.advance(4 * 3600_000);
+    const exitAlerts: Alert[] = [];
+    for (const c of crossed) {
+      clock.advance(15_000);
+      const t = BUS.find((b) => b.documentNumber === c.document.documentNumber)!;
+      const recorded = await cross(exit.core, t, 'exit');
+      exitAlerts.push(...recorded.alerts);
+    }
+    // Nobody came out "without a matching entry": every exit found the entry the group file carried.
+    expect(exitAlerts.filter((a) => a.type === 'unexpected-arrival')).toEqual([]);
+    const atExit = unwrap(await exit.core.getGroup({ groupId: group.id }));
+    expect(atExit.group).toMatchObject({ processed: 177, notOnList: 0, total: 180 });
+    expect(atExit.counts).toMatchObject({ exited: 177, refused: 3, entered: 0, total: 180 });
+    const db = openStationDatabase(exit.dataDir, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM pairings').pluck().get()).toBe(177);
+    db.close();
+    entry.core.close();
+    exit.core.close();
+  }, 300_000);
 });
