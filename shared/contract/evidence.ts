@@ -150,7 +150,12 @@ export const AddPaperCertificateInputSchema = z.strictObject({
   joinScanId: z.uuid().optional(),
   lab: z.string().trim().min(2, 'name the laboratory').max(120),
   testType: z.enum(['pcr', 'rat']),
-  sampleTime: isoDateTime,
+  /** An instant with its offset; or, as the paper prints it, `sampleTimeAsPrinted` on the lab's clock. */
+  sampleTime: isoDateTime.optional(),
+  /** `01.06.2021 14:30` or `2021-06-01 14:30`, read in `labTimeZone`, else in the zone of `labCountry`. */
+  sampleTimeAsPrinted: z.string().trim().min(1).max(40).optional(),
+  labCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code').optional(),
+  labTimeZone: z.string().min(1).max(64).optional(),
   result: z.enum(['negative', 'positive']),
   certificateNumber: z.string().trim().min(1, 'enter the certificate number').max(64),
   /** Optional photo of the paper: base64 JPEG or PNG, at most 512 KiB. */
@@ -162,5 +167,8 @@ export const AddPaperCertificateInputSchema = z.strictObject({
     .optional(),
   direction: z.enum(['entry', 'exit']).optional(),
   corridorId: z.string().max(40).optional(),
+}).refine((input) => (input.sampleTime === undefined) !== (input.sampleTimeAsPrinted === undefined), {
+  message: 'give the sample time either as an instant (sampleTime) or as printed (sampleTimeAsPrinted)',
+  path: ['sampleTime'],
 });
 export type AddPaperCertificateInput = z.input<typeof AddPaperCertificateInputSchema>;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AddPaperCertificateInput } from '../../../shared/contract';
+import { LAB_COUNTRY_TIME_ZONES } from '../../../shared/domain/evidence';
 import { readTypedDateTime } from '../../../shared/domain/typed-date';
 import './evidence.css';
 
@@ -8,13 +9,20 @@ export type PaperCertificate = Omit<AddPaperCertificateInput, 'joinScanId' | 'di
 
 const MAX_PHOTO_BYTES = 512 * 1024;
 
-/**
- * The sample time as printed on the paper (`01.06.2021 14:30` or `2021-06-01 14:30`) in the station's local
- * time. A plain text field: typed the same way on every keyboard layout and locale, unlike a date picker's segments.
- */
-export function parseSampleTime(text: string): Date | undefined {
-  const typed = readTypedDateTime(text);
-  return typed ? new Date(typed.year, typed.month - 1, typed.day, typed.hour, typed.minute) : undefined;
+const LAB_COUNTRIES = Object.keys(LAB_COUNTRY_TIME_ZONES);
+
+/** The lab country whose zone is this PC's (the station's), else the first: the operator picks the lab's own. */
+function defaultLabCountry(): string {
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return LAB_COUNTRIES.find((country) => LAB_COUNTRY_TIME_ZONES[country] === here) ?? LAB_COUNTRIES[0] ?? 'UZ';
+}
+
+function countryName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** Rejects with the `evidence:paper` key of the problem, for the form to translate. */
@@ -31,15 +39,17 @@ function readPhoto(file: File): Promise<PaperCertificate['photo']> {
 
 /**
  * A paper lab certificate keyed in by the operator (F8), fields in the order they are read off the paper:
- * laboratory, certificate number, sample time, test type, result; optionally a photo of the paper. Enter
+ * laboratory, certificate number, sample time and the lab's country (whose clock the time is on), test type, result;
+ * optionally a photo of the paper. Enter
  * saves, Esc closes without touching the traveller on screen. The core judges it: without a rule that accepts paper it is at most a cross-check.
  */
 export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (paper: PaperCertificate) => void; onClose: () => void; busy: boolean }) {
-  const { t } = useTranslation('evidence');
+  const { t, i18n } = useTranslation('evidence');
   const id = useId();
   const [lab, setLab] = useState('');
   const [testType, setTestType] = useState<'pcr' | 'rat'>('pcr');
   const [sampleTime, setSampleTime] = useState('');
+  const [labCountry, setLabCountry] = useState(defaultLabCountry);
   const [result, setResult] = useState<'negative' | 'positive'>('negative');
   const [certificateNumber, setCertificateNumber] = useState('');
   const [photo, setPhoto] = useState<PaperCertificate['photo']>(undefined);
@@ -47,12 +57,13 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const sampled = parseSampleTime(sampleTime);
+    // Checked here for the message; the core reads it on the lab's clock (the PC's zone is not the lab's).
+    const sampled = readTypedDateTime(sampleTime);
     if (lab.trim().length < 2) return setProblem(t('paper.needLab'));
     if (certificateNumber.trim().length === 0) return setProblem(t('paper.needNumber'));
     if (!sampled) return setProblem(t('paper.needTime'));
     setProblem(null);
-    onSubmit({ lab: lab.trim(), testType, sampleTime: sampled.toISOString(), result, certificateNumber: certificateNumber.trim(), ...(photo ? { photo } : {}) });
+    onSubmit({ lab: lab.trim(), testType, sampleTimeAsPrinted: sampleTime.trim(), labCountry, result, certificateNumber: certificateNumber.trim(), ...(photo ? { photo } : {}) });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -82,6 +93,16 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
         <label>
           {t('paper.sampleTime')}
           <input data-testid="paper-sample-time" value={sampleTime} placeholder={t('paper.sampleTimePlaceholder')} onChange={(e) => setSampleTime(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          {t('paper.labCountry')}
+          <select data-testid="paper-lab-country" value={labCountry} onChange={(e) => setLabCountry(e.target.value)}>
+            {LAB_COUNTRIES.map((code) => (
+              <option key={code} value={code}>
+                {countryName(code, i18n.language)} ({LAB_COUNTRY_TIME_ZONES[code]})
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('paper.testType')}

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { AddPaperCertificateInputSchema, ScanResult } from '../../contract';
 import { base64ToBytes } from '../../domain/dcc';
-import type { PaperLabEvidence } from '../../domain/evidence';
+import { labSampleInstant, labTimeZone, type PaperLabEvidence } from '../../domain/evidence';
+import { CoreFailure } from '../../contract';
 import { judgeAndStore, openTraveller, type ScanDeps } from './handle-scan';
 import { withEvidence, type LaneTraveller } from './lane-traveller';
 
@@ -18,7 +19,7 @@ export function addPaperCertificate(input: z.output<typeof AddPaperCertificateIn
     capturedAt: at.toISOString(),
     lab: input.lab,
     testKind: input.testType,
-    sampleTime: input.sampleTime,
+    sampleTime: sampleInstant(input),
     result: input.result,
     certificateNumber: input.certificateNumber,
     hasPhoto: input.photo !== undefined,
@@ -34,4 +35,14 @@ export function addPaperCertificate(input: z.output<typeof AddPaperCertificateIn
     ? { classification: previous.classification, source: previous.source }
     : { classification: { kind: 'text' as const, stripped: [] }, source: 'manual' as const };
   return judgeAndStore(withEvidence(tx, { evidence, ...(photo ? { photo } : {}) }), scan, deps, at);
+}
+
+/** The sample instant: given as one, or read as printed on the lab's clock (its zone, else its country's), never the PC's. */
+function sampleInstant(input: z.output<typeof AddPaperCertificateInputSchema>): string {
+  if (input.sampleTime !== undefined) return input.sampleTime;
+  const zone = labTimeZone(input.labCountry, input.labTimeZone);
+  if (zone === undefined) throw new CoreFailure('invalid-input', 'core.invalidInput', { field: 'labTimeZone' });
+  const instant = labSampleInstant(input.sampleTimeAsPrinted ?? '', zone);
+  if (instant === undefined) throw new CoreFailure('invalid-input', 'core.invalidInput', { field: 'sampleTimeAsPrinted' });
+  return instant.toISOString();
 }

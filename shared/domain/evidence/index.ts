@@ -18,4 +18,5 @@ export type {
 } from './evidence';
 export { evidenceFromDcc, type CapturedAs } from './dcc-evidence';
 export { evidenceFromOtherQr, otherQrForm } from './other-qr-evidence';
+export { LAB_COUNTRY_TIME_ZONES, labSampleInstant, labTimeZone } from './lab-time';
 export { matchPerson, NAME_MATCH_THRESHOLD, type BirthDateMatchStatus, type NameMatchStatus, type PassportPerson, type PersonMatch } from './match-person';

@@ -213,6 +213,31 @@ describe('COVID evidence through createCore', () => {
     core.close();
   });
 
+  it('reads a paper sample time as printed on the lab’s clock (its country’s zone, or the zone named), never the PC’s', async () => {
+    const { core } = await withTrustList();
+    // 30.05.2021 13:30 in Almaty (UTC+6) is 07:30Z, 72.5 hours before the decision; in Tashkent (UTC+5) 08:30Z, 71.5 hours.
+    const paper = async (where: { labCountry?: string; labTimeZone?: string }) => {
+      const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
+      return unwrap(
+        await core.addPaperCertificate({ joinScanId: passport.scanId, lab: 'KDL Olymp', testType: 'pcr', sampleTimeAsPrinted: '30.05.2021 13:30', ...where, result: 'negative', certificateNumber: 'KZ-0912' }),
+      );
+    };
+    const kazakh = await paper({ labCountry: 'KZ' });
+    expect(kazakh.evidence?.[0]).toMatchObject({ kind: 'paper-lab', sampleTime: '2021-05-30T07:30:00.000Z' });
+    expect(kazakh.decision.outcome).toBe('NOT_OK');
+    expect(reasonCodes(kazakh)).toContain('paper.test.too-old');
+    const uzbek = await paper({ labCountry: 'UZ' });
+    expect(uzbek.evidence?.[0]).toMatchObject({ sampleTime: '2021-05-30T08:30:00.000Z' });
+    expect(reasonCodes(uzbek)).not.toContain('paper.test.too-old');
+    // A lab in western Kazakhstan (UTC+5) says so with its zone.
+    expect((await paper({ labCountry: 'KZ', labTimeZone: 'Asia/Aqtobe' })).evidence?.[0]).toMatchObject({ sampleTime: '2021-05-30T08:30:00.000Z' });
+    // Without a zone or country the printed time cannot be read: refused, not read on the PC's clock.
+    const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
+    const unknown = await core.addPaperCertificate({ joinScanId: passport.scanId, lab: 'KDL Olymp', testType: 'pcr', sampleTimeAsPrinted: '30.05.2021 13:30', result: 'negative', certificateNumber: 'KZ-0912' });
+    expect(unknown).toMatchObject({ ok: false, error: { key: 'core.invalidInput', params: { field: 'labTimeZone' } } });
+    core.close();
+  });
+
   it('a bad trust-list file gets a clear error and leaves the current list untouched', async () => {
     const { core } = await withTrustList();
     const dir = tempDir();
