@@ -6,6 +6,7 @@ import { classifyCommand } from './commands/classify';
 import { dbCheckCommand } from './commands/db-check';
 import { exportCommand, exportVerifyCommand } from './commands/export';
 import { dccVerifyCommand } from './commands/dcc-verify';
+import { labImportCommand, labKeyAddCommand, labLinksCommand } from './commands/lab';
 import { mrzCommand } from './commands/mrz';
 import { revocationImportCommand } from './commands/revocation';
 import { rulesEvalCommand, rulesImportCommand } from './commands/rules-eval';
@@ -40,6 +41,13 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   revocation: `  revocation import [--data-dir D] <file>
                            replace the station's EU DCC revocation entries (gateway batch, array of batches, station file, signed
                            file); a revoked certificate is NOT OK: {version, source, format, batches, entries, contentSha256, signedBy}`,
+  lab: `  lab key-add [--data-dir D] --lab-id <slug> --name <lab name> --country <CC> <public-key.pem>
+                           register a lab's Ed25519 or ECDSA P-256 public key: {keyId, labId, name, country, algorithm}
+  lab import [--data-dir D] [--signature <file.sig>] <list.csv | list.xlsx>
+                           add a version of a lab's result list, signed by a registered lab key (default signature: <list>.sig):
+                           {version, labId, lab, rows, problems, contentSha256}; unsigned or wrongly signed lists exit 2
+  lab links [--data-dir D] <registry.json>
+                           replace the lab-link registry (known result-link patterns per lab): {version, patterns}`,
   export: `  export [--date YYYY-MM-DD | --from ISO --to ISO] --out <dir> [--zip] [--data-dir D]
                            write a signed bundle of the station's log (default: today at the station) into <dir>
   export verify <bundle | folder of bundles> --public-key <pem|base64|fingerprint file> [--previous <bundle>] [--replaces <bundle>]
@@ -152,6 +160,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
         if (positionals[0] !== 'import' || positionals.length !== 2) throw new CliError(`revocation takes "import <file>"\n\n${USAGE}`);
         return await revocationImportCommand(io, values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(), positionals[1] ?? '');
+      }
+      case 'lab': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { 'data-dir': { type: 'string' }, 'lab-id': { type: 'string' }, name: { type: 'string' }, country: { type: 'string' }, signature: { type: 'string' } },
+        });
+        const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+        const [sub, file] = positionals;
+        if (file === undefined || positionals.length !== 2) throw new CliError(`lab takes "key-add <key.pem>", "import <list>" or "links <registry.json>"\n\n${USAGE}`);
+        if (sub === 'key-add') {
+          if (!values['lab-id'] || !values.name || !values.country) throw new CliError(`lab key-add needs --lab-id, --name and --country\n\n${USAGE}`);
+          return await labKeyAddCommand(io, dataDir, { labId: values['lab-id'], name: values.name, country: values.country, keyFile: file });
+        }
+        if (sub === 'import') return await labImportCommand(io, dataDir, file, values.signature);
+        if (sub === 'links') return await labLinksCommand(io, dataDir, file);
+        throw new CliError(`unknown lab subcommand "${sub ?? ''}"\n\n${USAGE}`);
       }
       case 'scan-image': {
         const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
