@@ -52,7 +52,16 @@ export function writeReports(reports: readonly BenchmarkReport[], jsonPath: stri
     'Figures are median / p95 per operation. Ratio = peer median ÷ our median (above 1: we are faster). Peers run in the same process, on the same input, in the same run.',
     '',
   ];
+  // A benchmark not run this time keeps its section as it stands, hand-written notes included; one run again keeps the
+  // lines below its own marker (`<!-- kept: name -->`), to the next section.
+  const previousSections = sectionsOf(readOr(markdownPath, ''));
+  const ran = new Set(reports.map((r) => r.name));
   for (const report of benchmarks) {
+    const previousSection = previousSections.get(report.name);
+    if (!ran.has(report.name) && previousSection !== undefined) {
+      lines.push(previousSection.trimEnd(), '');
+      continue;
+    }
     lines.push(`## ${report.title} (\`${report.name}\`, ${report.seconds.toFixed(1)} s)`, '', '| metric | ours | peer | ratio | goal | met |', '|---|---|---|---|---|---|');
     for (const row of report.rows) {
       lines.push(
@@ -63,6 +72,8 @@ export function writeReports(reports: readonly BenchmarkReport[], jsonPath: stri
     }
     const notes = report.rows.filter((row) => row.note);
     if (notes.length > 0) lines.push('', ...notes.map((row) => `- ${row.metric}: ${row.note}`));
+    const keptAt = previousSection?.indexOf(keptMarker(report.name)) ?? -1;
+    if (previousSection !== undefined && keptAt >= 0) lines.push('', previousSection.slice(keptAt).trimEnd());
     lines.push('');
   }
   // Hand-written analysis below the marker survives a re-run (the tables above it are regenerated).
@@ -78,3 +89,28 @@ export function writeReports(reports: readonly BenchmarkReport[], jsonPath: stri
 }
 
 export const KEPT_NOTES_MARKER = '<!-- notes below are kept across runs -->';
+
+/** Lines after this in a benchmark's section survive a re-run of that benchmark. */
+export const keptMarker = (name: string): string => `<!-- kept: ${name} -->`;
+
+const readOr = (file: string, fallback: string): string => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return fallback;
+  }
+};
+
+/** The generated part's sections by benchmark name: from "## title (`name`, …)" to the next "## " or the marker. */
+export function sectionsOf(markdown: string): Map<string, string> {
+  const end = markdown.indexOf(KEPT_NOTES_MARKER);
+  const generated = end >= 0 ? markdown.slice(0, end) : markdown;
+  const sections = new Map<string, string>();
+  const starts = [...generated.matchAll(/^## .*\(`([^`]+)`, [^)]*\)$/gm)];
+  starts.forEach((match, i) => {
+    const from = match.index ?? 0;
+    const next = starts[i + 1]?.index ?? generated.length;
+    sections.set(match[1] as string, generated.slice(from, next));
+  });
+  return sections;
+}
