@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HubSessionAnswer } from '../../shared/contract/hub-web';
 import type { HubPermission } from '../../shared/domain/central';
 import { LANGUAGE_NAME, UI_LANGUAGES, isUiLanguage } from '../../renderer/i18n/languages';
-import { HubCallError, hubDelete, hubGet } from './api/hub-client';
+import { HubCallError, hubDelete, hubGet, SESSION_ENDED } from './api/hub-client';
 import { useHubI18n, type HubMessageKey } from './i18n/hub-i18n';
 import { Alerts } from './features/Alerts';
 import { Board } from './features/Board';
@@ -52,6 +52,9 @@ export function App() {
     hubGet<HubSessionAnswer>('session').then(setSession, (error: unknown) => {
       if (error instanceof HubCallError) setSession(null);
     });
+    const ended = () => setSession(null);
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
   }, []);
 
   if (session === 'unknown') return <p className="hub-muted">{t('loading')}</p>;

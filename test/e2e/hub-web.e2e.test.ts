@@ -155,5 +155,9 @@ describe('the hub web UI in Chromium, against a running hub on PGlite with the s
     expect(await seriousViolations(page, 'corridors')).toEqual([]);
     await page.screenshot({ path: screenshotPath('hub-corridors-ru'), fullPage: true });
     expect(await page.evaluate(async () => (await fetch('/api/board')).status)).toBe(403);
+    // The session ends at the hub (expiry, sign-out elsewhere): the next screen's call brings the sign-in back.
+    await store.sql.query('UPDATE central_sessions SET ended_at = now() WHERE ended_at IS NULL');
+    await page.getByTestId('nav-stations').click();
+    await expect.poll(() => page.getByTestId('sign-in-name').count()).toBe(1);
   });
 });

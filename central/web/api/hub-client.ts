@@ -11,6 +11,9 @@ export class HubCallError extends Error {
   }
 }
 
+/** Dispatched on window when the hub answers that no session is open. */
+export const SESSION_ENDED = 'hub:session-ended';
+
 type Query = Readonly<Record<string, string | number | undefined>>;
 
 export const apiUrl = (path: string, query: Query = {}): string => {
@@ -34,7 +37,12 @@ async function call<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: un
   }
   if (response.status === 204) return undefined as T;
   const json = (await response.json().catch(() => null)) as (T & Partial<HubErrorBody>) | null;
-  if (!response.ok || json === null) throw new HubCallError(json?.error?.code ?? 'generic', response.status, json?.error?.until ?? null);
+  if (!response.ok || json === null) {
+    const code = json?.error?.code ?? 'generic';
+    // A session that ended (expired, signed out elsewhere) takes the UI back to sign-in, whichever screen asked.
+    if (code === 'session-required' && url !== '/api/session') window.dispatchEvent(new Event(SESSION_ENDED));
+    throw new HubCallError(code, response.status, json?.error?.until ?? null);
+  }
   return json;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BoardAnswer, BoardRowView, CorridorView } from '../../../shared/contract/hub-web';
 import { useHubQuery } from '../api/use-hub-query';
 import { useHubI18n } from '../i18n/hub-i18n';
@@ -77,6 +77,13 @@ export function Board() {
   const [hours, setHours] = useState<number>(36);
   const [open, setOpen] = useState<{ corridor: CorridorView; groupId: string } | null>(null);
   const board = useHubQuery<BoardAnswer>('board', { hours });
+  const { reload } = board;
+  // Overdue and missing come from time passing: the board reads itself again every minute while it is shown.
+  useEffect(() => {
+    if (open) return;
+    const timer = window.setInterval(reload, 60_000);
+    return () => window.clearInterval(timer);
+  }, [open, reload]);
   if (open) return <BusPeople corridor={open.corridor} groupId={open.groupId} hours={hours} onClose={() => setOpen(null)} />;
   const data = board.data;
   return (
