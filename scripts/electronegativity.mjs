@@ -1,12 +1,10 @@
 // Runs Doyensec's electronegativity over what ships: the bundled Electron main + preload and the built
 // renderer page. Offline: the Electron version comes from node_modules (the tool would otherwise try to
 // download the release list). Any finding fails `npm test`; accepted findings must be listed below with why.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parse } from 'csv-parse/sync';
 
 const require = createRequire(import.meta.url);
 const ACCEPTED = new Map([
@@ -32,25 +30,43 @@ try {
     fs.copyFileSync('package.json', path.join(input, 'package.json'));
   }
   const electronVersion = require('electron/package.json').version;
-  const report = path.join(input, 'report.csv');
-  const bin = require.resolve('@doyensec/electronegativity/dist/index.js');
-  const run = spawnSync(process.execPath, [bin, '-i', input, '-e', electronVersion, '-o', report, '-v', 'false'], { encoding: 'utf8', timeout: 120_000 });
-  if (!fs.existsSync(report)) {
-    console.error(`electronegativity did not produce a report (exit ${run.status}):\n${run.stderr || run.stdout}`);
+  // The runner in-process, not the CLI: the CLI's CSV writer writes its header and its rows as two unordered async
+  // writes, and under load the header lands over the first row (a report that reads "4:0" where the id belongs).
+  const run = require('@doyensec/electronegativity/dist/runner.js');
+  // Its chatter (translations and release lists it cannot fetch offline) is kept out of this script's output.
+  const chatter = [];
+  const log = console.log;
+  console.log = (...args) => chatter.push(args.join(' '));
+  const { issues, errors } = await run(
+    {
+      input,
+      // Its own report, written once as SARIF; what counts is the list the runner returns.
+      output: path.join(input, 'report.sarif'),
+      isSarif: true,
+      customScan: [],
+      excludeFromScan: [],
+      isRelative: false,
+      isVerbose: false,
+      electronUpgrade: undefined,
+      electronVersionOverride: electronVersion,
+      parserPlugins: [],
+    },
+    false,
+  ).finally(() => {
+    console.log = log;
+  });
+  if (errors.length > 0) {
+    console.error(`electronegativity could not read ${errors.length} file(s):\n${errors.map((e) => `${e.file}: ${e.message ?? e.error ?? ''}`).join('\n')}`);
     process.exit(1);
   }
-  // A proper CSV read: a finding's sample (the page's CSP, a line of code) may hold commas and line breaks.
-  const rows = parse(fs.readFileSync(report, 'utf8'), { relax_column_count: true, skip_empty_lines: true })
-    .slice(1)
-    .map((cells) => cells.map((cell) => JSON.stringify(cell)).join(','));
-  const key = (row) => {
-    const [id, , confidence] = JSON.parse(`[${row}]`);
-    return `${id}|${confidence}`;
-  };
-  const findings = rows.filter((row) => !ACCEPTED.has(key(row)));
-  for (const row of rows.filter((r) => ACCEPTED.has(key(r)))) console.log(`electronegativity: accepted ${key(row)}: ${ACCEPTED.get(key(row))}`);
+  const rows = issues.map((issue) => ({
+    key: `${issue.id}|${issue.confidence.name}`,
+    text: [issue.id, issue.severity.name, issue.confidence.name, path.basename(issue.file), `${issue.location.line}:${issue.location.column}`, issue.sample, issue.description].join(' | '),
+  }));
+  const findings = rows.filter((row) => !ACCEPTED.has(row.key));
+  for (const row of rows.filter((r) => ACCEPTED.has(r.key))) console.log(`electronegativity: accepted ${row.key}: ${ACCEPTED.get(row.key)}`);
   if (findings.length > 0) {
-    console.error(`electronegativity: ${findings.length} finding(s):\n${findings.join('\n')}`);
+    console.error(`electronegativity: ${findings.length} finding(s):\n${findings.map((row) => row.text).join('\n')}`);
     process.exit(1);
   }
   console.log(`electronegativity: no findings (Electron ${electronVersion}, ${rows.length - findings.length} accepted).`);
