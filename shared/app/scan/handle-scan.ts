@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ScanInputSchema, ScanResult, TravelDocument } from '../../contract';
 import { verifyDcc, type RevocationLookup, type TrustList } from '../../domain/dcc';
-import { draftForDocument, draftForNonDocument } from '../../domain/decision';
+import { decisionForDocument, decisionForNonDocument } from '../../domain/decision';
 import { evidenceFromDcc, evidenceFromOtherQr, otherQrForm, type Evidence } from '../../domain/evidence';
 import { parseMrz, type MrzResult } from '../../domain/mrz';
 import { classifyPayload, type Classification } from '../../domain/payload';
@@ -97,10 +97,10 @@ export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: 
   if (classification.kind === 'mrz') {
     const mrz = parseMrz(classification.text, { referenceDate: receivedAt });
     const document = documentFrom(mrz);
-    if (!document) return standalone(scan, draftForDocument(mrz, receivedAt), mrzSummary(mrz), deps, receivedAt);
+    if (!document) return standalone(scan, decisionForDocument(mrz, receivedAt), mrzSummary(mrz), deps, receivedAt);
     const passport: PassportPart = {
       document,
-      draft: draftForDocument(mrz, receivedAt),
+      decision: decisionForDocument(mrz, receivedAt),
       person: { surname: document.surname, givenNames: document.givenNames, birthDate: document.birthDate, ...(mrz.readable ? { birthDateRaw: mrz.fields.birthDateRaw } : {}) },
       mrz: mrzSummary(mrz),
     };
@@ -123,7 +123,7 @@ export async function handleScan(input: z.output<typeof ScanInputSchema>, deps: 
   }
 
   // Noise while a traveller is open: keep them on screen, with a word about the bad scan.
-  const noise = draftForNonDocument(classification.kind);
+  const noise = decisionForNonDocument(classification.kind);
   if (open) {
     const result = judgeAndStore(continued(open, input), scan, deps, receivedAt);
     return { ...result, decision: { ...result.decision, reasons: [...noise.reasons.map((r) => ({ ...r, severity: 'warning' as const })), ...result.decision.reasons] } };

@@ -20,7 +20,7 @@ export function judgeLaneTraveller(tx: LaneTraveller, ctx: JudgeContext): ScanRe
     direction: tx.direction,
     corridor: ctx.rules.corridor,
     profile: ctx.rules.profile,
-    ...(tx.passport ? { passport: { draft: tx.passport.draft, person: tx.passport.person } } : {}),
+    ...(tx.passport ? { passport: { decision: tx.passport.decision, person: tx.passport.person } } : {}),
     evidence: tx.evidence.map((part) => part.evidence),
     ...(ctx.rules.businessRules ? { businessRules: ctx.rules.businessRules } : {}),
   });
@@ -35,7 +35,7 @@ export function judgeLaneTraveller(tx: LaneTraveller, ctx: JudgeContext): ScanRe
     classification: ctx.classification,
     ...(document ? { document } : {}),
     ...(mrz ? { mrz } : {}),
-    decision: { outcome: judgement.draft.outcome, recordable: judgement.draft.recordable && document !== undefined, reasons: judgement.draft.reasons },
+    decision: { outcome: judgement.decision.outcome, recordable: judgement.decision.recordable && document !== undefined, reasons: judgement.decision.reasons },
     evidence: tx.evidence.map(({ evidence }) => toItem(evidence, verdicts.get(evidence.id))),
     ...(judgement.match ? { match: judgement.match } : {}),
     ...(ctx.rules.ref ? { ruleProfile: ctx.rules.ref } : {}),

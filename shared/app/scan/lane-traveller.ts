@@ -1,12 +1,12 @@
 import type { ScanResult, TravelDocument } from '../../contract';
-import type { Draft } from '../../domain/decision';
+import type { Decision } from '../../domain/decision';
 import type { Evidence, PassportPerson } from '../../domain/evidence';
 import type { Direction } from '../../domain/rules';
 
 /** A traveller's passport: what its MRZ supports alone, and who it names. */
 export interface PassportPart {
   readonly document: TravelDocument;
-  readonly draft: Draft;
+  readonly decision: Decision;
   readonly person: PassportPerson;
   readonly mrz: ScanResult['mrz'];
 }

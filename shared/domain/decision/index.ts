@@ -1,3 +1,3 @@
-export { draftForDocument } from './document-draft';
-export { draftForNonDocument } from './payload-draft';
-export { worseOutcome, type Draft, type Outcome, type Reason, type Severity } from './types';
+export { decisionForDocument } from './document-decision';
+export { decisionForNonDocument } from './payload-decision';
+export { worseOutcome, type Decision, type Outcome, type Reason, type Severity } from './types';

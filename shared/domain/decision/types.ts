@@ -9,7 +9,7 @@ export interface Reason {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-export interface Draft {
+export interface Decision {
   readonly outcome: Outcome;
   readonly recordable: boolean;
   readonly reasons: Reason[];

@@ -1,4 +1,4 @@
-import { worseOutcome, type Draft, type Outcome, type Reason } from '../decision';
+import { worseOutcome, type Decision, type Outcome, type Reason } from '../decision';
 import { judgeByRuleSet, type BusinessRuleSet } from '../business-rules';
 import { matchPerson, type DccEvidence, type Evidence, type PassportPerson, type PersonMatch } from '../evidence';
 import { acceptedEvidenceText, evaluateEvidence, type EvidenceVerdict } from './evaluate-evidence';
@@ -14,7 +14,7 @@ export interface JudgeInput {
   /** The profile in effect (selectRuleProfile); `undefined` when none is. */
   readonly profile: RuleProfile | undefined;
   /** The passport of the transaction: the decision its MRZ supports alone, and the person it names. */
-  readonly passport?: { readonly draft: Draft; readonly person: PassportPerson };
+  readonly passport?: { readonly decision: Decision; readonly person: PassportPerson };
   readonly evidence: readonly Evidence[];
   /**
    * The receiving state's EU business rules (CertLogic), when the station has imported them: every verified DCC must
@@ -31,7 +31,7 @@ export interface BusinessRulesInForce {
 }
 
 export interface Judgement {
-  readonly draft: Draft;
+  readonly decision: Decision;
   readonly verdicts: readonly EvidenceVerdict[];
   /** Certificate holder ↔ passport, for the certificate that decided (else the first one with a holder). */
   readonly match?: PersonMatch;
@@ -56,9 +56,9 @@ export function judgeTraveller(input: JudgeInput): Judgement {
   let outcome: Outcome;
   let recordable: boolean;
   if (passport) {
-    outcome = passport.draft.outcome;
-    recordable = passport.draft.recordable;
-    reasons.push(...passport.draft.reasons);
+    outcome = passport.decision.outcome;
+    recordable = passport.decision.recordable;
+    reasons.push(...passport.decision.reasons);
   } else {
     outcome = 'NEEDS_CROSS_CHECK';
     recordable = false;
@@ -71,7 +71,7 @@ export function judgeTraveller(input: JudgeInput): Judgement {
       severity: 'warning',
       message: `No COVID rule profile is in effect for corridor ${input.corridor} (${input.direction}); the evidence cannot be judged. Ask the shift lead.`,
     });
-    return { draft: { outcome: worseOutcome(outcome, 'NEEDS_CROSS_CHECK'), recordable, reasons }, verdicts: [], exempt: false };
+    return { decision: { outcome: worseOutcome(outcome, 'NEEDS_CROSS_CHECK'), recordable, reasons }, verdicts: [], exempt: false };
   }
 
   const ctx = { profile, at: input.at, direction: input.direction };
@@ -130,7 +130,7 @@ export function judgeTraveller(input: JudgeInput): Judgement {
   const deciding = verdicts.find((v) => v.outcome === evidenceOutcome && matches.has(v.evidenceId));
   const match = deciding ? matches.get(deciding.evidenceId) : firstMatch;
   return {
-    draft: { outcome: worseOutcome(outcome, evidenceOutcome), recordable, reasons },
+    decision: { outcome: worseOutcome(outcome, evidenceOutcome), recordable, reasons },
     verdicts,
     ...(match ? { match } : {}),
     exempt,

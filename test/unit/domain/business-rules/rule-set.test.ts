@@ -65,15 +65,15 @@ describe('business rule sets', () => {
   it('passes a certificate that meets every rule in force, stamping the set version', () => {
     const j = judge(ruleSet([rule('TR-UZ-0001', '1.0.0', sampleWithin(6)), rule('GR-UZ-0001', '1.0.0', negative, { CertificateType: 'General' })]));
     expect(j.verdicts[0]?.outcome).toBe('OK');
-    expect(j.draft.reasons).toContainEqual(expect.objectContaining({ code: 'rules.business-rules', params: { country: 'UZ', version: 3, rules: 2 } }));
+    expect(j.decision.reasons).toContainEqual(expect.objectContaining({ code: 'rules.business-rules', params: { country: 'UZ', version: 3, rules: 2 } }));
   });
 
   it('makes a certificate that fails a rule NOT OK, naming the rule (the corridor profile alone says OK)', () => {
     expect(judge(undefined).verdicts[0]?.outcome).toBe('OK');
     const j = judge(ruleSet([rule('TR-UZ-0001', '1.0.0', sampleWithin(2))]));
     expect(j.verdicts[0]?.outcome).toBe('NOT_OK');
-    expect(j.draft.outcome).toBe('NOT_OK');
-    expect(j.draft.reasons).toContainEqual(expect.objectContaining({ code: 'rules.business-rule-failed', params: { country: 'UZ', rule: 'TR-UZ-0001', description: 'rule TR-UZ-0001 v1.0.0' } }));
+    expect(j.decision.outcome).toBe('NOT_OK');
+    expect(j.decision.reasons).toContainEqual(expect.objectContaining({ code: 'rules.business-rule-failed', params: { country: 'UZ', rule: 'TR-UZ-0001', description: 'rule TR-UZ-0001 v1.0.0' } }));
   });
 
   it('uses the highest version in force of each rule, and only rules of the certificate type', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RuleProfileSchema } from '../../../../shared/contract';
-import type { Draft } from '../../../../shared/domain/decision';
+import type { Decision } from '../../../../shared/domain/decision';
 import type { DccEvidence, Evidence, OtherQrEvidence, PaperLabEvidence, PassportPerson } from '../../../../shared/domain/evidence';
 import {
   evaluateEvidence,
@@ -181,30 +181,30 @@ describe('selectRuleProfile: versions and effective-from', () => {
 });
 
 describe('judgeTraveller: the combined decision', () => {
-  const okPassport: Draft = { outcome: 'OK', recordable: true, reasons: [{ code: 'mrz.valid', severity: 'info', message: 'Passport zone read.' }] };
+  const okPassport: Decision = { outcome: 'OK', recordable: true, reasons: [{ code: 'mrz.valid', severity: 'info', message: 'Passport zone read.' }] };
   const person = (birthDate: string): PassportPerson => ({ surname: 'JURAEV', givenNames: 'RUSTAM', birthDate });
   const judge = (evidence: Evidence[], birthDate = '1990-01-15', profile: RuleProfile | undefined = PROFILE) =>
-    judgeTraveller({ at: AT, direction: 'entry', corridor: 'KZ-UZ-TJ', profile, passport: { draft: okPassport, person: person(birthDate) }, evidence });
+    judgeTraveller({ at: AT, direction: 'entry', corridor: 'KZ-UZ-TJ', profile, passport: { decision: okPassport, person: person(birthDate) }, evidence });
 
   it('passport alone is NOT OK under a PCR profile, with what is required in plain words', () => {
     const j = judge([]);
-    expect(j.draft.outcome).toBe('NOT_OK');
-    expect(j.draft.reasons.find((r) => r.code === 'evidence.missing')?.message).toMatch(/negative PCR test at most 72 hours old/);
-    expect(j.draft.recordable).toBe(true);
+    expect(j.decision.outcome).toBe('NOT_OK');
+    expect(j.decision.reasons.find((r) => r.code === 'evidence.missing')?.message).toMatch(/negative PCR test at most 72 hours old/);
+    expect(j.decision.recordable).toBe(true);
   });
 
   it('passport + valid matching PCR certificate is OK, and names the profile', () => {
     const j = judge([pcr(hoursBefore(20))]);
-    expect(j.draft.outcome).toBe('OK');
+    expect(j.decision.outcome).toBe('OK');
     expect(j.match?.status).toBe('match');
-    expect(j.draft.reasons.at(-1)?.message).toMatch(/uz-transit-pcr v1/);
+    expect(j.decision.reasons.at(-1)?.message).toMatch(/uz-transit-pcr v1/);
   });
 
   it('a certificate of someone else is NEEDS CROSS-CHECK with both names side by side', () => {
     const other = pcr(hoursBefore(20), { holder: { surnameStandardised: 'KARIMOVA', givenNamesStandardised: 'DILNOZA', birthDate: '1985-12-03' } });
     const j = judge([other]);
-    expect(j.draft.outcome).toBe('NEEDS_CROSS_CHECK');
-    const reason = j.draft.reasons.find((r) => r.code === 'match.name-different');
+    expect(j.decision.outcome).toBe('NEEDS_CROSS_CHECK');
+    const reason = j.decision.reasons.find((r) => r.code === 'match.name-different');
     expect(reason?.message).toContain('Certificate: KARIMOVA, DILNOZA');
     expect(reason?.message).toContain('Passport: JURAEV, RUSTAM');
     expect(j.match?.status).toBe('mismatch');
@@ -213,28 +213,28 @@ describe('judgeTraveller: the combined decision', () => {
   it('one sufficient piece of evidence is enough; the rejected one stays as information', () => {
     const rat = pcr(hoursBefore(5), { id: 'rat' }, { kind: 'rat', typeCode: 'LP217198-3' });
     const j = judge([rat, pcr(hoursBefore(20), { id: 'pcr' })]);
-    expect(j.draft.outcome).toBe('OK');
-    expect(j.draft.reasons.find((r) => r.code === 'dcc.rat-not-accepted')?.severity).toBe('info');
+    expect(j.decision.outcome).toBe('OK');
+    expect(j.decision.reasons.find((r) => r.code === 'dcc.rat-not-accepted')?.severity).toBe('info');
   });
 
   it('a positive test is NOT OK whatever else is shown', () => {
     const positive = pcr(hoursBefore(5), { id: 'pos' }, { result: 'positive', resultCode: '260373001' });
-    expect(judge([pcr(hoursBefore(20), { id: 'neg' }), positive]).draft.outcome).toBe('NOT_OK');
+    expect(judge([pcr(hoursBefore(20), { id: 'neg' }), positive]).decision.outcome).toBe('NOT_OK');
   });
 
   it('children under the exemption age (by the passport birth date) need no evidence', () => {
     // Born 2016-06-04: 4 years old on 2021-06-03, 5 the next day.
     const child = judge([], '2016-06-04');
     expect(child.exempt).toBe(true);
-    expect(child.draft.outcome).toBe('OK');
-    expect(child.draft.reasons.map((r) => r.code)).toContain('rules.exempt-child');
-    expect(judge([], '2016-06-03').draft.outcome).toBe('NOT_OK');
+    expect(child.decision.outcome).toBe('OK');
+    expect(child.decision.reasons.map((r) => r.code)).toContain('rules.exempt-child');
+    expect(judge([], '2016-06-03').decision.outcome).toBe('NOT_OK');
   });
 
   it('without a passport the evidence is judged but nothing is recordable', () => {
     const j = judgeTraveller({ at: AT, direction: 'entry', corridor: 'KZ-UZ-TJ', profile: PROFILE, evidence: [pcr(hoursBefore(20))] });
-    expect(j.draft).toMatchObject({ outcome: 'NEEDS_CROSS_CHECK', recordable: false });
-    expect(j.draft.reasons[0]?.code).toBe('transaction.needs-passport');
+    expect(j.decision).toMatchObject({ outcome: 'NEEDS_CROSS_CHECK', recordable: false });
+    expect(j.decision.reasons[0]?.code).toBe('transaction.needs-passport');
   });
 
   it('without a profile in effect the decision is NEEDS CROSS-CHECK and says why', () => {
@@ -243,10 +243,10 @@ describe('judgeTraveller: the combined decision', () => {
       direction: 'entry',
       corridor: 'KZ-UZ-TJ',
       profile: undefined,
-      passport: { draft: okPassport, person: person('1990-01-15') },
+      passport: { decision: okPassport, person: person('1990-01-15') },
       evidence: [pcr(hoursBefore(20))],
     });
-    expect(j.draft.outcome).toBe('NEEDS_CROSS_CHECK');
-    expect(j.draft.reasons.at(-1)?.code).toBe('rules.none');
+    expect(j.decision.outcome).toBe('NEEDS_CROSS_CHECK');
+    expect(j.decision.reasons.at(-1)?.code).toBe('rules.none');
   });
 });

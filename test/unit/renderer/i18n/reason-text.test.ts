@@ -4,7 +4,7 @@ import { reasonText } from '../../../../renderer/i18n/reason-text';
 import { formatters } from '../../../../renderer/i18n/format';
 import { intlLocale } from '../../../../renderer/i18n/intl-locale';
 import { UI_LANGUAGES } from '../../../../renderer/i18n/languages';
-import { draftForDocument } from '../../../../shared/domain/decision';
+import { decisionForDocument } from '../../../../shared/domain/decision';
 import { parseMrz } from '../../../../shared/domain/mrz';
 import { EXPIRED_UZBEK_PASSPORT, mrzText } from '../../../fixtures/mrz/passports';
 
@@ -25,11 +25,11 @@ describe('decision reasons in the operator language', () => {
 
   it('every reason the domain gives for a real passport has params for its translation in every language', () => {
     const mrz = parseMrz(mrzText(EXPIRED_UZBEK_PASSPORT), { referenceDate: new Date('2021-06-01T00:00:00Z') });
-    const draft = draftForDocument(mrz, new Date('2021-06-01T03:00:00Z'));
-    expect(draft.reasons.map((r) => r.code)).toContain('document.expired');
+    const decision = decisionForDocument(mrz, new Date('2021-06-01T03:00:00Z'));
+    expect(decision.reasons.map((r) => r.code)).toContain('document.expired');
     for (const language of UI_LANGUAGES.filter((l) => l !== 'en')) {
       const i18n = createI18n(language);
-      for (const reason of draft.reasons) expect(reasonText(i18n, reason), `${language} ${reason.code}`).not.toBe(reason.message);
+      for (const reason of decision.reasons) expect(reasonText(i18n, reason), `${language} ${reason.code}`).not.toBe(reason.message);
     }
   });
 });

@@ -1,11 +1,11 @@
 import type { MrzResult } from '../mrz';
-import { worseOutcome, type Draft, type Outcome, type Reason } from './types';
+import { worseOutcome, type Decision, type Outcome, type Reason } from './types';
 
 /**
  * The decision a travel document supports on its own, before any health rule is applied:
  * is the MRZ trustworthy, and is the document still valid on the decision day.
  */
-export function draftForDocument(mrz: MrzResult, decisionDate: Date): Draft {
+export function decisionForDocument(mrz: MrzResult, decisionDate: Date): Decision {
   if (!mrz.readable) {
     return {
       outcome: 'NEEDS_CROSS_CHECK',

@@ -1,8 +1,8 @@
 import type { PayloadKind } from '../payload';
-import type { Draft } from './types';
+import type { Decision } from './types';
 
 /** What the station can say about a scan that is not a passport (until its own verifier handles it). */
-export function draftForNonDocument(kind: Exclude<PayloadKind, 'mrz'>): Draft {
+export function decisionForNonDocument(kind: Exclude<PayloadKind, 'mrz'>): Decision {
   switch (kind) {
     case 'dcc':
       return {
