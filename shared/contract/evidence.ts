@@ -82,6 +82,7 @@ export const PaperLabEvidenceSchema = z.object({
   result: z.enum(['negative', 'positive']),
   certificateNumber: z.string(),
   hasPhoto: z.boolean(),
+  holder: CertificateHolderSchema.optional(),
   verdict: EvidenceVerdictSchema.optional(),
 });
 
@@ -156,6 +157,10 @@ export const AddPaperCertificateInputSchema = z.strictObject({
   sampleTimeAsPrinted: z.string().trim().min(1).max(40).optional(),
   labCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code').optional(),
   labTimeZone: z.string().min(1).max(64).optional(),
+  /** The holder as printed (any script); the birth date as printed, `DD.MM.YYYY` or ISO. */
+  holderSurname: z.string().trim().min(1).max(80).optional(),
+  holderGivenNames: z.string().trim().min(1).max(80).optional(),
+  holderBirthDate: z.string().trim().min(1).max(20).optional(),
   result: z.enum(['negative', 'positive']),
   certificateNumber: z.string().trim().min(1, 'enter the certificate number').max(64),
   /** Optional photo of the paper: base64 JPEG or PNG, at most 512 KiB. */

@@ -50,6 +50,10 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
   const [testType, setTestType] = useState<'pcr' | 'rat'>('pcr');
   const [sampleTime, setSampleTime] = useState('');
   const [labCountry, setLabCountry] = useState(defaultLabCountry);
+  // The holder as printed (optional): compared with the passport like a DCC's holder.
+  const [holderSurname, setHolderSurname] = useState('');
+  const [holderGivenNames, setHolderGivenNames] = useState('');
+  const [holderBirthDate, setHolderBirthDate] = useState('');
   const [result, setResult] = useState<'negative' | 'positive'>('negative');
   const [certificateNumber, setCertificateNumber] = useState('');
   const [photo, setPhoto] = useState<PaperCertificate['photo']>(undefined);
@@ -63,7 +67,12 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
     if (certificateNumber.trim().length === 0) return setProblem(t('paper.needNumber'));
     if (!sampled) return setProblem(t('paper.needTime'));
     setProblem(null);
-    onSubmit({ lab: lab.trim(), testType, sampleTimeAsPrinted: sampleTime.trim(), labCountry, result, certificateNumber: certificateNumber.trim(), ...(photo ? { photo } : {}) });
+    const printed = (name: 'holderSurname' | 'holderGivenNames' | 'holderBirthDate', value: string) => (value.trim() ? { [name]: value.trim() } : {});
+    onSubmit({
+      ...printed('holderSurname', holderSurname),
+      ...printed('holderGivenNames', holderGivenNames),
+      ...printed('holderBirthDate', holderBirthDate),
+      lab: lab.trim(), testType, sampleTimeAsPrinted: sampleTime.trim(), labCountry, result, certificateNumber: certificateNumber.trim(), ...(photo ? { photo } : {}) });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -103,6 +112,18 @@ export function PaperCertificateForm({ onSubmit, onClose, busy }: { onSubmit: (p
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {t('paper.holderSurname')}
+          <input data-testid="paper-holder-surname" value={holderSurname} onChange={(e) => setHolderSurname(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          {t('paper.holderGivenNames')}
+          <input data-testid="paper-holder-given-names" value={holderGivenNames} onChange={(e) => setHolderGivenNames(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          {t('paper.holderBirthDate')}
+          <input data-testid="paper-holder-birth-date" value={holderBirthDate} placeholder="14.04.1979" onChange={(e) => setHolderBirthDate(e.target.value)} autoComplete="off" />
         </label>
         <label>
           {t('paper.testType')}

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { AddPaperCertificateInputSchema, ScanResult } from '../../contract';
 import { base64ToBytes } from '../../domain/dcc';
-import { labSampleInstant, labTimeZone, type PaperLabEvidence } from '../../domain/evidence';
+import { labSampleInstant, labTimeZone, type CertificateHolder, type PaperLabEvidence } from '../../domain/evidence';
+import { isoDateOf, readTypedDate } from '../../domain/typed-date';
 import { CoreFailure } from '../../contract';
 import { judgeAndStore, openTraveller, type ScanDeps } from './handle-scan';
 import { withEvidence, type LaneTraveller } from './lane-traveller';
@@ -23,6 +24,7 @@ export function addPaperCertificate(input: z.output<typeof AddPaperCertificateIn
     result: input.result,
     certificateNumber: input.certificateNumber,
     hasPhoto: input.photo !== undefined,
+    ...holderOf(input),
   };
   const tx: LaneTraveller = open
     ? { ...open, direction: input.direction ?? open.direction, corridorId: input.corridorId ?? open.corridorId }
@@ -45,4 +47,22 @@ function sampleInstant(input: z.output<typeof AddPaperCertificateInputSchema>): 
   const instant = labSampleInstant(input.sampleTimeAsPrinted ?? '', zone);
   if (instant === undefined) throw new CoreFailure('invalid-input', 'core.invalidInput', { field: 'sampleTimeAsPrinted' });
   return instant.toISOString();
+}
+
+/** The name and birth date as printed, when keyed in; a birth date that is not a date is refused, not dropped. */
+function holderOf(input: z.output<typeof AddPaperCertificateInputSchema>): { holder?: CertificateHolder } {
+  if (input.holderSurname === undefined && input.holderGivenNames === undefined && input.holderBirthDate === undefined) return {};
+  let birthDate = '';
+  if (input.holderBirthDate !== undefined) {
+    const typed = readTypedDate(input.holderBirthDate);
+    if (!typed?.centuryTyped) throw new CoreFailure('invalid-input', 'core.invalidInput', { field: 'holderBirthDate' });
+    birthDate = isoDateOf(typed);
+  }
+  return {
+    holder: {
+      ...(input.holderSurname === undefined ? {} : { surname: input.holderSurname }),
+      ...(input.holderGivenNames === undefined ? {} : { givenNames: input.holderGivenNames }),
+      birthDate,
+    },
+  };
 }

@@ -97,6 +97,8 @@ export interface PaperLabEvidence {
   readonly result: 'negative' | 'positive';
   readonly certificateNumber: string;
   readonly hasPhoto: boolean;
+  /** The name and birth date as printed, when the operator keyed them in: compared with the passport like a DCC's. */
+  readonly holder?: CertificateHolder;
 }
 
 export type OtherQrForm = 'url' | 'shc' | 'json' | 'text';

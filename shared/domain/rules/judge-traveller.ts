@@ -81,7 +81,7 @@ export function judgeTraveller(input: JudgeInput): Judgement {
     const evaluated = evaluateEvidence(evidence, ctx);
     const verdict = evidence.kind === 'dcc' && input.businessRules ? withBusinessRules(evaluated, evidence, input.businessRules, input.at) : evaluated;
     // A lab list names its people like a certificate does: the holder is compared with the passport the same way.
-    if ((evidence.kind !== 'dcc' && evidence.kind !== 'lab-result') || !evidence.holder || !passport) return verdict;
+    if ((evidence.kind !== 'dcc' && evidence.kind !== 'lab-result' && evidence.kind !== 'paper-lab') || !evidence.holder || !passport) return verdict;
     const match = matchPerson(evidence.holder, passport.person);
     firstMatch ??= match;
     matches.set(evidence.id, match);

@@ -99,7 +99,7 @@ export class RetentionRepo {
       evidence: db.prepare(
         `UPDATE evidence SET photo = NULL, photo_type = NULL, summary_json = CASE json_extract(summary_json, '$.kind')
            WHEN 'dcc' THEN json_remove(summary_json, '$.holder', '$.hcert', '$.test.certificateId', '$.vaccination.certificateId', '$.recovery.certificateId')
-           WHEN 'paper-lab' THEN json_set(summary_json, '$.certificateNumber', '', '$.hasPhoto', json('false'))
+           WHEN 'paper-lab' THEN json_remove(json_set(summary_json, '$.certificateNumber', '', '$.hasPhoto', json('false')), '$.holder')
            WHEN 'other-qr' THEN json_set(summary_json, '$.text', '')
            WHEN 'lab-result' THEN json_remove(summary_json, '$.holder')
            ELSE '{}' END

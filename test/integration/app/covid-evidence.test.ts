@@ -238,6 +238,23 @@ describe('COVID evidence through createCore', () => {
     core.close();
   });
 
+  it('compares the name and birth date printed on a paper certificate with the passport, like a DCC’s holder', async () => {
+    const { core } = await withTrustList();
+    const paper = async (holder: { holderSurname?: string; holderGivenNames?: string; holderBirthDate?: string }) => {
+      const passport = unwrap(await core.scan({ payload: mrzText(TAJIK_PASSPORT) }));
+      return core.addPaperCertificate({ joinScanId: passport.scanId, lab: 'Dushanbe Republican Lab', testType: 'pcr', sampleTime: '2021-06-01T10:00:00+05:00', result: 'negative', certificateNumber: 'DRL-2021-0457', ...holder });
+    };
+    // Cyrillic Tajik spelling and a day-first date, as printed: the passport holder.
+    const same = unwrap(await paper({ holderSurname: 'Ҷураев', holderGivenNames: 'Рустам', holderBirthDate: '15.01.1990' }));
+    expect(same.evidence?.[0]).toMatchObject({ kind: 'paper-lab', holder: { surname: 'Ҷураев', givenNames: 'Рустам', birthDate: '1990-01-15' } });
+    expect(reasonCodes(same)).toContain('match.ok');
+    const other = unwrap(await paper({ holderSurname: 'Каримова', holderGivenNames: 'Нилуфар', holderBirthDate: '02.03.1985' }));
+    expect(reasonCodes(other)).toEqual(expect.arrayContaining(['match.name-different', 'match.birth-date-different']));
+    expect(other.decision.outcome).toBe('NEEDS_CROSS_CHECK');
+    expect(await paper({ holderSurname: 'Ҷураев', holderBirthDate: '15.01.90' })).toMatchObject({ ok: false, error: { key: 'core.invalidInput', params: { field: 'holderBirthDate' } } });
+    core.close();
+  });
+
   it('a bad trust-list file gets a clear error and leaves the current list untouched', async () => {
     const { core } = await withTrustList();
     const dir = tempDir();

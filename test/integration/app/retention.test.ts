@@ -203,7 +203,7 @@ describe('retention purge', () => {
         },
         outcome: 'OK',
       },
-      { evidence: { kind: 'paper-lab', id: 'e-paper', capturedAt, lab: 'Lab 1', testKind: 'pcr', sampleTime: capturedAt, result: 'negative', certificateNumber: 'QZXPAPER1', hasPhoto: true }, outcome: 'NEEDS_CROSS_CHECK', photo: { bytes: new Uint8Array([0xff, 0xd8, 0x51, 0x5a, 0x58]), type: 'image/jpeg' } },
+      { evidence: { kind: 'paper-lab', id: 'e-paper', capturedAt, lab: 'Lab 1', testKind: 'pcr', sampleTime: capturedAt, result: 'negative', certificateNumber: 'QZXPAPER1', hasPhoto: true, holder: { surname: 'QZXPRINTED', givenNames: 'MADINA', birthDate: '1990-01-15' } }, outcome: 'NEEDS_CROSS_CHECK', photo: { bytes: new Uint8Array([0xff, 0xd8, 0x51, 0x5a, 0x58]), type: 'image/jpeg' } },
       { evidence: { kind: 'other-qr', id: 'e-qr', capturedAt, payloadSha256: 'cd'.repeat(32), form: 'text', text: 'QZX free text' }, outcome: 'NOT_OK' },
     ] as unknown as Parameters<EvidenceRepo['insertForCrossing']>[1];
     const repo = new EvidenceRepo(station.store.database);
