@@ -144,6 +144,8 @@ const SENT = `EXISTS (SELECT 1 FROM exports e WHERE e.status IN ('sent', 'acknow
 /** Export bundles: what a bundle reads (crossings, alerts, groups, the audit chain) and the export history. */
 export class ExportsRepo {
   private exportPage: Database.Statement<[number, number, number, number, number], CrossingExportColumns> | undefined;
+  /** The first sequence recorded in the period last paged (a later crossing always takes a higher number). */
+  private periodStart: { fromMs: number; toMs: number; first: number } | undefined;
   private details: ExportDetails | undefined;
 
   constructor(private readonly db: Database.Database) {}
@@ -217,7 +219,15 @@ export class ExportsRepo {
          WHERE c.recorded_at_ms >= ? AND c.recorded_at_ms < ? AND c.sequence <= ? AND c.sequence > ? ORDER BY c.sequence LIMIT ?`,
       )
       .raw(true);
-    return this.exportPage.all(fromMs, toMs, snapshotSequence, afterSequence, limit);
+    // Paged by sequence, the first page would walk every crossing numbered before the period (the whole history before
+    // the day): start at the period's first sequence, found through the time index.
+    if (!this.periodStart || this.periodStart.fromMs !== fromMs || this.periodStart.toMs !== toMs) {
+      const first = this.db.prepare<[number, number], { n: number | null }>('SELECT min(sequence) AS n FROM crossings WHERE recorded_at_ms >= ? AND recorded_at_ms < ?').get(fromMs, toMs)?.n ?? null;
+      // An empty period is asked again next time: crossings may still be recorded into it (today).
+      if (first === null) return [];
+      this.periodStart = { fromMs, toMs, first };
+    }
+    return this.exportPage.all(fromMs, toMs, snapshotSequence, Math.max(afterSequence, this.periodStart.first - 1), limit);
   }
 
   /** The overrides, corrections, evidence and pairings of a page of crossings (bundle format v2). */
