@@ -7,6 +7,7 @@
 import { RetentionService } from '../../shared/app/retention/retention-service';
 import { silentLogger } from '../../shared/app';
 import { StationStore } from '../../shared/node/db';
+import { numberedCrossing } from './numbered-crossing';
 
 const [dataDir, countArg, mode] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: purge-child <dataDir> <crossings> [--temp-store-file]');
@@ -17,37 +18,12 @@ if (mode === '--temp-store-file') store.database.pragma('temp_store = FILE');
 const start = Date.UTC(2021, 2, 1);
 store.transaction(() => {
   for (let n = 1; n <= count; n += 1) {
-    store.recordCrossing(
-      {
-        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-        recordedAt: new Date(start + n * 1000).toISOString(),
-        stationId: 'STN-TEMP',
-        operatorId: null,
-        direction: n % 2 === 0 ? 'entry' : 'exit',
-        outcome: 'OK',
-        reasons: [{ code: 'mrz.valid', severity: 'info', message: 'Passport zone read; all check digits are correct.' }],
-        document: {
-          format: 'TD3',
-          documentCode: 'P',
-          issuingState: 'TJK',
-          documentNumber: `C${String(n).padStart(8, '0')}`,
-          nationality: 'TJK',
-          surname: 'TEMPFILEJURAEV',
-          givenNames: 'RUSTAM',
-          birthDate: '1990-01-15',
-          sex: 'M',
-          expiryDate: '2030-06-20',
-        },
-        scanSource: 'wedge',
-        note: `spoke with TEMPFILEJURAEV ${'x'.repeat(n % 300)}`,
-      },
-      'station',
-    );
+    store.recordCrossing(numberedCrossing(n, { stationId: 'STN-TEMP', surname: 'TEMPFILEJURAEV', note: `spoke with TEMPFILEJURAEV ${'x'.repeat(n % 300)}` }), 'station');
   }
 });
 const nowMs = start + 60 * 24 * 60 * 60 * 1000;
 // Today's crossing (no personal data of the watched name): an administrator's purge refuses when the clock is a day past the log.
-store.recordCrossing({ id: '00000000-0000-4000-9000-000000000001', recordedAt: new Date(nowMs - 60_000).toISOString(), stationId: 'STN-TEMP', operatorId: null, direction: 'entry', outcome: 'OK', reasons: [], document: { format: 'TD3', documentCode: 'P', issuingState: 'TJK', documentNumber: 'D00000001', nationality: 'TJK', surname: 'TODAY', givenNames: 'ANVAR', birthDate: '1991-02-03', sex: 'M', expiryDate: '2031-01-01' }, scanSource: 'wedge', note: null }, 'station');
+store.recordCrossing(numberedCrossing(count + 1, { stationId: 'STN-TEMP', surname: 'TODAY', note: null, recordedAtMs: nowMs - 60_000 }), 'station');
 const retention = new RetentionService({ store, now: () => new Date(nowMs), logger: silentLogger, actor: () => 'station', centralLink: () => false });
 // Never exported: the administrator's confirmation names their count.
 const purge = retention.purge({ compact: true, unexported: retention.preview(retention.days()).unexported });
