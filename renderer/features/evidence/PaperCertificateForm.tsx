@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AddPaperCertificateInput } from '../../../shared/contract';
-import { LAB_COUNTRY_TIME_ZONES } from '../../../shared/domain/evidence';
+import { LAB_COUNTRY_TIME_ZONES } from '../../../shared/domain/evidence/lab-time';
 import { readTypedDateTime } from '../../../shared/domain/typed-date';
 import './evidence.css';
 
