@@ -13,6 +13,10 @@ const LEVEL = 1;
  * fflate's Zip still writes the container. Each chunk is a deflate segment ending in a sync flush, the last
  * one final: the concatenation is one valid deflate stream (pigz's technique), chunk by chunk in memory.
  */
+/** One chunk as a deflate segment: sync-flushed, or finished when it is the last. */
+const deflateSegment = (chunk: Uint8Array, final: boolean) =>
+  zlib.deflateRawSync(chunk, { level: LEVEL, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+
 class NativeDeflateEntry implements ZipInputFile {
   readonly compression = 8;
   /** General-purpose flag bits 1-2 for level 1 ("super fast"), as fflate's ZipDeflate writes them. */
@@ -29,9 +33,33 @@ class NativeDeflateEntry implements ZipInputFile {
   push(chunk: Uint8Array, final: boolean): void {
     this.size += chunk.length;
     this.crc = zlib.crc32(chunk, this.crc);
-    const flush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-    const deflated = zlib.deflateRawSync(chunk, { level: LEVEL, finishFlush: flush });
-    this.ondata?.(null, deflated, final);
+    this.ondata?.(null, deflateSegment(chunk, final), final);
+  }
+}
+
+/**
+ * Adds the files of a folder to a zip, each read one 1 MiB chunk at a time and deflated natively; `afterFile` runs
+ * after each (a writer stops there on the first failed write), then the event loop breathes (progress events, lane
+ * scans).
+ */
+async function addFiles(zip: Zip, dir: string, names: readonly string[], mtime: Date, afterFile?: () => void): Promise<void> {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  for (const name of names) {
+    const entry = new NativeDeflateEntry(name, mtime);
+    zip.add(entry);
+    const input = fs.openSync(path.join(dir, name), 'r');
+    try {
+      for (;;) {
+        const read = fs.readSync(input, buffer, 0, CHUNK, null);
+        if (read === 0) break;
+        entry.push(buffer.subarray(0, read), false);
+      }
+      entry.push(new Uint8Array(0), true);
+    } finally {
+      fs.closeSync(input);
+    }
+    afterFile?.();
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -65,24 +93,7 @@ function zipInMemory(): { zip: Zip; result: () => Buffer } {
  */
 export async function zipFilesToBuffer(dir: string, names: readonly string[], mtime: Date): Promise<Buffer> {
   const { zip, result } = zipInMemory();
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  for (const name of names) {
-    const entry = new NativeDeflateEntry(name, mtime);
-    zip.add(entry);
-    const input = fs.openSync(path.join(dir, name), 'r');
-    try {
-      for (;;) {
-        const read = fs.readSync(input, buffer, 0, CHUNK, null);
-        if (read === 0) break;
-        entry.push(buffer.subarray(0, read), false);
-      }
-      entry.push(new Uint8Array(0), true);
-    } finally {
-      fs.closeSync(input);
-    }
-    // Let the event loop breathe between files (progress events, lane scans).
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await addFiles(zip, dir, names, mtime);
   zip.end();
   return result();
 }
@@ -103,7 +114,7 @@ export class DeflatedEntry {
     if (this.finished) throw new Error(`${this.name} is already finished`);
     this.size += chunk.length;
     this.crc = zlib.crc32(chunk, this.crc);
-    this.segments.push(zlib.deflateRawSync(chunk, { level: LEVEL, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+    this.segments.push(deflateSegment(chunk, final));
     this.finished = final;
   }
 
@@ -144,25 +155,9 @@ export async function zipFiles(dir: string, names: readonly string[], zipFile: s
       fs.writeSync(fd, data);
       if (final) finished = true;
     });
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    for (const name of names) {
-      const entry = new NativeDeflateEntry(name, mtime);
-      zip.add(entry);
-      const input = fs.openSync(path.join(dir, name), 'r');
-      try {
-        for (;;) {
-          const read = fs.readSync(input, buffer, 0, CHUNK, null);
-          if (read === 0) break;
-          entry.push(buffer.subarray(0, read), false);
-        }
-        entry.push(new Uint8Array(0), true);
-      } finally {
-        fs.closeSync(input);
-      }
+    await addFiles(zip, dir, names, mtime, () => {
       if (failure) throw failure;
-      // Let the event loop breathe between files (progress events, lane scans).
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    });
     zip.end();
     if (failure) throw failure;
     if (!finished) throw new Error('the zip stream did not finish');
