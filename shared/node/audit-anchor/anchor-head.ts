@@ -3,6 +3,7 @@ import { signedHeadText, type SignedHead } from '../../domain/audit-anchor';
 import { GENESIS_HASH } from '../db/audit-log';
 import { restrictToOwner } from '../files';
 import { appendHead, headsFilePath, readHeadsFile } from './heads-file';
+import { verifiedHeadPath } from './verified-head';
 
 export interface HeadSigner {
   readonly publicKey: string;
@@ -31,8 +32,9 @@ export class HeadAnchor {
   ) {
     const { heads } = readHeadsFile(dataDir);
     this.last = heads.at(-1);
-    // A file an earlier run left open to other users is closed at start, like every data file.
+    // Files an earlier run left open to other users are closed at start, like every data file.
     restrictToOwner(headsFilePath(dataDir));
+    restrictToOwner(verifiedHeadPath(dataDir));
   }
 
   anchor(): SignedHead | undefined {
