@@ -1,3 +1,4 @@
+import type { AlertView } from '../../shared/contract/hub-web';
 import { diffAlerts, journeyAlerts, stationAlerts, type CentralAlert, type CentralAlertCode } from '../../shared/domain/corridor/journey';
 import { err, ok, type Problem, type Result } from '../../shared/domain/result';
 import { type BoardSql, isoOf, msOf } from './board-sql';
@@ -88,19 +89,8 @@ export async function writeAlertDiff(sql: BoardSql, current: readonly CentralAle
   return { raised: diff.raise.length, updated: diff.update.length, resolved: diff.resolve.length };
 }
 
-export interface StoredAlert {
-  readonly id: number;
-  readonly key: string;
-  readonly code: CentralAlertCode;
-  readonly severity: 'warning' | 'critical';
-  readonly corridorId: string | null;
-  readonly groupId: string | null;
-  readonly checkpointId: string | null;
-  readonly stationId: string | null;
-  readonly params: Readonly<Record<string, string | number>>;
-  readonly sinceMs: number;
-  readonly acknowledged: { readonly by: string; readonly atMs: number; readonly note: string | null } | null;
-}
+/** An alert as the read API shows it, with the key it is raised and resolved by. */
+export type StoredAlert = AlertView & { readonly key: string };
 
 interface AlertRow {
   id: string | number;

@@ -1,20 +1,8 @@
+import type { StationHealthView } from '../../shared/contract/hub-web';
 import { type BoardSql, msOrNull } from './board-sql';
 
-/** One station as the health table shows it. */
-export interface StationHealth {
-  readonly stationId: string;
-  readonly fingerprint: string;
-  readonly corridorId: string | null;
-  readonly revokedAtMs: number | null;
-  /** When its latest bundle arrived, and the end of the latest period the hub holds. */
-  readonly lastBundleAtMs: number | null;
-  readonly coveredUntilMs: number | null;
-  /** Its latest request of any kind (a bundle, a package poll, a group file). */
-  readonly lastContactAtMs: number | null;
-  readonly bundles: number;
-  /** Continuity gaps raised and not yet closed by the missing bundle. */
-  readonly openGaps: number;
-}
+/** One station as the health table shows it: the contract's view, as the query fills it. */
+export type StationHealth = StationHealthView;
 
 /** Every registered station with its last bundle, last contact and open gaps (one index probe each). */
 export async function stationHealth(sql: BoardSql): Promise<StationHealth[]> {

@@ -13,7 +13,7 @@ export {
   type AlertWording,
 } from './alert-rules';
 export { groupRoster, rosterCounts, type RosterCounts, type RosterGroup, type RosterManifestLine, type RosterPerson } from './group-roster';
-export { manifestRowsFromTable, parseManifestDate, type ManifestProblem, type ManifestRow } from './manifest-rows';
+export { headerColumns, headerKey, manifestRowsFromTable, parseManifestDate, type ManifestProblem, type ManifestRow } from './manifest-rows';
 export { SAME_NAME_THRESHOLD, birthDateVariants, birthDatesClose, matchMethod, normaliseDocumentNumber, sameDocument, sameIdentity } from './match-identity';
 export { CLOCK_SKEW_MS, chooseEntry, chooseExit, pairMethod, pairingProblems, transitMinutes } from './pairing';
 export { ALERT_TYPES, PERSON_STATES } from './types';

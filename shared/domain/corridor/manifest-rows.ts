@@ -36,14 +36,16 @@ const HEADERS: Record<Column, readonly string[]> = {
   companion: ['companion', 'companiondocument', 'accompaniedby', 'accompanyingadult', 'сопровождающий'],
 };
 
-const headerKey = (text: string): string => text.toLowerCase().replace(/[\s._\-/()]/g, '');
+/** A header cell as the column names are written: lower case, without spaces and punctuation. */
+export const headerKey = (text: string): string => text.toLowerCase().replace(/[\s._\-/()]/g, '');
 
-function columnsOf(header: readonly string[]): Partial<Record<Column, number>> {
-  const found: Partial<Record<Column, number>> = {};
+/** Where each column sits in a list's header row: the first cell whose key is one of the column's names. */
+export function headerColumns<C extends string>(header: readonly string[], names: Readonly<Record<C, readonly string[]>>): Partial<Record<C, number>> {
+  const found: Partial<Record<C, number>> = {};
   header.forEach((cell, index) => {
     const key = headerKey(cell);
-    for (const [column, names] of Object.entries(HEADERS) as [Column, readonly string[]][]) {
-      if (found[column] === undefined && names.includes(key)) found[column] = index;
+    for (const [column, keys] of Object.entries(names) as [C, readonly string[]][]) {
+      if (found[column] === undefined && keys.includes(key)) found[column] = index;
     }
   });
   return found;
@@ -68,7 +70,7 @@ export function manifestRowsFromTable(table: readonly (readonly string[])[]): { 
   const rows: ManifestRow[] = [];
   const [header, ...body] = table;
   if (!header) return { rows, problems: [{ line: 1, message: 'The file is empty.' }] };
-  const columns = columnsOf(header);
+  const columns = headerColumns(header, HEADERS);
   const missing = (['documentNumber', 'nationality', 'surname'] as const).filter((c) => columns[c] === undefined);
   if (missing.length > 0) {
     const names = { documentNumber: 'document number', nationality: 'nationality', surname: 'surname' };

@@ -1,4 +1,4 @@
-import { normaliseDocumentNumber, parseManifestDate } from '../corridor';
+import { headerColumns, headerKey, normaliseDocumentNumber, parseManifestDate } from '../corridor';
 import type { CertificateHolder } from '../evidence';
 import type { Lab, LabListProblem, LabResultRow, LabTestKind, LabTestResult } from './lab-result';
 import { defaultLabZone, readSampleTime } from './sample-time';
@@ -49,19 +49,6 @@ const COLUMN_WORDS: Record<Column, string> = {
   result: 'result',
   reference: 'lab reference',
 };
-
-const headerKey = (text: string): string => text.toLowerCase().replace(/[\s._\-/()]/g, '');
-
-function columnsOf(header: readonly string[]): Partial<Record<Column, number>> {
-  const found: Partial<Record<Column, number>> = {};
-  header.forEach((cell, index) => {
-    const key = headerKey(cell);
-    for (const [column, names] of Object.entries(HEADERS) as [Column, readonly string[]][]) {
-      if (found[column] === undefined && names.includes(key)) found[column] = index;
-    }
-  });
-  return found;
-}
 
 const PCR = new Set(['pcr', 'rtpcr', 'naat', 'пцр', 'nucleicacid', 'molecular']);
 const RAT = new Set(['rat', 'antigen', 'rapidantigen', 'ag', 'антиген', 'иха', 'экспресстест']);
@@ -114,7 +101,7 @@ export function labResultsFromTable(table: readonly (readonly string[])[], lab: 
   const problems: LabListProblem[] = [];
   const [header, ...body] = table;
   if (!header) return { rows, problems: [{ line: 1, message: 'The file is empty.' }] };
-  const columns = columnsOf(header);
+  const columns = headerColumns(header, HEADERS);
   const missing = REQUIRED.filter((c) => columns[c] === undefined);
   if (columns.surname === undefined && columns.surnameCyrillic === undefined) missing.push('surname');
   if (missing.length > 0) return { rows, problems: [{ line: 1, message: `The header has no column for ${missing.map((c) => COLUMN_WORDS[c]).join(', ')}.` }] };
